@@ -1,0 +1,31 @@
+"""Non-fatal problems found while exporting, kept apart from exceptions."""
+
+from __future__ import annotations
+
+import enum
+import logging
+
+import attrs
+
+__all__ = ["Diagnostic", "Severity", "logger"]
+
+logger = logging.getLogger("jsi_docs")
+logger.addHandler(logging.NullHandler())
+
+
+class Severity(enum.Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something an export noticed but could work around (a refused URL, a missing font...)."""
+
+    message: str
+    severity: Severity = Severity.WARNING
+    source: str = "jsi_docs"
+
+    def __str__(self) -> str:
+        return f"{self.severity.value}: {self.message} [{self.source}]"

@@ -1,0 +1,86 @@
+"""Exceptions raised by jsi_docs.
+
+Every exception derives from :class:`JsiDocsError`; each subclass also inherits the builtin it
+refines, so ``except ValueError`` keeps working for callers who do not know this library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "DiagnosticsError",
+    "ExportError",
+    "InputError",
+    "JsiDocsError",
+    "LimitExceededError",
+    "Problem",
+    "UnknownFormatError",
+]
+
+
+class JsiDocsError(Exception):
+    """Base class of every error raised by jsi_docs."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with an input: where it is and what is wrong.
+
+    ``path`` is a JSONPath-like location (``$.speakers[1].member``); ``line`` is the 1-based line
+    in the source file when the reader knows it.
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+
+    def format(self, source: str | None = None) -> str:
+        """``source:line: path: message``, leaving out what is unknown."""
+        where = source or ""
+        if self.line is not None and where:
+            where = f"{where}:{self.line}"
+        elif self.line is not None:
+            where = f"line {self.line}"
+        head = f"{where}: " if where else ""
+        return f"{head}{self.path}: {self.message}"
+
+
+class InputError(JsiDocsError, ValueError):
+    """An item that cannot be read or is not valid; carries every problem found."""
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        super().__init__("\n".join(p.format(source) for p in self.problems))
+
+    def with_source(self, source: str) -> InputError:
+        """The same problems, attributed to ``source`` (a file name)."""
+        return type(self)(self.problems, source)
+
+
+class LimitExceededError(InputError):
+    """An input larger or deeper than the documented limits."""
+
+
+class UnknownFormatError(JsiDocsError, LookupError):
+    """An export format (or input format) nobody registered."""
+
+    def __init__(self, name: str, known: Sequence[str]) -> None:
+        self.name = name
+        self.known = tuple(known)
+        super().__init__(f"unknown format {name!r} (known: {', '.join(self.known)})")
+
+
+class ExportError(JsiDocsError, RuntimeError):
+    """An exporter could not produce its output."""
+
+
+class DiagnosticsError(ExportError):
+    """Raised under ``strict=True`` when an export produced diagnostics."""
+
+    def __init__(self, messages: Sequence[str]) -> None:
+        self.messages = tuple(messages)
+        super().__init__("; ".join(self.messages))
