@@ -1,0 +1,152 @@
+"""Inline rich text: the runs of text inside a paragraph, a lead, a heading or a list item.
+
+A rich text value is a tuple of :data:`Inline` nodes. Containers hold rich text themselves, so
+emphasis can sit inside a quotation that sits inside a link. Tuples are normalised on
+construction (adjacent :class:`Text` nodes merged, empty ones dropped), so two values that read
+the same compare equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeAlias
+
+import attrs
+
+from jsi_docs.model._checks import identifier, language_tag, not_blank, not_empty
+
+__all__ = [
+    "Emphasis",
+    "Foreign",
+    "Inline",
+    "Link",
+    "Quotation",
+    "QuotedTerm",
+    "RichText",
+    "SpeakerRef",
+    "Strong",
+    "Text",
+    "TopicRef",
+    "normalize",
+    "plain_text",
+    "walk",
+]
+
+
+def _non_empty_text(instance: Text, attribute: attrs.Attribute[str], value: str) -> None:
+    if not value:
+        raise ValueError("text must not be empty")
+
+
+@attrs.frozen
+class Text:
+    """A run of plain text."""
+
+    text: str = attrs.field(validator=_non_empty_text)
+
+
+def normalize(nodes: Iterable[Inline | str]) -> RichText:
+    """Merge adjacent text runs and drop empty ones; plain ``str`` items become :class:`Text`."""
+    out: list[Inline] = []
+    for node in nodes:
+        if isinstance(node, str):
+            if not node:
+                continue
+            node = Text(node)
+        if isinstance(node, Text) and out and isinstance(out[-1], Text):
+            out[-1] = Text(out[-1].text + node.text)
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _content() -> RichText:
+    return attrs.field(converter=normalize, validator=not_empty)  # type: ignore[no-any-return]
+
+
+@attrs.frozen
+class Emphasis:
+    """Emphasised text (usually shown in italics)."""
+
+    content: RichText = _content()
+
+
+@attrs.frozen
+class Strong:
+    """Strongly emphasised text (usually bold)."""
+
+    content: RichText = _content()
+
+
+@attrs.frozen
+class Link:
+    """A hyperlink. Only http, https and mailto targets are rendered as links."""
+
+    content: RichText = _content()
+    url: str = attrs.field(kw_only=True, validator=not_blank)
+
+
+@attrs.frozen
+class Foreign:
+    """A passage in another language than the item's (``lang`` is a BCP 47 tag)."""
+
+    content: RichText = _content()
+    lang: str = attrs.field(kw_only=True, validator=language_tag)
+
+
+@attrs.frozen
+class SpeakerRef:
+    """Words that name a speaker of the item, e.g. "l'Ambassadeur Yamazaki"."""
+
+    content: RichText = _content()
+    speaker: str = attrs.field(kw_only=True, validator=identifier)
+
+
+@attrs.frozen
+class TopicRef:
+    """Words that name one of the item's topics, e.g. "les flux de données"."""
+
+    content: RichText = _content()
+    topic: str = attrs.field(kw_only=True, validator=identifier)
+
+
+@attrs.frozen
+class Quotation:
+    """Direct speech: words quoted verbatim from ``speaker`` (a speaker or collective speaker id).
+
+    Exporters add the quotation marks of the item's language; the content holds the words only.
+    """
+
+    content: RichText = _content()
+    speaker: str = attrs.field(kw_only=True, validator=identifier)
+
+
+@attrs.frozen
+class QuotedTerm:
+    """A term in quotation marks that is not speech, e.g. articles “mis de côté” (set aside)."""
+
+    content: RichText = _content()
+
+
+Inline: TypeAlias = Text | Emphasis | Strong | Link | Foreign | SpeakerRef | TopicRef | Quotation | QuotedTerm
+"""The closed union of inline nodes; exporters ``match`` over it."""
+
+RichText: TypeAlias = tuple[Inline, ...]
+
+CONTAINERS: tuple[type, ...] = (Emphasis, Strong, Link, Foreign, SpeakerRef, TopicRef, Quotation, QuotedTerm)
+
+for _cls in (Text, *CONTAINERS):
+    attrs.resolve_types(_cls, globals(), locals())
+
+
+def walk(nodes: RichText) -> Iterator[Inline]:
+    """Every node of ``nodes``, depth first, parents before children."""
+    for node in nodes:
+        yield node
+        if not isinstance(node, Text):
+            yield from walk(node.content)
+
+
+def plain_text(nodes: RichText) -> str:
+    """The text of ``nodes`` with all markup removed (no quotation marks added)."""
+    return "".join(node.text for node in walk(nodes) if isinstance(node, Text))

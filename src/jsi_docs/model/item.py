@@ -1,0 +1,182 @@
+"""The news item and what surrounds its text: meeting, topics, links, versions, contact."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterator
+
+import attrs
+
+from jsi_docs.model._checks import (
+    identifier,
+    language_tag,
+    not_blank,
+    optional_identifier,
+    optional_not_blank,
+)
+from jsi_docs.model.blocks import Block, Section
+from jsi_docs.model.inline import RichText, normalize
+from jsi_docs.model.people import CollectiveSpeaker, Speaker
+from jsi_docs.model.period import Period
+
+__all__ = [
+    "Contact",
+    "ItemKind",
+    "LanguageVersion",
+    "Meeting",
+    "MeetingKind",
+    "NewsItem",
+    "Organization",
+    "RelatedLink",
+    "Series",
+    "Topic",
+]
+
+
+class ItemKind(enum.StrEnum):
+    NEWS = "news"
+    MEETING_SUMMARY = "meeting-summary"
+    CHAIR_STATEMENT = "chair-statement"
+    PRESS_RELEASE = "press-release"
+
+
+class MeetingKind(enum.StrEnum):
+    PLENARY = "plenary"
+    NEGOTIATING_ROUND = "negotiating-round"
+    SMALL_GROUP = "small-group"
+    INFORMAL = "informal"
+    BRIEFING = "briefing"
+    MINISTERIAL = "ministerial"
+    OTHER = "other"
+
+
+@attrs.frozen
+class Series:
+    """The banner an item is published under, e.g. the negotiation it belongs to."""
+
+    label: str = attrs.field(validator=not_blank)
+    id: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
+    url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+
+@attrs.frozen
+class Meeting:
+    """The meeting(s) an item reports: kind, days, place, and the series they belong to."""
+
+    kind: MeetingKind
+    dates: Period
+    place: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    series: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+
+@attrs.frozen
+class Topic:
+    """A subject the item is about; ``uri`` points into a vocabulary (an IPTC Media Topic, say)."""
+
+    id: str = attrs.field(validator=identifier)
+    label: str = attrs.field(validator=not_blank)
+    uri: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+
+@attrs.frozen
+class RelatedLink:
+    """An entry of the "find out more" box."""
+
+    title: str = attrs.field(validator=not_blank)
+    url: str = attrs.field(validator=not_blank)
+    language: str | None = attrs.field(default=None, kw_only=True)
+
+
+@attrs.frozen
+class LanguageVersion:
+    """The same item in another language, known by its id, its URL, or both."""
+
+    language: str = attrs.field(validator=language_tag)
+    item_id: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
+    url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    headline: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+    def __attrs_post_init__(self) -> None:
+        if self.item_id is None and self.url is None:
+            raise ValueError("a language version needs an item_id, a url, or both")
+
+
+@attrs.frozen
+class Contact:
+    """Who to write to, with the sentence around it.
+
+    ``prompt`` is the question before it ("Problems viewing this page?"), ``text`` the sentence
+    ("Please write to … stating your operating system and browser"), which may link the address.
+    """
+
+    text: RichText = attrs.field(converter=normalize)
+    prompt: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    email: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    phone: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+
+@attrs.frozen
+class Organization:
+    """The publisher of the item."""
+
+    name: str = attrs.field(validator=not_blank)
+    url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+
+def _language(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    language_tag(instance, attribute, value)
+
+
+@attrs.frozen
+class NewsItem:
+    """A news item published after a meeting: the root of the model."""
+
+    id: str = attrs.field(validator=identifier)
+    language: str = attrs.field(validator=_language)
+    headline: str = attrs.field(validator=not_blank)
+    published: dt.date
+    sections: tuple[Section, ...] = attrs.field(converter=tuple)
+    kind: ItemKind = attrs.field(default=ItemKind.NEWS, kw_only=True)
+    series: Series | None = attrs.field(default=None, kw_only=True)
+    lead: RichText | None = attrs.field(default=None, kw_only=True)
+    meeting: Meeting | None = attrs.field(default=None, kw_only=True)
+    publisher: Organization | None = attrs.field(default=None, kw_only=True)
+    url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    speakers: tuple[Speaker, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    collective_speakers: tuple[CollectiveSpeaker, ...] = attrs.field(
+        default=(), kw_only=True, converter=tuple
+    )
+    topics: tuple[Topic, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    related_links: tuple[RelatedLink, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    language_versions: tuple[LanguageVersion, ...] = attrs.field(
+        default=(), kw_only=True, converter=tuple
+    )
+    contact: Contact | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.lead is not None:
+            object.__setattr__(self, "lead", normalize(self.lead) or None)
+
+    def speaker(self, speaker_id: str) -> Speaker | CollectiveSpeaker | None:
+        """The named or collective speaker with this id, or None."""
+        found: Speaker | CollectiveSpeaker | None = next(
+            (s for s in self.speakers if s.id == speaker_id), None
+        )
+        return found or next((s for s in self.collective_speakers if s.id == speaker_id), None)
+
+    def topic(self, topic_id: str) -> Topic | None:
+        """The topic with this id, or None."""
+        return next((t for t in self.topics if t.id == topic_id), None)
+
+    def blocks(self) -> Iterator[tuple[int, int, Block]]:
+        """``(section index, block index, block)`` for every block, in reading order."""
+        for s, section in enumerate(self.sections):
+            for b, block in enumerate(section.blocks):
+                yield s, b, block
+
+
+for _cls in (Series, Meeting, Topic, RelatedLink, LanguageVersion, Contact, Organization, NewsItem):
+    attrs.resolve_types(_cls, globals(), locals())

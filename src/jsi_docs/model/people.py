@@ -1,0 +1,160 @@
+"""Who speaks: named speakers with their roles, and collective speakers with no name."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from jsi_docs.model._checks import identifier, not_blank, optional_not_blank
+from jsi_docs.model.period import Period
+
+__all__ = [
+    "Affiliation",
+    "AffiliationKind",
+    "CollectiveKind",
+    "CollectiveSpeaker",
+    "GrammaticalGender",
+    "NameOrder",
+    "PersonName",
+    "Role",
+    "RoleKind",
+    "Speaker",
+]
+
+
+class NameOrder(enum.StrEnum):
+    """The order in which a name is shown: "Kazuyuki Yamazaki" or "Yamazaki Kazuyuki"."""
+
+    GIVEN_FAMILY = "given-family"
+    FAMILY_GIVEN = "family-given"
+
+
+@attrs.frozen
+class PersonName:
+    """A person's name as parts; ``order`` says how the parts are shown."""
+
+    family: str = attrs.field(validator=not_blank)
+    given: str | None = attrs.field(default=None, validator=optional_not_blank)
+    order: NameOrder = NameOrder.GIVEN_FAMILY
+
+    @property
+    def full(self) -> str:
+        """The name in display order: "Kazuyuki Yamazaki" or "Yamazaki Kazuyuki"."""
+        if self.given is None:
+            return self.family
+        if self.order is NameOrder.FAMILY_GIVEN:
+            return f"{self.family} {self.given}"
+        return f"{self.given} {self.family}"
+
+
+class AffiliationKind(enum.StrEnum):
+    MEMBER = "member"
+    """A WTO Member (a country or separate customs territory, or the European Union)."""
+    OBSERVER = "observer"
+    COUNTRY = "country"
+    ORGANIZATION = "organization"
+    GROUP = "group"
+    """A coalition speaking as one, e.g. the African Group."""
+    SECRETARIAT = "secretariat"
+
+
+@attrs.frozen
+class Affiliation:
+    """The Member, country, organisation or group a speaker speaks for, named in the item's language.
+
+    ``code`` is a stable identifier independent of language (ISO 3166-1 alpha-3 for countries,
+    e.g. ``SGP``; a short code for groups and organisations).
+    """
+
+    name: str = attrs.field(validator=not_blank)
+    kind: AffiliationKind = AffiliationKind.MEMBER
+    code: str | None = attrs.field(default=None, validator=optional_not_blank)
+
+
+class RoleKind(enum.StrEnum):
+    CHAIR = "chair"
+    VICE_CHAIR = "vice-chair"
+    CO_CONVENOR = "co-convenor"
+    CONVENOR = "convenor"
+    FACILITATOR = "facilitator"
+    COORDINATOR = "coordinator"
+    DIRECTOR_GENERAL = "director-general"
+    DEPUTY_DIRECTOR_GENERAL = "deputy-director-general"
+    SPOKESPERSON = "spokesperson"
+    OTHER = "other"
+    """Any other role: ``Role.label`` names it."""
+
+
+@attrs.frozen
+class Role:
+    """A role a speaker holds: "chair of the plenary meetings in 2023".
+
+    ``of`` names what the role is of, in the item's language ("the plenary meetings"); ``period``
+    is when it is held; ``label`` overrides the localised name of ``kind`` (required for ``other``).
+    """
+
+    kind: RoleKind
+    of: str | None = attrs.field(default=None, validator=optional_not_blank)
+    period: Period | None = None
+    label: str | None = attrs.field(default=None, validator=optional_not_blank)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is RoleKind.OTHER and self.label is None:
+            raise ValueError("a role of kind 'other' needs a label")
+
+
+class GrammaticalGender(enum.StrEnum):
+    """Which form of a role's name agrees with the speaker ("président" or "présidente")."""
+
+    FEMININE = "feminine"
+    MASCULINE = "masculine"
+    NEUTRAL = "neutral"
+
+
+@attrs.frozen
+class Speaker:
+    """A person who speaks in the item.
+
+    ``honorific`` is written in the item's language as it precedes the name ("Ambassadeur",
+    "Deputy Director-General"); ``member`` is who the speaker speaks for; ``on_behalf_of`` a group
+    they speak for on this occasion ("the African Group").
+    """
+
+    id: str = attrs.field(validator=identifier)
+    name: PersonName
+    honorific: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    member: Affiliation | None = attrs.field(default=None, kw_only=True)
+    on_behalf_of: Affiliation | None = attrs.field(default=None, kw_only=True)
+    roles: tuple[Role, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True)
+
+
+class CollectiveKind(enum.StrEnum):
+    MEMBERS = "members"
+    DELEGATIONS = "delegations"
+    PARTICIPANTS = "participants"
+    FACILITATORS = "facilitators"
+    CO_CONVENORS = "co-convenors"
+    PRIVATE_SECTOR = "private-sector"
+    OBSERVERS = "observers"
+    SECRETARIAT = "secretariat"
+    OTHER = "other"
+
+
+@attrs.frozen
+class CollectiveSpeaker:
+    """Speakers named as a group: "several Members", "the facilitators", "participants".
+
+    ``label`` is the words the item uses; ``members`` lists who the group is, when the item
+    says so (for example the Members that took the floor).
+    """
+
+    id: str = attrs.field(validator=identifier)
+    label: str = attrs.field(validator=not_blank)
+    kind: CollectiveKind = attrs.field(default=CollectiveKind.OTHER, kw_only=True)
+    members: tuple[Affiliation, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+
+
+for _cls in (PersonName, Affiliation, Role, Speaker, CollectiveSpeaker):
+    attrs.resolve_types(_cls, globals(), locals())
