@@ -7,6 +7,15 @@ from typing import Any
 
 import attrs
 
+
+class FieldValueError(ValueError):
+    """A single field's value is wrong; ``field`` names it so errors can point at it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$"
 
@@ -16,32 +25,41 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 def identifier(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not _ID.match(value):
-        raise ValueError(
+        raise FieldValueError(
+            attribute.name,
             f"{value!r} is not an id: use letters, digits, '_', '.' or '-' (at most 64), "
-            "starting with a letter or digit"
+            "starting with a letter or digit",
         )
 
 
-def optional_identifier(instance: Any, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def optional_identifier(
+    instance: Any, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
     if value is not None:
         identifier(instance, attribute, value)  # type: ignore[arg-type]
 
 
 def language_tag(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not _LANGUAGE.match(value):
-        raise ValueError(f"{value!r} is not a BCP 47 language tag (e.g. 'fr', 'en-GB', 'es-419')")
+        raise FieldValueError(
+            attribute.name, f"{value!r} is not a BCP 47 language tag (e.g. 'fr', 'en-GB', 'es-419')"
+        )
 
 
 def not_blank(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
     if not value.strip():
-        raise ValueError("must not be empty")
+        raise FieldValueError(attribute.name, "must not be empty")
 
 
-def optional_not_blank(instance: Any, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+def optional_not_blank(
+    instance: Any, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
     if value is not None and not value.strip():
-        raise ValueError("must not be empty (leave the field out instead)")
+        raise FieldValueError(attribute.name, "must not be empty (leave the field out instead)")
 
 
-def not_empty(instance: Any, attribute: attrs.Attribute[tuple[Any, ...]], value: tuple[Any, ...]) -> None:
+def not_empty(
+    instance: Any, attribute: attrs.Attribute[tuple[Any, ...]], value: tuple[Any, ...]
+) -> None:
     if not value:
-        raise ValueError("must hold at least one element")
+        raise FieldValueError(attribute.name, "must hold at least one element")

@@ -6,7 +6,12 @@ from typing import TypeAlias
 
 import attrs
 
-from jsi_docs.model._checks import not_empty, optional_identifier, optional_not_blank
+from jsi_docs.model._checks import (
+    FieldValueError,
+    not_empty,
+    optional_identifier,
+    optional_not_blank,
+)
 from jsi_docs.model.inline import RichText, normalize
 
 __all__ = ["Block", "BlockQuote", "ListBlock", "Paragraph", "Section"]
@@ -16,18 +21,20 @@ def _rich_items(values: tuple[RichText, ...] | list[RichText]) -> tuple[RichText
     return tuple(normalize(v) for v in values)
 
 
-def _each_not_empty(instance: object, attribute: attrs.Attribute[tuple[RichText, ...]], value: tuple[RichText, ...]) -> None:
+def _each_not_empty(
+    instance: object, attribute: attrs.Attribute[tuple[RichText, ...]], value: tuple[RichText, ...]
+) -> None:
     not_empty(instance, attribute, value)
     for index, entry in enumerate(value):
         if not entry:
-            raise ValueError(f"entry {index} is empty")
+            raise FieldValueError(attribute.name, f"entry {index} is empty")
 
 
 @attrs.frozen
 class Paragraph:
     """A paragraph. With ``speaker`` set it is a statement: it reports what that speaker said."""
 
-    content: RichText = attrs.field(converter=normalize, validator=not_empty)
+    text: RichText = attrs.field(converter=normalize, validator=not_empty)
     speaker: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
 
 

@@ -13,7 +13,7 @@ from typing import TypeAlias
 
 import attrs
 
-from jsi_docs.model._checks import identifier, language_tag, not_blank, not_empty
+from jsi_docs.model._checks import FieldValueError, identifier, language_tag, not_blank, not_empty
 
 __all__ = [
     "Emphasis",
@@ -35,7 +35,7 @@ __all__ = [
 
 def _non_empty_text(instance: Text, attribute: attrs.Attribute[str], value: str) -> None:
     if not value:
-        raise ValueError("text must not be empty")
+        raise FieldValueError(attribute.name, "must not be empty")
 
 
 @attrs.frozen
@@ -60,29 +60,25 @@ def normalize(nodes: Iterable[Inline | str]) -> RichText:
     return tuple(out)
 
 
-def _content() -> RichText:
-    return attrs.field(converter=normalize, validator=not_empty)  # type: ignore[no-any-return]
-
-
 @attrs.frozen
 class Emphasis:
     """Emphasised text (usually shown in italics)."""
 
-    content: RichText = _content()
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
 
 
 @attrs.frozen
 class Strong:
     """Strongly emphasised text (usually bold)."""
 
-    content: RichText = _content()
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
 
 
 @attrs.frozen
 class Link:
     """A hyperlink. Only http, https and mailto targets are rendered as links."""
 
-    content: RichText = _content()
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
     url: str = attrs.field(kw_only=True, validator=not_blank)
 
 
@@ -90,7 +86,7 @@ class Link:
 class Foreign:
     """A passage in another language than the item's (``lang`` is a BCP 47 tag)."""
 
-    content: RichText = _content()
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
     lang: str = attrs.field(kw_only=True, validator=language_tag)
 
 
@@ -98,7 +94,7 @@ class Foreign:
 class SpeakerRef:
     """Words that name a speaker of the item, e.g. "l'Ambassadeur Yamazaki"."""
 
-    content: RichText = _content()
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
     speaker: str = attrs.field(kw_only=True, validator=identifier)
 
 
@@ -106,7 +102,7 @@ class SpeakerRef:
 class TopicRef:
     """Words that name one of the item's topics, e.g. "les flux de données"."""
 
-    content: RichText = _content()
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
     topic: str = attrs.field(kw_only=True, validator=identifier)
 
 
@@ -117,7 +113,7 @@ class Quotation:
     Exporters add the quotation marks of the item's language; the content holds the words only.
     """
 
-    content: RichText = _content()
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
     speaker: str = attrs.field(kw_only=True, validator=identifier)
 
 
@@ -125,15 +121,26 @@ class Quotation:
 class QuotedTerm:
     """A term in quotation marks that is not speech, e.g. articles “mis de côté” (set aside)."""
 
-    content: RichText = _content()
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
 
 
-Inline: TypeAlias = Text | Emphasis | Strong | Link | Foreign | SpeakerRef | TopicRef | Quotation | QuotedTerm
+Inline: TypeAlias = (
+    Text | Emphasis | Strong | Link | Foreign | SpeakerRef | TopicRef | Quotation | QuotedTerm
+)
 """The closed union of inline nodes; exporters ``match`` over it."""
 
 RichText: TypeAlias = tuple[Inline, ...]
 
-CONTAINERS: tuple[type, ...] = (Emphasis, Strong, Link, Foreign, SpeakerRef, TopicRef, Quotation, QuotedTerm)
+CONTAINERS: tuple[type, ...] = (
+    Emphasis,
+    Strong,
+    Link,
+    Foreign,
+    SpeakerRef,
+    TopicRef,
+    Quotation,
+    QuotedTerm,
+)
 
 for _cls in (Text, *CONTAINERS):
     attrs.resolve_types(_cls, globals(), locals())

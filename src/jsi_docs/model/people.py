@@ -61,7 +61,7 @@ class AffiliationKind(enum.StrEnum):
 
 @attrs.frozen
 class Affiliation:
-    """The Member, country, organisation or group a speaker speaks for, named in the item's language.
+    """The Member, country, organisation or group a speaker speaks for, in the item's language.
 
     ``code`` is a stable identifier independent of language (ISO 3166-1 alpha-3 for countries,
     e.g. ``SGP``; a short code for groups and organisations).

@@ -7,6 +7,8 @@ import re
 
 import attrs
 
+from jsi_docs.model._checks import FieldValueError
+
 __all__ = ["Period"]
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -15,7 +17,9 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 def _check_order(instance: Period, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:
     if value < instance.start:
-        raise ValueError(f"period ends ({value}) before it starts ({instance.start})")
+        raise FieldValueError(
+            attribute.name, f"period ends ({value}) before it starts ({instance.start})"
+        )
 
 
 @attrs.frozen
@@ -57,9 +61,12 @@ class Period:
 
     @property
     def is_whole_year(self) -> bool:
-        return (self.start.month, self.start.day, self.end.month, self.end.day) == (1, 1, 12, 31) and (
-            self.start.year == self.end.year
-        )
+        return (self.start.month, self.start.day, self.end.month, self.end.day) == (
+            1,
+            1,
+            12,
+            31,
+        ) and (self.start.year == self.end.year)
 
     @property
     def is_whole_month(self) -> bool:

@@ -47,7 +47,8 @@ class Theme:
             candidate = folder / relative
             if candidate.is_file():
                 return candidate
-        raise FileNotFoundError(f"no theme file {relative!r} in {', '.join(map(str, self.folders))}")
+        searched = ", ".join(map(str, self.folders))
+        raise FileNotFoundError(f"no theme file {relative!r} in {searched}")
 
     def read_text(self, relative: str) -> str:
         return self.find(relative).read_text(encoding="utf-8")
