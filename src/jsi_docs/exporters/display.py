@@ -1,0 +1,267 @@
+"""Presentation text shared by every exporter (HTML, PDF, DOCX), free of any markup.
+
+What a reader sees besides the item's own words: a speaker's name with honorific, Member and
+roles ("Ambassadeur Hung Seng Tan (Singapour), coorganisateur de l'initiative, président des
+réunions plénières en 2023"), the meeting line ("Réunions plénières, 22\u201325 mai 2023"), dates,
+quotation marks, and the typography profile applied to text runs. Words come from
+:mod:`jsi_docs.i18n`; this module only composes them. Every string returned is plain text: an
+exporter escapes it for its own format.
+
+>>> p = Presenter.for_language("fr")  # doctest: +SKIP
+>>> p.speaker(item.speaker("tan")).text  # doctest: +SKIP
+"Ambassadeur Hung Seng Tan (Singapour), coorganisateur de l'initiative, ..."
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Final
+from urllib.parse import urlsplit
+
+import attrs
+
+from jsi_docs.i18n import (
+    Labels,
+    Term,
+    TypographyProfile,
+    UnsupportedLanguageError,
+    capitalize_first,
+    format_date,
+    format_date_range,
+    format_period,
+    labels,
+    normalize_language,
+    profile_for,
+    quote_marks,
+)
+from jsi_docs.model import CollectiveSpeaker, Meeting, NewsItem, Period, Role, Speaker
+
+__all__ = [
+    "FALLBACK_LANGUAGE",
+    "LINK_SCHEMES",
+    "Presenter",
+    "SpeakerDisplay",
+    "safe_url",
+    "supported",
+]
+
+LINK_SCHEMES: Final = frozenset({"http", "https", "mailto"})
+"""The only URL schemes any exporter turns into a link."""
+
+FALLBACK_LANGUAGE: Final = "en"
+"""Labels and typography used for an item whose language has none."""
+
+# Whitespace or control characters: browsers drop some inside URLs ("java\nscript:"), so a URL
+# holding any is refused rather than guessed at.
+_UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029\ufeff]")
+
+# Words linking a role to its period: "président ... en 2023". Not (yet) i18n terms.
+_DURING: Final = {"en": "in", "es": "en", "fr": "en"}
+
+
+def safe_url(url: str | None) -> str | None:
+    """``url`` (stripped) if its scheme is http, https or mailto and it is well formed, else None.
+
+    Relative URLs, ``javascript:``, ``data:``, ``file:`` and URLs with spaces or control
+    characters inside are refused.
+    """
+    if url is None:
+        return None
+    url = url.strip()
+    if not url or _UNSAFE_URL_CHARS.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in LINK_SCHEMES:
+        return None
+    if scheme == "mailto":
+        return url if parts.path and "@" in parts.path else None
+    return url if parts.netloc else None
+
+
+def supported(language: str) -> bool:
+    """Whether ``language`` (a BCP 47 tag) has labels, dates and a typography profile."""
+    try:
+        normalize_language(language)
+    except UnsupportedLanguageError:
+        return False
+    return True
+
+
+@attrs.frozen
+class SpeakerDisplay:
+    """A speaker as shown, in parts (for markup) and as one line (:attr:`text`)."""
+
+    id: str
+    name: str
+    """The name in display order ("Hung Seng Tan"), or a group's label ("Plusieurs Membres")."""
+    honorific: str | None = None
+    member: str | None = None
+    """Who the speaker speaks for, shown in parentheses after the name."""
+    on_behalf_of: str | None = None
+    roles: tuple[str, ...] = ()
+    """Each role in words with its period: "président des réunions plénières en 2023"."""
+    collective: bool = False
+
+    @property
+    def full_name(self) -> str:
+        """Honorific and name: "Ambassadeur Hung Seng Tan"."""
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+    @property
+    def affiliation(self) -> str | None:
+        """What goes in the parentheses: "Singapour" or "Singapour, Groupe africain"."""
+        parts = [p for p in (self.member, self.on_behalf_of) if p]
+        return ", ".join(parts) or None
+
+    @property
+    def text(self) -> str:
+        """The whole line: "Ambassadeur Hung Seng Tan (Singapour), coorganisateur ..., ..."."""
+        head = self.full_name
+        if self.affiliation:
+            head = f"{head} ({self.affiliation})"
+        return ", ".join((head, *self.roles))
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@attrs.frozen
+class Presenter:
+    """Composes display text in one language with one typography profile.
+
+    ``language`` is the language of the item's text (roles, meeting kinds and dates are part
+    of the text, so they follow it); exporters make a second presenter for page labels when
+    ``labels_language`` differs.
+    """
+
+    language: str
+    profile: TypographyProfile
+    labels: Labels
+
+    @classmethod
+    def for_language(cls, language: str, typography: str | None = None) -> Presenter:
+        """A presenter for ``language`` with the named typography profile (default: the
+        language's own). Raises ``UnsupportedLanguageError`` for a language with no labels."""
+        base = normalize_language(language)
+        return _presenter(base, typography)
+
+    @classmethod
+    def for_item(cls, item: NewsItem, typography: str | None = None) -> Presenter:
+        """A presenter for ``item``'s language, or English if that language has no labels
+        (see :func:`supported`; exporters report the fallback as a diagnostic)."""
+        language = item.language if supported(item.language) else FALLBACK_LANGUAGE
+        return cls.for_language(language, typography)
+
+    # -- text runs ---------------------------------------------------------------------------
+
+    def text(self, text: str, *, before: str = "", after: str = "") -> str:
+        """One plain-text run with the typography profile applied.
+
+        ``before``/``after`` are the neighbouring runs' text, as context only (so that
+        "<em>Note</em>: suite" still gets its space). Never pass URLs or code.
+        """
+        return self.profile.apply(text, before=before, after=after)
+
+    def quote_marks(self, depth: int = 0) -> tuple[str, str]:
+        """(opening, closing) marks for a quotation or quoted term nested ``depth`` deep
+        (0: outermost, the language's « » or “ ”; deeper: the nested pair)."""
+        return quote_marks(self.language, self.profile, nested=depth > 0)
+
+    def label(self, term: Term, **fields: object) -> str:
+        """A label of this language, typeset."""
+        return self.text(self.labels.get(term, gender=None, **fields))
+
+    # -- dates -------------------------------------------------------------------------------
+
+    def date(self, day: dt.date) -> str:
+        """A day in words: "1er juin 2023", "25 May 2023"."""
+        return self.text(format_date(day, self.language))
+
+    def date_range(self, period: Period) -> str:
+        """An inclusive range of days in words: "22\u201325 mai 2023"."""
+        return self.text(format_date_range(period.start, period.end, self.language))
+
+    def period(self, period: Period) -> str:
+        """A period, naming whole months and years as such: "2023", "mai 2023"."""
+        return self.text(format_period(period.start, period.end, self.language))
+
+    # -- people ------------------------------------------------------------------------------
+
+    def role(self, role: Role, gender: str | None = None) -> str:
+        """A role in words: "président des réunions plénières en 2023"."""
+        words = role.label
+        if words is None:
+            try:
+                words = self.labels.get(Term.of("role", role.kind.value), gender=gender)
+            except LookupError:
+                words = role.kind.value.replace("-", " ")
+        if role.of:
+            words = f"{words} {role.of}"
+        if role.period is not None:
+            when = format_period(role.period.start, role.period.end, self.language)
+            if role.period.is_whole_year or role.period.is_whole_month:
+                words = f"{words} {_DURING[self.language]} {when}"
+            else:
+                words = f"{words} ({when})"
+        return self.text(words)
+
+    def speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerDisplay:
+        """How a speaker is shown, in parts and as one line."""
+        if isinstance(speaker, CollectiveSpeaker):
+            members = ", ".join(m.name for m in speaker.members) or None
+            return SpeakerDisplay(
+                speaker.id,
+                self.text(speaker.label),
+                member=self.text(members) if members else None,
+                collective=True,
+            )
+        gender = speaker.gender.value if speaker.gender is not None else None
+        return SpeakerDisplay(
+            speaker.id,
+            self.text(speaker.name.full),
+            honorific=self.text(speaker.honorific) if speaker.honorific else None,
+            member=self.text(speaker.member.name) if speaker.member else None,
+            on_behalf_of=self.text(speaker.on_behalf_of.name) if speaker.on_behalf_of else None,
+            roles=tuple(self.role(r, gender) for r in speaker.roles),
+        )
+
+    def speaker_name(self, speaker: Speaker | CollectiveSpeaker) -> str:
+        """The one-line display name of a speaker (see :attr:`SpeakerDisplay.text`)."""
+        return self.speaker(speaker).text
+
+    # -- meetings ----------------------------------------------------------------------------
+
+    def meeting_kind(self, meeting: Meeting) -> str:
+        """The meeting's label, or its kind in words, capitalised: "Réunions plénières"."""
+        if meeting.label:
+            return self.text(capitalize_first(meeting.label))
+        try:
+            term = Term.of("meeting", meeting.kind.value)
+        except LookupError:
+            return self.text(capitalize_first(meeting.kind.value.replace("-", " ")))
+        return self.text(capitalize_first(self.labels.get(term)))
+
+    def meeting_line(self, meeting: Meeting) -> str:
+        """Kind, place if known, and days: "Réunions plénières, 22\u201325 mai 2023"."""
+        parts = [self.meeting_kind(meeting)]
+        if meeting.place:
+            parts.append(self.text(meeting.place))
+        parts.append(self.date_range(meeting.dates))
+        return ", ".join(parts)
+
+
+_PRESENTERS: dict[tuple[str, str | None], Presenter] = {}
+
+
+def _presenter(language: str, typography: str | None) -> Presenter:
+    key = (language, typography)
+    found = _PRESENTERS.get(key)
+    if found is None:
+        found = Presenter(language, profile_for(language, typography), labels(language))
+        _PRESENTERS[key] = found
+    return found

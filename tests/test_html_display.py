@@ -1,0 +1,115 @@
+"""Format-agnostic presentation text (jsi_docs.exporters.display), shared by every exporter."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from jsi_docs.exporters.display import Presenter, safe_url, supported
+from jsi_docs.model import (
+    Affiliation,
+    CollectiveSpeaker,
+    GrammaticalGender,
+    Meeting,
+    MeetingKind,
+    Period,
+    PersonName,
+    Role,
+    RoleKind,
+    Speaker,
+)
+
+NBSP = "\u00a0"
+
+TAN = Speaker(
+    "tan",
+    PersonName("Tan", "Hung Seng"),
+    honorific="Ambassadeur",
+    member=Affiliation("Singapour"),
+    roles=(
+        Role(RoleKind.CO_CONVENOR, of="de l'initiative"),
+        Role(RoleKind.CHAIR, of="des réunions plénières", period=Period.year(2023)),
+    ),
+)
+
+
+def test_speaker_line_in_french_has_honorific_member_roles_and_period() -> None:
+    shown = Presenter.for_language("fr").speaker(TAN)
+    assert shown.text == (
+        "Ambassadeur Hung Seng Tan (Singapour), coorganisateur de l\u2019initiative, "
+        "président des réunions plénières en 2023"
+    )
+    assert shown.honorific == "Ambassadeur"
+    assert shown.name == "Hung Seng Tan"
+    assert shown.member == "Singapour"
+
+
+def test_role_agrees_with_gender_and_family_first_names_keep_their_order() -> None:
+    from jsi_docs.model import NameOrder
+
+    speaker = Speaker(
+        "x",
+        PersonName("Yamazaki", "Kazuyuki", NameOrder.FAMILY_GIVEN),
+        roles=(Role(RoleKind.CHAIR, of="du comité", period=Period.month(2023, 5)),),
+        gender=GrammaticalGender.FEMININE,
+    )
+    assert Presenter.for_language("fr").speaker_name(speaker) == (
+        "Yamazaki Kazuyuki, présidente du comité en mai 2023"
+    )
+    english = Presenter.for_language("en").speaker_name(speaker)
+    assert english == "Yamazaki Kazuyuki, chair du comité in May 2023"
+
+
+def test_collective_speaker_shows_its_label_and_members() -> None:
+    group = CollectiveSpeaker("several", "Plusieurs Membres", members=[Affiliation("Chine")])
+    assert Presenter.for_language("fr").speaker_name(group) == "Plusieurs Membres (Chine)"
+
+
+def test_meeting_line_and_dates_are_localised() -> None:
+    meeting = Meeting(
+        MeetingKind.PLENARY,
+        Period(dt.date(2023, 5, 22), dt.date(2023, 5, 25)),
+        label="réunions plénières",
+    )
+    line = Presenter.for_language("fr").meeting_line(meeting)
+    assert line == "Réunions plénières, 22\u201325 mai 2023"
+    bare = Meeting(MeetingKind.PLENARY, Period.day(dt.date(2023, 6, 1)))
+    assert Presenter.for_language("fr").meeting_line(bare) == "Réunion plénière, 1er juin 2023"
+    assert Presenter.for_language("es").date(dt.date(2023, 5, 25)) == "25 de mayo de 2023"
+
+
+def test_typography_profile_applies_to_runs_and_house_style_differs() -> None:
+    french = Presenter.for_language("fr")
+    house = Presenter.for_language("fr", "house")
+    assert french.text("a dit: oui") == f"a dit{NBSP}: oui"
+    assert house.text("a dit : oui") == "a dit: oui"
+    assert french.quote_marks() == (f"«{NBSP}", f"{NBSP}»")
+    assert house.quote_marks() == ("“", "”")
+    assert french.quote_marks(1) != french.quote_marks(0)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.wto.org/x?a=1&b=2", "https://www.wto.org/x?a=1&b=2"),
+        ("  http://example.org  ", "http://example.org"),
+        ("mailto:webmaster@wto.org", "mailto:webmaster@wto.org"),
+        ("javascript:alert(1)", None),
+        ("JaVaScRiPt:alert(1)", None),
+        ("java\tscript:alert(1)", None),
+        ("data:text/html,<script>", None),
+        ("file:///etc/passwd", None),
+        ("/relative/path", None),
+        ("https://", None),
+        ("https://exa mple.org", None),
+    ],
+)
+def test_only_http_https_mailto_urls_are_links(url: str, expected: str | None) -> None:
+    assert safe_url(url) == expected
+
+
+def test_supported_languages() -> None:
+    assert supported("fr-CH")
+    assert supported("es")
+    assert not supported("de")
