@@ -1,0 +1,264 @@
+# ruff: noqa: RUF001, RUF002 -- this module is about typographic characters
+"""Typography profiles: the spacing and quotation marks of a language or a house style.
+
+A profile is applied to **plain text runs only**. Exporters call :meth:`TypographyProfile.apply`
+on the text of text nodes -- never on URLs, e-mail addresses, code or markup, which must not be
+passed in. As a safety net, URLs (``https://...``, ``www....``, ``mailto:...``) and e-mail
+addresses found inside a run are left untouched.
+
+Profiles (see :data:`PROFILES`):
+
+``french``
+    French typography (Imprimerie nationale): a no-break space U+00A0 before ``:`` and inside
+    ``« »``; a narrow no-break space U+202F before ``;``, ``!`` and ``?``. Ordinary or other
+    spaces already there are replaced, never doubled. A colon followed by a non-space (``12:30``,
+    ``https://``, ``WT/L:1``) is not prose punctuation and is left alone, as is ``;!?`` followed by
+    a letter or digit. Straight apostrophes after a letter become ’.
+``house_wto``
+    The WTO's published usage in every language: no space before ``: ; ! ?`` ("a dit:",
+    "courte;", "cette page?"); spaces found there are removed. Quotation marks are “ ” (nested
+    ‘ ’); guillemets and apostrophes are kept as written.
+``english``
+    No spacing changes; straight apostrophes after a letter become ’; quotes “ ” (nested ‘ ’).
+``spanish``
+    No spacing changes; apostrophes as English; quotes « » (nested “ ”), as the RAE recommends.
+
+Quotation marks are not converted inside runs: whether ``"`` opens or closes cannot be told
+reliably from one run (a quotation can span emphasis). Direct quotations are structural in the
+model; exporters put :func:`quote_marks` around them.
+
+Only the run is changed. ``before`` and ``after`` give the text of the neighbouring runs as
+context, so that ``"<em>Note</em>: suite"`` still gets its space: the space goes into the run
+that holds the punctuation (or the opening guillemet). Without ``before``, nothing is inserted
+before punctuation at the very start of a run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from jsi_docs.i18n.exceptions import UnknownProfileError
+from jsi_docs.i18n.languages import normalize_language
+
+__all__ = [
+    "ENGLISH",
+    "FRENCH",
+    "HOUSE_WTO",
+    "NARROW_NBSP",
+    "NBSP",
+    "PROFILES",
+    "SPACES",
+    "SPANISH",
+    "TypographyProfile",
+    "profile_for",
+    "quote_marks",
+]
+
+NBSP: Final = "\u00a0"
+NARROW_NBSP: Final = "\u202f"
+SPACES: Final = " \t\u00a0\u202f\u2009\u2007\u2008\u200a"
+"""Horizontal spaces a profile may replace or remove next to the punctuation it targets."""
+
+_NO_SPACE_AFTER: Final = "([{«“‘\"'¿¡/-–—:;!?"
+"""Characters after which no space is inserted before ``:;!?`` (``(?)``, ``?!``, ``«?``...)."""
+
+_URL_OR_EMAIL: Final = re.compile(
+    r"""(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>«»“”"]*[^\s<>«»“”"'.,;:!?)\]]"""
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+)
+
+
+def _spaces_only(
+    _instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is not None and any(c not in SPACES for c in value):
+        raise ValueError(f"{attribute.name} must be made of spaces, not {value!r}")
+
+
+@attrs.frozen
+class TypographyProfile:
+    """How a style spaces punctuation and marks quotations.
+
+    Each ``space_before_*`` is the space put before that punctuation: ``None`` leaves the text as
+    written, ``""`` removes spaces found there. ``space_inside_guillemets`` likewise for the
+    inside of « ». ``quotes`` and ``nested_quotes`` are the (opening, closing) marks put around a
+    direct quotation; ``curly_apostrophes`` turns ``'`` after a letter into ’.
+    """
+
+    name: str
+    quotes: tuple[str, str]
+    nested_quotes: tuple[str, str]
+    space_before_colon: str | None = attrs.field(default=None, validator=_spaces_only)
+    space_before_semicolon: str | None = attrs.field(default=None, validator=_spaces_only)
+    space_before_exclamation: str | None = attrs.field(default=None, validator=_spaces_only)
+    space_before_question: str | None = attrs.field(default=None, validator=_spaces_only)
+    space_inside_guillemets: str | None = attrs.field(default=None, validator=_spaces_only)
+    curly_apostrophes: bool = False
+
+    def _spacing(self) -> dict[str, str]:
+        pairs = {
+            ":": self.space_before_colon,
+            ";": self.space_before_semicolon,
+            "!": self.space_before_exclamation,
+            "?": self.space_before_question,
+        }
+        return {p: s for p, s in pairs.items() if s is not None}
+
+    def apply(self, text: str, *, before: str = "", after: str = "") -> str:
+        """``text`` (one plain-text run, never a URL) respaced by this profile.
+
+        ``before``/``after`` are the neighbouring runs' text, read as context only. Idempotent:
+        applying twice gives the result of applying once. Only :data:`SPACES` (around the targeted
+        punctuation) and apostrophes change.
+        """
+        spacing = self._spacing()
+        if not spacing and self.space_inside_guillemets is None and not self.curly_apostrophes:
+            return text
+        out: list[str] = []
+        pos = 0
+        for m in _URL_OR_EMAIL.finditer(text):
+            out.append(
+                self._chunk(text[pos : m.start()], before + text[:pos], text[m.start() :] + after)
+            )
+            out.append(m.group())
+            pos = m.end()
+        out.append(self._chunk(text[pos:], before + text[:pos], after))
+        return "".join(out)
+
+    __call__ = apply
+
+    def _chunk(self, text: str, before: str, after: str) -> str:
+        if not text:
+            return text
+        spacing = self._spacing()
+        guillemets = self.space_inside_guillemets
+        # atoms: the non-space characters; gaps[i]: the spaces before atoms[i] (gaps[-1]: trailing).
+        atoms: list[str] = []
+        gaps: list[str] = []
+        gap: list[str] = []
+        for c in text:
+            if c in SPACES:
+                gap.append(c)
+            else:
+                gaps.append("".join(gap))
+                atoms.append(c)
+                gap = []
+        gaps.append("".join(gap))
+        n = len(atoms)
+
+        def left(i: int) -> str | None:  # the character just before gap i's spaces
+            if i > 0:
+                return atoms[i - 1]
+            return before[-1] if before else None
+
+        def right(i: int) -> str | None:  # the character just after gap i's spaces
+            if i < n:
+                return atoms[i]
+            return after[0] if after else None
+
+        def prose_follows(i: int, colon: bool) -> bool:  # is atoms[i] followed like prose?
+            if gaps[i + 1]:
+                return True
+            nxt = right(i + 1)
+            if nxt is None or nxt.isspace():
+                return True
+            return not colon and not nxt.isalnum()
+
+        new_gaps = list(gaps)
+        for i in range(n + 1):
+            g, lc, rc = gaps[i], left(i), right(i)
+            target: str | None = None
+            if i < n and rc in spacing and prose_follows(i, colon=rc == ":"):
+                if g or (lc is not None and not lc.isspace() and lc not in _NO_SPACE_AFTER):
+                    target = spacing[rc]
+            elif guillemets is not None and i > 0 and lc == "«":
+                if g or (rc is not None and not rc.isspace() and rc not in spacing):
+                    target = guillemets
+            elif (guillemets is not None and i < n and rc == "»") and (
+                g or (lc is not None and not lc.isspace() and lc != "«")
+            ):
+                target = guillemets
+            if target is not None:
+                new_gaps[i] = target
+        if self.curly_apostrophes:
+            for i, c in enumerate(atoms):
+                lc = left(i) if not gaps[i] else " "
+                if c == "'" and lc is not None and lc.isalpha():
+                    atoms[i] = "\u2019"
+        return "".join(g + a for g, a in zip(new_gaps, atoms, strict=False)) + new_gaps[n]
+
+
+FRENCH: Final = TypographyProfile(
+    "french",
+    quotes=(f"«{NBSP}", f"{NBSP}»"),
+    nested_quotes=("“", "”"),
+    space_before_colon=NBSP,
+    space_before_semicolon=NARROW_NBSP,
+    space_before_exclamation=NARROW_NBSP,
+    space_before_question=NARROW_NBSP,
+    space_inside_guillemets=NBSP,
+    curly_apostrophes=True,
+)
+HOUSE_WTO: Final = TypographyProfile(
+    "house_wto",
+    quotes=("“", "”"),
+    nested_quotes=("‘", "’"),
+    space_before_colon="",
+    space_before_semicolon="",
+    space_before_exclamation="",
+    space_before_question="",
+)
+ENGLISH: Final = TypographyProfile(
+    "english", quotes=("“", "”"), nested_quotes=("‘", "’"), curly_apostrophes=True
+)
+SPANISH: Final = TypographyProfile(
+    "spanish", quotes=("«", "»"), nested_quotes=("“", "”"), curly_apostrophes=True
+)
+
+PROFILES: Final[Mapping[str, TypographyProfile]] = MappingProxyType(
+    {p.name: p for p in (ENGLISH, FRENCH, HOUSE_WTO, SPANISH)}
+)
+"""Every profile by name; ``profile_for`` also accepts the alias ``"house"``."""
+
+_ALIASES: Final[Mapping[str, str]] = MappingProxyType({"house": "house_wto", "wto": "house_wto"})
+_DEFAULTS: Final[Mapping[str, str]] = MappingProxyType(
+    {"en": "english", "es": "spanish", "fr": "french"}
+)
+
+
+def profile_for(language: str, name: str | None = None) -> TypographyProfile:
+    """The profile called ``name`` (``"house"`` = ``house_wto``), or ``language``'s default.
+
+    Defaults: fr -> ``french``, en -> ``english``, es -> ``spanish``. Raises
+    :class:`UnsupportedLanguageError` or :class:`UnknownProfileError` (both ``LookupError``).
+    """
+    language = normalize_language(language)
+    if name is None:
+        return PROFILES[_DEFAULTS[language]]
+    key = name.strip().lower().replace("-", "_")
+    key = _ALIASES.get(key, key)
+    try:
+        return PROFILES[key]
+    except KeyError:
+        raise UnknownProfileError(name, [*PROFILES, *_ALIASES]) from None
+
+
+def quote_marks(
+    language: str, profile: TypographyProfile | str | None = None, nested: bool = False
+) -> tuple[str, str]:
+    """The (opening, closing) marks to put around a direct quotation.
+
+    ``profile`` is a profile, a profile name or ``None`` for the language's default; ``nested``
+    asks for the marks of a quotation inside another. French gives ``("«\\u00a0", "\\u00a0»")``
+    (nested “ ”), house_wto and English “ ” (nested ‘ ’), Spanish « » (nested “ ”).
+    """
+    if not isinstance(profile, TypographyProfile):
+        profile = profile_for(language, profile)
+    else:
+        normalize_language(language)
+    return profile.nested_quotes if nested else profile.quotes

@@ -1,0 +1,215 @@
+# ruff: noqa: RUF001 -- typographic characters are what these tests are about
+"""Typography profiles: concrete French cases, URLs and times untouched, idempotence, properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from jsi_docs.i18n import (
+    ENGLISH,
+    FRENCH,
+    HOUSE_WTO,
+    PROFILES,
+    SPANISH,
+    TypographyProfile,
+    UnknownProfileError,
+    UnsupportedLanguageError,
+    profile_for,
+    quote_marks,
+)
+from jsi_docs.i18n.typography import SPACES
+
+NB = "\u00a0"  # no-break space
+NN = "\u202f"  # narrow no-break space
+
+FRENCH_CASES = [
+    ("Il a dit: oui", f"Il a dit{NB}: oui"),
+    ("Il a dit : oui", f"Il a dit{NB}: oui"),
+    (f"Il a dit{NN}: oui", f"Il a dit{NB}: oui"),
+    ("Il a dit   : oui", f"Il a dit{NB}: oui"),
+    ("La piste est courte; c'est pourquoi", f"La piste est courte{NN}; c’est pourquoi"),
+    ("La piste est courte ; c’est pourquoi", f"La piste est courte{NN}; c’est pourquoi"),
+    ("Des problèmes pour visualiser cette page?", f"Des problèmes pour visualiser cette page{NN}?"),
+    ("Bravo!", f"Bravo{NN}!"),
+    ("Vraiment ?!", f"Vraiment{NN}?!"),
+    ("Quoi?!?", f"Quoi{NN}?!?"),
+    ("(?)", "(?)"),
+    ("«mis de côté»", f"«{NB}mis de côté{NB}»"),
+    ("« mis de côté »", f"«{NB}mis de côté{NB}»"),
+    (f"«{NN}mis de côté{NN}»", f"«{NB}mis de côté{NB}»"),
+    ("« Vraiment? »", f"«{NB}Vraiment{NN}?{NB}»"),
+    ("« oui »?", f"«{NB}oui{NB}»{NN}?"),
+    ("Note (annexe): voir", f"Note (annexe){NB}: voir"),
+    ("Ceci:", f"Ceci{NB}:"),
+    # Start of a run without context: nothing to attach the space to.
+    ("?", "?"),
+    ("!début", "!début"),
+    (": suite", ": suite"),
+    (" ? suite", f"{NN}? suite"),
+    # Times, references and URLs keep their colons.
+    ("La réunion commence à 12:30.", "La réunion commence à 12:30."),
+    ("à 12:30 : ouverture", f"à 12:30{NB}: ouverture"),
+    ("de 10:00:00 à 12:30:15", "de 10:00:00 à 12:30:15"),
+    ("Voir https://www.wto.org/french/news_f/news23_f/jsec_26may23_f.htm", None),
+    ("Voir https://example.org/a?b=1;c=2!d", None),
+    ("Voir https://example.org/search?q=1 ? Non", f"Voir https://example.org/search?q=1{NN}? Non"),
+    ("Voir https://example.org/x?", f"Voir https://example.org/x{NN}?"),
+    ("Adresse: www.wto.org/a:b?c", f"Adresse{NB}: www.wto.org/a:b?c"),
+    ("Écrire à webmaster@wto.org?", f"Écrire à webmaster@wto.org{NN}?"),
+    ("mailto:webmaster@wto.org!", f"mailto:webmaster@wto.org{NN}!"),
+    ("ratio 3:1 et urn:isbn:123", None),
+    # ;!? glued to a letter are not prose punctuation.
+    ("a?b et x!y", None),
+    ("", ""),
+    ("Rien à faire.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRENCH_CASES)
+def test_french(text: str, expected: str | None) -> None:
+    assert FRENCH.apply(text) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il a dit: “Nous cherchons”", "Il a dit: “Nous cherchons”"),
+        (f"Il a dit{NB}: oui", "Il a dit: oui"),
+        ("courte ; c'est", "courte; c'est"),
+        (f"cette page{NN}?", "cette page?"),
+        ("« tel quel »", "« tel quel »"),
+        ("12:30", "12:30"),
+    ],
+)
+def test_house_wto(text: str, expected: str) -> None:
+    assert HOUSE_WTO.apply(text) == expected
+
+
+@pytest.mark.parametrize("profile", [ENGLISH, SPANISH])
+def test_english_and_spanish_change_only_apostrophes(profile: TypographyProfile) -> None:
+    assert profile.apply("Members' views: the chair's text ; why ?") == (
+        "Members’ views: the chair’s text ; why ?"
+    )
+    assert profile.apply("'quoted'") == "'quoted’"
+    assert profile.apply("¿Qué dijo? ¡Nada!") == "¿Qué dijo? ¡Nada!"
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        (": suite", "Note", "", f"{NB}: suite"),
+        (": suite", "Note ", "", ": suite"),
+        ("?", "page", "", f"{NN}?"),
+        ("?", "", "", "?"),
+        ("»", "côté", "", f"{NB}»"),
+        ("«", "", "mis", f"«{NB}"),
+        ("«", "", " mis", "«"),
+        ("Note", "", ": suite", "Note"),
+        ("Ceci:", "", "//x", "Ceci:"),
+        ("Ceci:", "", " x", f"Ceci{NB}:"),
+        ("'hui", "aujourd", "", "’hui"),
+    ],
+)
+def test_context_of_neighbouring_runs(text: str, before: str, after: str, expected: str) -> None:
+    assert FRENCH.apply(text, before=before, after=after) == expected
+
+
+def test_call_is_apply() -> None:
+    assert FRENCH("Quoi?") == FRENCH.apply("Quoi?")
+
+
+def test_seed_sentence() -> None:
+    text = (
+        "Il a dit: “Le temps ne joue pas en notre faveur. La piste de décollage est courte; "
+        "c'est pourquoi je demande instamment à toutes les délégations de réfléchir.”"
+    )
+    assert FRENCH.apply(text) == (
+        f"Il a dit{NB}: “Le temps ne joue pas en notre faveur. La piste de décollage est courte"
+        f"{NN}; c’est pourquoi je demande instamment à toutes les délégations de réfléchir.”"
+    )
+    assert HOUSE_WTO.apply(FRENCH.apply(text)) == text.replace("c'est", "c’est")
+
+
+def test_profile_for() -> None:
+    assert profile_for("fr") is FRENCH
+    assert profile_for("fr-CH") is FRENCH
+    assert profile_for("en-GB") is ENGLISH
+    assert profile_for("es-419") is SPANISH
+    assert profile_for("fr", "house") is HOUSE_WTO
+    assert profile_for("en", "house_wto") is HOUSE_WTO
+    assert profile_for("es", "House-WTO") is HOUSE_WTO
+    assert profile_for("en", "french") is FRENCH
+    with pytest.raises(UnknownProfileError, match="known: english"):
+        profile_for("fr", "german")
+    with pytest.raises(UnsupportedLanguageError):
+        profile_for("de")
+    with pytest.raises(LookupError):
+        profile_for("fr", "nope")
+
+
+def test_quote_marks() -> None:
+    assert quote_marks("fr") == (f"«{NB}", f"{NB}»")
+    assert quote_marks("fr", nested=True) == ("“", "”")
+    assert quote_marks("fr", "house") == ("“", "”")
+    assert quote_marks("fr", HOUSE_WTO, nested=True) == ("‘", "’")
+    assert quote_marks("en") == ("“", "”")
+    assert quote_marks("en", nested=True) == ("‘", "’")
+    assert quote_marks("es") == ("«", "»")
+    assert quote_marks("es", nested=True) == ("“", "”")
+    assert quote_marks("es", "house") == ("“", "”")
+    with pytest.raises(UnsupportedLanguageError):
+        quote_marks("de", FRENCH)
+
+
+def test_profile_spacing_must_be_spaces() -> None:
+    with pytest.raises(ValueError, match="space_before_colon"):
+        TypographyProfile("bad", ("<", ">"), ("<", ">"), space_before_colon="_")
+
+
+# Properties ------------------------------------------------------------------------------------
+
+_ALPHABET = st.sampled_from(
+    [*"ab1é. ", *":;!?«»'’()", " ", " ", "\u00a0", "\u202f", "\t", "\n", "https://w.org/x?y"]
+)
+_TEXT = st.lists(_ALPHABET, max_size=40).map("".join)
+
+
+def _skeleton(text: str) -> str:
+    return "".join(c for c in text if c not in SPACES).replace("’", "'")
+
+
+@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@given(text=_TEXT)
+@example(text="a : b ; c ! d ? « e » f'g")
+def test_only_spaces_and_apostrophes_change(profile: TypographyProfile, text: str) -> None:
+    assert _skeleton(profile.apply(text)) == _skeleton(text)
+
+
+@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@given(text=_TEXT, before=_TEXT, after=_TEXT)
+def test_idempotent(profile: TypographyProfile, text: str, before: str, after: str) -> None:
+    once = profile.apply(text, before=before, after=after)
+    assert profile.apply(once, before=before, after=after) == once
+
+
+@given(text=st.text(alphabet=st.sampled_from([*"ab1 .:;!?«»'("]), max_size=40), cut=st.integers())
+def test_runs_with_context_equal_the_whole(text: str, cut: int) -> None:
+    """Applying to two runs with each other as context = applying to the joined text."""
+    if len(text) < 2:
+        return
+    k = 1 + cut % (len(text) - 1)
+    if text[k - 1] in SPACES or text[k] in SPACES:
+        return  # a space run split across runs cannot be moved into the other run
+    head = FRENCH.apply(text[:k], after=text[k:])
+    tail = FRENCH.apply(text[k:], before=text[:k])
+    assert head + tail == FRENCH.apply(text)
+
+
+@given(text=_TEXT)
+def test_no_plain_space_before_french_punctuation(text: str) -> None:
+    out = FRENCH.apply(text)
+    for i, c in enumerate(out):
+        if c in ";!?" and i > 0 and "https" not in out:
+            assert out[i - 1] not in " \t\u00a0\u2009"
