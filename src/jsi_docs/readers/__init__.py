@@ -1,0 +1,172 @@
+"""Reading items from files and text: YAML, JSON, and the source embedded in our PDFs and DOCX.
+
+Every reader ends in the same checks: the strict converter, then :mod:`jsi_docs.validation`.
+Problems are gathered, given the line they start on when the format has lines, and raised
+together as one :class:`~jsi_docs.errors.InputError`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from jsi_docs.errors import InputError, LimitExceededError, Problem
+from jsi_docs.model import NewsItem
+from jsi_docs.readers.json_reader import read_json
+from jsi_docs.readers.limits import DEFAULT_LIMITS, Limits
+from jsi_docs.readers.source import SourceData, format_path
+from jsi_docs.readers.yaml_reader import read_yaml
+from jsi_docs.serialization import structure_item
+from jsi_docs.validation import validate
+
+__all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads"]
+
+InputFormat = Literal["yaml", "json"]
+SUFFIXES: dict[str, str] = {
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
+
+# Characters XML 1.0 cannot hold (DOCX and the PDF's XMP are XML): C0 controls but tab, LF,
+# CR; U+FFFE, U+FFFF; lone surrogates.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def _strings(
+    value: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _strings(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _strings(child, (*path, index))
+
+
+def _check_text(data: Any, limits: Limits) -> list[Problem]:
+    problems: list[Problem] = []
+    for path, text in _strings(data):
+        if len(text) > limits.max_text:
+            raise LimitExceededError(
+                [
+                    Problem(
+                        format_path(path),
+                        f"text longer than {limits.max_text} characters ({len(text)})",
+                    )
+                ]
+            )
+        if match := _NOT_XML.search(text):
+            char = match.group()
+            problems.append(
+                Problem(
+                    format_path(path),
+                    f"character U+{ord(char):04X} at position {match.start()} cannot be stored in "
+                    "XML (control characters, U+FFFE/U+FFFF and lone surrogates are refused)",
+                )
+            )
+    return problems
+
+
+def _count_blocks(item: NewsItem, limits: Limits) -> None:
+    count = sum(len(section.blocks) for section in item.sections)
+    if count > limits.max_blocks:
+        raise LimitExceededError(
+            [Problem("$.sections", f"more than {limits.max_blocks} blocks ({count})")]
+        )
+
+
+def _parse(text: str, fmt: InputFormat, limits: Limits) -> SourceData:
+    if fmt == "yaml":
+        return read_yaml(text, limits)
+    if fmt == "json":
+        return read_json(text, limits)
+    raise ValueError(f"unknown input format {fmt!r} (known: yaml, json)")
+
+
+def _read(raw: str | bytes, fmt: InputFormat, source: str | None, limits: Limits) -> NewsItem:
+    if len(raw) > limits.max_bytes:
+        raise LimitExceededError(
+            [Problem("$", f"input larger than {limits.max_bytes} bytes")], source
+        )
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise InputError([Problem("$", f"not UTF-8 text (byte {exc.start})")], source) from None
+    try:
+        parsed = _parse(raw, fmt, limits)
+        problems = list(parsed.problems)
+        item = None
+        if parsed.data is not None:
+            problems += _check_text(parsed.data, limits)
+            if not problems:
+                item, found = structure_item(parsed.data)
+                problems += found
+        if item is not None:
+            _count_blocks(item, limits)
+            problems += validate(item)
+    except InputError as exc:
+        raise exc.with_source(source) if source else exc from None
+    if problems:
+        raise InputError([_with_line(p, parsed) for p in problems], source)
+    assert item is not None
+    return item
+
+
+def _with_line(problem: Problem, parsed: SourceData) -> Problem:
+    if problem.line is not None or not parsed.lines:
+        return problem
+    return Problem(problem.path, problem.message, parsed.line_of(problem.path))
+
+
+def loads(
+    text: str | bytes,
+    format: InputFormat = "yaml",
+    *,
+    source: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> NewsItem:
+    """The item in ``text`` (YAML or JSON), checked; :class:`InputError` lists every problem.
+
+    ``source`` names the text in error messages (a file name, say).
+    """
+    return _read(text, format, source, limits)
+
+
+def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> NewsItem:
+    """The item in the file at ``path``: ``.yaml``/``.yml``, ``.json``, or a PDF or DOCX made by
+    jsi_docs (which carry their source)."""
+    path = Path(path)
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise InputError(
+            [Problem("$", f"unknown file type {path.suffix!r} (known: {', '.join(SUFFIXES)})")],
+            str(path),
+        )
+    try:
+        size = path.stat().st_size
+        if size > limits.max_bytes and kind in ("yaml", "json"):
+            raise LimitExceededError(
+                [Problem("$", f"file larger than {limits.max_bytes} bytes")], str(path)
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(
+            [Problem("$", f"cannot read the file: {exc.strerror or exc}")], str(path)
+        ) from None
+    if kind == "pdf":
+        from jsi_docs.readers.pdf_source import extract_source
+
+        return _read(extract_source(data), "json", str(path), limits)
+    if kind == "docx":
+        from jsi_docs.readers.docx_source import extract_source as extract_docx_source
+
+        return _read(extract_docx_source(data), "json", str(path), limits)
+    return _read(data, kind, str(path), limits)  # type: ignore[arg-type]

@@ -1,0 +1,154 @@
+"""Between the model and plain data: the converter, the document envelope, the JSON Schema."""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any, Literal
+
+import cattrs
+import yaml
+
+from jsi_docs.errors import InputError, Problem
+from jsi_docs.model import NewsItem
+from jsi_docs.serialization.converter import RichTextStyle, make_converter
+from jsi_docs.serialization.problems import problems_of
+from jsi_docs.serialization.scalars import Ambiguous
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "make_converter",
+    "structure_item",
+    "to_json",
+    "to_yaml",
+    "unstructure_item",
+]
+
+SCHEMA_VERSION = 1
+"""The version of the file format; every document written carries it as ``schema_version``."""
+
+_TOP_ORDER = (
+    "schema_version", "id", "language", "kind", "series", "headline", "lead", "published",
+    "meeting", "publisher", "url", "topics", "speakers", "collective_speakers", "sections",
+    "related_links", "language_versions", "contact",
+)  # fmt: skip
+
+
+@functools.cache
+def _converter(style: RichTextStyle) -> cattrs.Converter:
+    return make_converter(style)
+
+
+def unstructure_item(item: NewsItem, rich_text: RichTextStyle = "json") -> dict[str, Any]:
+    """Plain data for ``item`` with the schema version first, in a reading order."""
+    data = _converter(rich_text).unstructure(item)
+    data["schema_version"] = SCHEMA_VERSION
+    return {key: data[key] for key in _TOP_ORDER if key in data}
+
+
+def to_json(item: NewsItem, *, indent: int | None = 2) -> str:
+    """The canonical JSON of ``item``: rich text as node lists, keys in a fixed order."""
+    return json.dumps(unstructure_item(item, "json"), ensure_ascii=False, indent=indent) + "\n"
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_presenter(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def to_yaml(item: NewsItem) -> str:
+    """YAML for people: rich text in its text form, every ambiguous scalar quoted."""
+    return yaml.dump(
+        unstructure_item(item, "text"),
+        Dumper=_Dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=100,
+    )
+
+
+def _repair(data: Any, path: str, message: str) -> bool:
+    """Make the value at ``path`` structurable so later problems can be found; True if done."""
+    parts = _split(path)
+    parent: Any = data
+    try:
+        for part in parts[:-1]:
+            parent = parent[part]
+        last = parts[-1] if parts else None
+        if last is None:
+            return False
+        if message.startswith("unknown key"):
+            del parent[last]
+            return True
+        value = parent[last]
+        if isinstance(value, Ambiguous):
+            parent[last] = str(value)
+            return True
+    except (KeyError, IndexError, TypeError):
+        pass
+    return False
+
+
+def _split(path: str) -> list[str | int]:
+    parts: list[str | int] = []
+    for chunk in path[1:].replace("[", ".[").split("."):
+        if not chunk:
+            continue
+        parts.append(int(chunk[1:-1]) if chunk.startswith("[") else chunk)
+    return parts
+
+
+def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
+    """The item in ``data`` and every problem found on the way.
+
+    Structural problems that leave the rest readable (an unknown key, a YAML 1.1 guess) are
+    set aside so that the rest of the document is still checked; the item is then built from
+    the rest, so that rules across objects can run, but the problems are still reported.
+    """
+    if not isinstance(data, dict):
+        return None, [Problem("$", "expected a mapping at the top of the document")]
+    data = dict(data)
+    problems: list[Problem] = []
+    version = data.pop("schema_version", SCHEMA_VERSION)
+    if version != SCHEMA_VERSION:
+        problems.append(
+            Problem(
+                "$.schema_version",
+                f"this version of jsi_docs reads schema version {SCHEMA_VERSION}, not {version!r}",
+            )
+        )
+    converter = _converter("json")
+    for _attempt in range(4):
+        try:
+            return converter.structure(data, NewsItem), problems
+        except Exception as exc:
+            found = list(problems_of(exc))
+            new = [Problem(path, message) for path, message in found]
+            problems.extend(p for p in new if p not in problems)
+            if not all(_repair(data, path, message) for path, message in found):
+                return None, problems
+    return None, problems
+
+
+def item_from_json(text: str) -> NewsItem:
+    """The item in a canonical JSON text (as embedded in a PDF or DOCX)."""
+    item, problems = structure_item(json.loads(text))
+    if item is None or problems:
+        raise InputError(problems or [Problem("$", "no item")])
+    return item
+
+
+def dumps(item: NewsItem, format: Literal["json", "yaml"] = "json") -> str:
+    """``item`` as JSON (canonical) or YAML."""
+    if format == "json":
+        return to_json(item)
+    if format == "yaml":
+        return to_yaml(item)
+    raise ValueError(f"unknown format {format!r} (known: json, yaml)")

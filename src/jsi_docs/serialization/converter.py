@@ -1,0 +1,250 @@
+"""The cattrs converter between the model and plain data (dicts, lists, str, int, bool).
+
+``make_converter()`` builds a fresh one an application can extend with its own hooks. Plain
+data is checked strictly: unknown keys, wrong types and YAML 1.1 guesses are errors, and a
+string is never split into a list of characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any, Literal, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory
+
+from jsi_docs.model import (
+    Block,
+    BlockQuote,
+    Emphasis,
+    Foreign,
+    Inline,
+    Link,
+    ListBlock,
+    Paragraph,
+    Period,
+    Quotation,
+    QuotedTerm,
+    RichText,
+    SpeakerRef,
+    Strong,
+    Text,
+    TopicRef,
+)
+from jsi_docs.serialization.richtext import format_rich_text, parse_rich_text
+from jsi_docs.serialization.scalars import Ambiguous
+
+__all__ = [
+    "BLOCK_TAGS",
+    "INLINE_TAGS",
+    "RichTextStyle",
+    "make_converter",
+]
+
+RichTextStyle = Literal["json", "text"]
+"""How rich text is written out: ``json`` as a list of nodes, ``text`` in the text form."""
+
+INLINE_TAGS: dict[str, type[Inline]] = {
+    "emphasis": Emphasis,
+    "strong": Strong,
+    "link": Link,
+    "foreign": Foreign,
+    "speaker": SpeakerRef,
+    "topic": TopicRef,
+    "quotation": Quotation,
+    "term": QuotedTerm,
+}
+BLOCK_TAGS: dict[str, type[Block]] = {
+    "paragraph": Paragraph,
+    "list": ListBlock,
+    "blockquote": BlockQuote,
+}
+_TAG_OF: dict[type, str] = {cls: tag for tag, cls in (*INLINE_TAGS.items(), *BLOCK_TAGS.items())}
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, Ambiguous):
+        return f"the plain scalar {str(value)!r}"
+    if value is None:
+        return "null"
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "a mapping",
+    }.get(type(value), type(value).__name__)
+
+
+def _ambiguous_hint(value: Ambiguous) -> str:
+    return (
+        f"YAML 1.1 reads the plain scalar {str(value)!r} as a {value.reading}; "
+        f"put it in quotes if you mean the text '{value}'"
+    )
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, Ambiguous):
+        raise ValueError(_ambiguous_hint(value))
+    if not isinstance(value, str):
+        raise TypeError(f"expected text, got {_describe(value)}")
+    return str(value)
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected true or false, got {_describe(value)}")
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise TypeError(f"expected a whole number, got {_describe(value)}")
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if isinstance(value, str) and (not isinstance(value, Ambiguous) or value.reading == "date"):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date written YYYY-MM-DD, got {_describe(value)}")
+
+
+def _structure_period(value: object, _: type) -> Period:
+    if isinstance(value, str) and (
+        not isinstance(value, Ambiguous) or value.reading in {"date", "number"}
+    ):
+        try:
+            return Period.parse(value)
+        except ValueError as exc:
+            if "ends" in str(exc):
+                raise
+    raise ValueError(
+        "expected a period: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD, "
+        f"got {_describe(value)}"
+    )
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    choices = ", ".join(str(m.value) for m in cls)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        if isinstance(value, str) and not isinstance(value, Ambiguous):
+            try:
+                return cls(value)
+            except ValueError:
+                pass
+        raise ValueError(f"expected one of: {choices}; got {_describe(value)}")
+
+    return structure
+
+
+def _is_enum(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, enum.Enum)
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = get_args(t)
+    return get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(t: Any, converter: cattrs.Converter) -> Callable[[object, type], tuple[Any, ...]]:
+    inner = homogenous_tuple_structure_factory(t, converter)
+
+    def structure(value: object, type_: type) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected a list, got {_describe(value)}")
+        return inner(value, type_)  # type: ignore[no-any-return]
+
+    return structure
+
+
+def _mapping(value: object, what: str) -> dict[str, Any]:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"expected {what} (a mapping), got {_describe(value)}")
+    return dict(value)
+
+
+def _pop_tag(data: dict[str, Any], tags: Mapping[str, type], default: str | None) -> type:
+    known = ", ".join(tags)
+    tag = data.pop("type", default)
+    if tag is None:
+        raise ValueError(f"missing 'type' (one of: {known})")
+    if isinstance(tag, str) and not isinstance(tag, Ambiguous) and tag in tags:
+        return tags[tag]
+    raise ValueError(f"unknown type {tag!r} (known: {known})")
+
+
+def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
+    """A strict converter for the model; ``rich_text`` picks how rich text is unstructured."""
+    c = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+
+    c.register_structure_hook(str, _structure_str)
+    c.register_structure_hook(bool, _structure_bool)
+    c.register_structure_hook(int, _structure_int)
+    c.register_structure_hook(dt.date, _structure_date)
+    c.register_structure_hook(Period, _structure_period)
+    c.register_structure_hook_factory(_is_enum, _enum_hook)
+    c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, c))
+
+    c.register_unstructure_hook(dt.date, dt.date.isoformat)
+    c.register_unstructure_hook(Period, Period.isoformat)
+
+    structure_attrs = functools.partial(cattrs.Converter.structure, c)
+
+    def structure_inline(value: object, _: type) -> Inline:
+        if isinstance(value, str):
+            return Text(_structure_str(value, str))
+        data = _mapping(value, "an inline node or text")
+        return structure_attrs(data, _pop_tag(data, INLINE_TAGS, None))
+
+    def structure_rich_text(value: object, _: type) -> RichText:
+        if isinstance(value, str):
+            return parse_rich_text(_structure_str(value, str))
+        if not isinstance(value, list | tuple):
+            raise TypeError(f"expected rich text (text or a list of nodes), got {_describe(value)}")
+        return tuple(structure_nodes(value, RichText))
+
+    def structure_block(value: object, _: type) -> Block:
+        data = _mapping(value, "a block")
+        return structure_attrs(data, _pop_tag(data, BLOCK_TAGS, "paragraph"))
+
+    c.register_structure_hook(Inline, structure_inline)
+    c.register_structure_hook(Block, structure_block)
+    structure_nodes = homogenous_tuple_structure_factory(RichText, c)
+    c.register_structure_hook_func(lambda t: t == RichText, structure_rich_text)
+
+    def unstructure_tagged(node: Any) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": _TAG_OF[type(node)]}
+        for field in attrs.fields(type(node)):
+            value = getattr(node, field.name)
+            if field.default is not attrs.NOTHING and value == field.default:
+                continue
+            out[field.name] = c.unstructure(value, unstructure_as=field.type)
+        return out
+
+    def unstructure_inline(node: Inline) -> object:
+        return node.text if isinstance(node, Text) else unstructure_tagged(node)
+
+    def unstructure_rich_text(nodes: RichText) -> object:
+        if rich_text == "text":
+            return format_rich_text(nodes)
+        return [unstructure_inline(n) for n in nodes]
+
+    def unstructure_optional_rich_text(nodes: RichText | None) -> object:
+        return None if nodes is None else unstructure_rich_text(nodes)
+
+    c.register_unstructure_hook(Inline, unstructure_inline)
+    c.register_unstructure_hook(Block, unstructure_tagged)
+    c.register_unstructure_hook_func(lambda t: t == RichText, unstructure_rich_text)
+    c.register_unstructure_hook_func(lambda t: t == RichText | None, unstructure_optional_rich_text)
+    for cls in (*INLINE_TAGS.values(), *BLOCK_TAGS.values()):
+        c.register_unstructure_hook(cls, unstructure_tagged)
+    return c

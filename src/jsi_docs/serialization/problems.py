@@ -1,0 +1,51 @@
+"""Turning cattrs' grouped exceptions into :class:`~jsi_docs.errors.Problem` records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+from cattrs.errors import (
+    AttributeValidationNote,
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+
+from jsi_docs.model._checks import FieldValueError
+from jsi_docs.serialization.richtext import RichTextSyntaxError
+
+__all__ = ["problems_of"]
+
+Found = tuple[str, str]  # (path, message)
+
+
+def _child_path(path: str, exc: BaseException) -> str:
+    for note in reversed(getattr(exc, "__notes__", [])):
+        if isinstance(note, AttributeValidationNote):
+            return f"{path}.{note.name}"
+        if isinstance(note, IterableValidationNote):
+            return f"{path}[{note.index}]"
+    return path
+
+
+def problems_of(exc: BaseException, path: str = "$") -> Iterator[Found]:
+    """Every leaf error of ``exc`` with the path of the value it is about."""
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        for sub in exc.exceptions:
+            yield from problems_of(sub, _child_path(path, sub))
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        allowed = ", ".join(f.name for f in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        for key in sorted(exc.extra_fields):
+            yield f"{path}.{key}", f"unknown key (allowed here: {allowed})"
+    elif isinstance(exc, FieldValueError):
+        yield f"{path}.{exc.field}", str(exc)
+    elif isinstance(exc, KeyError):
+        yield path, "is required"
+    elif isinstance(exc, RichTextSyntaxError):
+        yield path, f"rich text: {exc}"
+    elif isinstance(exc, TypeError) and "__init__() missing" in str(exc):
+        yield path, f"missing field: {str(exc).rpartition(':')[2].strip()}"
+    else:
+        yield path, str(exc)

@@ -1,0 +1,204 @@
+"""The text form of inline rich text, for files people write by hand.
+
+It is Markdown's inline syntax, narrowed so that every value has exactly one reading::
+
+    Dans ses remarques, [l'Ambassadeur George Mina](speaker:mina) a dit :
+    [Nous cherchons un résultat équilibré.](quote:mina) Des articles [mis de côté](term),
+    _emphasis_, **strong**, [a link](https://www.wto.org), [in English](lang:en),
+    [les flux de données](topic:data-flows).
+
+``[words](target)`` takes the targets ``speaker:ID``, ``topic:ID``, ``quote:SPEAKER``,
+``lang:TAG``, ``term``, ``em``, ``strong``, or a URL. ``_…_`` or ``*…*`` is emphasis and
+``**…**`` strong. A backslash makes the next character literal (``\\_``, ``\\*``, ``\\[``,
+``\\]``, ``\\\\``); inside a target, ``\\)`` is a literal parenthesis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import assert_never
+
+from jsi_docs.model import (
+    Emphasis,
+    Foreign,
+    Inline,
+    Link,
+    Quotation,
+    QuotedTerm,
+    RichText,
+    SpeakerRef,
+    Strong,
+    Text,
+    TopicRef,
+    walk,
+)
+from jsi_docs.model.inline import normalize
+
+__all__ = ["RichTextSyntaxError", "format_rich_text", "parse_rich_text"]
+
+_SPECIAL = "\\*_[]"
+
+
+class RichTextSyntaxError(ValueError):
+    """Text that does not follow the rich-text syntax; ``column`` is 1-based."""
+
+    def __init__(self, message: str, column: int) -> None:
+        self.column = column
+        super().__init__(f"{message} (column {column})")
+
+
+_PREFIXED: dict[str, Callable[[RichText, str], Inline]] = {
+    "speaker": lambda c, v: SpeakerRef(c, speaker=v),
+    "topic": lambda c, v: TopicRef(c, topic=v),
+    "quote": lambda c, v: Quotation(c, speaker=v),
+    "lang": lambda c, v: Foreign(c, lang=v),
+}
+_BARE: dict[str, Callable[[RichText], Inline]] = {
+    "term": QuotedTerm,
+    "em": Emphasis,
+    "strong": Strong,
+}
+
+
+class _Parser:
+    def __init__(self, source: str) -> None:
+        self.s = source
+        self.i = 0
+
+    def error(self, message: str, at: int | None = None) -> RichTextSyntaxError:
+        return RichTextSyntaxError(message, (self.i if at is None else at) + 1)
+
+    def run(self, closer: str | None, opened_at: int = 0) -> RichText:
+        s, nodes, buf = self.s, list[Inline | str](), list[str]()
+
+        def flush() -> None:
+            if buf:
+                nodes.append("".join(buf))
+                buf.clear()
+
+        while self.i < len(s):
+            c = s[self.i]
+            if c == "\\":
+                if self.i + 1 == len(s):
+                    raise self.error("a backslash must be followed by the character it escapes")
+                buf.append(s[self.i + 1])
+                self.i += 2
+            elif closer is not None and s.startswith(closer, self.i):
+                self.i += len(closer)
+                flush()
+                return _checked(nodes, self, opened_at, closer)
+            elif s.startswith("**", self.i):
+                flush()
+                start, self.i = self.i, self.i + 2
+                nodes.append(Strong(self.run("**", start)))
+            elif c in "*_":
+                flush()
+                start, self.i = self.i, self.i + 1
+                nodes.append(Emphasis(self.run(c, start)))
+            elif c == "[":
+                flush()
+                start, self.i = self.i, self.i + 1
+                content = self.run("]", start)
+                nodes.append(self.target(content, start))
+            elif c == "]":
+                raise self.error("']' closes nothing; write \\] for a literal bracket")
+            else:
+                buf.append(c)
+                self.i += 1
+        if closer is not None:
+            shown = "[" if closer == "]" else closer
+            raise self.error(
+                f"'{shown}' is never closed; write \\{shown[0]} for a literal character", opened_at
+            )
+        flush()
+        return _checked(nodes, self, opened_at, None)
+
+    def target(self, content: RichText, start: int) -> Inline:
+        s = self.s
+        if not s.startswith("(", self.i):
+            raise self.error("'[…]' must be followed by '(target)'; write \\[ for a bracket", start)
+        self.i += 1
+        chars: list[str] = []
+        while self.i < len(s) and s[self.i] != ")":
+            if s[self.i] == "\\" and self.i + 1 < len(s):
+                self.i += 1
+            chars.append(s[self.i])
+            self.i += 1
+        if self.i == len(s):
+            raise self.error("'(' of a target is never closed", start)
+        self.i += 1
+        target = "".join(chars).strip()
+        if not target:
+            raise self.error("empty target in '[…]()'", start)
+        try:
+            return _make(content, target)
+        except ValueError as exc:
+            raise self.error(f"bad target {target!r}: {exc}", start) from None
+
+
+def _make(content: RichText, target: str) -> Inline:
+    if target in _BARE:
+        return _BARE[target](content)
+    prefix, colon, value = target.partition(":")
+    if colon and prefix in _PREFIXED:
+        return _PREFIXED[prefix](content, value)
+    return Link(content, url=target)
+
+
+def _checked(
+    nodes: list[Inline | str], parser: _Parser, opened_at: int, closer: str | None
+) -> RichText:
+    if closer is not None and not nodes:
+        raise parser.error("empty markup", opened_at)
+    return normalize(nodes)
+
+
+def parse_rich_text(source: str) -> RichText:
+    """Read the text form into rich text; :class:`RichTextSyntaxError` says where it is wrong."""
+    return _Parser(source).run(None)
+
+
+def _escape(text: str) -> str:
+    return "".join("\\" + c if c in _SPECIAL else c for c in text)
+
+
+def _escape_target(target: str) -> str:
+    return target.replace("\\", "\\\\").replace(")", "\\)")
+
+
+def _has_emphasis(nodes: RichText) -> bool:
+    return any(isinstance(n, Emphasis | Strong) for n in walk(nodes))
+
+
+def format_rich_text(nodes: RichText) -> str:
+    """The text form of ``nodes``; :func:`parse_rich_text` reads it back to an equal value."""
+    return "".join(_format(node) for node in nodes)
+
+
+def _format(node: Inline) -> str:
+    match node:
+        case Text(text=text):
+            return _escape(text)
+        case Emphasis(content=content):
+            inner = format_rich_text(content)
+            return f"[{inner}](em)" if _has_emphasis(content) else f"_{inner}_"
+        case Strong(content=content):
+            inner = format_rich_text(content)
+            return f"[{inner}](strong)" if _has_emphasis(content) else f"**{inner}**"
+        case Link(content=content, url=url):
+            target = url
+            if target in _BARE or target.partition(":")[0] in _PREFIXED or target != target.strip():
+                raise ValueError(f"the URL {url!r} cannot be written in the text form")
+        case Foreign(content=content, lang=lang):
+            target = f"lang:{lang}"
+        case SpeakerRef(content=content, speaker=speaker):
+            target = f"speaker:{speaker}"
+        case TopicRef(content=content, topic=topic):
+            target = f"topic:{topic}"
+        case Quotation(content=content, speaker=speaker):
+            target = f"quote:{speaker}"
+        case QuotedTerm(content=content):
+            target = "term"
+        case _:
+            assert_never(node)
+    return f"[{format_rich_text(content)}]({_escape_target(target)})"

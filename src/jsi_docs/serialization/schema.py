@@ -1,0 +1,136 @@
+"""The JSON Schema (Draft 2020-12) of the file format, generated from the model's classes.
+
+Nothing here is written by hand per class: field types, defaults and validators of the attrs
+classes decide the schema, so it cannot drift from the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any, Union, get_args, get_origin
+
+import attrs
+
+from jsi_docs.model import Block, Inline, NewsItem, Period, RichText
+from jsi_docs.model import _checks as checks
+from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS
+
+__all__ = ["SCHEMA_ID", "json_schema"]
+
+SCHEMA_ID = "urn:jsi-docs:news-item:1"
+_URL_FIELDS = {"url", "uri", "cite"}
+_URL_PATTERN = "^([Hh][Tt][Tt][Pp][Ss]?|[Mm][Aa][Ii][Ll][Tt][Oo]):"
+_PERIOD_PATTERN = r"^\d{4}(-\d{2}(-\d{2}(/\d{4}-\d{2}-\d{2})?)?)?$"
+_PERIOD_DOC = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD (ISO 8601)"
+_VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
+    checks.identifier: {"pattern": checks.ID_PATTERN},
+    checks.optional_identifier: {"pattern": checks.ID_PATTERN},
+    checks.language_tag: {"pattern": checks.LANGUAGE_PATTERN},
+    checks.not_blank: {"pattern": r"\S"},
+    checks.optional_not_blank: {"pattern": r"\S"},
+}
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.defs: dict[str, Any] = {}
+
+    def ref(self, cls: type, tag: str | None = None, tag_required: bool = True) -> dict[str, Any]:
+        name = cls.__name__
+        if name not in self.defs:
+            self.defs[name] = {}  # reserve first: classes refer to themselves through rich text
+            self.defs[name] = self.object(cls, tag, tag_required)
+        return {"$ref": f"#/$defs/{name}"}
+
+    def object(self, cls: type, tag: str | None, tag_required: bool) -> dict[str, Any]:
+        properties: dict[str, Any] = {}
+        required: list[str] = []
+        if tag is not None:
+            properties["type"] = {"const": tag}
+            if tag_required:
+                required.append("type")
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            schema = self.type(hints[field.name])
+            schema.update(_VALIDATOR_KEYWORDS.get(field.validator, {}))
+            if field.name in _URL_FIELDS and schema.get("type") == "string":
+                schema["pattern"] = _URL_PATTERN
+            properties[field.name] = schema
+            if field.default is attrs.NOTHING:
+                required.append(field.name)
+        out: dict[str, Any] = {
+            "type": "object",
+            "properties": properties,
+            "additionalProperties": False,
+        }
+        if cls.__doc__:
+            out["description"] = cls.__doc__.strip().split("\n\n")[0]
+        if required:
+            out["required"] = required
+        return out
+
+    def type(self, t: Any) -> dict[str, Any]:
+        if t == RichText:
+            return {"$ref": "#/$defs/RichText"}
+        if t == Inline:
+            return {"$ref": "#/$defs/Inline"}
+        if t == Block:
+            return {"$ref": "#/$defs/Block"}
+        origin = get_origin(t)
+        if origin in (Union, types.UnionType):
+            options = [a for a in get_args(t) if a is not type(None)]
+            inner = (
+                self.type(options[0])
+                if len(options) == 1
+                else {"anyOf": [self.type(a) for a in options]}
+            )
+            return {"anyOf": [inner, {"type": "null"}]} if type(None) in get_args(t) else inner
+        if origin is tuple:
+            return {"type": "array", "items": self.type(get_args(t)[0])}
+        if t is str:
+            return {"type": "string"}
+        if t is bool:
+            return {"type": "boolean"}
+        if t is int:
+            return {"type": "integer"}
+        if t is dt.date:
+            return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        if t is Period:
+            return {"type": "string", "pattern": _PERIOD_PATTERN, "description": _PERIOD_DOC}
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return {"enum": [m.value for m in t]}
+        if attrs.has(t):
+            return self.ref(t)
+        raise TypeError(f"no JSON Schema for {t!r}")
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of an item file (YAML or JSON) as a dict."""
+    builder = _Builder()
+    builder.defs["Inline"] = {
+        "description": "An inline node: plain text, or a node tagged by 'type'.",
+        "anyOf": [{"type": "string"}, *(builder.ref(cls, tag) for tag, cls in INLINE_TAGS.items())],
+    }
+    builder.defs["RichText"] = {
+        "description": "Rich text: its text form (a string) or a list of inline nodes.",
+        "anyOf": [{"type": "string"}, {"type": "array", "items": {"$ref": "#/$defs/Inline"}}],
+    }
+    builder.defs["Block"] = {
+        "description": "A block, tagged by 'type' (a paragraph when 'type' is left out).",
+        "anyOf": [
+            builder.ref(cls, tag, tag_required=tag != "paragraph")
+            for tag, cls in BLOCK_TAGS.items()
+        ],
+    }
+    root = builder.object(NewsItem, None, False)
+    root["properties"] = {"schema_version": {"const": 1}, **root["properties"]}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "jsi_docs news item",
+        **root,
+        "$defs": dict(sorted(builder.defs.items())),
+    }

@@ -1,0 +1,216 @@
+"""Rules across objects: references resolve, ids are unique, URLs and dates make sense.
+
+Single-field rules live in the model's attrs validators; this module checks what needs the
+whole item. :func:`validate` returns every problem at once, each with its path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from urllib.parse import urlsplit
+
+from jsi_docs.errors import Problem
+from jsi_docs.model import (
+    BlockQuote,
+    ListBlock,
+    NewsItem,
+    Paragraph,
+    Quotation,
+    RichText,
+    SpeakerRef,
+    TopicRef,
+    walk,
+)
+from jsi_docs.model.inline import Link
+
+__all__ = ["SUPPORTED_LANGUAGES", "check_url", "is_safe_url", "validate"]
+
+SUPPORTED_LANGUAGES = ("en", "es", "fr")
+"""Languages an item can be written in (labels, dates and typography exist for them)."""
+
+_SAFE_SCHEMES = ("http", "https", "mailto")
+_EMAIL = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
+
+
+def check_url(url: str, schemes: Iterable[str] = _SAFE_SCHEMES) -> str | None:
+    """Why ``url`` may not be used as a link target, or None when it may."""
+    allowed = tuple(schemes)
+    if url != url.strip() or any(ord(c) < 0x21 or c in '<>"\\^`{|}' for c in url):
+        return f"{url!r} is not a URL (spaces, controls or forbidden characters)"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"{url!r} is not a URL: {exc}"
+    scheme = parts.scheme.lower()
+    if scheme not in allowed:
+        return f"{url!r}: only {', '.join(allowed)} URLs are allowed"
+    if scheme == "mailto":
+        return None if _EMAIL.match(parts.path) else f"{url!r}: not a valid e-mail address"
+    if not parts.netloc or parts.hostname is None:
+        return f"{url!r}: an {scheme} URL needs a host"
+    return None
+
+
+def is_safe_url(url: str) -> bool:
+    """True if ``url`` may become a link (http, https or mailto, well formed)."""
+    return check_url(url) is None
+
+
+def _rich(text: RichText | None, path: str) -> Iterator[tuple[str, object]]:
+    if text:
+        for index, node in enumerate(walk(text)):
+            yield f"{path}[{index}]", node
+
+
+def _texts(item: NewsItem) -> Iterator[tuple[str, RichText | None]]:
+    yield "$.lead", item.lead
+    for s, b, block in item.blocks():
+        base = f"$.sections[{s}].blocks[{b}]"
+        match block:
+            case Paragraph(text=text):
+                yield f"{base}.text", text
+            case ListBlock(items=items):
+                for i, entry in enumerate(items):
+                    yield f"{base}.items[{i}]", entry
+            case BlockQuote(paragraphs=paragraphs):
+                for i, entry in enumerate(paragraphs):
+                    yield f"{base}.paragraphs[{i}]", entry
+    if item.contact is not None:
+        yield "$.contact.text", item.contact.text
+
+
+def _urls(item: NewsItem) -> Iterator[tuple[str, str | None]]:
+    yield "$.url", item.url
+    if item.series is not None:
+        yield "$.series.url", item.series.url
+    if item.publisher is not None:
+        yield "$.publisher.url", item.publisher.url
+    for i, topic in enumerate(item.topics):
+        yield f"$.topics[{i}].uri", topic.uri
+    for i, link in enumerate(item.related_links):
+        yield f"$.related_links[{i}].url", link.url
+    for i, version in enumerate(item.language_versions):
+        yield f"$.language_versions[{i}].url", version.url
+    if item.contact is not None:
+        yield "$.contact.url", item.contact.url
+    for s, b, block in item.blocks():
+        if isinstance(block, BlockQuote):
+            yield f"$.sections[{s}].blocks[{b}].cite", block.cite
+    for path, text in _texts(item):
+        for node_path, node in _rich(text, path):
+            if isinstance(node, Link):
+                yield f"{node_path}.url", node.url
+
+
+def _duplicates(kind: str, entries: Iterable[tuple[str, str | None]]) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for path, value in entries:
+        if value is None:
+            continue
+        if value in seen:
+            yield Problem(path, f"duplicate {kind} id {value!r} (first used at {seen[value]})")
+        else:
+            seen[value] = path
+
+
+def _known(ids: Iterable[str]) -> str:
+    return ", ".join(sorted(ids)) or "none defined"
+
+
+def validate(item: NewsItem) -> list[Problem]:
+    """Every cross-object problem of ``item``; an empty list when it is valid."""
+    problems: list[Problem] = []
+    add = problems.append
+
+    primary = item.language.split("-")[0].lower()
+    if primary not in SUPPORTED_LANGUAGES:
+        add(
+            Problem(
+                "$.language",
+                f"unsupported language {item.language!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})",
+            )
+        )
+
+    speakers = [(f"$.speakers[{i}].id", s.id) for i, s in enumerate(item.speakers)]
+    speakers += [
+        (f"$.collective_speakers[{i}].id", s.id) for i, s in enumerate(item.collective_speakers)
+    ]
+    problems += _duplicates("speaker", speakers)
+    problems += _duplicates(
+        "topic", [(f"$.topics[{i}].id", t.id) for i, t in enumerate(item.topics)]
+    )
+    problems += _duplicates(
+        "section", [(f"$.sections[{i}].id", s.id) for i, s in enumerate(item.sections)]
+    )
+    speaker_ids = {value for _, value in speakers}
+    topic_ids = {t.id for t in item.topics}
+
+    def speaker_ref(path: str, ref: str | None) -> None:
+        if ref is not None and ref not in speaker_ids:
+            add(Problem(path, f"unknown speaker {ref!r} (known: {_known(speaker_ids)})"))
+
+    for s, b, block in item.blocks():
+        speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
+    for path, text in _texts(item):
+        for node_path, node in _rich(text, path):
+            if isinstance(node, SpeakerRef | Quotation):
+                speaker_ref(f"{node_path}.speaker", node.speaker)
+            elif isinstance(node, TopicRef) and node.topic not in topic_ids:
+                add(
+                    Problem(
+                        f"{node_path}.topic",
+                        f"unknown topic {node.topic!r} (known: {_known(topic_ids)})",
+                    )
+                )
+
+    for path, url in _urls(item):
+        if url is not None and (reason := check_url(url)):
+            add(Problem(path, reason))
+    if (
+        item.contact is not None
+        and item.contact.email is not None
+        and not _EMAIL.match(item.contact.email)
+    ):
+        add(Problem("$.contact.email", f"{item.contact.email!r} is not a valid e-mail address"))
+
+    languages = {item.language.lower()}
+    for i, version in enumerate(item.language_versions):
+        if version.language.lower() in languages:
+            add(
+                Problem(
+                    f"$.language_versions[{i}].language",
+                    f"a second version in {version.language!r}",
+                )
+            )
+        languages.add(version.language.lower())
+        if version.item_id == item.id:
+            add(
+                Problem(
+                    f"$.language_versions[{i}].item_id",
+                    "a language version cannot be the item itself",
+                )
+            )
+
+    meeting = item.meeting
+    if meeting is not None:
+        if meeting.dates.start > item.published:
+            add(
+                Problem(
+                    "$.meeting.dates",
+                    f"the meeting starts ({meeting.dates.start}) after the item's publication ({item.published})",
+                )
+            )
+        for i, speaker in enumerate(item.speakers):
+            for r, role in enumerate(speaker.roles):
+                if role.period is not None and not role.period.overlaps(meeting.dates):
+                    add(
+                        Problem(
+                            f"$.speakers[{i}].roles[{r}].period",
+                            f"the role's period {role.period.isoformat()} does not cover the meeting "
+                            f"({meeting.dates.isoformat()})",
+                        )
+                    )
+    return problems
