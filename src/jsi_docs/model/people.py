@@ -90,8 +90,9 @@ class RoleKind(enum.StrEnum):
 class Role:
     """A role a speaker holds: "chair of the plenary meetings in 2023".
 
-    ``of`` names what the role is of, in the item's language ("the plenary meetings"); ``period``
-    is when it is held; ``label`` overrides the localised name of ``kind`` (required for ``other``).
+    ``of`` names what the role is of, in the item's language and as it reads after the role's
+    name ("of the plenary meetings", "des réunions plénières"); ``period`` is when the role is
+    held; ``label`` overrides the localised name of ``kind`` (required for ``other``).
     """
 
     kind: RoleKind

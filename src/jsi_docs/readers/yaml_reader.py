@@ -94,7 +94,7 @@ class _Builder:
                     raise _YamlProblem(
                         Problem(format_path((*path, key)), "duplicate key", _line(key_node))
                     )
-                self.lines[format_path((*path, key))] = _line(key_node)
+                self.lines[format_path((*path, key))] = key_node.start_mark.line + 1
                 out[key] = self.build(value_node, (*path, key), depth + 1)
             return out
         raise AssertionError(node)
