@@ -1,0 +1,21 @@
+"""Shared pytest configuration for jsi_docs tests."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# --- real clients (tests/clients) ------------------------------------------------------
+# Make ``import clients`` work under any --import-mode, and say in the run's header which
+# clients are present (missing ones skip their tests, or fail them with JSI_REQUIRE_CLIENTS=1).
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+
+import clients
+
+
+def pytest_report_header() -> str:
+    present = clients.availability()
+    mode = "required" if clients.clients_required() else "optional (missing ones skip)"
+    listed = ", ".join(f"{name}={'yes' if ok else 'NO'}" for name, ok in present.items())
+    return f"real clients [{mode}]: {listed}"
