@@ -98,7 +98,8 @@ class SpeakerDisplay:
 
     id: str
     name: str
-    """The name in display order ("Hung Seng Tan"), or a group's label ("Plusieurs Membres")."""
+    """The name in display order ("Hung Seng Tan"), or a group's label, capitalised as it
+    stands alone ("Plusieurs Membres")."""
     honorific: str | None = None
     member: str | None = None
     """Who the speaker speaks for, shown in parentheses after the name."""
@@ -197,9 +198,9 @@ class Presenter:
         words = role.label
         if words is None:
             try:
-                words = self.labels.get(Term.of("role", role.kind.value), gender=gender)
+                words = self.labels.get(Term.of("role", str(role.kind)), gender=gender)
             except LookupError:
-                words = role.kind.value.replace("-", " ")
+                words = str(role.kind).replace("-", " ")
         if role.of:
             words = f"{words} {role.of}"
         if role.period is not None:
@@ -216,11 +217,11 @@ class Presenter:
             members = ", ".join(m.name for m in speaker.members) or None
             return SpeakerDisplay(
                 speaker.id,
-                self.text(speaker.label),
+                self.text(capitalize_first(speaker.label)),
                 member=self.text(members) if members else None,
                 collective=True,
             )
-        gender = speaker.gender.value if speaker.gender is not None else None
+        gender = str(speaker.gender) if speaker.gender is not None else None
         return SpeakerDisplay(
             speaker.id,
             self.text(speaker.name.full),
@@ -241,9 +242,9 @@ class Presenter:
         if meeting.label:
             return self.text(capitalize_first(meeting.label))
         try:
-            term = Term.of("meeting", meeting.kind.value)
+            term = Term.of("meeting", str(meeting.kind))
         except LookupError:
-            return self.text(capitalize_first(meeting.kind.value.replace("-", " ")))
+            return self.text(capitalize_first(str(meeting.kind).replace("-", " ")))
         return self.text(capitalize_first(self.labels.get(term)))
 
     def meeting_line(self, meeting: Meeting) -> str:

@@ -1,0 +1,115 @@
+"""HTML export: a standalone page or an embeddable ``<article>`` fragment.
+
+Semantic HTML5 from the theme's Jinja2 templates (compiled once per theme), every text value
+typeset in its language and escaped, only http/https/mailto links, schema.org JSON-LD in the
+head. The PDF exporter uses :func:`build_page` with ``print_mode=True``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import ClassVar
+
+import attrs
+
+from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult
+from jsi_docs.exporters.html._environment import environment, template
+from jsi_docs.exporters.html._page import PageView, page_view
+from jsi_docs.model import NewsItem
+from jsi_docs.themes import Theme
+
+__all__ = [
+    "ARTICLE_TEMPLATE",
+    "PAGE_TEMPLATE",
+    "HtmlExporter",
+    "HtmlPage",
+    "PageView",
+    "build_fragment",
+    "build_page",
+    "environment",
+    "page_assets",
+]
+
+PAGE_TEMPLATE = "page.html.j2"
+"""The theme template of a standalone page (it includes :data:`ARTICLE_TEMPLATE`)."""
+ARTICLE_TEMPLATE = "article.html.j2"
+"""The theme template of the ``<article>``: the whole of a fragment."""
+
+PAGE_ASSETS = ("screen.css", "print.css", "fonts.css")
+"""Theme files a standalone page refers to (by relative URL), besides ``fonts/``."""
+
+
+@attrs.frozen
+class HtmlPage:
+    """A rendered page: the HTML text and what was noticed while making it."""
+
+    html: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+def build_page(
+    item: NewsItem, options: ExportOptions, theme: Theme, *, print_mode: bool = False
+) -> HtmlPage:
+    """The standalone HTML page of ``item``.
+
+    In screen mode the page links ``screen.css`` (media screen) and ``print.css`` (media
+    print); in print mode (for PDF) only ``print.css``. Both hrefs are relative, to be resolved
+    against the theme folder (PDF) or the folder the page is written to (see
+    :func:`page_assets`). The head always carries ``<title>``, ``<html lang>`` and the
+    ``description``, ``keywords``, ``author`` and ``dcterms.created`` metadata.
+    """
+    view, diagnostics = page_view(item, options, print_mode=print_mode)
+    html = template(theme, PAGE_TEMPLATE).render(page=view)
+    return HtmlPage(html, diagnostics)
+
+
+def build_fragment(item: NewsItem, options: ExportOptions, theme: Theme) -> HtmlPage:
+    """The ``<article>`` of ``item`` alone, to embed in another page (no head, no JSON-LD)."""
+    view, diagnostics = page_view(item, options, print_mode=False)
+    html = template(theme, ARTICLE_TEMPLATE).render(page=view)
+    return HtmlPage(html, diagnostics)
+
+
+@functools.lru_cache(maxsize=16)
+def page_assets(theme: Theme) -> Mapping[str, bytes]:
+    """The files a standalone page refers to, by relative path: the stylesheets and fonts.
+
+    Write them beside the page (``DIR/screen.css``, ``DIR/fonts/...``) for it to show as
+    designed; nothing is ever fetched from the network. A user theme's files replace the
+    default ones of the same path.
+    """
+    found: dict[str, bytes] = {}
+    for folder in reversed(theme.folders):
+        for name in PAGE_ASSETS:
+            if (folder / name).is_file():
+                found[name] = (folder / name).read_bytes()
+        fonts = folder / "fonts"
+        if fonts.is_dir():
+            for path in sorted(fonts.iterdir()):
+                if path.is_file():
+                    found[f"fonts/{path.name}"] = path.read_bytes()
+    return MappingProxyType(dict(sorted(found.items())))
+
+
+class HtmlExporter:
+    """``jsi_docs.export(item, "html", fragment=False, theme=..., labels_language=...)``."""
+
+    name: ClassVar[str] = "html"
+    media_type: ClassVar[str] = "text/html"
+    suffix: ClassVar[str] = ".html"
+    options: ClassVar[frozenset[str]] = COMMON_OPTIONS | {"fragment"}
+
+    def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
+        """The page (or, with ``fragment=True``, the article) as UTF-8 bytes."""
+        theme = Theme.load(options.theme)
+        page = (
+            build_fragment(item, options, theme)
+            if options.fragment
+            else build_page(item, options, theme)
+        )
+        return ExportResult(
+            page.html.encode("utf-8"), self.media_type, self.suffix, page.diagnostics
+        )

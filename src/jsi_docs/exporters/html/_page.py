@@ -1,0 +1,369 @@
+"""The view of an item that the templates render: plain strings (escaped by Jinja2) and
+:class:`~markupsafe.Markup` made by the rich-text renderer (already escaped).
+
+Templates receive only these records, so a theme can rearrange the page without knowing the
+model, and every text value has been typeset and is escaped exactly once.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+import attrs
+from markupsafe import Markup, escape
+
+from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.exporters import jsonld
+from jsi_docs.exporters.base import ExportOptions, OptionError
+from jsi_docs.exporters.display import Presenter, SpeakerDisplay, safe_url, supported
+from jsi_docs.exporters.html._richtext import RichTextRenderer
+from jsi_docs.i18n import (
+    Placeholder,
+    Term,
+    UnknownProfileError,
+    iso,
+    language_name,
+)
+from jsi_docs.model import (
+    BlockQuote,
+    CollectiveSpeaker,
+    ListBlock,
+    NewsItem,
+    Paragraph,
+    Speaker,
+    plain_text,
+)
+
+__all__ = ["PageView", "page_view"]
+
+DESCRIPTION_LIMIT = 300
+"""Longest ``<meta name="description">`` taken from the first paragraph when there is no lead."""
+
+
+@attrs.frozen
+class Link:
+    text: str
+    href: str | None
+    hreflang: str | None = None
+    lang: str | None = None
+
+
+@attrs.frozen
+class BlockView:
+    kind: str
+    """``paragraph``, ``list``, ``ordered-list`` or ``quote``."""
+    content: tuple[Markup, ...]
+    """One entry for a paragraph; one per list item or quoted paragraph."""
+    speaker: str | None = None
+    speaker_name: str | None = None
+    cite: str | None = None
+
+
+@attrs.frozen
+class SectionView:
+    id: str
+    heading: str | None
+    blocks: tuple[BlockView, ...]
+
+
+@attrs.frozen
+class TopicView:
+    id: str
+    label: str
+    uri: str | None
+
+
+@attrs.frozen
+class ContactView:
+    prompt: str | None
+    text: Markup | None
+    email: Link | None
+    url: Link | None
+    phone: str | None
+
+
+@attrs.frozen
+class PageView:
+    """Everything a page template shows."""
+
+    id: str
+    lang: str
+    labels_lang: str | None
+    """The labels' language when it differs from the item's (set as ``lang`` on them)."""
+    kind: str
+    title: str
+    description: str
+    keywords: str
+    author: str
+    created: str
+    canonical: str | None
+    alternates: tuple[Link, ...]
+    jsonld: Markup
+    quotes_css: Markup
+    series: Link | None
+    headline: str
+    meeting: str | None
+    meeting_dates: str | None
+    meeting_start: str | None
+    meeting_end: str | None
+    published: Markup
+    lead: Markup | None
+    sections: tuple[SectionView, ...]
+    speakers: tuple[SpeakerDisplay, ...]
+    topics: tuple[TopicView, ...]
+    related: tuple[Link, ...]
+    versions: tuple[Link, ...]
+    contact: ContactView | None
+    labels: dict[str, str]
+    print_mode: bool
+    stylesheets: tuple[tuple[str, str | None], ...]
+
+
+def _presenters(
+    item: NewsItem, options: ExportOptions
+) -> tuple[Presenter, Presenter, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    if not supported(item.language):
+        diagnostics.append(
+            Diagnostic(
+                f"no labels or typography for language {item.language!r}: using English ones",
+                source="html",
+            )
+        )
+    labels_language = options.labels_language
+    if labels_language is not None and not supported(labels_language):
+        raise OptionError(f"labels_language {labels_language!r} has no labels (use en, es or fr)")
+    try:
+        text = Presenter.for_item(item, options.typography)
+        labels = text
+        if labels_language is not None and not _same_language(labels_language, text.language):
+            labels = Presenter.for_language(labels_language)
+    except UnknownProfileError as exc:
+        raise OptionError(str(exc)) from None
+    return text, labels, diagnostics
+
+
+def _same_language(a: str, b: str) -> bool:
+    return a.split("-")[0].lower() == b.split("-")[0].lower()
+
+
+def _presenter_for(language: str) -> Presenter | None:
+    return Presenter.for_language(language) if supported(language) else None
+
+
+def _css_string(text: str) -> str:
+    """``text`` as a CSS string literal that cannot end the string, rule or element."""
+    return (
+        '"' + "".join(c if c.isalnum() and c.isascii() else f"\\{ord(c):06x}" for c in text) + '"'
+    )
+
+
+def _quotes_css(presenter: Presenter) -> Markup:
+    outer, inner = presenter.quote_marks(0), presenter.quote_marks(1)
+    marks = " ".join(_css_string(m) for m in (*outer, *inner))
+    return Markup(f".jsi-item q {{ quotes: {marks}; }}")
+
+
+def _label_markup(presenter: Presenter, term: Term, **fields: Markup) -> Markup:
+    """A label whose ``{placeholders}`` are filled with markup (e.g. a ``<time>``)."""
+    parts: list[str] = []
+    for segment in presenter.labels.segments(term):
+        if isinstance(segment, Placeholder):
+            parts.append(fields[segment.name])
+        else:
+            parts.append(escape(presenter.text(segment)))
+    return Markup("".join(parts))
+
+
+def _description(item: NewsItem, presenter: Presenter) -> str:
+    if item.lead:
+        return presenter.text(plain_text(item.lead))
+    for _, _, block in item.blocks():
+        if isinstance(block, Paragraph):
+            text = presenter.text(plain_text(block.text))
+            if len(text) > DESCRIPTION_LIMIT:
+                text = text[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0] + "\u2026"
+            return text
+    return presenter.text(item.headline)
+
+
+def _block(
+    block: Paragraph | ListBlock | BlockQuote,
+    render: RichTextRenderer,
+    names: dict[str, str],
+) -> BlockView:
+    match block:
+        case Paragraph(text=text, speaker=speaker):
+            return BlockView("paragraph", (render.render(text),), speaker)
+        case ListBlock(items=items, ordered=ordered, speaker=speaker):
+            kind = "ordered-list" if ordered else "list"
+            return BlockView(kind, tuple(render.render(i) for i in items), speaker)
+        case BlockQuote(paragraphs=paragraphs, speaker=speaker, cite=cite):
+            return BlockView(
+                "quote",
+                tuple(render.render(p) for p in paragraphs),
+                speaker,
+                names.get(speaker) if speaker else None,
+                safe_url(cite) if cite else None,
+            )
+        case _:
+            assert_never(block)
+
+
+def _speaker_caption(shown: SpeakerDisplay) -> str:
+    return f"{shown.full_name} ({shown.affiliation})" if shown.affiliation else shown.full_name
+
+
+def _link(
+    title: str,
+    url: str | None,
+    what: str,
+    diagnostics: list[Diagnostic],
+    hreflang: str | None = None,
+) -> Link:
+    href = safe_url(url)
+    if url is not None and href is None:
+        diagnostics.append(
+            Diagnostic(
+                f"{what} {url!r} left as text: not an http, https or mailto URL", source="html"
+            )
+        )
+    return Link(title, href, hreflang if href else None)
+
+
+def _contact(
+    item: NewsItem,
+    render: RichTextRenderer,
+    text: Presenter,
+    labels: Presenter,
+    diagnostics: list[Diagnostic],
+) -> ContactView:
+    c = item.contact
+    assert c is not None
+    email = _link(c.email, f"mailto:{c.email}", "contact e-mail", diagnostics) if c.email else None
+    body: Markup | None = render.render(c.text) if c.text else None
+    if body is None and email is not None:
+        address = escape(email.text)
+        if email.href:
+            address = Markup(f'<a href="{escape(email.href)}">{address}</a>')
+        body = _label_markup(labels, Term.PROBLEMS_VIEWING_CONTACT, email=address)
+        email = None
+    elif email is not None and c.email and c.email in plain_text(c.text):
+        email = None  # the sentence already gives the address
+    return ContactView(
+        text.text(c.prompt) if c.prompt else labels.label(Term.PROBLEMS_VIEWING),
+        body,
+        email,
+        _link(c.url, c.url, "contact URL", diagnostics) if c.url else None,
+        c.phone,
+    )
+
+
+def page_view(
+    item: NewsItem, options: ExportOptions, *, print_mode: bool
+) -> tuple[PageView, tuple[Diagnostic, ...]]:
+    """The view of ``item`` and the diagnostics found while making it."""
+    text, labels, diagnostics = _presenters(item, options)
+    render = RichTextRenderer(text, presenter_for=_presenter_for, diagnostics=diagnostics)
+    lang = item.language
+
+    speakers: list[Speaker | CollectiveSpeaker] = [*item.speakers, *item.collective_speakers]
+    shown = tuple(text.speaker(s) for s in speakers)
+    captions = {s.id: _speaker_caption(s) for s in shown}
+
+    sections = tuple(
+        SectionView(
+            f"{item.id}-{section.id or f's{index + 1}'}",
+            text.text(section.heading) if section.heading else None,
+            tuple(_block(b, render, captions) for b in section.blocks),
+        )
+        for index, section in enumerate(item.sections)
+    )
+
+    series = None
+    if item.series:
+        series = _link(text.text(item.series.label), item.series.url, "series URL", diagnostics)
+
+    related = tuple(
+        _link(text.text(r.title), r.url, "related link", diagnostics, r.language)
+        for r in item.related_links
+    )
+
+    versions: list[Link] = []
+    for version in item.language_versions:
+        name = (
+            language_name(version.language, capitalize=True)
+            if supported(version.language)
+            else version.language
+        )
+        link = _link(name, version.url, "language version URL", diagnostics, version.language)
+        versions.append(attrs.evolve(link, lang=version.language))
+    alternates = tuple(v for v in versions if v.href)
+
+    contact = None
+    if item.contact:
+        contact = _contact(item, render, text, labels, diagnostics)
+
+    published_time = Markup(
+        f'<time datetime="{escape(iso(item.published))}">{escape(labels.date(item.published))}</time>'
+    )
+    label_terms = {
+        "skip_to_content": Term.SKIP_TO_CONTENT,
+        "find_out_more": Term.FIND_OUT_MORE,
+        "speakers": Term.SPEAKERS,
+        "topics": Term.TOPICS,
+        "language_versions": Term.LANGUAGE_VERSIONS,
+        "contact": Term.CONTACT,
+        "email": Term.EMAIL,
+        "phone": Term.PHONE,
+        "website": Term.WEBSITE,
+        "meeting": Term.MEETING,
+    }
+    meeting = item.meeting
+    article = jsonld.news_article(item, text)
+    view = PageView(
+        id=item.id,
+        lang=lang,
+        labels_lang=None if labels is text else labels.language,
+        kind=str(item.kind),
+        title=text.text(item.headline),
+        description=_description(item, text),
+        keywords=", ".join(text.text(t.label) for t in item.topics),
+        author=(
+            item.publisher.name if item.publisher else item.series.label if item.series else ""
+        ),
+        created=iso(item.published),
+        canonical=safe_url(item.url) if item.url else None,
+        alternates=alternates,
+        jsonld=Markup(jsonld.script_json(article)),
+        quotes_css=_quotes_css(text),
+        series=series,
+        headline=text.text(item.headline),
+        meeting=(
+            ", ".join(
+                [text.meeting_kind(meeting), *([text.text(meeting.place)] if meeting.place else [])]
+            )
+            if meeting
+            else None
+        ),
+        meeting_dates=text.date_range(meeting.dates) if meeting else None,
+        meeting_start=iso(meeting.dates.start) if meeting else None,
+        meeting_end=iso(meeting.dates.end) if meeting else None,
+        published=_label_markup(labels, Term.PUBLISHED, date=published_time),
+        lead=render.render(item.lead) if item.lead else None,
+        sections=sections,
+        speakers=shown,
+        topics=tuple(
+            TopicView(t.id, text.text(t.label), safe_url(t.uri) if t.uri else None)
+            for t in item.topics
+        ),
+        related=related,
+        versions=tuple(versions),
+        contact=contact,
+        labels={key: labels.label(term) for key, term in label_terms.items()},
+        print_mode=print_mode,
+        stylesheets=(("print.css", None),)
+        if print_mode
+        else (("screen.css", "screen"), ("print.css", "print")),
+    )
+    return view, tuple(diagnostics)

@@ -1,0 +1,172 @@
+"""schema.org structured data: a ``NewsArticle`` for an item, and a JSON-LD ``<script>`` body
+that no text value can break out of.
+
+The builder states the facts the visible page shows (headline, date, language, topics,
+publisher, language versions, and every direct quotation with the person who said it), in
+the item's typography, so the structured data and the page agree.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, assert_never
+
+from jsi_docs.exporters.display import Presenter, safe_url
+from jsi_docs.model import (
+    Affiliation,
+    BlockQuote,
+    CollectiveSpeaker,
+    ListBlock,
+    NewsItem,
+    Paragraph,
+    Quotation,
+    RichText,
+    Speaker,
+    plain_text,
+    walk,
+)
+
+__all__ = ["news_article", "script_json"]
+
+CONTEXT = "https://schema.org"
+
+JsonObject = dict[str, Any]
+
+
+def _affiliation(affiliation: Affiliation) -> JsonObject:
+    org: JsonObject = {"@type": "Organization", "name": affiliation.name}
+    if affiliation.code:
+        org["identifier"] = affiliation.code
+    return org
+
+
+def _creator(presenter: Presenter, speaker: Speaker | CollectiveSpeaker) -> JsonObject:
+    if isinstance(speaker, CollectiveSpeaker):
+        group: JsonObject = {"@type": "Organization", "name": presenter.text(speaker.label)}
+        if speaker.members:
+            group["member"] = [_affiliation(m) for m in speaker.members]
+        return group
+    shown = presenter.speaker(speaker)
+    person: JsonObject = {
+        "@type": "Person",
+        "name": shown.name,
+        "familyName": speaker.name.family,
+    }
+    if speaker.name.given:
+        person["givenName"] = speaker.name.given
+    if shown.honorific:
+        person["honorificPrefix"] = shown.honorific
+    affiliations = [a for a in (speaker.member, speaker.on_behalf_of) if a is not None]
+    if affiliations:
+        person["affiliation"] = [_affiliation(a) for a in affiliations]
+    if shown.roles:
+        person["jobTitle"] = list(shown.roles)
+    return person
+
+
+def _quotations(item: NewsItem) -> list[tuple[str, str]]:
+    """Every direct quotation as ``(plain text, speaker id)``, in reading order: inline
+    ``Quotation`` nodes and block quotes with a speaker (their paragraphs joined)."""
+    found: list[tuple[str, str]] = []
+    texts: list[RichText] = [item.lead] if item.lead else []
+    for _, _, block in item.blocks():
+        match block:
+            case Paragraph(text=text):
+                texts.append(text)
+            case ListBlock(items=items):
+                texts.extend(items)
+            case BlockQuote(paragraphs=paragraphs, speaker=speaker):
+                if speaker is not None:
+                    found.append(("\n".join(plain_text(x) for x in paragraphs), speaker))
+                texts.extend(paragraphs)
+            case _:
+                assert_never(block)
+    for text in texts:
+        found.extend(
+            (plain_text(n.content), n.speaker) for n in walk(text) if isinstance(n, Quotation)
+        )
+    return found
+
+
+def news_article(item: NewsItem, presenter: Presenter | None = None) -> JsonObject:
+    """The schema.org ``NewsArticle`` describing ``item`` (a JSON-ready dict).
+
+    ``presenter`` gives the typography and role names; by default the item language's.
+    """
+    p = presenter or Presenter.for_item(item)
+    article: JsonObject = {
+        "@context": CONTEXT,
+        "@type": "NewsArticle",
+        "headline": p.text(item.headline),
+        "inLanguage": item.language,
+        "datePublished": item.published.isoformat(),
+    }
+    url = safe_url(item.url) if item.url else None
+    if url:
+        article["url"] = url
+        article["mainEntityOfPage"] = url
+    if item.lead:
+        article["description"] = p.text(plain_text(item.lead))
+    if item.topics:
+        article["about"] = [
+            {"@type": "Thing", "name": p.text(t.label)}
+            | ({"sameAs": uri} if (uri := safe_url(t.uri) if t.uri else None) else {})
+            for t in item.topics
+        ]
+        article["keywords"] = [p.text(t.label) for t in item.topics]
+    if item.publisher:
+        publisher: JsonObject = {"@type": "Organization", "name": item.publisher.name}
+        if item.publisher.url and (purl := safe_url(item.publisher.url)):
+            publisher["url"] = purl
+        article["publisher"] = publisher
+        article["author"] = publisher
+    if item.series:
+        series: JsonObject = {"@type": "CreativeWorkSeries", "name": p.text(item.series.label)}
+        if item.series.url and (surl := safe_url(item.series.url)):
+            series["url"] = surl
+        article["isPartOf"] = series
+    translations = []
+    for version in item.language_versions:
+        work: JsonObject = {"@type": "NewsArticle", "inLanguage": version.language}
+        if version.url and (vurl := safe_url(version.url)):
+            work["url"] = vurl
+        if version.headline:
+            work["headline"] = version.headline
+        if version.item_id:
+            work["identifier"] = version.item_id
+        translations.append(work)
+    if translations:
+        article["workTranslation"] = translations
+    quotations = []
+    for text, speaker_id in _quotations(item):
+        quotation: JsonObject = {"@type": "Quotation", "text": p.text(text)}
+        speaker = item.speaker(speaker_id)
+        if speaker is not None:
+            quotation["creator"] = _creator(p, speaker)
+        quotations.append(quotation)
+    if quotations:
+        article["hasPart"] = quotations
+    return article
+
+
+# Characters that could end the <script> element or open an HTML comment, or that some
+# JavaScript parsers take for line ends; written as JSON escapes, which parse back the same.
+_SCRIPT_UNSAFE = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
+
+
+def script_json(data: JsonObject) -> str:
+    """``data`` as JSON safe to place inside ``<script type="application/ld+json">``.
+
+    No value can close the element (``</script>``), open a comment (``<!--``) or end a line
+    early (U+2028, U+2029): those characters are written as ``\\uXXXX`` escapes.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return text.translate(_SCRIPT_UNSAFE)
