@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
+
 # --- real clients (tests/clients) ------------------------------------------------------
 # Make ``import clients`` work under any --import-mode, and say in the run's header which
 # clients are present (missing ones skip their tests, or fail them with JSI_REQUIRE_CLIENTS=1).
@@ -19,3 +21,21 @@ def pytest_report_header() -> str:
     mode = "required" if clients.clients_required() else "optional (missing ones skip)"
     listed = ", ".join(f"{name}={'yes' if ok else 'NO'}" for name, ok in present.items())
     return f"real clients [{mode}]: {listed}"
+
+
+# --- golden files --------------------------------------------------------------------------
+# ``pytest --update-goldens`` rewrites every golden file from the current output (review the
+# diff by eye before committing); without it, tests compare against the stored files.
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="rewrite golden files (tests/golden/) from the current output",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite golden files."""
+    return bool(request.config.getoption("--update-goldens"))
