@@ -38,73 +38,184 @@ REFERENCE_LANGUAGE = "en-GB"  # the exporter replaces it with the item's languag
 Style = tuple[str, str, str, str | None, str | None, str, str]
 
 PARAGRAPH_STYLES: list[Style] = [
-    ("paragraph", "Title", "Title", "Normal", "Dateline",
-     '<w:keepNext/><w:spacing w:before="0" w:after="160"/><w:outlineLvl w:val="0"/>',
-     f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="40"/><w:szCs w:val="40"/>'),
-    ("paragraph", "Dateline", "Dateline", "Normal", "Lead",
-     '<w:spacing w:after="240"/>',
-     f'<w:color w:val="{MUTED}"/><w:sz w:val="20"/><w:szCs w:val="20"/>'),
-    ("paragraph", "Lead", "Lead", "Normal", "BodyText",
-     '<w:spacing w:after="240"/>',
-     '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>'),
-    ("paragraph", "Heading1", "heading 1", "Normal", "BodyText",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/>'
-     '<w:outlineLvl w:val="1"/>',
-     f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="28"/><w:szCs w:val="28"/>'),
-    ("paragraph", "Heading2", "heading 2", "Normal", "BodyText",
-     '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
-     '<w:outlineLvl w:val="2"/>',
-     f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="24"/><w:szCs w:val="24"/>'),
-    ("paragraph", "BodyText", "Body Text", "Normal", "BodyText",
-     '<w:spacing w:after="160"/>', ""),
+    (
+        "paragraph",
+        "Title",
+        "Title",
+        "Normal",
+        "Dateline",
+        '<w:keepNext/><w:spacing w:before="0" w:after="160"/><w:outlineLvl w:val="0"/>',
+        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="40"/><w:szCs w:val="40"/>',
+    ),
+    (
+        "paragraph",
+        "Dateline",
+        "Dateline",
+        "Normal",
+        "Lead",
+        '<w:spacing w:after="240"/>',
+        f'<w:color w:val="{MUTED}"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
+    ),
+    (
+        "paragraph",
+        "Lead",
+        "Lead",
+        "Normal",
+        "BodyText",
+        '<w:spacing w:after="240"/>',
+        '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>',
+    ),
+    (
+        "paragraph",
+        "Heading1",
+        "heading 1",
+        "Normal",
+        "BodyText",
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/>'
+        '<w:outlineLvl w:val="1"/>',
+        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="28"/><w:szCs w:val="28"/>',
+    ),
+    (
+        "paragraph",
+        "Heading2",
+        "heading 2",
+        "Normal",
+        "BodyText",
+        '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
+        '<w:outlineLvl w:val="2"/>',
+        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="24"/><w:szCs w:val="24"/>',
+    ),
+    ("paragraph", "BodyText", "Body Text", "Normal", "BodyText", '<w:spacing w:after="160"/>', ""),
     ("paragraph", "Statement", "Statement", "BodyText", "Statement", "", ""),
-    ("paragraph", "Quote", "Quote", "BodyText", "BodyText",
-     f'<w:pBdr><w:left w:val="single" w:sz="12" w:space="8" w:color="{RULE}"/></w:pBdr>'
-     '<w:ind w:left="567" w:right="567"/>',
-     '<w:i/><w:iCs/>'),
-    ("paragraph", "QuoteAttribution", "Quote Attribution", "Quote", "BodyText",
-     '<w:jc w:val="right"/>',
-     '<w:i w:val="0"/><w:iCs w:val="0"/><w:sz w:val="20"/><w:szCs w:val="20"/>'),
-    ("paragraph", "ListBullet", "List Bullet", "BodyText", "ListBullet",
-     '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/>'
-     '<w:ind w:left="567" w:hanging="283"/>', ""),
-    ("paragraph", "ListNumber", "List Number", "BodyText", "ListNumber",
-     '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/>'
-     '<w:ind w:left="567" w:hanging="283"/>', ""),
-    ("paragraph", "LinksBoxHeading", "Links Box Heading", "Normal", "LinksBox",
-     f'<w:keepNext/><w:pBdr><w:top w:val="single" w:sz="8" w:space="4" w:color="{RULE}"/></w:pBdr>'
-     f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/>'
-     '<w:spacing w:before="360" w:after="60"/>',
-     f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/>'),
-    ("paragraph", "LinksBox", "Links Box", "Normal", "LinksBox",
-     f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/><w:spacing w:after="60"/>',
-     '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
-    ("paragraph", "LanguageVersions", "Language Versions", "Normal", "BodyText",
-     '<w:spacing w:before="240" w:after="120"/>',
-     '<w:sz w:val="20"/><w:szCs w:val="20"/>'),
-    ("paragraph", "Topics", "Topics", "Normal", "BodyText",
-     '<w:spacing w:after="120"/>',
-     f'<w:color w:val="{MUTED}"/><w:sz w:val="20"/><w:szCs w:val="20"/>'),
-    ("paragraph", "Contact", "Contact", "Normal", "Contact",
-     f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="6" w:color="{RULE}"/></w:pBdr>'
-     '<w:spacing w:before="360" w:after="60"/>',
-     f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
-    ("paragraph", "Header", "header", "Normal", "Header",
-     f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/></w:pBdr>'
-     '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
-     '<w:spacing w:after="0"/>',
-     f'<w:b/><w:bCs/><w:caps/><w:color w:val="{ACCENT}"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
-    ("paragraph", "Footer", "footer", "Normal", "Footer",
-     '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
-     '<w:spacing w:after="0"/><w:jc w:val="right"/>',
-     f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>'),
+    (
+        "paragraph",
+        "Quote",
+        "Quote",
+        "BodyText",
+        "BodyText",
+        f'<w:pBdr><w:left w:val="single" w:sz="12" w:space="8" w:color="{RULE}"/></w:pBdr>'
+        '<w:ind w:left="567" w:right="567"/>',
+        "<w:i/><w:iCs/>",
+    ),
+    (
+        "paragraph",
+        "QuoteAttribution",
+        "Quote Attribution",
+        "Quote",
+        "BodyText",
+        '<w:jc w:val="right"/>',
+        '<w:i w:val="0"/><w:iCs w:val="0"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
+    ),
+    (
+        "paragraph",
+        "ListBullet",
+        "List Bullet",
+        "BodyText",
+        "ListBullet",
+        '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/>'
+        '<w:ind w:left="567" w:hanging="283"/>',
+        "",
+    ),
+    (
+        "paragraph",
+        "ListNumber",
+        "List Number",
+        "BodyText",
+        "ListNumber",
+        '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/>'
+        '<w:ind w:left="567" w:hanging="283"/>',
+        "",
+    ),
+    (
+        "paragraph",
+        "LinksBoxHeading",
+        "Links Box Heading",
+        "Normal",
+        "LinksBox",
+        f'<w:keepNext/><w:pBdr><w:top w:val="single" w:sz="8" w:space="4" w:color="{RULE}"/></w:pBdr>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/>'
+        '<w:spacing w:before="360" w:after="60"/>',
+        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/>',
+    ),
+    (
+        "paragraph",
+        "LinksBox",
+        "Links Box",
+        "Normal",
+        "LinksBox",
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/><w:spacing w:after="60"/>',
+        '<w:sz w:val="20"/><w:szCs w:val="20"/>',
+    ),
+    (
+        "paragraph",
+        "LanguageVersions",
+        "Language Versions",
+        "Normal",
+        "BodyText",
+        '<w:spacing w:before="240" w:after="120"/>',
+        '<w:sz w:val="20"/><w:szCs w:val="20"/>',
+    ),
+    (
+        "paragraph",
+        "Topics",
+        "Topics",
+        "Normal",
+        "BodyText",
+        '<w:spacing w:after="120"/>',
+        f'<w:color w:val="{MUTED}"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
+    ),
+    (
+        "paragraph",
+        "Contact",
+        "Contact",
+        "Normal",
+        "Contact",
+        f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="6" w:color="{RULE}"/></w:pBdr>'
+        '<w:spacing w:before="360" w:after="60"/>',
+        f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ),
+    (
+        "paragraph",
+        "Header",
+        "header",
+        "Normal",
+        "Header",
+        f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/></w:pBdr>'
+        '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
+        '<w:spacing w:after="0"/>',
+        f'<w:b/><w:bCs/><w:caps/><w:color w:val="{ACCENT}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ),
+    (
+        "paragraph",
+        "Footer",
+        "footer",
+        "Normal",
+        "Footer",
+        '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
+        '<w:spacing w:after="0"/><w:jc w:val="right"/>',
+        f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ),
 ]
 
 CHARACTER_STYLES: list[Style] = [
-    ("character", "Hyperlink", "Hyperlink", "DefaultParagraphFont", None, "",
-     '<w:color w:val="0563C1"/><w:u w:val="single"/>'),
-    ("character", "SpeakerName", "Speaker Name", "DefaultParagraphFont", None, "",
-     f'<w:color w:val="{ACCENT}"/>'),
+    (
+        "character",
+        "Hyperlink",
+        "Hyperlink",
+        "DefaultParagraphFont",
+        None,
+        "",
+        '<w:color w:val="0563C1"/><w:u w:val="single"/>',
+    ),
+    (
+        "character",
+        "SpeakerName",
+        "Speaker Name",
+        "DefaultParagraphFont",
+        None,
+        "",
+        f'<w:color w:val="{ACCENT}"/>',
+    ),
     ("character", "DirectQuotation", "Direct Quotation", "DefaultParagraphFont", None, "", ""),
     ("character", "QuotedTerm", "Quoted Term", "DefaultParagraphFont", None, "", ""),
     ("character", "Emphasis", "Emphasis", "DefaultParagraphFont", None, "", "<w:i/><w:iCs/>"),
@@ -112,7 +223,6 @@ CHARACTER_STYLES: list[Style] = [
 ]
 
 SAMPLES = [
-    ("Header", "Series banner (header)"),
     ("Title", "Title: the headline of the item"),
     ("Dateline", "Dateline: date and meeting"),
     ("Lead", "Lead: the paragraph that sums the item up."),
@@ -128,14 +238,17 @@ SAMPLES = [
     ("LinksBox", "Links Box: a related link"),
     ("LanguageVersions", "Language Versions: this item in other languages"),
     ("Contact", "Contact: who to write to"),
-    ("Footer", "Page 1 of 1 (footer)"),
 ]
 
 
 def _style(style: Style, *, default: bool = False) -> str:
     kind, style_id, name, based_on, following, ppr, rpr = style
-    parts = [f'<w:style w:type="{kind}" w:styleId="{style_id}"'
-             + (' w:default="1"' if default else "") + ">", f'<w:name w:val="{name}"/>']
+    parts = [
+        f'<w:style w:type="{kind}" w:styleId="{style_id}"'
+        + (' w:default="1"' if default else "")
+        + ">",
+        f'<w:name w:val="{name}"/>',
+    ]
     if based_on:
         parts.append(f'<w:basedOn w:val="{based_on}"/>')
     if following:
@@ -177,7 +290,7 @@ def styles_xml() -> str:
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
     )
     body = "".join(_style(s) for s in PARAGRAPH_STYLES + CHARACTER_STYLES)
-    return (f'{XML_HEAD}<w:styles xmlns:w="{W_NS}">{defaults}{builtins}{body}</w:styles>')
+    return f'{XML_HEAD}<w:styles xmlns:w="{W_NS}">{defaults}{builtins}{body}</w:styles>'
 
 
 def numbering_xml() -> str:
@@ -190,8 +303,9 @@ def numbering_xml() -> str:
         )
 
     bullets = "".join(level(i, "bullet", "•◦▪"[i % 3]) for i in range(9))
-    numbers = "".join(level(i, ("decimal", "lowerLetter", "lowerRoman")[i % 3], f"%{i + 1}.")
-                      for i in range(9))
+    numbers = "".join(
+        level(i, ("decimal", "lowerLetter", "lowerRoman")[i % 3], f"%{i + 1}.") for i in range(9)
+    )
     return (
         f'{XML_HEAD}<w:numbering xmlns:w="{W_NS}">'
         f'<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="hybridMultilevel"/>{bullets}'
@@ -236,7 +350,8 @@ def document_xml() -> str:
         for s in CHARACTER_STYLES
     )
     section = (
-        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
+        '<w:sectPr><w:headerReference w:type="default" r:id="rId6"/>'
+        '<w:footerReference w:type="default" r:id="rId7"/><w:pgSz w:w="11906" w:h="16838"/>'
         '<w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="709" '
         'w:footer="709" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>'
     )
@@ -249,10 +364,20 @@ def document_xml() -> str:
 
 def theme_xml() -> str:
     """A minimal DrawingML theme: Word requires the part; no style here refers to it."""
-    colours = [("dk1", "000000"), ("lt1", "FFFFFF"), ("dk2", ACCENT), ("lt2", BOX_FILL),
-               ("accent1", ACCENT), ("accent2", "8C2D19"), ("accent3", "4E7A27"),
-               ("accent4", "6B4C9A"), ("accent5", "1C7C8C"), ("accent6", "B3641B"),
-               ("hlink", "0563C1"), ("folHlink", "6B4C9A")]
+    colours = [
+        ("dk1", "000000"),
+        ("lt1", "FFFFFF"),
+        ("dk2", ACCENT),
+        ("lt2", BOX_FILL),
+        ("accent1", ACCENT),
+        ("accent2", "8C2D19"),
+        ("accent3", "4E7A27"),
+        ("accent4", "6B4C9A"),
+        ("accent5", "1C7C8C"),
+        ("accent6", "B3641B"),
+        ("hlink", "0563C1"),
+        ("folHlink", "6B4C9A"),
+    ]
     scheme = "".join(f'<a:{n}><a:srgbClr val="{v}"/></a:{n}>' for n, v in colours)
     fonts = f'<a:latin typeface="{FONT}"/><a:ea typeface=""/><a:cs typeface=""/>'
     solid = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
@@ -262,12 +387,19 @@ def theme_xml() -> str:
         f'{XML_HEAD}<a:theme xmlns:a="{A_NS}" name="jsi_docs">'
         f'<a:themeElements><a:clrScheme name="jsi_docs">{scheme}</a:clrScheme>'
         f'<a:fontScheme name="jsi_docs"><a:majorFont>{fonts}</a:majorFont>'
-        f'<a:minorFont>{fonts}</a:minorFont></a:fontScheme>'
+        f"<a:minorFont>{fonts}</a:minorFont></a:fontScheme>"
         f'<a:fmtScheme name="jsi_docs"><a:fillStyleLst>{solid * 3}</a:fillStyleLst>'
-        f'<a:lnStyleLst>{line * 3}</a:lnStyleLst>'
+        f"<a:lnStyleLst>{line * 3}</a:lnStyleLst>"
         f"<a:effectStyleLst>{effect * 3}</a:effectStyleLst>"
-        f'<a:bgFillStyleLst>{solid * 3}</a:bgFillStyleLst></a:fmtScheme>'
+        f"<a:bgFillStyleLst>{solid * 3}</a:bgFillStyleLst></a:fmtScheme>"
         "</a:themeElements></a:theme>"
+    )
+
+
+def header_footer_xml(root: str, style: str, text: str) -> str:
+    return (
+        f'{XML_HEAD}<w:{root} xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:p><w:pPr>'
+        f'<w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{escape(text)}</w:t></w:r></w:p></w:{root}>'
     )
 
 
@@ -287,6 +419,8 @@ def content_types_xml() -> str:
         "/word/settings.xml": ct + "wordprocessingml.settings+xml",
         "/word/fontTable.xml": ct + "wordprocessingml.fontTable+xml",
         "/word/theme/theme1.xml": ct + "theme+xml",
+        "/word/header1.xml": ct + "wordprocessingml.header+xml",
+        "/word/footer1.xml": ct + "wordprocessingml.footer+xml",
         "/docProps/core.xml": "application/vnd.openxmlformats-package.core-properties+xml",
         "/docProps/app.xml": ct + "extended-properties+xml",
     }
@@ -324,27 +458,39 @@ def build() -> bytes:
     """The bytes of the reference document."""
     members = {
         "[Content_Types].xml": content_types_xml(),
-        "_rels/.rels": rels_xml([
-            ("rId1", OFFICE_RT + "/officeDocument", "word/document.xml"),
-            ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
-                     "core-properties", "docProps/core.xml"),
-            ("rId3", OFFICE_RT + "/extended-properties", "docProps/app.xml"),
-        ]),
+        "_rels/.rels": rels_xml(
+            [
+                ("rId1", OFFICE_RT + "/officeDocument", "word/document.xml"),
+                (
+                    "rId2",
+                    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
+                    "core-properties",
+                    "docProps/core.xml",
+                ),
+                ("rId3", OFFICE_RT + "/extended-properties", "docProps/app.xml"),
+            ]
+        ),
         "docProps/core.xml": core_xml(),
         "docProps/app.xml": app_xml(),
         "word/document.xml": document_xml(),
-        "word/_rels/document.xml.rels": rels_xml([
-            ("rId1", OFFICE_RT + "/styles", "styles.xml"),
-            ("rId2", OFFICE_RT + "/numbering", "numbering.xml"),
-            ("rId3", OFFICE_RT + "/settings", "settings.xml"),
-            ("rId4", OFFICE_RT + "/fontTable", "fontTable.xml"),
-            ("rId5", OFFICE_RT + "/theme", "theme/theme1.xml"),
-        ]),
+        "word/_rels/document.xml.rels": rels_xml(
+            [
+                ("rId1", OFFICE_RT + "/styles", "styles.xml"),
+                ("rId2", OFFICE_RT + "/numbering", "numbering.xml"),
+                ("rId3", OFFICE_RT + "/settings", "settings.xml"),
+                ("rId4", OFFICE_RT + "/fontTable", "fontTable.xml"),
+                ("rId5", OFFICE_RT + "/theme", "theme/theme1.xml"),
+                ("rId6", OFFICE_RT + "/header", "header1.xml"),
+                ("rId7", OFFICE_RT + "/footer", "footer1.xml"),
+            ]
+        ),
         "word/styles.xml": styles_xml(),
         "word/numbering.xml": numbering_xml(),
         "word/settings.xml": settings_xml(),
         "word/fontTable.xml": font_table_xml(),
         "word/theme/theme1.xml": theme_xml(),
+        "word/header1.xml": header_footer_xml("hdr", "Header", "Series banner (header)"),
+        "word/footer1.xml": header_footer_xml("ftr", "Footer", "Page 1 of 1 (footer)"),
     }
     return write_package({name: text.encode("utf-8") for name, text in members.items()})
 

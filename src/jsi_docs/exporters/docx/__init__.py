@@ -1,0 +1,5 @@
+"""DOCX export with python-docx, styled by a reference document (see :class:`DocxExporter`)."""
+
+from jsi_docs.exporters.docx.exporter import DocxExporter
+
+__all__ = ["DocxExporter"]

@@ -1,0 +1,272 @@
+"""Raw WordprocessingML for what python-docx has no public API for.
+
+Everything that writes XML by hand lives here (as python-docx keeps its own in ``docx.oxml``):
+external hyperlinks, run and document languages, PAGE/NUMPAGES fields, restarted numbering,
+extended and custom document properties, and the custom XML part that carries the item's
+canonical JSON. The rest of the exporter builds elements through these helpers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from collections.abc import Iterable
+from typing import Any, Final
+
+from lxml import etree
+
+__all__ = [
+    "SOURCE_NAMESPACE",
+    "W",
+    "add_field",
+    "add_hyperlink",
+    "add_run",
+    "add_text",
+    "app_properties_xml",
+    "custom_properties_xml",
+    "item_props_xml",
+    "new_numbering_instance",
+    "new_paragraph",
+    "qn",
+    "set_document_language",
+    "source_xml",
+]
+
+W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+XML: Final = "http://www.w3.org/XML/1998/namespace"
+SOURCE_NAMESPACE: Final = "urn:jsi-docs:source"
+"""Namespace of the root element of the custom XML part that holds the canonical JSON."""
+
+_OFFICE_DS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+_CUSTOM_PROPS: Final = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+_VT: Final = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+_EXTENDED: Final = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_XML_HEAD: Final = b"<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
+
+
+def qn(tag: str) -> str:
+    """``"w:p"`` -> ``"{...wordprocessingml...}p"`` (only the ``w`` and ``r`` prefixes)."""
+    prefix, _, local = tag.partition(":")
+    return f"{{{W if prefix == 'w' else R}}}{local}"
+
+
+_P, _PPR, _PSTYLE = qn("w:p"), qn("w:pPr"), qn("w:pStyle")
+_R, _RPR, _RSTYLE, _T = qn("w:r"), qn("w:rPr"), qn("w:rStyle"), qn("w:t")
+_BR, _TAB, _LANG, _VAL = qn("w:br"), qn("w:tab"), qn("w:lang"), qn("w:val")
+_HYPERLINK, _RID, _HISTORY = qn("w:hyperlink"), qn("r:id"), qn("w:history")
+_FLDCHAR, _FLDCHARTYPE, _INSTR = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
+_NUMPR, _ILVL, _NUMID = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
+_SPACE = f"{{{XML}}}space"
+_BREAKS = re.compile(r"(\r\n|\r|\n|\t)")
+
+# Languages whose text Word files under "East Asian" or "complex script" rather than Latin.
+_EAST_ASIAN: Final = frozenset({"ja", "ko", "zh"})
+_COMPLEX: Final = frozenset(
+    {"ar", "dv", "fa", "he", "hi", "ks", "ku", "ps", "sd", "syr", "th", "ug", "ur", "yi"}
+)
+
+
+def new_paragraph(style_id: str | None, num_id: int | None = None) -> etree._Element:
+    """A ``w:p`` with paragraph style ``style_id`` (and, for a restarted list, its ``numId``)."""
+    p = etree.Element(_P, nsmap={"w": W, "r": R})
+    if style_id is not None or num_id is not None:
+        ppr = etree.SubElement(p, _PPR)
+        if style_id is not None:
+            etree.SubElement(ppr, _PSTYLE).set(_VAL, style_id)
+        if num_id is not None:
+            numpr = etree.SubElement(ppr, _NUMPR)
+            etree.SubElement(numpr, _ILVL).set(_VAL, "0")
+            etree.SubElement(numpr, _NUMID).set(_VAL, str(num_id))
+    return p
+
+
+def add_run(parent: etree._Element, style_id: str | None, lang: str | None) -> etree._Element:
+    """An empty ``w:r`` appended to ``parent``, with a character style and a language."""
+    r = etree.SubElement(parent, _R)
+    if style_id is not None or lang is not None:
+        rpr = etree.SubElement(r, _RPR)
+        if style_id is not None:
+            etree.SubElement(rpr, _RSTYLE).set(_VAL, style_id)
+        if lang is not None:
+            _set_lang(etree.SubElement(rpr, _LANG), lang)
+    return r
+
+
+def add_text(run: etree._Element, text: str) -> None:
+    """Append ``text`` to ``run``: line breaks become ``w:br``, tabs ``w:tab``."""
+    pieces = _BREAKS.split(text) if ("\n" in text or "\r" in text or "\t" in text) else (text,)
+    for piece in pieces:
+        if not piece:
+            continue
+        if piece == "\t":
+            etree.SubElement(run, _TAB)
+        elif piece in ("\n", "\r", "\r\n"):
+            etree.SubElement(run, _BR)
+        else:
+            t = etree.SubElement(run, _T)
+            t.text = piece
+            if piece[0].isspace() or piece[-1].isspace():
+                t.set(_SPACE, "preserve")
+
+
+def add_hyperlink(parent: etree._Element, r_id: str) -> etree._Element:
+    """A ``w:hyperlink`` to the external relationship ``r_id``; runs go inside it."""
+    link = etree.SubElement(parent, _HYPERLINK)
+    link.set(_RID, r_id)
+    link.set(_HISTORY, "1")
+    return link
+
+
+def add_field(parent: etree._Element, instruction: str, cached: str, style_id: str | None) -> None:
+    """A complex field (``PAGE``, ``NUMPAGES``...) whose last computed value is ``cached``."""
+    for kind, text in (
+        ("begin", None),
+        (None, f" {instruction} "),
+        ("separate", None),
+        (None, cached),
+        ("end", None),
+    ):
+        r = add_run(parent, style_id, None)
+        if kind is not None:
+            etree.SubElement(r, _FLDCHAR).set(_FLDCHARTYPE, kind)
+        elif text == cached:
+            t = etree.SubElement(r, _T)
+            t.text = text
+        else:
+            instr = etree.SubElement(r, _INSTR)
+            instr.text = text
+            instr.set(_SPACE, "preserve")
+
+
+def _set_lang(element: etree._Element, tag: str) -> None:
+    """Set ``w:val`` (and ``w:eastAsia`` / ``w:bidi`` for such languages) to ``tag``."""
+    base = tag.split("-", 1)[0].lower()
+    element.set(_VAL, tag)
+    for attribute, languages in ((qn("w:eastAsia"), _EAST_ASIAN), (qn("w:bidi"), _COMPLEX)):
+        if base in languages:
+            element.set(attribute, tag)
+        elif attribute in element.attrib:
+            del element.attrib[attribute]
+
+
+def set_document_language(
+    styles: etree._Element, settings: etree._Element | None, tag: str
+) -> None:
+    """The document default language (``w:docDefaults``) and ``w:themeFontLang`` become ``tag``.
+
+    Every other language a reference document may carry there (en-US, ja-JP, ar-SA from
+    Word's own defaults) is removed, not left behind.
+    """
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = etree.Element(qn("w:docDefaults"))
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = etree.Element(qn("w:rPrDefault"))
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(_RPR)
+    if rpr is None:
+        rpr = etree.SubElement(rpr_default, _RPR)
+    lang = rpr.find(_LANG)
+    if lang is None:
+        lang = _insert_lang(rpr)
+    _set_lang(lang, tag)
+    if settings is not None:
+        theme_lang = settings.find(qn("w:themeFontLang"))
+        if theme_lang is not None:
+            _set_lang(theme_lang, tag)
+
+
+# Children of w:rPr that come after w:lang in the schema's sequence.
+_AFTER_LANG: Final = frozenset(
+    qn(f"w:{name}") for name in ("eastAsianLayout", "specVanish", "oMath")
+)
+
+
+def _insert_lang(rpr: etree._Element) -> etree._Element:
+    lang = etree.Element(_LANG)
+    for index, child in enumerate(rpr):
+        if child.tag in _AFTER_LANG:
+            rpr.insert(index, lang)
+            return lang
+    rpr.append(lang)
+    return lang
+
+
+def new_numbering_instance(numbering: etree._Element, num_id: int) -> int | None:
+    """A new ``w:num`` sharing ``num_id``'s list definition, restarted at 1; its id.
+
+    None when ``num_id`` is not defined (a reference document without that list).
+    """
+    nums = numbering.findall(qn("w:num"))
+    source = next((n for n in nums if n.get(qn("w:numId")) == str(num_id)), None)
+    if source is None:
+        return None
+    abstract = source.find(qn("w:abstractNumId"))
+    if abstract is None:
+        return None
+    new_id = max(int(n.get(qn("w:numId"), "0")) for n in nums) + 1
+    num = etree.SubElement(numbering, qn("w:num"))
+    num.set(qn("w:numId"), str(new_id))
+    etree.SubElement(num, qn("w:abstractNumId")).set(_VAL, abstract.get(_VAL, "0"))
+    override = etree.SubElement(num, qn("w:lvlOverride"))
+    override.set(_ILVL, "0")
+    etree.SubElement(override, qn("w:startOverride")).set(_VAL, "1")
+    return new_id
+
+
+def _nsmap(default: str, **prefixed: str) -> dict[Any, str]:
+    return {None: default, **prefixed}
+
+
+def _serialise(root: etree._Element) -> bytes:
+    return _XML_HEAD + etree.tostring(root, encoding="UTF-8")
+
+
+def custom_properties_xml(properties: Iterable[tuple[str, str]]) -> bytes:
+    """``docProps/custom.xml`` holding ``(name, text)`` pairs as string properties."""
+    root = etree.Element(f"{{{_CUSTOM_PROPS}}}Properties", nsmap=_nsmap(_CUSTOM_PROPS, vt=_VT))
+    for pid, (name, value) in enumerate(properties, start=2):
+        prop = etree.SubElement(root, f"{{{_CUSTOM_PROPS}}}property")
+        prop.set("fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}")
+        prop.set("pid", str(pid))
+        prop.set("name", name)
+        etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = value
+    return _serialise(root)
+
+
+def app_properties_xml(company: str | None) -> bytes:
+    """``docProps/app.xml``: the application, and the publisher as company; nothing else."""
+    root = etree.Element(f"{{{_EXTENDED}}}Properties", nsmap=_nsmap(_EXTENDED))
+    etree.SubElement(root, f"{{{_EXTENDED}}}Application").text = "jsi_docs"
+    if company:
+        etree.SubElement(root, f"{{{_EXTENDED}}}Company").text = company
+    return _serialise(root)
+
+
+def source_xml(json_text: str, media_type: str = "application/json") -> bytes:
+    """The custom XML part carrying the item's canonical JSON as the text of one element."""
+    root = etree.Element(f"{{{SOURCE_NAMESPACE}}}source", nsmap=_nsmap(SOURCE_NAMESPACE))
+    root.set("media-type", media_type)
+    root.text = json_text
+    return _serialise(root)
+
+
+def item_props_xml(item_id: str) -> bytes:
+    """The data-store properties of the source part; its GUID is derived from the item id."""
+    guid = uuid.uuid5(uuid.NAMESPACE_URL, f"urn:jsi-docs:item:{item_id}")
+    root = etree.Element(f"{{{_OFFICE_DS}}}datastoreItem", nsmap={"ds": _OFFICE_DS})
+    root.set(f"{{{_OFFICE_DS}}}itemID", "{" + str(guid).upper() + "}")
+    refs = etree.SubElement(root, f"{{{_OFFICE_DS}}}schemaRefs")
+    etree.SubElement(refs, f"{{{_OFFICE_DS}}}schemaRef").set(
+        f"{{{_OFFICE_DS}}}uri", SOURCE_NAMESPACE
+    )
+    return _serialise(root)
+
+
+def midnight_utc(day: dt.date) -> dt.datetime:
+    """The first instant of ``day`` in UTC (core properties want a date-time)."""
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)

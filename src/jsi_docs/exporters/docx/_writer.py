@@ -1,0 +1,386 @@
+"""The item's content as WordprocessingML paragraphs and runs, named styles only.
+
+Paragraphs are built as lxml elements and put before the body's section properties one by
+one: python-docx's ``add_paragraph`` looks for the insertion point among all the body's
+children each time, which is quadratic on long documents. Every paragraph and run gets a
+style from the reference document; the only run property written directly is ``w:lang``, on
+passages in another language than the item's.
+
+A run has one character style. Inside a link the "Hyperlink" style wins (a link must look
+like one); elsewhere the innermost style wins (emphasis inside a quotation is "Emphasis").
+"""
+
+from __future__ import annotations
+
+from typing import Any, assert_never
+from urllib.parse import quote
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from lxml import etree
+
+from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.exporters.display import Presenter, safe_url, supported
+from jsi_docs.exporters.docx import _oxml
+from jsi_docs.exporters.docx._template import StyleName, Template
+from jsi_docs.i18n import Placeholder, Term, language_name
+from jsi_docs.model import (
+    Block,
+    BlockQuote,
+    Emphasis,
+    Foreign,
+    Inline,
+    Link,
+    ListBlock,
+    NewsItem,
+    Paragraph,
+    Quotation,
+    QuotedTerm,
+    RichText,
+    SpeakerRef,
+    Strong,
+    Text,
+    TopicRef,
+)
+
+__all__ = ["BodyWriter"]
+
+# Characters a relationship target (a URI) may hold as they are; the rest is percent-encoded.
+_URI_SAFE = "!#$%&'()*+,/:;=?@[]~-._"
+
+
+def _target(url: str) -> str:
+    return quote(url, safe=_URI_SAFE)
+
+
+class BodyWriter:
+    """Writes one item into a fresh copy of the reference document."""
+
+    def __init__(
+        self,
+        document: Any,
+        template: Template,
+        item: NewsItem,
+        text_presenter: Presenter,
+        label_presenter: Presenter,
+        typography: str | None,
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        self._document = document
+        self._part = document.part
+        self._ids = template.style_ids
+        self._list_number_id = template.list_number_id
+        self._item = item
+        self._language = item.language
+        self._text = text_presenter
+        self._labels = label_presenter
+        self._label_lang = (
+            None
+            if label_presenter.language == text_presenter.language
+            else label_presenter.language
+        )
+        self._typography = typography
+        self._diagnostics = diagnostics
+        self._presenters: dict[str, Presenter | None] = {}
+        self._links: dict[str, str] = {}
+        body = document.element.body
+        self._anchor = body[-1] if len(body) and body[-1].tag == _oxml.qn("w:sectPr") else None
+        self._body = body
+
+    # -- paragraphs ------------------------------------------------------------------------
+
+    def _paragraph(self, style: StyleName, num_id: int | None = None) -> etree._Element:
+        p = _oxml.new_paragraph(self._ids[style], num_id)
+        if self._anchor is not None:
+            self._anchor.addprevious(p)
+        else:
+            self._body.append(p)
+        return p
+
+    def _plain(self, style: StyleName, text: str, *, label: bool = False) -> etree._Element:
+        p = self._paragraph(style)
+        _oxml.add_text(_oxml.add_run(p, None, self._label_lang if label else None), text)
+        return p
+
+    def write(self) -> None:
+        """The whole item: title, dateline, lead, sections, topics, links, versions, contact."""
+        item, text = self._item, self._text
+        self._plain(StyleName.TITLE, text.text(item.headline))
+        if item.meeting is not None:
+            self._plain(StyleName.DATELINE, text.meeting_line(item.meeting))
+        published = self._labels.label(Term.PUBLISHED, date=text.date(item.published))
+        self._plain(StyleName.DATELINE, published, label=True)
+        if item.lead:
+            self._rich(self._paragraph(StyleName.LEAD), item.lead, "$.lead")
+        for s, section in enumerate(item.sections):
+            if section.heading:
+                self._plain(StyleName.HEADING, text.text(section.heading))
+            for b, block in enumerate(section.blocks):
+                self._block(block, f"$.sections[{s}].blocks[{b}]")
+        self._topics()
+        self._related_links()
+        self._language_versions()
+        self._contact()
+
+    def _block(self, block: Block, where: str) -> None:
+        match block:
+            case Paragraph(text=content, speaker=speaker):
+                style = StyleName.STATEMENT if speaker else StyleName.BODY
+                self._rich(self._paragraph(style), content, f"{where}.text")
+            case ListBlock(items=entries, ordered=ordered):
+                style = StyleName.LIST_NUMBER if ordered else StyleName.LIST_BULLET
+                num_id = self._restarted_numbering() if ordered else None
+                for i, entry in enumerate(entries):
+                    self._rich(self._paragraph(style, num_id), entry, f"{where}.items[{i}]")
+            case BlockQuote(paragraphs=paragraphs, speaker=speaker, cite=cite):
+                for i, entry in enumerate(paragraphs):
+                    p = self._paragraph(StyleName.QUOTE)
+                    self._rich(p, entry, f"{where}.paragraphs[{i}]")
+                self._attribution(speaker, cite, where)
+            case _:
+                assert_never(block)
+
+    def _attribution(self, speaker_id: str | None, cite: str | None, where: str) -> None:
+        speaker = self._item.speaker(speaker_id) if speaker_id else None
+        url = safe_url(cite)
+        if speaker is None and url is None:
+            if cite is not None:
+                self._refused(cite, f"{where}.cite")
+            return
+        p = self._paragraph(StyleName.QUOTE_ATTRIBUTION)
+        _oxml.add_text(_oxml.add_run(p, None, None), "\u2014\u00a0")
+        if speaker is not None:
+            name = self._text.speaker(speaker).full_name
+            _oxml.add_text(_oxml.add_run(p, self._ids[StyleName.SPEAKER_NAME], None), name)
+        if url is not None:
+            if speaker is not None:
+                _oxml.add_text(_oxml.add_run(p, None, None), ", ")
+            link = _oxml.add_hyperlink(p, self._relate(url))
+            _oxml.add_text(_oxml.add_run(link, self._ids[StyleName.HYPERLINK], None), url)
+        elif cite is not None:
+            self._refused(cite, f"{where}.cite")
+
+    def _restarted_numbering(self) -> int | None:
+        if self._list_number_id is None:
+            return None
+        try:
+            numbering = self._part.numbering_part.element
+        except (KeyError, NotImplementedError):
+            return None
+        return _oxml.new_numbering_instance(numbering, self._list_number_id)
+
+    # -- around the text -------------------------------------------------------------------
+
+    def _topics(self) -> None:
+        topics = self._item.topics
+        if not topics:
+            return
+        label = self._labels.labels.get(Term.TOPICS)
+        p = self._paragraph(StyleName.TOPICS)
+        _oxml.add_text(_oxml.add_run(p, None, self._label_lang), self._labels.text(f"{label}: "))
+        joined = ", ".join(t.label for t in topics)
+        _oxml.add_text(_oxml.add_run(p, None, None), self._text.text(joined))
+
+    def _related_links(self) -> None:
+        links = self._item.related_links
+        if not links:
+            return
+        self._plain(StyleName.LINKS_HEADING, self._labels.label(Term.FIND_OUT_MORE), label=True)
+        for i, link in enumerate(links):
+            p = self._paragraph(StyleName.LINKS_BOX)
+            lang = link.language if link.language and link.language != self._language else None
+            title = self._typeset(link.title, link.language or self._language)
+            self._link_or_text(p, link.url, title, lang, f"$.related_links[{i}].url")
+
+    def _language_versions(self) -> None:
+        versions = self._item.language_versions
+        if not versions:
+            return
+        p = self._paragraph(StyleName.LANGUAGE_VERSIONS)
+        label = self._labels.labels.get(Term.LANGUAGE_VERSIONS)
+        _oxml.add_text(_oxml.add_run(p, None, self._label_lang), self._labels.text(f"{label}: "))
+        for i, version in enumerate(versions):
+            if i:
+                _oxml.add_text(_oxml.add_run(p, None, None), " | ")
+            try:
+                name = language_name(version.language, capitalize=True)
+            except LookupError:
+                name = version.headline or version.language
+            lang = version.language if version.language != self._language else None
+            if version.url is None:
+                _oxml.add_text(_oxml.add_run(p, None, lang), name)
+            else:
+                self._link_or_text(p, version.url, name, lang, f"$.language_versions[{i}].url")
+
+    def _contact(self) -> None:
+        contact = self._item.contact
+        if contact is None:
+            return
+        if contact.prompt:
+            self._plain(StyleName.CONTACT, self._text.text(contact.prompt))
+        if contact.text:
+            self._rich(self._paragraph(StyleName.CONTACT), contact.text, "$.contact.text")
+        elif contact.email:
+            p = self._paragraph(StyleName.CONTACT)
+            for segment in self._labels.labels.segments(Term.PROBLEMS_VIEWING_CONTACT):
+                if isinstance(segment, Placeholder):
+                    self._link_or_text(
+                        p, f"mailto:{contact.email}", contact.email, None, "$.contact.email"
+                    )
+                else:
+                    run = _oxml.add_run(p, None, self._label_lang)
+                    _oxml.add_text(run, self._labels.text(segment))
+
+    # -- header and footer -----------------------------------------------------------------
+
+    def header_footer(self) -> None:
+        """The series banner in the header; "page X of Y" with PAGE/NUMPAGES in the footer."""
+        section = self._document.sections[0]
+        item = self._item
+        banner = (
+            item.series.label if item.series else (item.publisher.name if item.publisher else "")
+        )
+        header = self._first_paragraph(section.header, StyleName.HEADER)
+        if banner:
+            _oxml.add_text(_oxml.add_run(header, None, None), self._text.text(banner))
+        footer = self._first_paragraph(section.footer, StyleName.FOOTER)
+        for segment in self._labels.labels.segments(Term.PAGE_X_OF_Y):
+            if isinstance(segment, Placeholder):
+                instruction = "PAGE" if segment.name == "page" else "NUMPAGES"
+                _oxml.add_field(footer, instruction, "1", None)
+            else:
+                _oxml.add_text(
+                    _oxml.add_run(footer, None, self._label_lang), self._labels.text(segment)
+                )
+
+    def _first_paragraph(self, header_or_footer: Any, style: StyleName) -> etree._Element:
+        header_or_footer.is_linked_to_previous = False
+        paragraphs = header_or_footer.paragraphs
+        if paragraphs:
+            paragraph = paragraphs[0]
+            paragraph.clear()
+            p: etree._Element = paragraph._p
+        else:
+            p = _oxml.new_paragraph(None)
+            header_or_footer._element.append(p)
+        ppr = p.find(_oxml.qn("w:pPr"))
+        if ppr is not None:
+            p.remove(ppr)
+        p.insert(0, _oxml.new_paragraph(self._ids[style])[0])
+        return p
+
+    # -- rich text -------------------------------------------------------------------------
+
+    def _typeset(self, text: str, lang: str) -> str:
+        if lang == self._language:
+            return self._text.text(text)
+        presenter = self._presenters.get(lang, False)
+        if presenter is False:
+            presenter = Presenter.for_language(lang, self._typography) if supported(lang) else None
+            self._presenters[lang] = presenter
+        return presenter.text(text) if isinstance(presenter, Presenter) else text
+
+    def _marks(self, lang: str, depth: int) -> tuple[str, str]:
+        if lang != self._language and supported(lang):
+            return Presenter.for_language(lang, self._typography).quote_marks(depth)
+        return self._text.quote_marks(depth)
+
+    def _relate(self, url: str) -> str:
+        r_id = self._links.get(url)
+        if r_id is None:
+            r_id = self._part.relate_to(_target(url), RT.HYPERLINK, is_external=True)
+            self._links[url] = r_id
+        return r_id
+
+    def _refused(self, url: str, where: str) -> None:
+        self._diagnostics.append(
+            Diagnostic(
+                f"{where}: link target {url!r} is not an http, https or mailto URL; "
+                "shown as plain text",
+                source="docx",
+            )
+        )
+
+    def _link_or_text(
+        self, p: etree._Element, url: str, text: str, lang: str | None, where: str
+    ) -> None:
+        href = safe_url(url)
+        if href is None:
+            self._refused(url, where)
+            _oxml.add_text(_oxml.add_run(p, None, lang), text)
+            return
+        link = _oxml.add_hyperlink(p, self._relate(href))
+        _oxml.add_text(_oxml.add_run(link, self._ids[StyleName.HYPERLINK], lang), text)
+
+    def _rich(self, p: etree._Element, nodes: RichText, where: str) -> None:
+        _Inlines(self, p, where).nodes(nodes, None, self._language, 0)
+
+
+class _Inlines:
+    """Runs for one paragraph's rich text; ``parent`` is the paragraph or a hyperlink in it."""
+
+    __slots__ = ("_in_link", "_parent", "_w", "_where")
+
+    def __init__(self, writer: BodyWriter, p: etree._Element, where: str) -> None:
+        self._w = writer
+        self._parent = p
+        self._where = where
+        self._in_link = False
+
+    def nodes(self, nodes: RichText, style: str | None, lang: str, depth: int) -> None:
+        for node in nodes:
+            self.node(node, style, lang, depth)
+
+    def _styled(self, name: StyleName, current: str | None) -> str | None:
+        return current if self._in_link else self._w._ids[name]
+
+    def _run(self, text: str, style: str | None, lang: str) -> None:
+        run_lang = None if lang == self._w._language else lang
+        _oxml.add_text(_oxml.add_run(self._parent, style, run_lang), text)
+
+    def node(self, node: Inline, style: str | None, lang: str, depth: int) -> None:
+        match node:
+            case Text(text=text):
+                self._run(self._w._typeset(text, lang), style, lang)
+            case Emphasis(content=content):
+                self.nodes(content, self._styled(StyleName.EMPHASIS, style), lang, depth)
+            case Strong(content=content):
+                self.nodes(content, self._styled(StyleName.STRONG, style), lang, depth)
+            case Link(content=content, url=url):
+                self._link(content, url, style, lang, depth)
+            case Foreign(content=content, lang=foreign):
+                self.nodes(content, style, foreign, depth)
+            case SpeakerRef(content=content):
+                self.nodes(content, self._styled(StyleName.SPEAKER_NAME, style), lang, depth)
+            case TopicRef(content=content):
+                self.nodes(content, style, lang, depth)
+            case Quotation(content=content):
+                self._quoted(content, StyleName.DIRECT_QUOTATION, style, lang, depth)
+            case QuotedTerm(content=content):
+                self._quoted(content, StyleName.QUOTED_TERM, style, lang, depth)
+            case _:
+                assert_never(node)
+
+    def _quoted(
+        self, content: RichText, name: StyleName, style: str | None, lang: str, depth: int
+    ) -> None:
+        opening, closing = self._w._marks(lang, depth)
+        inner = self._styled(name, style)
+        self._run(opening, inner, lang)
+        self.nodes(content, inner, lang, depth + 1)
+        self._run(closing, inner, lang)
+
+    def _link(self, content: RichText, url: str, style: str | None, lang: str, depth: int) -> None:
+        href = safe_url(url)
+        if href is None or self._in_link:
+            if href is None:
+                self._w._refused(url, self._where)
+            self.nodes(content, style, lang, depth)
+            return
+        paragraph = self._parent
+        self._parent = _oxml.add_hyperlink(paragraph, self._w._relate(href))
+        self._in_link = True
+        try:
+            self.nodes(content, self._w._ids[StyleName.HYPERLINK], lang, depth)
+        finally:
+            self._parent = paragraph
+            self._in_link = False

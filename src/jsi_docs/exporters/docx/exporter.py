@@ -1,0 +1,197 @@
+"""The DOCX exporter: a news item as a Word document styled by a reference document."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+
+from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult, OptionError
+from jsi_docs.exporters.display import FALLBACK_LANGUAGE, Presenter, supported
+from jsi_docs.exporters.docx import _oxml
+from jsi_docs.exporters.docx._package import ExtraPart, docx_members, write_package
+from jsi_docs.exporters.docx._template import REFERENCE_NAME, Template, load_template
+from jsi_docs.exporters.docx._writer import BodyWriter
+from jsi_docs.exporters.docx._xmlchars import check_xml_text
+from jsi_docs.i18n import Term
+from jsi_docs.model import NewsItem, plain_text
+from jsi_docs.themes import Theme
+
+__all__ = ["DocxExporter"]
+
+_MAX_PROPERTY = 255
+"""python-docx (and Word's dialog) take at most 255 characters in a core property."""
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _MAX_PROPERTY else text[: _MAX_PROPERTY - 1] + "\u2026"
+
+
+class DocxExporter:
+    """A news item as DOCX, from the theme's ``reference.docx`` (or ``reference_docx``).
+
+    Named styles only (see :class:`~jsi_docs.exporters.docx._template.StyleName`), real
+    hyperlinks, the item's language as the document's, "page X of Y" fields in the footer,
+    core and custom properties, and the item's canonical JSON in a custom XML part, so that
+    ``jsi_docs.load("x.docx")`` gives the item back. The same item gives the same bytes.
+    """
+
+    name: ClassVar[str] = "docx"
+    media_type: ClassVar[str] = (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    suffix: ClassVar[str] = ".docx"
+    options: ClassVar[frozenset[str]] = COMMON_OPTIONS | {"reference_docx"}
+
+    def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
+        """Render ``item``; text XML cannot hold raises :class:`~jsi_docs.errors.InputError`."""
+        check_xml_text(item)
+        diagnostics: list[Diagnostic] = []
+        template = self._template(options)
+        text_presenter, label_presenter = self._presenters(item, options, diagnostics)
+        document = template.new_document()
+        writer = BodyWriter(
+            document,
+            template,
+            item,
+            text_presenter,
+            label_presenter,
+            options.typography,
+            diagnostics,
+        )
+        writer.write()
+        writer.header_footer()
+        settings = _related(document.part, RT.SETTINGS)
+        _oxml.set_document_language(
+            document.part.styles.element,
+            settings.element if settings is not None else None,
+            item.language,
+        )
+        self._core_properties(document, item, label_presenter)
+        self._source_part(document, item)
+        members = docx_members(
+            document.part,
+            [(document.part.package.part_related_by(RT.CORE_PROPERTIES), RT.CORE_PROPERTIES)],
+            [
+                ExtraPart(
+                    "/docProps/app.xml",
+                    CT.OFC_EXTENDED_PROPERTIES,
+                    RT.EXTENDED_PROPERTIES,
+                    _oxml.app_properties_xml(item.publisher.name if item.publisher else None),
+                ),
+                ExtraPart(
+                    "/docProps/custom.xml",
+                    CT.OFC_CUSTOM_PROPERTIES,
+                    RT.CUSTOM_PROPERTIES,
+                    _oxml.custom_properties_xml(_custom_properties(item)),
+                ),
+            ],
+        )
+        return ExportResult(
+            write_package(members), self.media_type, self.suffix, tuple(diagnostics)
+        )
+
+    @staticmethod
+    def _template(options: ExportOptions) -> Template:
+        if options.reference_docx is not None:
+            return load_template(options.reference_docx)
+        try:
+            path = Theme.load(options.theme).find(REFERENCE_NAME)
+        except (FileNotFoundError, NotADirectoryError) as exc:
+            raise OptionError(str(exc)) from None
+        return load_template(path)
+
+    @staticmethod
+    def _presenters(
+        item: NewsItem, options: ExportOptions, diagnostics: list[Diagnostic]
+    ) -> tuple[Presenter, Presenter]:
+        try:
+            text = Presenter.for_item(item, options.typography)
+            labels = (
+                Presenter.for_language(options.labels_language, options.typography)
+                if options.labels_language
+                else text
+            )
+        except LookupError as exc:
+            raise OptionError(str(exc)) from None
+        if not supported(item.language):
+            diagnostics.append(
+                Diagnostic(
+                    f"no labels, dates or typography for language {item.language!r}; "
+                    f"using {FALLBACK_LANGUAGE!r} for them",
+                    source="docx",
+                )
+            )
+        return text, labels
+
+    @staticmethod
+    def _core_properties(document: Any, item: NewsItem, labels: Presenter) -> None:
+        core = document.core_properties
+        when = _oxml.midnight_utc(item.published)
+        publisher = item.publisher.name if item.publisher else ""
+        try:
+            category = labels.labels.get(Term.of("item", str(item.kind)))
+        except LookupError:
+            category = str(item.kind)
+        values = {
+            "title": item.headline,
+            "subject": plain_text(item.lead) if item.lead else "",
+            "keywords": ", ".join(t.label for t in item.topics),
+            "language": item.language,
+            "author": publisher,
+            "last_modified_by": publisher,
+            "category": category,
+            "identifier": item.url or item.id,
+            "comments": "",
+            "content_status": "",
+            "version": "",
+        }
+        for name, value in values.items():
+            value = _clip(value)
+            if value or getattr(core, name):
+                setattr(core, name, value)
+        core.created = when
+        core.modified = when
+        if core.last_printed is not None:
+            core.last_printed = when
+        core.revision = 1
+
+    @staticmethod
+    def _source_part(document: Any, item: NewsItem) -> None:
+        from jsi_docs.serialization import dumps
+
+        package = document.part.package
+        source = Part(
+            PackURI("/customXml/item1.xml"), CT.XML, _oxml.source_xml(dumps(item, "json")), package
+        )
+        properties = Part(
+            PackURI("/customXml/itemProps1.xml"),
+            CT.OFC_CUSTOM_XML_PROPERTIES,
+            _oxml.item_props_xml(item.id),
+            package,
+        )
+        source.relate_to(properties, RT.CUSTOM_XML_PROPS)
+        document.part.relate_to(source, RT.CUSTOM_XML)
+
+
+def _related(part: Any, reltype: str) -> Any:
+    try:
+        return part.part_related_by(reltype)
+    except KeyError:
+        return None
+
+
+def _custom_properties(item: NewsItem) -> list[tuple[str, str]]:
+    properties = [("ItemId", item.id), ("ItemKind", str(item.kind))]
+    if item.series is not None:
+        properties.append(("Series", item.series.label))
+        if item.series.id:
+            properties.append(("SeriesId", item.series.id))
+    if item.meeting is not None and item.meeting.series:
+        properties.append(("MeetingSeries", item.meeting.series))
+    return properties
