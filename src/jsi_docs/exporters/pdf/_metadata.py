@@ -1,0 +1,58 @@
+"""What the PDF says about itself, taken from the item (not from the build machine)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from importlib.metadata import PackageNotFoundError, version
+
+import attrs
+
+from jsi_docs.model import NewsItem, plain_text
+
+__all__ = ["PdfMetadata", "creator", "pdf_metadata"]
+
+
+@attrs.frozen
+class PdfMetadata:
+    """Document information and XMP fields; ``created`` is the item's publication date."""
+
+    title: str
+    language: str
+    created: dt.date
+    authors: tuple[str, ...] = ()
+    subject: str | None = None
+    keywords: tuple[str, ...] = ()
+    creator: str = "jsi_docs"
+
+    @property
+    def created_w3c(self) -> str:
+        """The W3C date WeasyPrint turns into ``/CreationDate`` and ``xmp:CreateDate``."""
+        return self.created.isoformat()
+
+    @property
+    def created_datetime(self) -> dt.datetime:
+        """Midnight UTC of the publication date (attachments need a date and time)."""
+        return dt.datetime.combine(self.created, dt.time(), tzinfo=dt.UTC)
+
+
+@functools.cache
+def creator() -> str:
+    """``jsi_docs <version>``, the PDF's ``/Creator`` (WeasyPrint stays the ``/Producer``)."""
+    try:
+        return f"jsi_docs {version('jsi-docs')}"
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "jsi_docs"
+
+
+def pdf_metadata(item: NewsItem) -> PdfMetadata:
+    """Title = headline, author = publisher, subject = lead, keywords = topics, date = published."""
+    return PdfMetadata(
+        title=item.headline,
+        language=item.language,
+        created=item.published,
+        authors=(item.publisher.name,) if item.publisher else (),
+        subject=" ".join(plain_text(item.lead).split()) if item.lead else None,
+        keywords=tuple(topic.label for topic in item.topics),
+        creator=creator(),
+    )

@@ -1,0 +1,234 @@
+"""The part that runs WeasyPrint. Imported only when a PDF is made (it imports ``weasyprint``).
+
+Per process we keep, for each theme, one ``FontConfiguration`` and the theme's ``print.css``
+parsed once (its ``@font-face`` fonts loaded once), and one small generated stylesheet per page
+size and language (the localised "page X of Y"). WeasyPrint and Pango are not documented as
+thread-safe, so renders in one process are serialised by a lock; run processes in parallel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import threading
+from collections.abc import Sequence
+
+import attrs
+import weasyprint
+from weasyprint.pdf import fonts as _pdf_fonts
+from weasyprint.text.fonts import FontConfiguration
+
+from jsi_docs.diagnostics import Diagnostic, Severity
+from jsi_docs.errors import ExportError
+from jsi_docs.exporters.pdf._libraries import HARFBUZZ_SUBSET_PACKAGE
+from jsi_docs.exporters.pdf._logcapture import capture, to_diagnostics
+from jsi_docs.exporters.pdf._metadata import PdfMetadata
+from jsi_docs.exporters.pdf.fetcher import REFUSAL_MARKER, THEME_BASE_URL, LockedFetcher
+from jsi_docs.i18n.labels import Placeholder, Segment, Term, labels
+from jsi_docs.themes import Theme
+
+__all__ = ["PRINT_STYLESHEET", "Source", "render_pdf"]
+
+PRINT_STYLESHEET = "print.css"
+_FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
+_lock = threading.RLock()
+_THEME_CACHE_SIZE = 8
+
+
+@attrs.frozen
+class Source:
+    """A file to embed in the PDF (the item's canonical JSON)."""
+
+    data: bytes
+    name: str
+    description: str
+
+
+@attrs.frozen(eq=False)
+class _ThemeAssets:
+    font_config: FontConfiguration
+    stylesheet: weasyprint.CSS
+    diagnostics: tuple[Diagnostic, ...]
+
+
+_themes: dict[tuple[object, ...], _ThemeAssets] = {}
+
+
+def _stamp(theme: Theme) -> tuple[object, ...]:
+    """Where the print stylesheet comes from and when it changed: a cache entry's validity."""
+    path = theme.find(PRINT_STYLESHEET)
+    stat = path.stat()
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _refusals(fetcher: LockedFetcher) -> list[Diagnostic]:
+    return [
+        Diagnostic(f"refused to fetch {url}: only theme files and data: URLs are served "
+                   "(pass allowed_urls to allow more)", Severity.WARNING, "pdf")
+        for url in dict.fromkeys(fetcher.refused)
+    ]
+
+
+def _theme_assets(theme: Theme, allowed_urls: tuple[str, ...]) -> _ThemeAssets:
+    key = (theme.folders, allowed_urls, _stamp(theme))
+    assets = _themes.get(key)
+    if assets is not None:
+        return assets
+    fetcher = LockedFetcher(theme, allowed_urls)
+    font_config = FontConfiguration()
+    with capture() as records:
+        stylesheet = weasyprint.CSS(
+            url=THEME_BASE_URL + PRINT_STYLESHEET, url_fetcher=fetcher, font_config=font_config
+        )
+    diagnostics = (*_refusals(fetcher), *to_diagnostics(records, skip=(REFUSAL_MARKER,)))
+    assets = _ThemeAssets(font_config, stylesheet, tuple(diagnostics))
+    if len(_themes) >= _THEME_CACHE_SIZE:
+        del _themes[next(iter(_themes))]
+    _themes[key] = assets
+    return assets
+
+
+def _css_string(text: str) -> str:
+    escaped = "".join(
+        f"\\{ord(ch):x} " if ch in '"\\' or ord(ch) < 0x20 or ch == "\x7f" else ch for ch in text
+    )
+    return f'"{escaped}"'
+
+
+def _counter_content(segments: Sequence[Segment]) -> str:
+    parts = []
+    for segment in segments:
+        if isinstance(segment, Placeholder):
+            parts.append("counter(pages)" if segment.name == "pages" else "counter(page)")
+        else:
+            parts.append(_css_string(segment))
+    return " ".join(parts) or "counter(page)"
+
+
+@functools.lru_cache(maxsize=32)
+def _page_stylesheet(page_size: str, language: str) -> weasyprint.CSS:
+    """``@page`` size and the localised "page X of Y" (bottom-right margin box)."""
+    segments = labels(language).segments(Term.PAGE_X_OF_Y)
+    css = (
+        f"@page {{ size: {page_size}; "
+        f"@bottom-right {{ content: {_counter_content(segments)}; }} }}"
+    )
+    return weasyprint.CSS(string=css, url_fetcher=LockedFetcher(Theme.load()))
+
+
+def _harfbuzz_diagnostics() -> list[Diagnostic]:
+    if _pdf_fonts.harfbuzz_subset is not None:
+        return []
+    return [
+        Diagnostic(
+            "HarfBuzz-Subset is missing, so fonts are subset by fontTools and every PDF takes "
+            f"about 5 times longer; install it (Debian/Ubuntu: apt-get install "
+            f"{HARFBUZZ_SUBSET_PACKAGE})",
+            Severity.WARNING,
+            "pdf",
+        )
+    ]
+
+
+def render_pdf(
+    html: str,
+    *,
+    theme: Theme,
+    metadata: PdfMetadata,
+    variant: str,
+    page_size: str,
+    labels_language: str,
+    allowed_urls: tuple[str, ...] = (),
+    source: Source | None = None,
+) -> tuple[bytes, tuple[Diagnostic, ...]]:
+    """Lay out ``html`` (a page whose relative URLs name theme files) and return the PDF bytes.
+
+    Raises :class:`ExportError` if WeasyPrint fails; refused URLs and WeasyPrint's warnings come
+    back as diagnostics.
+    """
+    with _lock:
+        assets = _theme_assets(theme, allowed_urls)
+        page_css = _page_stylesheet(page_size, labels_language)
+        fetcher = LockedFetcher(theme, allowed_urls, suppressed={PRINT_STYLESHEET})
+        options: dict[str, object] = {
+            "pdf_variant": variant,
+            "pdf_tags": True,
+            "pdf_identifier": True,
+            "stylesheets": [assets.stylesheet, page_css],
+        }
+        if source is not None:
+            options["attachments"] = [_attachment(source, metadata.created_datetime)]
+        with capture() as records:
+            try:
+                document = weasyprint.HTML(
+                    string=html, base_url=THEME_BASE_URL, url_fetcher=fetcher
+                ).render(font_config=assets.font_config, **options)
+                _set_metadata(document.metadata, metadata)
+                data: bytes = document.write_pdf(finisher=_finish, **options)
+            except (ExportError, RecursionError, MemoryError):
+                raise
+            except Exception as exc:
+                raise ExportError(f"WeasyPrint could not make the PDF: {exc}") from exc
+    skip = (REFUSAL_MARKER, _FONTTOOLS_FALLBACK)
+    diagnostics = [
+        *assets.diagnostics,
+        *_refusals(fetcher),
+        *to_diagnostics(records, skip=skip),
+        *_harfbuzz_diagnostics(),
+    ]
+    return data, tuple(dict.fromkeys(diagnostics))
+
+
+def _attachment(source: Source, when: dt.datetime) -> weasyprint.Attachment:
+    return weasyprint.Attachment(
+        string=source.data,
+        name=source.name,
+        description=source.description,
+        created=when,
+        modified=when,
+        relationship="Source",
+    )
+
+
+def _finish(document: object, pdf: object) -> None:
+    """Drop the duplicate entries WeasyPrint 70 puts in the catalog's ``/AF`` array."""
+    catalog = getattr(pdf, "catalog", {})
+    associated = catalog.get("AF") if isinstance(catalog, dict) else None
+    if associated:
+        unique = list(dict.fromkeys(associated))
+        del associated[:]
+        associated.extend(unique)
+
+
+def _set_metadata(target: object, metadata: PdfMetadata) -> None:
+    """Complete what WeasyPrint read from the page's head with the item's facts.
+
+    The head's title, author, description and keywords are kept when present (they went through
+    the item's typography, like the visible text); the dates, language and creator always come
+    from the item, never from the clock.
+    """
+    fallbacks = {
+        "title": metadata.title,
+        "authors": list(metadata.authors),
+        "description": metadata.subject,
+        "keywords": list(metadata.keywords),
+    }
+    for name, value in fallbacks.items():
+        if not getattr(target, name, None):
+            setattr(target, name, value)
+    forced = {
+        "generator": metadata.creator,
+        "created": metadata.created_w3c,
+        "modified": metadata.created_w3c,
+        "lang": metadata.language,
+    }
+    for name, value in forced.items():
+        setattr(target, name, value)
+
+
+def clear_caches() -> None:
+    """Forget cached fonts and stylesheets (tests; a long-lived process after a theme edit)."""
+    with _lock:
+        _themes.clear()
+        _page_stylesheet.cache_clear()
+

@@ -1,0 +1,142 @@
+"""A locked-down WeasyPrint URL fetcher: the theme's own files and ``data:`` URLs, nothing else.
+
+WeasyPrint's default fetcher reads any local file and any URL (``file:///etc/passwd`` named in a
+stylesheet ends up in the PDF). This one serves:
+
+- the theme's files, under the virtual origin :data:`THEME_BASE_URL` (the base URL of every page
+  we render, so ``print.css`` or ``fonts/x.woff2`` resolve there), looked up through the theme's
+  folders with no way out of them;
+- ``data:`` URLs;
+- URLs starting with one of the caller's ``allowed_urls`` prefixes (after normalising ``..`` and
+  percent-escapes), fetched without following redirects.
+
+Everything else is refused without being opened; each refusal is recorded for the render's
+diagnostics. This module imports WeasyPrint: import it only when a PDF is being made.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import posixpath
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+from urllib import request
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from jsi_docs.themes import Theme
+
+__all__ = ["REFUSAL_MARKER", "THEME_BASE_URL", "LockedFetcher", "RefusedURLError"]
+
+THEME_BASE_URL = "https://theme.jsi-docs.invalid/"
+"""Where theme files appear to live; ``.invalid`` names no host, and nothing here goes online."""
+
+REFUSAL_MARKER = "refused by the jsi_docs PDF fetcher"
+
+_SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
+_FETCH_TIMEOUT = 10.0
+
+
+class RefusedURLError(ValueError):
+    """A URL the fetcher will not open; WeasyPrint treats it as a failed resource."""
+
+
+def normalise_url(url: str) -> str:
+    """``url`` with a lower-case scheme and host, ``.``/``..`` resolved and no fragment."""
+    parts = urlsplit(url.strip())
+    path = parts.path
+    if path:
+        decoded = unquote(path)
+        normal = posixpath.normpath(decoded)
+        if decoded.endswith("/") and not normal.endswith("/"):
+            normal += "/"
+        path = quote(normal, safe="/:@!$&'()*+,;=~")
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
+
+
+def _has_prefix(url: str, prefix: str) -> bool:
+    # "https://example.org" must not let "https://example.org.evil.test/" through.
+    if not url.startswith(prefix):
+        return False
+    return len(url) == len(prefix) or prefix.endswith(("/", ":")) or url[len(prefix)] in "/?#"
+
+
+def _content_type(name: str) -> str:
+    guessed = mimetypes.guess_type(name, strict=False)[0]
+    return guessed or "application/octet-stream"
+
+
+class LockedFetcher(URLFetcher):  # type: ignore[misc]
+    """Serve only ``theme``'s files, ``data:`` URLs and URLs under ``allowed_urls`` prefixes.
+
+    ``refused`` lists every URL turned down, in order, for the caller to report.
+    ``suppressed`` names theme files to serve empty (stylesheets already given to WeasyPrint
+    pre-parsed, so the page's ``<link>`` to them does not parse them a second time).
+    """
+
+    def __init__(
+        self,
+        theme: Theme,
+        allowed_urls: Iterable[str] = (),
+        *,
+        suppressed: Iterable[str] = (),
+        timeout: float = _FETCH_TIMEOUT,
+    ) -> None:
+        super().__init__(timeout=timeout, allow_redirects=False, fail_on_errors=False)
+        self.theme = theme
+        self.allowed = tuple(normalise_url(p) for p in allowed_urls if p.strip())
+        self.suppressed = frozenset(suppressed)
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
+        match = _SCHEME.match(url)
+        scheme = match[1].lower() if match else ""
+        if scheme == "data":
+            return self._data(url)
+        if url.startswith(THEME_BASE_URL):
+            return self._theme_file(url)
+        if self.allowed and scheme:
+            normal = normalise_url(url)
+            if any(_has_prefix(normal, prefix) for prefix in self.allowed):
+                return super().fetch(normal, headers)
+        return self._refuse(url, "not a theme file, a data: URL or an allowed URL")
+
+    def _refuse(self, url: str, why: str) -> URLFetcherResponse:
+        self.refused.append(url)
+        raise RefusedURLError(f"{REFUSAL_MARKER}: {url} ({why})")
+
+    def _data(self, url: str) -> URLFetcherResponse:
+        try:
+            response = request.DataHandler().data_open(request.Request(url))
+        except (ValueError, OSError) as exc:
+            return self._refuse(url[:80], f"malformed data: URL: {exc}")
+        body = response.read()
+        return URLFetcherResponse(
+            url, body, {"Content-Type": response.headers.get("Content-Type", "text/plain")}
+        )
+
+    def _theme_file(self, url: str) -> URLFetcherResponse:
+        relative = unquote(urlsplit(url).path).lstrip("/")
+        normal = posixpath.normpath(relative) if relative else ""
+        if not normal or normal.startswith("..") or normal == ".":
+            return self._refuse(url, "outside the theme")
+        path = self._find(normal)
+        if path is None:
+            return self._refuse(url, "no such theme file")
+        headers = {"Content-Type": _content_type(normal)}
+        if normal in self.suppressed:
+            return URLFetcherResponse(url, b"", headers)
+        return URLFetcherResponse(url, path.read_bytes(), headers)
+
+    def _find(self, relative: str) -> Path | None:
+        for folder in self.theme.folders:
+            candidate = folder / relative
+            if candidate.is_file():
+                # A symlink inside a theme folder must not lead out of it.
+                if candidate.resolve().is_relative_to(folder.resolve()):
+                    return candidate
+                return None
+        return None

@@ -1,0 +1,132 @@
+"""WeasyPrint is imported only to make a PDF; missing libraries and its log become clear messages."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from _pdf_helpers import french_item
+from jsi_docs.exporters import ExportResult
+from jsi_docs.exporters.pdf import PdfEngineUnavailableError
+from jsi_docs.exporting import render
+
+pytest.importorskip("weasyprint")
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def _python(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=Path(__file__).parent,
+        check=False,
+    )
+
+
+def test_importing_the_exporter_does_not_import_weasyprint() -> None:
+    done = _python(
+        "import sys, jsi_docs.exporters.pdf, jsi_docs.readers.pdf_source\n"
+        "from jsi_docs.exporters import get_exporter\n"
+        "get_exporter('pdf')\n"
+        "print('weasyprint' in sys.modules, 'pypdf' in sys.modules)"
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "False"]
+
+
+def test_missing_pango_names_the_debian_packages_and_imports_nothing() -> None:
+    done = _python(
+        "import sys\n"
+        "from _pdf_helpers import french_item\n"
+        "from jsi_docs.exporters.pdf import _libraries\n"
+        "_libraries.missing_libraries = lambda: (('Pango', 'libpango-1.0-0'),"
+        " ('PangoFT2', 'libpangoft2-1.0-0'))\n"
+        "from jsi_docs.exporting import render\n"
+        "try:\n"
+        "    render(french_item(), 'pdf')\n"
+        "except _libraries.PdfEngineUnavailableError as exc:\n"
+        "    sys.stderr.write(str(exc))\n"
+        "print('weasyprint' in sys.modules)\n"
+    )
+    assert done.stdout.strip() == "False"
+    assert "libpango-1.0-0" in done.stderr
+    assert "libpangoft2-1.0-0" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_engine_error_is_an_export_error() -> None:
+    from jsi_docs.errors import ExportError
+
+    assert issubclass(PdfEngineUnavailableError, ExportError)
+
+
+def test_missing_harfbuzz_subset_is_a_diagnostic(monkeypatch: pytest.MonkeyPatch) -> None:
+    from weasyprint.pdf import fonts
+
+    monkeypatch.setattr(fonts, "harfbuzz_subset", None)
+    result = render(french_item(), "pdf")
+    messages = [d.message for d in result.diagnostics]
+    assert any("libharfbuzz-subset0" in m for m in messages), messages
+    assert not any("Using fontTools" in m for m in messages)
+    assert result.data.startswith(b"%PDF-")
+
+
+def test_weasyprint_warnings_become_diagnostics_and_are_not_printed(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "print.css").write_text("h1 { colr: red; }\n", encoding="utf-8")
+    root = logging.getLogger()
+    seen: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record)
+
+    handler = Keep()
+    root.addHandler(handler)
+    try:
+        result = render(french_item(), "pdf", theme=theme)
+    finally:
+        root.removeHandler(handler)
+
+    assert [d.source for d in result.diagnostics if "colr" in d.message] == ["weasyprint"]
+    assert not [r for r in seen if r.name.startswith("weasyprint")]
+    out, err = capfd.readouterr()
+    assert out == ""
+    assert err == ""
+
+
+def test_threads_get_their_own_diagnostics_and_the_same_bytes(tmp_path: Path) -> None:
+    themes = []
+    for index in range(4):
+        theme = tmp_path / f"theme{index}"
+        theme.mkdir()
+        (theme / "print.css").write_text(f"h1 {{ bogus-{index}: 1; }}\n", encoding="utf-8")
+        themes.append(theme)
+    serial = [render(french_item(), "pdf", theme=t) for t in themes]
+    results: dict[int, ExportResult] = {}
+
+    def work(index: int) -> None:
+        results[index] = render(french_item(), "pdf", theme=themes[index])
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(4) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for index, expected in enumerate(serial):
+        got = results[index]
+        assert got == expected
+        messages = " ".join(d.message for d in got.diagnostics)
+        assert f"bogus-{index}" in messages
+        assert all(f"bogus-{other}" not in messages for other in range(4) if other != index)
