@@ -64,27 +64,31 @@ def _creator(presenter: Presenter, speaker: Speaker | CollectiveSpeaker) -> Json
     return person
 
 
+def _inline_quotations(texts: tuple[RichText, ...]) -> list[tuple[str, str]]:
+    return [
+        (plain_text(n.content), n.speaker)
+        for text in texts
+        for n in walk(text)
+        if isinstance(n, Quotation)
+    ]
+
+
 def _quotations(item: NewsItem) -> list[tuple[str, str]]:
     """Every direct quotation as ``(plain text, speaker id)``, in reading order: inline
-    ``Quotation`` nodes and block quotes with a speaker (their paragraphs joined)."""
-    found: list[tuple[str, str]] = []
-    texts: list[RichText] = [item.lead] if item.lead else []
+    ``Quotation`` nodes and block quotations with a speaker (their paragraphs joined)."""
+    found = _inline_quotations((item.lead,) if item.lead else ())
     for _, _, block in item.blocks():
         match block:
             case Paragraph(text=text):
-                texts.append(text)
+                found += _inline_quotations((text,))
             case ListBlock(items=items):
-                texts.extend(items)
+                found += _inline_quotations(items)
             case BlockQuote(paragraphs=paragraphs, speaker=speaker):
                 if speaker is not None:
-                    found.append(("\n".join(plain_text(x) for x in paragraphs), speaker))
-                texts.extend(paragraphs)
+                    found.append(("\n".join(plain_text(p) for p in paragraphs), speaker))
+                found += _inline_quotations(paragraphs)
             case _:
                 assert_never(block)
-    for text in texts:
-        found.extend(
-            (plain_text(n.content), n.speaker) for n in walk(text) if isinstance(n, Quotation)
-        )
     return found
 
 

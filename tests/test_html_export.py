@@ -1,0 +1,348 @@
+"""The HTML exporter on every example: structure, visible text, metadata, labels, JSON-LD.
+
+Every check parses the output (html5lib, as a browser does) instead of searching the markup.
+"""
+
+from __future__ import annotations
+
+import functools
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import jsi_docs
+from _html_parse import (
+    elements,
+    example_paths,
+    json_ld,
+    norm,
+    parse,
+    parse_fragment,
+    text_of,
+)
+from jsi_docs.exporters.base import ExportOptions
+from jsi_docs.exporters.display import Presenter
+from jsi_docs.exporters.html import HtmlExporter, build_page
+from jsi_docs.exporting import render
+from jsi_docs.i18n import Term, labels
+from jsi_docs.model import (
+    BlockQuote,
+    CollectiveSpeaker,
+    Link,
+    ListBlock,
+    NewsItem,
+    Paragraph,
+    Quotation,
+    RichText,
+    plain_text,
+    walk,
+)
+from jsi_docs.themes import Theme
+
+EXAMPLES = example_paths()
+FRENCH = next(p for p in EXAMPLES if p.name.endswith(".fr.yaml"))
+
+
+@functools.cache
+def load(path: Path) -> NewsItem:
+    return jsi_docs.load(path)
+
+
+@functools.cache
+def page(path: Path, **options: Any) -> ET.Element:
+    return parse(jsi_docs.export(load(path), "html", **options).decode("utf-8"))
+
+
+def rich_texts(item: NewsItem) -> list[RichText]:
+    found: list[RichText] = [item.lead] if item.lead else []
+    for _, _, block in item.blocks():
+        match block:
+            case Paragraph(text=text):
+                found.append(text)
+            case ListBlock(items=items):
+                found.extend(items)
+            case BlockQuote(paragraphs=paragraphs):
+                found.extend(paragraphs)
+    return found
+
+
+def article(root: ET.Element) -> ET.Element:
+    found = list(elements(root, "article"))
+    assert len(found) == 1
+    return found[0]
+
+
+def test_there_are_examples_in_three_languages_with_quotations() -> None:
+    assert {load(p).language for p in EXAMPLES} >= {"fr", "en", "es"}
+    assert len(list(elements(page(FRENCH), "q"))) == 2
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_statement_quotation_speaker_topic_and_link_is_visible(path: Path) -> None:
+    item = load(path)
+    root = page(path)
+    body = norm(text_of(article(root)))
+    statements = [
+        (block.speaker, plain_text(block.text))
+        for _, _, block in item.blocks()
+        if isinstance(block, Paragraph) and block.speaker
+    ]
+    shown = [(el.get("data-speaker"), norm(text_of(el))) for el in elements(root, "p", "statement")]
+    assert shown == [(speaker, norm(text)) for speaker, text in statements]
+    for text in rich_texts(item):
+        assert norm(plain_text(text)) in body
+    quotations = [
+        (q.speaker, norm(plain_text(q.content)))
+        for text in rich_texts(item)
+        for q in walk(text)
+        if isinstance(q, Quotation)
+    ]
+    assert [(q.get("data-speaker"), norm(text_of(q))) for q in elements(root, "q")] == quotations
+    block_quotes = [
+        (b.speaker, [norm(plain_text(p)) for p in b.paragraphs])
+        for _, _, b in item.blocks()
+        if isinstance(b, BlockQuote)
+    ]
+    shown_blocks = [
+        (bq.get("data-speaker"), [norm(text_of(p)) for p in elements(bq, "p")])
+        for bq in elements(root, "blockquote")
+    ]
+    assert shown_blocks == block_quotes
+    names = [norm(text_of(el)) for el in elements(root, "span", "p-name")]
+    for speaker in item.speakers:
+        assert norm(speaker.name.full) in names
+    for group in item.collective_speakers:
+        assert norm(group.label).lower() in [n.lower() for n in names]
+    topics = [norm(text_of(el)) for el in elements(root, "li", "topic")]
+    assert topics == [norm(t.label) for t in item.topics]
+    anchors = {(a.get("href"), norm(text_of(a))) for a in elements(root, "a")}
+    for link in item.related_links:
+        assert (link.url, norm(link.title)) in anchors
+    for text in rich_texts(item) + ([item.contact.text] if item.contact else []):
+        for node in walk(text):
+            if isinstance(node, Link):
+                assert (node.url, norm(plain_text(node.content))) in anchors
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_semantic_structure(path: Path) -> None:
+    item = load(path)
+    root = page(path)
+    html = root if root.tag == "html" else next(elements(root, "html"))
+    assert html.get("lang") == item.language
+    assert [norm(text_of(h)) for h in elements(root, "h1")] == [norm(item.headline)]
+    headings = [norm(text_of(h)) for h in elements(article(root), "h2")]
+    section_headings = [norm(s.heading) for s in item.sections if s.heading]
+    assert headings[: len(section_headings)] == section_headings
+    times = [t.get("datetime") for t in elements(root, "time")]
+    assert item.published.isoformat() in times
+    assert len(list(elements(root, "main"))) == 1
+    if item.related_links:
+        assert list(elements(root, "aside", "related"))
+    if item.contact:
+        assert list(elements(root, "address"))
+    for version in item.language_versions:
+        entries = [li for li in elements(root, "li") if li.get("lang") == version.language]
+        assert len(entries) == 1
+
+
+@pytest.mark.parametrize("print_mode", [False, True])
+def test_head_metadata_in_both_modes(print_mode: bool) -> None:
+    item = load(FRENCH)
+    html = build_page(item, ExportOptions(), Theme.load(), print_mode=print_mode).html
+    root = parse(html)
+    meta = {m.get("name"): m.get("content") for m in elements(root, "meta") if m.get("name")}
+    assert meta["dcterms.created"] == item.published.isoformat()
+    assert item.lead is not None
+    assert norm(meta["description"] or "") == norm(plain_text(item.lead))
+    assert norm(meta["keywords"] or "") == norm(", ".join(t.label for t in item.topics))
+    assert item.publisher is not None
+    assert meta["author"] == item.publisher.name
+    assert norm(next(elements(root, "title")).text or "") == norm(item.headline)
+    assert next(elements(root, "html")).get("lang") == "fr"
+    sheets = [
+        (link.get("href"), link.get("media"))
+        for link in elements(root, "link")
+        if link.get("rel") == "stylesheet"
+    ]
+    if print_mode:
+        assert sheets == [("print.css", None)]
+        assert not list(elements(root, "a", "skip-link"))
+    else:
+        assert sheets == [("screen.css", "screen"), ("print.css", "print")]
+
+
+def test_alternate_links_for_language_versions_with_urls() -> None:
+    import attrs
+
+    from jsi_docs.model import LanguageVersion
+
+    item = attrs.evolve(
+        load(FRENCH),
+        language_versions=(
+            LanguageVersion("en", url="https://example.org/en.html"),
+            LanguageVersion("es", item_id="x.es"),
+        ),
+    )
+    root = parse(jsi_docs.export(item, "html").decode())
+    alternates = [
+        (link.get("hreflang"), link.get("href"))
+        for link in elements(root, "link")
+        if link.get("rel") == "alternate"
+    ]
+    assert alternates == [("en", "https://example.org/en.html")]
+    visible = [
+        (a.get("hreflang"), norm(text_of(a)))
+        for a in elements(root, "a")
+        if a.get("rel") == "alternate"
+    ]
+    assert visible == [("en", "English")]
+
+
+def test_fragment_is_one_article_without_head_or_script() -> None:
+    item = load(FRENCH)
+    html = jsi_docs.export(item, "html", fragment=True).decode()
+    assert html.lstrip().startswith("<article")
+    wrapper = parse_fragment(html)
+    assert [el.tag for el in wrapper if isinstance(el.tag, str)] == ["article"]
+    for tag in ("html", "head", "body", "script", "style", "link", "meta", "main"):
+        assert not list(elements(wrapper, tag)), tag
+    assert next(elements(wrapper, "article")).get("lang") == item.language
+
+
+@pytest.mark.parametrize("labels_language", ["fr", "en", "es"])
+def test_french_example_with_labels_in_each_language(labels_language: str) -> None:
+    item = load(FRENCH)
+    root = page(FRENCH, labels_language=labels_language)
+    words = labels(labels_language)
+    related = next(elements(root, "aside", "related"))
+    heading = next(elements(related, "h2"))
+    typeset = Presenter.for_language(labels_language).text
+    assert text_of(heading) == typeset(words[Term.FIND_OUT_MORE])
+    expected_lang = None if labels_language == "fr" else labels_language
+    assert heading.get("lang") == expected_lang
+    speakers_heading = next(elements(next(elements(root, "section", "speakers")), "h2"))
+    assert text_of(speakers_heading) == typeset(words[Term.SPEAKERS])
+    # The text itself stays French whatever the labels.
+    assert next(elements(root, "html")).get("lang") == "fr"
+    assert norm(text_of(next(elements(root, "h1")))) == norm(item.headline)
+
+
+def test_labels_differ_between_languages() -> None:
+    headings = {
+        lang: text_of(
+            next(elements(next(elements(page(FRENCH, labels_language=lang), "aside")), "h2"))
+        )
+        for lang in ("fr", "en", "es")
+    }
+    assert len(set(headings.values())) == 3
+
+
+def test_french_typography_applies_to_text_but_not_urls() -> None:
+    item = load(FRENCH)
+    root = page(FRENCH)
+    said = next(
+        text_of(p) for p in elements(root, "p", "statement") if p.get("data-speaker") == "tan"
+    )
+    assert "a dit\u00a0:" in said
+    assert "courte\u202f;" in said
+    for a in elements(root, "a"):
+        href = a.get("href") or ""
+        assert "\u00a0" not in href
+        assert "\u202f" not in href
+    house = page(FRENCH, typography="house")
+    said_house = next(
+        text_of(p) for p in elements(house, "p", "statement") if p.get("data-speaker") == "tan"
+    )
+    assert "a dit:" in said_house
+    assert "courte;" in said_house
+    assert item.contact is not None
+
+
+def test_quotes_come_from_the_typography_profile() -> None:
+    french = parse(jsi_docs.export(load(FRENCH), "html").decode())
+    house = parse(jsi_docs.export(load(FRENCH), "html", typography="house").decode())
+    french_css = next(elements(french, "style")).text or ""
+    house_css = next(elements(house, "style")).text or ""
+    assert "\\0000ab" in french_css  # «
+    assert "\\00201c" in house_css  # “
+    terms = [text_of(t) for t in elements(french, "span", "quoted-term")]
+    assert terms
+    assert all(t.startswith("«\u00a0") and t.endswith("\u00a0»") for t in terms)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_json_ld_names_every_quotation_speaker(path: Path) -> None:
+    item = load(path)
+    root = page(path)
+    (data,) = json_ld(root)
+    assert data["@context"] == "https://schema.org"
+    assert data["@type"] == "NewsArticle"
+    assert norm(data["headline"]) == norm(text_of(next(elements(root, "h1"))))
+    assert data["datePublished"] == item.published.isoformat()
+    assert data["inLanguage"] == item.language
+    assert [norm(k) for k in data["keywords"]] == [norm(t.label) for t in item.topics]
+    assert [a["name"] for a in data["about"]] == data["keywords"]
+    assert item.publisher is not None
+    assert data["publisher"]["name"] == item.publisher.name
+    assert [w["inLanguage"] for w in data.get("workTranslation", [])] == [
+        v.language for v in item.language_versions
+    ]
+    quotes = [q for q in data.get("hasPart", []) if q["@type"] == "Quotation"]
+    visible = [
+        (q.get("data-speaker"), norm(text_of(q)))
+        for q in root.iter()
+        if q.tag == "q" or (q.tag == "blockquote" and q.get("data-speaker"))
+    ]
+    assert [norm(q["text"]) for q in quotes] == [text for _, text in visible]
+    for quotation, (speaker_id, _) in zip(quotes, visible, strict=True):
+        assert speaker_id is not None
+        speaker = item.speaker(speaker_id)
+        assert speaker is not None
+        creator = quotation["creator"]
+        if isinstance(speaker, CollectiveSpeaker):
+            continue
+        assert creator["@type"] == "Person"
+        assert creator["name"] == speaker.name.full
+        assert speaker.member is not None
+        assert creator["affiliation"][0]["name"] == speaker.member.name
+
+
+def test_exporter_protocol_and_registry() -> None:
+    exporter = HtmlExporter()
+    assert (exporter.name, exporter.media_type, exporter.suffix) == ("html", "text/html", ".html")
+    assert "fragment" in exporter.options
+    assert {"theme", "labels_language", "strict"} <= exporter.options
+    result = render(load(FRENCH), "html")
+    assert result.media_type == "text/html"
+    assert result.data.decode("utf-8").startswith("<!DOCTYPE html>")
+    assert result.diagnostics == ()
+
+
+def test_unsupported_item_language_falls_back_to_english_with_a_diagnostic() -> None:
+    import attrs
+
+    from jsi_docs.errors import DiagnosticsError
+
+    item = attrs.evolve(load(FRENCH), language="de")
+    result = render(item, "html")
+    assert any("'de'" in d.message for d in result.diagnostics)
+    root = parse(result.data.decode())
+    assert next(elements(root, "html")).get("lang") == "de"
+    related = next(elements(next(elements(root, "aside")), "h2"))
+    assert text_of(related) == labels("en")[Term.FIND_OUT_MORE]
+    with pytest.raises(DiagnosticsError):
+        render(item, "html", strict=True)
+
+
+def test_bad_option_values_are_option_errors() -> None:
+    from jsi_docs.exporters.base import OptionError
+
+    with pytest.raises(OptionError):
+        jsi_docs.export(load(FRENCH), "html", labels_language="de")
+    with pytest.raises(OptionError):
+        jsi_docs.export(load(FRENCH), "html", typography="gothic")
+    with pytest.raises(OptionError):
+        jsi_docs.export(load(FRENCH), "html", pdf_variant="pdf/a-3b")
