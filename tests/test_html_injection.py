@@ -1,0 +1,223 @@
+"""Safe by default: hostile text and URLs in every field produce no executable markup.
+
+An item carries ``<script>``, an attribute break-out with ``onerror``, ``</script>``, ``<!--``,
+U+2028 and ``javascript:`` URLs in every text and URL field. The output is parsed as a browser
+would (html5lib) in the three shapes: standalone page, print-mode page, fragment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import jsi_docs
+from _html_parse import elements, json_ld, norm, parse, parse_fragment, text_of
+from jsi_docs.errors import DiagnosticsError
+from jsi_docs.exporters.base import ExportOptions
+from jsi_docs.exporters.html import build_page
+from jsi_docs.exporting import render
+from jsi_docs.model import (
+    Affiliation,
+    BlockQuote,
+    CollectiveSpeaker,
+    Contact,
+    Emphasis,
+    Foreign,
+    LanguageVersion,
+    Link,
+    ListBlock,
+    Meeting,
+    MeetingKind,
+    NewsItem,
+    Organization,
+    Paragraph,
+    Period,
+    PersonName,
+    Quotation,
+    QuotedTerm,
+    RelatedLink,
+    Role,
+    RoleKind,
+    Section,
+    Series,
+    Speaker,
+    SpeakerRef,
+    Strong,
+    Text,
+    Topic,
+    TopicRef,
+)
+from jsi_docs.themes import Theme
+from strategies import news_items
+
+EVIL = "<script>alert(1)</script> \"><img src=x onerror=alert(1)> </script> <!-- \u2028 ' end"
+EVIL_URL = "javascript:alert(1)"
+# Accepted as a URL (http, no spaces) but must stay inside its attribute.
+QUOTED_URL = 'https://example.org/?q="><script>alert(1)</script>'
+
+
+def evil(tag: str) -> str:
+    return f"{tag} {EVIL}"
+
+
+def evil_item() -> NewsItem:
+    text = (
+        Text(evil("para")),
+        Link((Text(evil("link")),), url=EVIL_URL),
+        Link((Text(evil("ok-link")),), url=QUOTED_URL),
+        Emphasis((Text(evil("em")),)),
+        Strong((Text(evil("strong")),)),
+        Foreign((Text(evil("foreign")),), lang="en"),
+        SpeakerRef((Text(evil("ref")),), speaker="s1"),
+        TopicRef((Text(evil("topic-ref")),), topic="t1"),
+        Quotation((Text(evil("quote")),), speaker="s1"),
+        QuotedTerm((Text(evil("term")),)),
+    )
+    speaker = Speaker(
+        "s1",
+        PersonName(evil("family"), evil("given")),
+        honorific=evil("honorific"),
+        member=Affiliation(evil("member"), code=evil("code")),
+        on_behalf_of=Affiliation(evil("behalf")),
+        roles=[Role(RoleKind.CHAIR, of=evil("of")), Role(RoleKind.OTHER, label=evil("role"))],
+    )
+    return NewsItem(
+        "evil",
+        "fr",
+        evil("headline"),
+        dt.date(2023, 5, 25),
+        [
+            Section([Paragraph(text, speaker="s1")], heading=evil("heading")),
+            Section(
+                [
+                    ListBlock([text, (Text(evil("item")),)], speaker="g1"),
+                    BlockQuote([(Text(evil("bq")),)], speaker="s1", cite=EVIL_URL),
+                    BlockQuote([(Text(evil("bq2")),)], cite=QUOTED_URL),
+                ]
+            ),
+        ],
+        series=Series(evil("series"), url=EVIL_URL),
+        lead=text,
+        meeting=Meeting(
+            MeetingKind.PLENARY,
+            Period.day(dt.date(2023, 5, 25)),
+            place=evil("place"),
+            label=evil("meeting"),
+        ),
+        publisher=Organization(evil("publisher"), url=EVIL_URL),
+        url=EVIL_URL,
+        speakers=[speaker],
+        collective_speakers=[
+            CollectiveSpeaker("g1", evil("group"), members=[Affiliation(evil("gm"))])
+        ],
+        topics=[Topic("t1", evil("topic"), uri=EVIL_URL)],
+        related_links=[
+            RelatedLink(evil("related"), EVIL_URL, language=evil("lang")),
+            RelatedLink(evil("related-ok"), QUOTED_URL),
+        ],
+        language_versions=[
+            LanguageVersion("en", url=EVIL_URL, headline=evil("version")),
+            LanguageVersion("es", url=QUOTED_URL),
+        ],
+        contact=Contact(
+            text,
+            prompt=evil("prompt"),
+            email=f"{EVIL}@example.org",
+            url=EVIL_URL,
+            phone=evil("phone"),
+        ),
+    )
+
+
+URL_ATTRIBUTES = ("href", "src", "cite", "action", "formaction", "data", "poster", "srcset")
+ALLOWED_TAGS = {
+    "html", "head", "body", "meta", "title", "link", "style", "script", "main", "article",
+    "header", "footer", "section", "aside", "nav", "div", "p", "h1", "h2", "ul", "ol", "li",
+    "a", "span", "em", "strong", "q", "blockquote", "figure", "figcaption", "time", "address",
+    "dl", "dt", "dd", "DOCUMENT_FRAGMENT",
+}  # fmt: skip
+
+
+def assert_inert(root: ET.Element, *, scripts: int) -> None:
+    """No script but JSON-LD, no event-handler attribute, no javascript: URL, no stray tag."""
+    found = list(elements(root, "script"))
+    assert len(found) == scripts
+    assert all(s.get("type") == "application/ld+json" for s in found)
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        assert el.tag in ALLOWED_TAGS, el.tag
+        for name, value in el.attrib.items():
+            assert not name.lower().startswith("on"), (el.tag, name)
+            if name in URL_ATTRIBUTES:
+                squeezed = "".join(value.split()).lower()
+                assert not squeezed.startswith(("javascript:", "data:", "vbscript:")), value
+    for style in elements(root, "style"):
+        assert (style.text or "").startswith(".jsi-item q { quotes:")
+
+
+def assert_json_ld_safe(html: str, root: ET.Element) -> None:
+    start = html.index('<script type="application/ld+json">') + len(
+        '<script type="application/ld+json">'
+    )
+    raw = html[start : html.index("</script>", start)]
+    for forbidden in ("<", ">", "<!--", "\u2028", "\u2029"):
+        assert forbidden not in raw
+    (data,) = json_ld(root)
+    assert data == json.loads(raw)
+    assert "<script>alert(1)</script>" in data["headline"]
+    assert "\u2028" in data["headline"]
+    assert "url" not in data  # the javascript: item URL is not stated
+    creators = [q["creator"] for q in data["hasPart"]]
+    assert creators
+    assert all(EVIL in c["familyName"] for c in creators if c["@type"] == "Person")
+
+
+@pytest.mark.parametrize("print_mode", [False, True], ids=["screen", "print"])
+def test_hostile_item_gives_inert_page(print_mode: bool) -> None:
+    page = build_page(evil_item(), ExportOptions(), Theme.load(), print_mode=print_mode)
+    root = parse(page.html)
+    assert_inert(root, scripts=1)
+    assert_json_ld_safe(page.html, root)
+    # The words are kept, as text.
+    headline = text_of(next(elements(root, "h1")))
+    assert "<script>alert(1)</script>" in headline
+    assert "onerror=alert(1)>" in headline
+    assert norm(evil("para")) in norm(text_of(next(elements(root, "article"))))
+    hrefs = [a.get("href") for a in elements(root, "a")]
+    assert QUOTED_URL in hrefs  # a safe URL stays whole, inside its attribute
+    assert page.diagnostics  # the javascript: URLs were reported
+
+
+def test_hostile_item_gives_inert_fragment() -> None:
+    html = jsi_docs.export(evil_item(), "html", fragment=True).decode()
+    root = parse_fragment(html)
+    assert_inert(root, scripts=0)
+    assert "<script>alert(1)</script>" in text_of(next(elements(root, "h1")))
+
+
+def test_refused_urls_are_diagnostics_and_errors_under_strict() -> None:
+    result = render(evil_item(), "html")
+    refused = [d.message for d in result.diagnostics if EVIL_URL in d.message]
+    # item text twice (lead and paragraph), list item, contact text, series, related link,
+    # language version, contact URL (the block quote cite and topic URI are simply not used)
+    assert len(refused) >= 6
+    with pytest.raises(DiagnosticsError):
+        render(evil_item(), "html", strict=True)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(item=news_items())
+def test_every_valid_item_renders_inert_valid_markup(item: NewsItem) -> None:
+    html = jsi_docs.export(item, "html").decode("utf-8")
+    root = parse(html)
+    assert_inert(root, scripts=1)
+    (data,) = json_ld(root)
+    assert norm(data["headline"]) == norm(item.headline)
+    assert norm(text_of(next(elements(root, "h1")))) == norm(item.headline)
+    fragment = parse_fragment(jsi_docs.export(item, "html", fragment=True).decode("utf-8"))
+    assert_inert(fragment, scripts=0)
