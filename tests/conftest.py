@@ -39,3 +39,16 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to rewrite golden files."""
     return bool(request.config.getoption("--update-goldens"))
+
+
+# --- hypothesis profiles ---------------------------------------------------------------
+# "default" keeps the suite quick; "fuzz" (nox -s fuzz, JSI_FUZZ=1) runs far more examples.
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("default", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "fuzz", max_examples=2_000, deadline=None, suppress_health_check=list(HealthCheck)
+)
+settings.load_profile("fuzz" if os.environ.get("JSI_FUZZ") else "default")

@@ -132,22 +132,18 @@ def _structure_period(value: object, _: type) -> Period:
     )
 
 
-def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    if isinstance(value, str) and not isinstance(value, Ambiguous):
+        try:
+            return cls(value)
+        except ValueError:
+            pass
     choices = ", ".join(str(m.value) for m in cls)
-
-    def structure(value: object, _: type) -> enum.Enum:
-        if isinstance(value, str) and not isinstance(value, Ambiguous):
-            try:
-                return cls(value)
-            except ValueError:
-                pass
-        raise ValueError(f"expected one of: {choices}; got {_describe(value)}")
-
-    return structure
+    raise ValueError(f"expected one of: {choices}; got {_describe(value)}")
 
 
-def _is_enum(t: Any) -> bool:
-    return isinstance(t, type) and issubclass(t, enum.Enum)
+def _enum_value(member: enum.Enum) -> Any:
+    return member.value
 
 
 def _is_homogeneous_tuple(t: Any) -> bool:
@@ -191,9 +187,12 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_structure_hook(int, _structure_int)
     c.register_structure_hook(dt.date, _structure_date)
     c.register_structure_hook(Period, _structure_period)
-    c.register_structure_hook_factory(_is_enum, _enum_hook)
+    c.register_structure_hook(enum.Enum, _structure_enum)
+    c.register_structure_hook(enum.StrEnum, _structure_enum)  # else str's hook wins (MRO)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, c))
 
+    c.register_unstructure_hook(enum.Enum, _enum_value)
+    c.register_unstructure_hook(enum.StrEnum, _enum_value)  # else str's identity hook wins
     c.register_unstructure_hook(dt.date, dt.date.isoformat)
     c.register_unstructure_hook(Period, Period.isoformat)
 

@@ -1,0 +1,218 @@
+"""Hypothesis strategies for every model class, producing items that pass validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from hypothesis import strategies as st
+
+from jsi_docs.model import (
+    Affiliation,
+    AffiliationKind,
+    BlockQuote,
+    CollectiveKind,
+    CollectiveSpeaker,
+    Contact,
+    Emphasis,
+    Foreign,
+    GrammaticalGender,
+    Inline,
+    ItemKind,
+    LanguageVersion,
+    Link,
+    ListBlock,
+    Meeting,
+    MeetingKind,
+    NameOrder,
+    NewsItem,
+    Organization,
+    Paragraph,
+    Period,
+    PersonName,
+    Quotation,
+    QuotedTerm,
+    RelatedLink,
+    Role,
+    RoleKind,
+    Section,
+    Series,
+    Speaker,
+    SpeakerRef,
+    Strong,
+    Text,
+    Topic,
+    TopicRef,
+)
+
+# Text that XML can hold (no controls but tab/newline, no surrogates, no U+FFFE/U+FFFF),
+# markup and template syntax included on purpose.
+_alphabet = st.characters(
+    codec="utf-8",
+    exclude_categories=("Cs", "Cc"),
+    exclude_characters="\ufffe\uffff",
+)
+_tricky = st.sampled_from(
+    ["<script>alert(1)</script>", "{{ 7*7 }}", "</script>", "<!--", "\u2028", "*", "_", "[x](y)",
+     "\\", "«", "»", ":", "?", "l'Ambassadeur", "é", "\u202e", "a\u0301", "&amp;", "\"'", "\t"]
+)  # fmt: skip
+words = st.lists(st.one_of(st.text(_alphabet, min_size=1, max_size=12), _tricky), min_size=1, max_size=4).map(
+    "".join
+)
+label = words.filter(lambda s: s.strip() != "")
+ids = st.from_regex(r"\A[a-z][a-z0-9-]{0,10}\Z")
+urls = st.one_of(
+    st.from_regex(r"\Ahttps?://[a-z]{1,8}\.(org|int|example)(/[a-z0-9_.~-]{0,8}){0,3}\Z"),
+    st.from_regex(r"\Amailto:[a-z]{1,8}@[a-z]{1,8}\.org\Z"),
+)
+web_urls = st.from_regex(r"\Ahttps://[a-z]{1,8}\.(org|int)(/[a-z0-9_.~-]{0,8}){0,3}\Z")
+languages = st.sampled_from(["fr", "en", "es"])
+days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
+
+
+def rich_text(speaker_ids: list[str], topic_ids: list[str], max_leaves: int = 6) -> st.SearchStrategy[tuple[Inline, ...]]:
+    """Rich text whose references resolve to the given ids."""
+    leaf: st.SearchStrategy[Inline] = words.map(Text)
+
+    def wrap(children: st.SearchStrategy[tuple[Inline, ...]]) -> st.SearchStrategy[Inline]:
+        options: list[st.SearchStrategy[Inline]] = [
+            children.map(Emphasis),
+            children.map(Strong),
+            children.map(QuotedTerm),
+            st.builds(lambda c, u: Link(c, url=u), children, urls),
+            st.builds(lambda c, lang: Foreign(c, lang=lang), children, st.sampled_from(["en", "fr", "es", "de", "ar"])),
+        ]
+        if speaker_ids:
+            sp = st.sampled_from(speaker_ids)
+            options += [
+                st.builds(lambda c, s: SpeakerRef(c, speaker=s), children, sp),
+                st.builds(lambda c, s: Quotation(c, speaker=s), children, sp),
+            ]
+        if topic_ids:
+            options.append(st.builds(lambda c, t: TopicRef(c, topic=t), children, st.sampled_from(topic_ids)))
+        return st.one_of(options)
+
+    def as_text(nodes: st.SearchStrategy[Inline]) -> st.SearchStrategy[tuple[Inline, ...]]:
+        return st.lists(nodes, min_size=1, max_size=4).map(tuple)
+
+    node = st.recursive(leaf, lambda inner: wrap(as_text(inner)), max_leaves=max_leaves)
+    from jsi_docs.model.inline import normalize
+
+    return as_text(node).map(normalize)
+
+
+def periods(within: Period | None = None) -> st.SearchStrategy[Period]:
+    if within is not None:
+        return st.just(within) | st.just(Period.year(within.start.year))
+    return st.tuples(days, st.integers(0, 5)).map(lambda t: Period(t[0], t[0] + dt.timedelta(days=t[1])))
+
+
+affiliations = st.builds(Affiliation, label, st.sampled_from(AffiliationKind), st.none() | st.from_regex(r"\A[A-Z]{3}\Z"))
+
+
+@st.composite
+def news_items(draw: Any) -> NewsItem:
+    """Valid items: ids unique, references resolved, URLs safe, dates consistent."""
+    language = draw(languages)
+    meeting_dates = draw(st.none() | periods())
+    published = draw(days) if meeting_dates is None else meeting_dates.end + dt.timedelta(days=draw(st.integers(0, 3)))
+    all_ids = draw(st.lists(ids, min_size=0, max_size=6, unique=True))
+    cut = draw(st.integers(0, len(all_ids)))
+    speaker_ids, collective_ids = all_ids[:cut], all_ids[cut:]
+    topic_ids = draw(st.lists(ids, max_size=4, unique=True))
+    refs = speaker_ids + collective_ids
+    text = rich_text(refs, topic_ids)
+    speaker_choice = st.none() | (st.sampled_from(refs) if refs else st.none())
+
+    speakers = [
+        Speaker(
+            sid,
+            draw(st.builds(PersonName, label, st.none() | label, st.sampled_from(NameOrder))),
+            honorific=draw(st.none() | label),
+            member=draw(st.none() | affiliations),
+            on_behalf_of=draw(st.none() | affiliations),
+            roles=draw(
+                st.lists(
+                    st.builds(
+                        Role,
+                        st.sampled_from([k for k in RoleKind if k is not RoleKind.OTHER]),
+                        st.none() | label,
+                        st.none() | periods(meeting_dates),
+                        st.none() | label,
+                    ),
+                    max_size=2,
+                )
+            ),
+            gender=draw(st.none() | st.sampled_from(GrammaticalGender)),
+        )
+        for sid in speaker_ids
+    ]
+    collective = [
+        CollectiveSpeaker(
+            cid,
+            draw(label),
+            kind=draw(st.sampled_from(CollectiveKind)),
+            members=draw(st.lists(affiliations, max_size=3)),
+        )
+        for cid in collective_ids
+    ]
+    blocks = st.one_of(
+        st.builds(lambda t, s: Paragraph(t, speaker=s), text, speaker_choice),
+        st.builds(lambda items, o, s: ListBlock(items, ordered=o, speaker=s), st.lists(text, min_size=1, max_size=3), st.booleans(), speaker_choice),
+        st.builds(lambda ps, s, c: BlockQuote(ps, speaker=s, cite=c), st.lists(text, min_size=1, max_size=2), speaker_choice, st.none() | web_urls),
+    )
+    section_ids = draw(st.lists(ids, max_size=3, unique=True))
+    sections = [
+        Section(draw(st.lists(blocks, min_size=1, max_size=3)), heading=draw(st.none() | label), id=draw(st.none() | st.sampled_from(section_ids)) if section_ids else None)
+        for _ in range(draw(st.integers(1, 3)))
+    ]
+    seen: set[str] = set()
+    unique_sections = []
+    for section in sections:  # section ids must be unique
+        if section.id in seen:
+            section = Section(section.blocks, heading=section.heading)
+        if section.id is not None:
+            seen.add(section.id)
+        unique_sections.append(section)
+    other_languages = [lang for lang in ("fr", "en", "es") if lang != language]
+    versions = [
+        LanguageVersion(lang, item_id=draw(st.none() | ids.map(lambda s: s + "-v")), url=draw(web_urls), headline=draw(st.none() | label))
+        for lang in draw(st.lists(st.sampled_from(other_languages), unique=True, max_size=2))
+    ]
+    return NewsItem(
+        draw(ids),
+        language,
+        draw(label),
+        published,
+        unique_sections,
+        kind=draw(st.sampled_from(ItemKind)),
+        series=draw(st.none() | st.builds(Series, label, id=st.none() | ids, url=st.none() | web_urls)),
+        lead=draw(st.none() | text),
+        meeting=None
+        if meeting_dates is None
+        else Meeting(
+            draw(st.sampled_from(MeetingKind)),
+            meeting_dates,
+            place=draw(st.none() | label),
+            series=draw(st.none() | label),
+            label=draw(st.none() | label),
+        ),
+        publisher=draw(st.none() | st.builds(Organization, label, url=st.none() | web_urls)),
+        url=draw(st.none() | web_urls),
+        speakers=speakers,
+        collective_speakers=collective,
+        topics=[Topic(t, draw(label), uri=draw(st.none() | web_urls)) for t in topic_ids],
+        related_links=draw(st.lists(st.builds(RelatedLink, label, urls, language=st.none() | languages), max_size=3)),
+        language_versions=versions,
+        contact=draw(
+            st.none()
+            | st.builds(
+                Contact,
+                text,
+                prompt=st.none() | label,
+                email=st.none() | st.from_regex(r"\A[a-z]{1,8}@[a-z]{1,8}\.org\Z"),
+                url=st.none() | web_urls,
+                phone=st.none() | st.from_regex(r"\A\+41 22 [0-9]{3} [0-9]{2} [0-9]{2}\Z"),
+            )
+        ),
+    )

@@ -1,0 +1,55 @@
+"""The layering of ARCHITECTURE.md, checked: who may import whom, and what stays lazy."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "jsi_docs"
+
+
+def imports_of(path: Path) -> set[str]:
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def modules(folder: str) -> list[Path]:
+    return sorted((SRC / folder).rglob("*.py")) if (SRC / folder).is_dir() else [SRC / folder]
+
+
+@pytest.mark.parametrize("path", modules("model"), ids=lambda p: p.name)
+def test_model_imports_only_stdlib_attrs_and_itself(path: Path) -> None:
+    ours = {m for m in imports_of(path) if m.startswith("jsi_docs")}
+    assert all(m.startswith(("jsi_docs.model", "jsi_docs.errors")) for m in ours), ours
+    third_party = {m.split(".")[0] for m in imports_of(path)} - {"jsi_docs", "attrs", "__future__"}
+    assert third_party <= set(sys.stdlib_module_names), third_party
+
+
+def test_weasyprint_and_docx_stay_in_their_exporters() -> None:
+    for path in SRC.rglob("*.py"):
+        relative = path.relative_to(SRC).as_posix()
+        roots = {m.split(".")[0] for m in imports_of(path)}
+        if "weasyprint" in roots:
+            assert relative.startswith("exporters/pdf/"), relative
+        if "docx" in roots:
+            assert relative.startswith(("exporters/docx/", "themes/")), relative
+
+
+def test_exporters_never_import_readers() -> None:
+    for path in (SRC / "exporters").rglob("*.py"):
+        assert not any(m.startswith("jsi_docs.readers") for m in imports_of(path)), path
+
+
+def test_import_jsi_docs_is_light() -> None:
+    code = "import sys, jsi_docs; print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'docx', 'yaml', 'jinja2', 'babel', 'pypdf', 'lxml', 'cattrs'}))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,60 @@
+"""Generated items survive YAML and JSON, validate, and match the JSON Schema."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+import yaml
+from hypothesis import given, settings
+
+import jsi_docs
+from jsi_docs.model import NewsItem
+from jsi_docs.serialization.schema import json_schema
+from jsi_docs.validation import validate
+from strategies import news_items
+
+_SCHEMA = jsonschema.Draft202012Validator(json_schema())
+_settings = settings()
+
+
+@_settings
+@given(news_items())
+def test_generated_items_are_valid(item: NewsItem) -> None:
+    assert validate(item) == []
+
+
+@_settings
+@given(news_items())
+def test_json_round_trip(item: NewsItem) -> None:
+    text = jsi_docs.dumps(item, "json")
+    assert json.loads(text)["schema_version"] == 1
+    assert jsi_docs.loads(text, "json") == item
+
+
+@_settings
+@given(news_items())
+def test_yaml_round_trip(item: NewsItem) -> None:
+    assert jsi_docs.loads(jsi_docs.dumps(item, "yaml"), "yaml") == item
+
+
+@_settings
+@given(news_items())
+def test_schema_accepts_generated_items_in_both_forms(item: NewsItem) -> None:
+    for text, fmt in ((jsi_docs.dumps(item, "json"), "json"), (jsi_docs.dumps(item, "yaml"), "yaml")):
+        data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
+        errors = [e.message for e in _SCHEMA.iter_errors(data)]
+        assert errors == [], (fmt, errors)
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(json_schema())
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_unknown_dump_format_is_refused(fmt: str) -> None:
+    from tests_helpers import french_example
+
+    with pytest.raises(ValueError, match="unknown format"):
+        jsi_docs.dumps(french_example(), "toml")  # type: ignore[arg-type]
