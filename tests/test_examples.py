@@ -287,11 +287,6 @@ def test_meeting_summary_shows_what_its_readme_entry_says() -> None:
     assert kouassi.gender == GrammaticalGender.FEMININE
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the converter's str hook also catches StrEnum fields, which stay plain str "
-    "(and unknown enum values pass); see serialization/converter.py",
-)
 def test_enum_fields_are_structured_as_enums() -> None:
     item = _load(MEETING_SUMMARY)
     speakers = {s.id: s for s in item.speakers}
