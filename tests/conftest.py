@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # --- real clients (tests/clients) ------------------------------------------------------
 # Make ``import clients`` work under any --import-mode, and say in the run's header which
@@ -43,11 +45,11 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
 
 # --- hypothesis profiles ---------------------------------------------------------------
 # "default" keeps the suite quick; "fuzz" (nox -s fuzz, JSI_FUZZ=1) runs far more examples.
-import os
 
-from hypothesis import HealthCheck, settings
 
-settings.register_profile("default", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "default", max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 settings.register_profile(
     "fuzz", max_examples=2_000, deadline=None, suppress_health_check=list(HealthCheck)
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TypeAlias
 
 import attrs
@@ -12,12 +13,12 @@ from jsi_docs.model._checks import (
     optional_identifier,
     optional_not_blank,
 )
-from jsi_docs.model.inline import RichText, normalize
+from jsi_docs.model.inline import Inline, RichText, normalize
 
 __all__ = ["Block", "BlockQuote", "ListBlock", "Paragraph", "Section"]
 
 
-def _rich_items(values: tuple[RichText, ...] | list[RichText]) -> tuple[RichText, ...]:
+def _rich_items(values: Iterable[Iterable[Inline | str]]) -> tuple[RichText, ...]:
     return tuple(normalize(v) for v in values)
 
 
@@ -28,6 +29,10 @@ def _each_not_empty(
     for index, entry in enumerate(value):
         if not entry:
             raise FieldValueError(attribute.name, f"entry {index} is empty")
+
+
+def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -68,7 +73,7 @@ Block: TypeAlias = Paragraph | ListBlock | BlockQuote
 class Section:
     """A run of blocks, under a heading unless it opens the item."""
 
-    blocks: tuple[Block, ...] = attrs.field(converter=tuple, validator=not_empty)
+    blocks: tuple[Block, ...] = attrs.field(converter=_blocks, validator=not_empty)
     heading: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     id: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -16,7 +16,7 @@ from jsi_docs.model._checks import (
     optional_not_blank,
 )
 from jsi_docs.model.blocks import Block, Section
-from jsi_docs.model.inline import RichText, normalize
+from jsi_docs.model.inline import Inline, RichText, normalize
 from jsi_docs.model.people import CollectiveSpeaker, Speaker
 from jsi_docs.model.period import Period
 
@@ -49,6 +49,34 @@ class MeetingKind(enum.StrEnum):
     BRIEFING = "briefing"
     MINISTERIAL = "ministerial"
     OTHER = "other"
+
+
+def _lead(value: Iterable[Inline | str] | None) -> RichText | None:
+    return None if value is None else normalize(value) or None
+
+
+def _sections(values: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(values)
+
+
+def _speakers(values: Iterable[Speaker]) -> tuple[Speaker, ...]:
+    return tuple(values)
+
+
+def _collective(values: Iterable[CollectiveSpeaker]) -> tuple[CollectiveSpeaker, ...]:
+    return tuple(values)
+
+
+def _topics(values: Iterable[Topic]) -> tuple[Topic, ...]:
+    return tuple(values)
+
+
+def _links(values: Iterable[RelatedLink]) -> tuple[RelatedLink, ...]:
+    return tuple(values)
+
+
+def _versions(values: Iterable[LanguageVersion]) -> tuple[LanguageVersion, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -138,27 +166,23 @@ class NewsItem:
     language: str = attrs.field(validator=_language)
     headline: str = attrs.field(validator=not_blank)
     published: dt.date
-    sections: tuple[Section, ...] = attrs.field(converter=tuple)
+    sections: tuple[Section, ...] = attrs.field(converter=_sections)
     kind: ItemKind = attrs.field(default=ItemKind.NEWS, kw_only=True)
     series: Series | None = attrs.field(default=None, kw_only=True)
-    lead: RichText | None = attrs.field(default=None, kw_only=True)
+    lead: RichText | None = attrs.field(default=None, kw_only=True, converter=_lead)
     meeting: Meeting | None = attrs.field(default=None, kw_only=True)
     publisher: Organization | None = attrs.field(default=None, kw_only=True)
     url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
-    speakers: tuple[Speaker, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    speakers: tuple[Speaker, ...] = attrs.field(default=(), kw_only=True, converter=_speakers)
     collective_speakers: tuple[CollectiveSpeaker, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple
+        default=(), kw_only=True, converter=_collective
     )
-    topics: tuple[Topic, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
-    related_links: tuple[RelatedLink, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    topics: tuple[Topic, ...] = attrs.field(default=(), kw_only=True, converter=_topics)
+    related_links: tuple[RelatedLink, ...] = attrs.field(default=(), kw_only=True, converter=_links)
     language_versions: tuple[LanguageVersion, ...] = attrs.field(
-        default=(), kw_only=True, converter=tuple
+        default=(), kw_only=True, converter=_versions
     )
     contact: Contact | None = attrs.field(default=None, kw_only=True)
-
-    def __attrs_post_init__(self) -> None:
-        if self.lead is not None:
-            object.__setattr__(self, "lead", normalize(self.lead) or None)
 
     def speaker(self, speaker_id: str) -> Speaker | CollectiveSpeaker | None:
         """The named or collective speaker with this id, or None."""

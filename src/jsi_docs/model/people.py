@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 import attrs
 
@@ -28,6 +29,14 @@ class NameOrder(enum.StrEnum):
 
     GIVEN_FAMILY = "given-family"
     FAMILY_GIVEN = "family-given"
+
+
+def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
+    return tuple(values)
+
+
+def _affiliations(values: Iterable[Affiliation]) -> tuple[Affiliation, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -127,7 +136,7 @@ class Speaker:
     honorific: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     member: Affiliation | None = attrs.field(default=None, kw_only=True)
     on_behalf_of: Affiliation | None = attrs.field(default=None, kw_only=True)
-    roles: tuple[Role, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    roles: tuple[Role, ...] = attrs.field(default=(), kw_only=True, converter=_roles)
     gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True)
 
 
@@ -154,7 +163,9 @@ class CollectiveSpeaker:
     id: str = attrs.field(validator=identifier)
     label: str = attrs.field(validator=not_blank)
     kind: CollectiveKind = attrs.field(default=CollectiveKind.OTHER, kw_only=True)
-    members: tuple[Affiliation, ...] = attrs.field(default=(), kw_only=True, converter=tuple)
+    members: tuple[Affiliation, ...] = attrs.field(
+        default=(), kw_only=True, converter=_affiliations
+    )
 
 
 for _cls in (PersonName, Affiliation, Role, Speaker, CollectiveSpeaker):
