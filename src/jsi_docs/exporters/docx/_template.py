@@ -75,7 +75,16 @@ CHARACTER_STYLES: Final = frozenset(
 _STYLE, _NAME, _STYLE_ID, _TYPE = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:type")
 _VAL = qn("w:val")
 # Relationships a reference document may carry that must not reach an item's DOCX.
-_DROPPED_DOCUMENT_RELS: Final = frozenset({RT.CUSTOM_XML, RT.COMMENTS, RT.GLOSSARY_DOCUMENT})
+# stylesWithEffects is Word 2010's copy of styles.xml: left in, it would restate the
+# reference's own languages and fonts (en-US in python-docx's default template).
+_DROPPED_DOCUMENT_RELS: Final = frozenset(
+    {
+        RT.CUSTOM_XML,
+        RT.COMMENTS,
+        RT.GLOSSARY_DOCUMENT,
+        "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects",
+    }
+)
 
 
 def _style_key(name: str) -> str:
