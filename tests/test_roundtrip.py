@@ -58,3 +58,15 @@ def test_unknown_dump_format_is_refused(fmt: str) -> None:
 
     with pytest.raises(ValueError, match="unknown format"):
         jsi_docs.dumps(french_example(), "toml")  # type: ignore[arg-type]
+
+
+def test_schema_rejects_the_broken_copy() -> None:
+    from tests_helpers import FRENCH
+
+    text = FRENCH.read_text(encoding="utf-8").replace("kind: news\n", "kind: news\nauthor: nobody\nheadline_note: no\n")
+    text = text.replace("url: https://www.wto.org/french/tratop_f/ecom_f/ecom_f.htm", "url: javascript:alert(1)")
+    errors = sorted(e.message for e in _SCHEMA.iter_errors(yaml.safe_load(text)))
+    assert any("'author'" in e and "unexpected" in e for e in errors), errors
+    assert any("javascript:alert(1)" in e for e in errors), errors
+    bare_no = yaml.safe_load(FRENCH.read_text(encoding="utf-8").replace("headline: >-", "headline: no\nx_: >-"))
+    assert any("False is not of type 'string'" in e.message for e in _SCHEMA.iter_errors(bare_no))
