@@ -48,7 +48,10 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     if value in _TRUE_FALSE:
         return _TRUE_FALSE[value]
     if node.tag == "tag:yaml.org,2002:int" and _DECIMAL.match(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)
+            return Ambiguous(value, "number")
     reading = _READINGS.get(node.tag)
     return Ambiguous(value, reading) if reading else value
 
