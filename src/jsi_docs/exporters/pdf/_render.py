@@ -23,6 +23,7 @@ from jsi_docs.errors import ExportError
 from jsi_docs.exporters.pdf._libraries import HARFBUZZ_SUBSET_PACKAGE
 from jsi_docs.exporters.pdf._logcapture import capture, to_diagnostics
 from jsi_docs.exporters.pdf._metadata import PdfMetadata
+from jsi_docs.exporters.pdf._tags import install as _install_language_tags
 from jsi_docs.exporters.pdf.fetcher import REFUSAL_MARKER, THEME_BASE_URL, LockedFetcher
 from jsi_docs.i18n.labels import Placeholder, Segment, Term, labels
 from jsi_docs.themes import Theme
@@ -33,6 +34,7 @@ PRINT_STYLESHEET = "print.css"
 _FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
 _lock = threading.RLock()
 _THEME_CACHE_SIZE = 8
+_install_language_tags()
 
 
 @attrs.frozen

@@ -1,0 +1,326 @@
+"""PDF export of every example, judged by poppler, qpdf and pypdf."""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pypdf
+import pytest
+
+import jsi_docs
+from _pdf_helpers import FRENCH, example_paths, french_item, load, squeeze
+from clients import (
+    pdffonts,
+    pdfinfo,
+    pdftotext,
+    qpdf_check,
+    require_poppler,
+    require_qpdf,
+)
+from jsi_docs.exporters import OptionError
+from jsi_docs.exporting import render
+from jsi_docs.i18n.labels import Term, labels
+from jsi_docs.model import (
+    BlockQuote,
+    CollectiveSpeaker,
+    Foreign,
+    ListBlock,
+    NewsItem,
+    Paragraph,
+    Quotation,
+    Speaker,
+    plain_text,
+    walk,
+)
+
+pytest.importorskip("weasyprint")
+
+EXAMPLES = example_paths()
+IDS = [p.name.removesuffix(".yaml") for p in EXAMPLES]
+
+
+@functools.cache
+def _pdf(path: Path, **options: str) -> bytes:
+    return render(load(path), "pdf", **options).data
+
+
+def _catalog(data: bytes) -> Any:
+    """The PDF's document catalog (``/Root``), read by pypdf."""
+    return pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+
+
+def _write(tmp_path: Path, data: bytes, name: str = "item.pdf") -> Path:
+    target = tmp_path / name
+    target.write_bytes(data)
+    return target
+
+
+def _block_texts(item: NewsItem) -> list[str]:
+    """The text of every block (statements and quotations included), in reading order."""
+    texts: list[str] = []
+    for _, _, block in item.blocks():
+        match block:
+            case Paragraph():
+                texts.append(plain_text(block.text))
+            case ListBlock():
+                texts.extend(plain_text(entry) for entry in block.items)
+            case BlockQuote():
+                texts.extend(plain_text(p) for p in block.paragraphs)
+    return texts
+
+
+def _quotations(item: NewsItem) -> list[str]:
+    found: list[str] = []
+    for _, _, block in item.blocks():
+        runs = (
+            [block.text]
+            if isinstance(block, Paragraph)
+            else list(block.items if isinstance(block, ListBlock) else block.paragraphs)
+        )
+        for run in runs:
+            found += [plain_text(n.content) for n in walk(run) if isinstance(n, Quotation)]
+    return found
+
+
+def _speaker_names(item: NewsItem) -> list[str]:
+    speakers: list[Speaker | CollectiveSpeaker] = [*item.speakers, *item.collective_speakers]
+    return [s.label if isinstance(s, CollectiveSpeaker) else s.name.full for s in speakers]
+
+
+def _body_text(pdf: Path, item: NewsItem) -> str:
+    """pdftotext of the pages without their running header and footer lines."""
+    pages = pdftotext(pdf).split("\f")
+    words = labels(item.language).get(Term.PAGE_X_OF_Y, page="(\\d+)", pages="(\\d+)")
+    footer = re.compile("^" + re.escape(words).replace(re.escape("(\\d+)"), r"\d+") + "$")
+    series = item.series.label.upper() if item.series else None
+    kept: list[str] = []
+    for number, page in enumerate(pages):
+        lines = [line for line in page.splitlines() if line.strip()]
+        if number > 0 and series and lines and lines[0].strip() == series:
+            lines = lines[2:]  # the running header: series banner and date
+        kept += [line for line in lines if not footer.match(line.strip())]
+    return "\n".join(kept)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=IDS)
+def test_pdfinfo_title_language_tagged_pages(path: Path, tmp_path: Path) -> None:
+    require_poppler()
+    item = load(path)
+    pdf = _write(tmp_path, _pdf(path))
+
+    info = pdfinfo(pdf)
+
+    assert squeeze(info["Title"]) == squeeze(item.headline)
+    assert info["Tagged"] == "yes"
+    assert int(info["Pages"]) >= 1
+    assert info["CreationDate"].startswith(item.published.isoformat())
+    assert info["Producer"].startswith("WeasyPrint")
+    assert info["Creator"].startswith("jsi_docs")
+    if item.lead:
+        assert squeeze(info["Subject"]) == squeeze(plain_text(item.lead))
+    if item.publisher:
+        assert info["Author"] == item.publisher.name
+    for topic in item.topics:
+        assert topic.label in info["Keywords"]
+    root = _catalog(pdf.read_bytes())
+    assert root["/Lang"] == item.language
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=IDS)
+def test_every_font_is_embedded_as_a_subset(path: Path, tmp_path: Path) -> None:
+    require_poppler()
+    fonts = pdffonts(_write(tmp_path, _pdf(path)))
+    assert fonts
+    assert [f["name"] for f in fonts if f["emb"] != "yes" or f["sub"] != "yes"] == []
+    assert all(f["name"].split("+", 1)[-1].startswith("JSI-") for f in fonts), fonts
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=IDS)
+def test_text_has_every_statement_quotation_and_speaker_in_reading_order(
+    path: Path, tmp_path: Path
+) -> None:
+    require_poppler()
+    item = load(path)
+    text = squeeze(_body_text(_write(tmp_path, _pdf(path)), item))
+
+    position = 0
+    for block in _block_texts(item):
+        found = text.find(squeeze(block), position)
+        assert found >= 0, f"missing or out of order: {block[:80]!r}"
+        position = found + len(squeeze(block))
+    for quotation in _quotations(item):
+        assert squeeze(quotation) in text
+    for name in _speaker_names(item):
+        assert squeeze(name) in text, name
+
+
+def test_the_french_example_has_every_quotation() -> None:
+    """Guard for the test above: the example really has quotations and speakers to find."""
+    item = french_item()
+    assert len(_quotations(item)) >= 2
+    assert len(_speaker_names(item)) >= 3
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=IDS)
+def test_qpdf_finds_nothing_wrong(path: Path, tmp_path: Path) -> None:
+    require_qpdf()
+    assert qpdf_check(_write(tmp_path, _pdf(path))) == []
+
+
+@pytest.mark.parametrize("variant", ["pdf/a-3b", "pdf/a-3u"])
+def test_pdfa3_is_clean_and_carries_its_source(variant: str, tmp_path: Path) -> None:
+    require_qpdf()
+    data = _pdf(FRENCH, pdf_variant=variant)
+    pdf = _write(tmp_path, data)
+
+    assert qpdf_check(pdf) == []
+    root = _catalog(data)
+    associated = [ref.get_object() for ref in root["/AF"]]
+    assert [spec["/AFRelationship"] for spec in associated] == ["/Source"]
+    assert associated[0]["/UF"].endswith(".json")
+    xmp = root["/Metadata"].get_object().get_data()
+    assert b'pdfaid:part="3"' in xmp
+    assert f'pdfaid:conformance="{variant[-1].upper()}"'.encode() in xmp
+
+
+@pytest.mark.parametrize("variant", ["pdf/a-3b", "pdf/a-3u", "pdf/ua-1"])
+def test_loading_the_pdf_gives_back_an_equal_item(variant: str, tmp_path: Path) -> None:
+    item = french_item()
+    pdf = _write(tmp_path, _pdf(FRENCH, pdf_variant=variant))
+    assert jsi_docs.load(pdf) == item
+
+
+def test_pdfua_is_declared_in_the_metadata() -> None:
+    root = _catalog(_pdf(FRENCH))
+    assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()
+
+
+def test_two_renders_give_identical_bytes() -> None:
+    item = french_item()
+    first = render(item, "pdf").data
+    other = render(load(EXAMPLES[0]), "pdf").data  # warm caches with another item in between
+    second = render(item, "pdf").data
+    assert other != first
+    assert first == second
+
+
+def test_renders_in_fresh_processes_give_identical_bytes(tmp_path: Path) -> None:
+    """No clock, random id or hash order leaks in: other processes, other hash seeds."""
+    outputs = []
+    for seed in ("1", "2"):
+        target = tmp_path / f"{seed}.pdf"
+        code = (
+            "import sys, jsi_docs\n"
+            f"item = jsi_docs.load({str(FRENCH)!r})\n"
+            f"open({str(target)!r}, 'wb').write(jsi_docs.export(item, 'pdf', pdf_variant='pdf/a-3u'))\n"
+        )
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", code], check=True, env=env, timeout=180)
+        outputs.append(target.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0] == _pdf(FRENCH, pdf_variant="pdf/a-3u")
+
+
+def test_bookmarks_are_the_headline_and_the_sections() -> None:
+    item = french_item()
+    reader = pypdf.PdfReader(io.BytesIO(_pdf(FRENCH)))
+
+    def titles(outline: Sequence[Any]) -> list[str]:
+        out: list[str] = []
+        for entry in outline:
+            out += titles(entry) if isinstance(entry, list) else [str(entry.title)]
+        return out
+
+    expected = [item.headline, *(s.heading for s in item.sections if s.heading)]
+    assert [squeeze(t) for t in titles(reader.outline)] == [squeeze(t) for t in expected]
+
+
+def test_pages_carry_the_series_and_a_localised_page_number(tmp_path: Path) -> None:
+    require_poppler()
+    item = french_item()
+    assert item.series is not None
+    pdf = _write(tmp_path, _pdf(FRENCH))
+    pages = pdftotext(pdf).split("\f")[:-1]
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} sur {len(pages)}" in page
+    assert all(item.series.label.upper() in page for page in pages[1:])
+
+
+def test_labels_language_changes_the_page_words(tmp_path: Path) -> None:
+    require_poppler()
+    pdf = _write(tmp_path, render(french_item(), "pdf", labels_language="en").data)
+    assert "Page 1 of " in pdftotext(pdf)
+
+
+def test_french_text_is_hyphenated(tmp_path: Path) -> None:
+    """``hyphens: auto`` in the item's language: some line of the body ends in a hyphenation."""
+    require_poppler()
+    text = pdftotext(_write(tmp_path, _pdf(FRENCH)))
+    assert re.search(r"\w\u2010\n\w", text)
+
+
+@pytest.mark.parametrize(("size", "points"), [("A4", (595, 842)), ("Letter", (612, 792))])
+def test_page_size_option(size: str, points: tuple[int, int]) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(_pdf(FRENCH, page_size=size)))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == points
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{"pdf_variant": "pdf/x-4"}, {"page_size": "A3"}, {"fragment": True}],
+)
+def test_bad_options_are_refused(options: dict[str, object]) -> None:
+    with pytest.raises(OptionError):
+        render(french_item(), "pdf", **options)
+
+
+def test_the_exporter_describes_itself() -> None:
+    from jsi_docs.exporters import get_exporter
+
+    exporter = get_exporter("pdf")
+    assert (exporter.name, exporter.media_type, exporter.suffix) == ("pdf", "application/pdf", ".pdf")
+    assert {"pdf_variant", "page_size", "allowed_urls", "theme", "strict"} <= exporter.options
+
+
+def _struct_languages(data: bytes) -> list[str]:
+    root = _catalog(data)
+    found: list[str] = []
+    pending = [root["/StructTreeRoot"].get_object()]
+    while pending:
+        node = pending.pop()
+        if "/Lang" in node:
+            found.append(str(node["/Lang"]))
+        kids = node.get("/K")
+        kids = kids if isinstance(kids, list) else [kids]
+        for kid in kids:
+            if isinstance(kid, pypdf.generic.IndirectObject):
+                kid = kid.get_object()
+            if isinstance(kid, pypdf.generic.DictionaryObject) and kid.get("/Type") != "/OBJR":
+                pending.append(kid)
+    return found
+
+
+def test_passages_in_another_language_are_tagged_with_it() -> None:
+    summary = next(p for p in EXAMPLES if "meeting-summary" in p.name)
+    item = load(summary)
+    foreign = {
+        node.lang
+        for _, _, block in item.blocks()
+        if isinstance(block, Paragraph)
+        for node in walk(block.text)
+        if isinstance(node, Foreign)
+    }
+    assert foreign - {item.language}, "the example should hold a passage in another language"
+    assert foreign <= set(_struct_languages(_pdf(summary)))
