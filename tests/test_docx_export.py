@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -271,7 +272,9 @@ def test_embedded_source_round_trips_every_example(path: Path, tmp_path: Path) -
 def test_embedded_source_is_the_canonical_json(rendered: jsi_docs.ExportResult) -> None:
     from jsi_docs.readers.docx_source import extract_source
 
-    assert extract_source(rendered.data) == dumps(ITEM, "json")
+    embedded = extract_source(rendered.data)
+    assert json.loads(embedded) == json.loads(dumps(ITEM, "json"))
+    assert "\n" not in embedded.strip()  # compact
     assert "customXml/itemProps1.xml" in members(rendered.data)
 
 

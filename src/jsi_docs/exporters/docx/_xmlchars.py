@@ -17,9 +17,20 @@ import attrs
 
 from jsi_docs.errors import InputError, Problem
 
-__all__ = ["check_xml_text", "xml_text_problems"]
+__all__ = ["check_xml_text", "may_hold_illegal_xml", "xml_text_problems"]
 
 _ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# The same characters as ``json.dumps(ensure_ascii=False)`` writes them: surrogates and
+# noncharacters as they are, control characters as \u00XX, \b or \f (an escaped backslash
+# before "b" or "f" also matches: a false alarm only costs the full walk).
+_ILLEGAL_IN_JSON: Final = re.compile(
+    "[\ud800-\udfff\ufffe\uffff]|\\\\u00(?:0[0-8bBcCeEfF]|1[0-9a-fA-F])|\\\\[bf]"
+)
+
+
+def may_hold_illegal_xml(json_text: str) -> bool:
+    """Whether the JSON of an item may hold text XML cannot (a cheap test before the walk)."""
+    return _ILLEGAL_IN_JSON.search(json_text) is not None
 
 
 def _describe(char: str) -> str:

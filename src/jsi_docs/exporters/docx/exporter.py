@@ -16,7 +16,7 @@ from jsi_docs.exporters.docx import _oxml
 from jsi_docs.exporters.docx._package import ExtraPart, docx_members, write_package
 from jsi_docs.exporters.docx._template import REFERENCE_NAME, Template, load_template
 from jsi_docs.exporters.docx._writer import BodyWriter
-from jsi_docs.exporters.docx._xmlchars import check_xml_text
+from jsi_docs.exporters.docx._xmlchars import check_xml_text, may_hold_illegal_xml
 from jsi_docs.i18n import Term
 from jsi_docs.model import NewsItem, plain_text
 from jsi_docs.themes import Theme
@@ -50,7 +50,11 @@ class DocxExporter:
 
     def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
         """Render ``item``; text XML cannot hold raises :class:`~jsi_docs.errors.InputError`."""
-        check_xml_text(item)
+        from jsi_docs.serialization import to_json
+
+        source = to_json(item, indent=None)  # compact: the indenting encoder is pure Python
+        if may_hold_illegal_xml(source):
+            check_xml_text(item)
         diagnostics: list[Diagnostic] = []
         template = self._template(options)
         text_presenter, label_presenter = self._presenters(item, options, diagnostics)
@@ -73,7 +77,7 @@ class DocxExporter:
             item.language,
         )
         self._core_properties(document, item, label_presenter)
-        self._source_part(document, item)
+        self._source_part(document, item, source)
         members = docx_members(
             document.part,
             [(document.part.package.part_related_by(RT.CORE_PROPERTIES), RT.CORE_PROPERTIES)],
@@ -162,13 +166,9 @@ class DocxExporter:
         core.revision = 1
 
     @staticmethod
-    def _source_part(document: Any, item: NewsItem) -> None:
-        from jsi_docs.serialization import dumps
-
+    def _source_part(document: Any, item: NewsItem, source: str) -> None:
         package = document.part.package
-        source = Part(
-            PackURI("/customXml/item1.xml"), CT.XML, _oxml.source_xml(dumps(item, "json")), package
-        )
+        source = Part(PackURI("/customXml/item1.xml"), CT.XML, _oxml.source_xml(source), package)
         properties = Part(
             PackURI("/customXml/itemProps1.xml"),
             CT.OFC_CUSTOM_XML_PROPERTIES,
