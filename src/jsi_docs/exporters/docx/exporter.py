@@ -166,9 +166,9 @@ class DocxExporter:
         core.revision = 1
 
     @staticmethod
-    def _source_part(document: Any, item: NewsItem, source: str) -> None:
+    def _source_part(document: Any, item: NewsItem, json_text: str) -> None:
         package = document.part.package
-        source = Part(PackURI("/customXml/item1.xml"), CT.XML, _oxml.source_xml(source), package)
+        source = Part(PackURI("/customXml/item1.xml"), CT.XML, _oxml.source_xml(json_text), package)
         properties = Part(
             PackURI("/customXml/itemProps1.xml"),
             CT.OFC_CUSTOM_XML_PROPERTIES,
