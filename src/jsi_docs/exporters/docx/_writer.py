@@ -327,17 +327,27 @@ class BodyWriter:
 class _Inlines:
     """Runs for one paragraph's rich text; ``parent`` is the paragraph or a hyperlink in it."""
 
-    __slots__ = ("_in_link", "_parent", "_w", "_where")
+    __slots__ = ("_in_link", "_parent", "_trail", "_w", "_where")
 
     def __init__(self, writer: BodyWriter, p: etree._Element, where: str) -> None:
         self._w = writer
         self._parent = p
         self._where = where
         self._in_link = False
+        self._trail: list[int] = []  # indices of the nodes being written, outermost first
 
     def nodes(self, nodes: RichText, style: str | None, lang: str, depth: int) -> None:
-        for node in nodes:
+        trail = self._trail
+        trail.append(0)
+        for index, node in enumerate(nodes):
+            trail[-1] = index
             self.node(node, style, lang, depth)
+        trail.pop()
+
+    def _path(self, field: str) -> str:
+        """The JSONPath of the current node's ``field``: ``$.lead[1].content[0].url``."""
+        first, *rest = self._trail
+        return f"{self._where}[{first}]" + "".join(f".content[{i}]" for i in rest) + f".{field}"
 
     def _styled(self, name: StyleName, current: str | None) -> str | None:
         return current if self._in_link else self._w._ids[name]
@@ -382,7 +392,7 @@ class _Inlines:
         href = safe_url(url)
         if href is None or self._in_link:
             if href is None:
-                self._w._refused(url, self._where)
+                self._w._refused(url, self._path("url"))
             self.nodes(content, style, lang, depth)
             return
         paragraph = self._parent
