@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 -- typographic characters are what these tests are about
+
 """Typography profiles: concrete French cases, URLs and times untouched, idempotence, properties."""
 
 from __future__ import annotations

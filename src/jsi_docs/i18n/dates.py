@@ -1,4 +1,4 @@
-# ruff: noqa: RUF002 -- en dashes are the point of the docstrings
+
 """Dates in words, through Babel: "1er juin 2023", "22–25 May 2023", "25 de mayo de 2023".
 
 English follows the WTO's British usage (day before month) whatever the region of the tag.

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002 -- this module is about typographic characters
+
 """Typography profiles: the spacing and quotation marks of a language or a house style.
 
 A profile is applied to **plain text runs only**. Exporters call :meth:`TypographyProfile.apply`
