@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+import attrs
 import pytest
 
 from _pdf_helpers import french_item
@@ -130,3 +131,10 @@ def test_threads_get_their_own_diagnostics_and_the_same_bytes(tmp_path: Path) ->
         messages = " ".join(d.message for d in got.diagnostics)
         assert f"bogus-{index}" in messages
         assert all(f"bogus-{other}" not in messages for other in range(4) if other != index)
+
+
+def test_a_character_no_font_has_is_a_diagnostic() -> None:
+    """WeasyPrint's ".notdef glyph" warning reaches the caller instead of a silent empty box."""
+    item = attrs.evolve(french_item(), headline="Hiéroglyphe \U00013000 dans le titre")
+    result = render(item, "pdf")
+    assert any("U+13000" in d.message for d in result.diagnostics), result.diagnostics
