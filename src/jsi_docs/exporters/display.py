@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Final
 from urllib.parse import urlsplit
 
@@ -27,7 +28,6 @@ from jsi_docs.i18n import (
     TypographyProfile,
     UnsupportedLanguageError,
     capitalize_first,
-    format_date,
     format_date_range,
     format_period,
     labels,
@@ -55,6 +55,11 @@ FALLBACK_LANGUAGE: Final = "en"
 # Whitespace or control characters: browsers drop some inside URLs ("java\nscript:"), so a URL
 # holding any is refused rather than guessed at.
 _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029\ufeff]")
+
+_CONTEXT: Final = 16
+"""Characters of each neighbouring run passed as context (the profiles look at one)."""
+_TYPESET_CACHE: Final = 20_000
+"""Typeset runs a presenter keeps."""
 
 # Words linking a role to its period: "président ... en 2023". Not (yet) i18n terms.
 _DURING: Final = {"en": "in", "es": "en", "fr": "en"}
@@ -143,6 +148,15 @@ class Presenter:
     language: str
     profile: TypographyProfile
     labels: Labels
+    _typeset: dict[tuple[str, str, str], str] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False, hash=False
+    )
+    _labels: dict[Term, str] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False, hash=False
+    )
+    _date_texts: dict[tuple[dt.date, dt.date, object], str] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False, hash=False
+    )
 
     @classmethod
     def for_language(cls, language: str, typography: str | None = None) -> Presenter:
@@ -166,7 +180,15 @@ class Presenter:
         ``before``/``after`` are the neighbouring runs' text, as context only (so that
         "<em>Note</em>: suite" still gets its space). Never pass URLs or code.
         """
-        return self.profile.apply(text, before=before, after=after)
+        key = (text, before[-_CONTEXT:], after[:_CONTEXT])
+        done = self._typeset.get(key)
+        if done is None:
+            # Typesetting is pure and the same runs recur (labels, names, a page and its
+            # JSON-LD, one item in several formats), so results are kept, up to a bound.
+            if len(self._typeset) >= _TYPESET_CACHE:
+                self._typeset.clear()
+            done = self._typeset[key] = self.profile.apply(text, before=key[1], after=key[2])
+        return done
 
     def quote_marks(self, depth: int = 0) -> tuple[str, str]:
         """(opening, closing) marks for a quotation or quoted term nested ``depth`` deep
@@ -175,21 +197,38 @@ class Presenter:
 
     def label(self, term: Term, **fields: object) -> str:
         """A label of this language, typeset."""
-        return self.text(self.labels.get(term, gender=None, **fields))
+        if fields:
+            return self.text(self.labels.get(term, gender=None, **fields))
+        done = self._labels.get(term)
+        if done is None:
+            done = self._labels[term] = self.text(self.labels.get(term))
+        return done
 
     # -- dates -------------------------------------------------------------------------------
 
     def date(self, day: dt.date) -> str:
         """A day in words: "1er juin 2023", "25 May 2023"."""
-        return self.text(format_date(day, self.language))
+        return self._dates(day, day, format_date_range)
 
     def date_range(self, period: Period) -> str:
         """An inclusive range of days in words: "22\u201325 mai 2023"."""
-        return self.text(format_date_range(period.start, period.end, self.language))
+        return self._dates(period.start, period.end, format_date_range)
 
     def period(self, period: Period) -> str:
         """A period, naming whole months and years as such: "2023", "mai 2023"."""
-        return self.text(format_period(period.start, period.end, self.language))
+        return self._dates(period.start, period.end, format_period)
+
+    def _dates(
+        self, start: dt.date, end: dt.date, how: Callable[[dt.date, dt.date, str], str]
+    ) -> str:
+        # Babel is slow and the same dates recur (a meeting's items, their formats): keep them.
+        key = (start, end, how)
+        done = self._date_texts.get(key)
+        if done is None:
+            if len(self._date_texts) >= _TYPESET_CACHE:
+                self._date_texts.clear()
+            done = self._date_texts[key] = self.text(how(start, end, self.language))
+        return done
 
     # -- people ------------------------------------------------------------------------------
 
@@ -204,7 +243,7 @@ class Presenter:
         if role.of:
             words = f"{words} {role.of}"
         if role.period is not None:
-            when = format_period(role.period.start, role.period.end, self.language)
+            when = self.period(role.period)
             if role.period.is_whole_year or role.period.is_whole_month:
                 words = f"{words} {_DURING[self.language]} {when}"
             else:

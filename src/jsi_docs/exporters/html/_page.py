@@ -7,6 +7,7 @@ model, and every text value has been typeset and is escaped exactly once.
 
 from __future__ import annotations
 
+import functools
 from typing import assert_never
 
 import attrs
@@ -158,6 +159,7 @@ def _css_string(text: str) -> str:
     )
 
 
+@functools.lru_cache(maxsize=32)
 def _quotes_css(presenter: Presenter) -> Markup:
     outer, inner = presenter.quote_marks(0), presenter.quote_marks(1)
     marks = " ".join(_css_string(m) for m in (*outer, *inner))
@@ -297,7 +299,7 @@ def page_view(
             else version.language
         )
         link = _link(name, version.url, "language version URL", diagnostics, version.language)
-        versions.append(attrs.evolve(link, lang=version.language))
+        versions.append(Link(link.text, link.href, link.hreflang, version.language))
     alternates = tuple(v for v in versions if v.href)
 
     contact = None
@@ -320,7 +322,7 @@ def page_view(
         "meeting": Term.MEETING,
     }
     meeting = item.meeting
-    article = jsonld.news_article(item, text)
+    article = jsonld.news_article(item, text, speakers={s.id: s for s in shown})
     view = PageView(
         id=item.id,
         lang=lang,

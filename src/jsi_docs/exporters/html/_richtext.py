@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import assert_never
 
-import attrs
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters.display import Presenter, safe_url
@@ -31,26 +30,28 @@ from jsi_docs.model import (
     TopicRef,
 )
 
-__all__ = ["RichTextRenderer"]
+__all__ = ["RichTextRenderer", "escape_text"]
 
 
-@attrs.frozen
-class _Run:
-    """A text run to typeset, then escape."""
-
-    text: str
-    presenter: Presenter | None
-
-
-@attrs.frozen
-class _Mark:
-    """Quotation marks: context for the neighbouring runs; written out only if ``shown``."""
-
-    text: str
-    shown: bool
+# A text event is (text, presenter, kind): a run to typeset with ``presenter`` (None: leave it
+# as written), or quotation marks, shown or only used as context for the neighbouring runs.
+_RUN, _SHOWN_MARK, _HIDDEN_MARK = 0, 1, 2
+_TextEvent = tuple[str, Presenter | None, int]
+_Event = str | _TextEvent  # str: markup, already escaped
 
 
-_Event = str | _Run | _Mark  # str: markup already escaped
+def escape_text(text: str) -> str:
+    """``text`` escaped for HTML content and double- or single-quoted attribute values.
+
+    The same entities as :func:`markupsafe.escape`, without making a ``Markup`` per run.
+    """
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
 
 
 class RichTextRenderer:
@@ -77,24 +78,23 @@ class RichTextRenderer:
         """``nodes`` as safe HTML (phrasing content only)."""
         events: list[_Event] = []
         self._flatten(nodes, events, self._presenter, 0, False)
-        context = [(i, e.text) for i, e in enumerate(events) if not isinstance(e, str)]
+        context = [e[0] for e in events if not isinstance(e, str)]
         out: list[str] = []
         k = 0
-        for i, event in enumerate(events):
+        last = len(context) - 1
+        for event in events:
             if isinstance(event, str):
                 out.append(event)
                 continue
-            if isinstance(event, _Mark):
-                if event.shown:
-                    out.append(escape(event.text))
-            else:
-                text = event.text
-                if event.presenter is not None:
-                    before = context[k - 1][1] if k > 0 else ""
-                    after = context[k + 1][1] if k + 1 < len(context) else ""
-                    text = event.presenter.text(text, before=before, after=after)
-                out.append(escape(text))
-            assert context[k][0] == i
+            text, presenter, kind = event
+            if kind == _RUN:
+                if presenter is not None:
+                    before = context[k - 1] if k > 0 else ""
+                    after = context[k + 1] if k < last else ""
+                    text = presenter.text(text, before=before, after=after)
+                out.append(escape_text(text))
+            elif kind == _SHOWN_MARK:
+                out.append(escape_text(text))
             k += 1
         return Markup("".join(out))
 
@@ -119,7 +119,7 @@ class RichTextRenderer:
     ) -> None:
         match node:
             case Text(text=text):
-                out.append(_Run(text, presenter))
+                out.append((text, presenter, _RUN))
             case Emphasis(content=content):
                 out.append("<em>")
                 self._flatten(content, out, presenter, depth, in_link)
@@ -139,35 +139,35 @@ class RichTextRenderer:
                     )
                     self._flatten(content, out, presenter, depth, in_link)
                 else:
-                    out.append(f'<a href="{escape(href)}">')
+                    out.append(f'<a href="{escape_text(href)}">')
                     self._flatten(content, out, presenter, depth, True)
                     out.append("</a>")
             case Foreign(content=content, lang=lang):
-                out.append(f'<span lang="{escape(lang)}">')
+                out.append(f'<span lang="{escape_text(lang)}">')
                 self._flatten(content, out, self._presenter_for(lang), depth, in_link)
                 out.append("</span>")
             case SpeakerRef(content=content, speaker=speaker):
-                out.append(f'<span class="speaker-ref" data-speaker="{escape(speaker)}">')
+                out.append(f'<span class="speaker-ref" data-speaker="{escape_text(speaker)}">')
                 self._flatten(content, out, presenter, depth, in_link)
                 out.append("</span>")
             case TopicRef(content=content, topic=topic):
-                out.append(f'<span class="topic-ref" data-topic="{escape(topic)}">')
+                out.append(f'<span class="topic-ref" data-topic="{escape_text(topic)}">')
                 self._flatten(content, out, presenter, depth, in_link)
                 out.append("</span>")
             case Quotation(content=content, speaker=speaker):
                 # HTML wants no marks inside <q>: the stylesheet's ``quotes`` draws them.
                 opening, closing = self._marks(presenter, depth)
-                out.append(f'<q class="speech" data-speaker="{escape(speaker)}">')
-                out.append(_Mark(opening, shown=False))
+                out.append(f'<q class="speech" data-speaker="{escape_text(speaker)}">')
+                out.append((opening, None, _HIDDEN_MARK))
                 self._flatten(content, out, presenter, depth + 1, in_link)
-                out.append(_Mark(closing, shown=False))
+                out.append((closing, None, _HIDDEN_MARK))
                 out.append("</q>")
             case QuotedTerm(content=content):
                 opening, closing = self._marks(presenter, depth)
                 out.append('<span class="quoted-term">')
-                out.append(_Mark(opening, shown=True))
+                out.append((opening, None, _SHOWN_MARK))
                 self._flatten(content, out, presenter, depth + 1, in_link)
-                out.append(_Mark(closing, shown=True))
+                out.append((closing, None, _SHOWN_MARK))
                 out.append("</span>")
             case _:
                 assert_never(node)
