@@ -61,7 +61,7 @@ def bench(session: nox.Session) -> None:
     runner = ROOT / "benchmarks" / "run.py"
     if not runner.exists():
         session.skip("benchmarks/run.py does not exist yet")
-    session.install("-e", ".[test]")
+    session.install("-e", ".[bench]")
     session.run("python", str(runner), *session.posargs)
 
 
