@@ -73,6 +73,19 @@ def render_one(
     return ItemReport(name, tuple(outputs), tuple(diagnostics))
 
 
+def _available_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def _failed(source: Source, exc: BaseException) -> ItemReport:
+    name = source.id if isinstance(source, NewsItem) else str(source)
+    return ItemReport(name, error=f"worker failed: {type(exc).__name__}: {exc}")
+
+
 def render_many(
     sources: Iterable[Source],
     formats: Iterable[str],
@@ -88,7 +101,8 @@ def render_many(
 
     ``executor`` may be any :class:`~concurrent.futures.Executor` (a dask
     ``Client.get_executor()`` included); it is left running. Without one, a process pool of
-    ``jobs`` workers (default: the machine's cores) is used, or none when ``jobs == 1``.
+    ``jobs`` workers (default: the cores this process may use) is used, or none when
+    ``jobs == 1``; it is shut down before returning.
     ``options`` go to every exporter; ``format_options`` to one format's exporter only.
     ``on_report`` is called as each item finishes (for progress displays).
     """
@@ -100,12 +114,16 @@ def render_many(
     per_format = {k: dict(v) for k, v in (format_options or {}).items()}
     notify = on_report or (lambda _report: None)
 
-    workers = jobs or os.cpu_count() or 1
+    workers = jobs or _available_cores()
     if executor is None and (workers == 1 or len(items) <= 1):
         reports = []
         for source in items:
-            reports.append(render_one(source, fmts, out, opts, per_format))
-            notify(reports[-1])
+            try:
+                report = render_one(source, fmts, out, opts, per_format)
+            except Exception as exc:  # a bug met by one item must not stop the others
+                report = _failed(source, exc)
+            reports.append(report)
+            notify(report)
         return reports
 
     own = executor is None
@@ -121,9 +139,7 @@ def render_many(
             try:
                 report = future.result()
             except Exception as exc:
-                source = items[index]
-                name = source.id if isinstance(source, NewsItem) else str(source)
-                report = ItemReport(name, error=f"worker failed: {type(exc).__name__}: {exc}")
+                report = _failed(items[index], exc)
             results[index] = report
             notify(report)
     finally:
