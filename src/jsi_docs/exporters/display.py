@@ -15,6 +15,7 @@ exporter escapes it for its own format.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from typing import Final
@@ -71,8 +72,11 @@ def safe_url(url: str | None) -> str | None:
     Relative URLs, ``javascript:``, ``data:``, ``file:`` and URLs with spaces or control
     characters inside are refused.
     """
-    if url is None:
-        return None
+    return None if url is None else _safe_url(url)
+
+
+@functools.lru_cache(maxsize=4096)
+def _safe_url(url: str) -> str | None:
     url = url.strip()
     if not url or _UNSAFE_URL_CHARS.search(url):
         return None
