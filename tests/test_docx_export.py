@@ -28,7 +28,7 @@ from _docx_helpers import (
     text_of,
 )
 from jsi_docs.errors import InputError
-from jsi_docs.exporters import get_exporter
+from jsi_docs.exporters import OptionError, get_exporter
 from jsi_docs.exporters.docx._template import CHARACTER_STYLES, StyleName
 from jsi_docs.model import Paragraph, Text
 from jsi_docs.serialization import dumps
@@ -316,3 +316,16 @@ def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(InputError) as caught:
         jsi_docs.export(item, "docx")
     assert [p.path for p in caught.value.problems] == ["$.headline", "$.lead[0].text"]
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("labels_language", "tlh"), ("typography", "baroque")]
+)
+def test_an_unknown_language_or_profile_is_an_option_error(option: str, value: str) -> None:
+    with pytest.raises(OptionError, match=value):
+        jsi_docs.export(ITEM, "docx", **{option: value})
+
+
+def test_options_of_other_formats_are_refused() -> None:
+    with pytest.raises(OptionError, match="pdf_variant"):
+        jsi_docs.export(ITEM, "docx", pdf_variant="pdf/a-3b")

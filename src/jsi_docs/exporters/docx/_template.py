@@ -172,27 +172,30 @@ def _default_styles() -> dict[str, etree._Element]:
     return _DEFAULT_STYLES
 
 
-_CACHE: dict[tuple[str, int, int], Template] = {}
+_CACHE: dict[str, tuple[tuple[int, int], Template]] = {}
 _LOCK = threading.Lock()
 
 
 def load_template(path: Path) -> Template:
-    """The prepared template of the reference document at ``path``, cached by file identity.
+    """The prepared template of the reference document at ``path``, cached per file.
 
-    A file changed on disk (other size or modification time) is loaded again.
+    A file changed on disk (other size or modification time) is loaded again and replaces the
+    cached one.
     """
     try:
         stat = path.stat()
+        key = str(path.resolve())
     except OSError as exc:
         raise ExportError(f"cannot read the reference document {path}: {exc}") from exc
-    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+    identity = (stat.st_mtime_ns, stat.st_size)
     with _LOCK:
-        found = _CACHE.get(key)
-        if found is None:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                raise ExportError(f"cannot read the reference document {path}: {exc}") from exc
-            found = _prepare(data, str(path))
-            _CACHE[key] = found
-        return found
+        cached = _CACHE.get(key)
+        if cached is not None and cached[0] == identity:
+            return cached[1]
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ExportError(f"cannot read the reference document {path}: {exc}") from exc
+        template = _prepare(data, str(path))
+        _CACHE[key] = (identity, template)
+        return template
