@@ -115,15 +115,31 @@ def _read(raw: str | bytes, fmt: InputFormat, source: str | None, limits: Limits
     except InputError as exc:
         raise exc.with_source(source) if source else exc from None
     if problems:
-        raise InputError([_with_line(p, parsed) for p in problems], source)
+        raise InputError([_with_line(p, parsed, raw) for p in problems], source)
     assert item is not None
     return item
 
 
-def _with_line(problem: Problem, parsed: SourceData) -> Problem:
+_QUOTED = re.compile(r"'([^'\n]+)'")
+
+
+def _with_line(problem: Problem, parsed: SourceData, text: str) -> Problem:
+    """``problem`` with the line it starts on, when the reader knows lines.
+
+    A path inside a value read whole (a reference inside rich text, say) gets the line of the
+    first quoted word of the message at or after the value's line.
+    """
     if problem.line is not None or not parsed.lines:
         return problem
-    return Problem(problem.path, problem.message, parsed.line_of(problem.path))
+    line = parsed.line_of(problem.path)
+    quoted = _QUOTED.search(problem.message)
+    if line is not None and quoted and problem.path not in parsed.lines:
+        source_lines = text.splitlines()
+        for index in range(line - 1, min(len(source_lines), line + 60)):
+            if quoted.group(1) in source_lines[index]:
+                line = index + 1
+                break
+    return Problem(problem.path, problem.message, line)
 
 
 def loads(
