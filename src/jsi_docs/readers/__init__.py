@@ -115,7 +115,9 @@ def _read(raw: str | bytes, fmt: InputFormat, source: str | None, limits: Limits
     except InputError as exc:
         raise exc.with_source(source) if source else exc from None
     if problems:
-        raise InputError([_with_line(p, parsed, raw) for p in problems], source)
+        located = [_with_line(p, parsed, raw) for p in problems]
+        located.sort(key=lambda p: (p.line is None, p.line or 0))  # in file order
+        raise InputError(located, source)
     assert item is not None
     return item
 
