@@ -53,7 +53,7 @@ PARAGRAPH_STYLES: list[Style] = [
         "Dateline",
         "Normal",
         "Lead",
-        '<w:spacing w:after="240"/>',
+        '<w:spacing w:after="240"/><w:contextualSpacing/>',
         f'<w:color w:val="{MUTED}"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
     ),
     (
@@ -171,7 +171,7 @@ PARAGRAPH_STYLES: list[Style] = [
         "Normal",
         "Contact",
         f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="6" w:color="{RULE}"/></w:pBdr>'
-        '<w:spacing w:before="360" w:after="60"/>',
+        '<w:spacing w:before="360" w:after="60"/><w:contextualSpacing/>',
         f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
     ),
     (
