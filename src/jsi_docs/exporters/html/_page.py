@@ -8,6 +8,7 @@ model, and every text value has been typeset and is escaped exactly once.
 from __future__ import annotations
 
 import functools
+import re
 from typing import assert_never
 
 import attrs
@@ -36,6 +37,8 @@ from jsi_docs.model import (
 )
 
 __all__ = ["PageView", "page_view"]
+
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 DESCRIPTION_LIMIT = 300
 """Longest ``<meta name="description">`` taken from the first paragraph when there is no lead."""
@@ -230,7 +233,7 @@ def _link(
                 f"{what} {url!r} left as text: not an http, https or mailto URL", source="html"
             )
         )
-    return Link(title, href, hreflang if href else None)
+    return Link(title, href, hreflang if href and hreflang and _LANGUAGE.match(hreflang) else None)
 
 
 def _contact(
@@ -275,7 +278,9 @@ def page_view(
 
     sections = tuple(
         SectionView(
-            f"{item.id}-{section.id or f's{index + 1}'}",
+            # "--" never follows the item id in a section's own id (ids start alphanumeric),
+            # so generated ids cannot collide with the item's.
+            f"{item.id}-{section.id}" if section.id else f"{item.id}--s{index + 1}",
             text.text(section.heading) if section.heading else None,
             tuple(_block(b, render, captions) for b in section.blocks),
         )
