@@ -138,3 +138,36 @@ def test_a_character_no_font_has_is_a_diagnostic() -> None:
     item = attrs.evolve(french_item(), headline="Hiéroglyphe \U00013000 dans le titre")
     result = render(item, "pdf")
     assert any("U+13000" in d.message for d in result.diagnostics), result.diagnostics
+
+
+def test_an_edited_print_stylesheet_is_read_again(tmp_path: Path) -> None:
+    """Cached per theme, but a changed print.css gets a fresh entry."""
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    stylesheet = theme / "print.css"
+    stylesheet.write_text("h1 { first-bogus: 1; }\n", encoding="utf-8")
+    before = render(french_item(), "pdf", theme=theme)
+    stylesheet.write_text("h1 { the-second-bogus: 1; }\n", encoding="utf-8")
+    after = render(french_item(), "pdf", theme=theme)
+
+    assert any("first-bogus" in d.message for d in before.diagnostics)
+    assert any("the-second-bogus" in d.message for d in after.diagnostics)
+    assert not any("first-bogus" in d.message for d in after.diagnostics)
+
+
+def test_cached_theme_diagnostics_are_reported_on_every_render(tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    (theme / "print.css").write_text("@import url(file:///etc/passwd);\n", encoding="utf-8")
+    for _ in range(2):
+        result = render(french_item(), "pdf", theme=theme)
+        assert any("file:///etc/passwd" in d.message for d in result.diagnostics)
+
+
+def test_clear_caches_is_safe_before_and_after_a_render() -> None:
+    from jsi_docs.exporters.pdf import clear_caches
+
+    clear_caches()
+    first = render(french_item(), "pdf").data
+    clear_caches()
+    assert render(french_item(), "pdf").data == first

@@ -9,6 +9,7 @@ are fetched, unless ``allowed_urls`` names more.
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING, ClassVar
 
 from jsi_docs.diagnostics import Diagnostic
@@ -27,6 +28,7 @@ __all__ = [
     "PdfEngineUnavailableError",
     "PdfExporter",
     "PdfMetadata",
+    "clear_caches",
     "pdf_metadata",
 ]
 
@@ -92,6 +94,14 @@ class PdfExporter:
         return ExportResult(
             data, self.media_type, self.suffix, (*html_diagnostics, *pdf_diagnostics)
         )
+
+
+def clear_caches() -> None:
+    """Forget the fonts and parsed stylesheets kept per theme (a changed theme's ``print.css``
+    is noticed without this; its fonts or imported files are not)."""
+    render = sys.modules.get("jsi_docs.exporters.pdf._render")
+    if render is not None:
+        render.clear_caches()
 
 
 def _print_page(item: NewsItem, options: ExportOptions, theme: Theme) -> tuple[str, tuple[Diagnostic, ...]]:
