@@ -1,0 +1,144 @@
+"""One measurement in a fresh process: ``python child.py TOOL WORKDIR SIZE REPS``.
+
+Sets the tool up, warms it on the 1x item, times ``REPS`` runs on the ``SIZE`` item and prints
+``{"times": [...]}``. The parent reads this process's peak RSS with ``os.wait4``. Baselines
+import only their own library, so their memory is not ours.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Work = Callable[[], object]
+
+
+def _read(workdir: Path, name: str) -> str:
+    return (workdir / name).read_text(encoding="utf-8")
+
+
+def ours(fmt: str) -> Callable[[Path, int], Work]:
+    def setup(workdir: Path, size: int) -> Work:
+        import jsi_docs
+        from jsi_docs.exporting import render
+
+        item = jsi_docs.load(workdir / f"item-{size}.json")
+        return lambda: render(item, fmt).data
+
+    return setup
+
+
+def html_jinja(workdir: Path, size: int) -> Work:
+    """The floor for HTML: our compiled page template rendered from a view built beforehand."""
+    import jsi_docs
+    from jsi_docs.exporters.base import ExportOptions
+    from jsi_docs.exporters.html import PAGE_TEMPLATE
+    from jsi_docs.exporters.html._environment import template
+    from jsi_docs.exporters.html._page import page_view
+    from jsi_docs.themes import Theme
+
+    item = jsi_docs.load(workdir / f"item-{size}.json")
+    view, _ = page_view(item, ExportOptions(), print_mode=False)
+    compiled = template(Theme.load(), PAGE_TEMPLATE)
+    return lambda: compiled.render(page=view).encode("utf-8")
+
+
+def pdf_raw(workdir: Path, size: int) -> Work:
+    """The floor for PDF: WeasyPrint on our print page, same stylesheets and PDF options, with
+    one FontConfiguration and the stylesheets parsed once (WeasyPrint used well)."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    theme = Path(_read(workdir, "theme-dir.txt"))
+    fonts = FontConfiguration()
+    stylesheets = [
+        weasyprint.CSS(filename=str(theme / "print.css"), font_config=fonts),
+        weasyprint.CSS(string=_read(workdir, "page.css")),
+    ]
+    html = re.sub(r"<link[^>]*print\.css[^>]*>", "", _read(workdir, f"print-{size}.html"))
+    source = (workdir / f"item-{size}.json").read_bytes()
+
+    def work() -> bytes:
+        options: dict[str, Any] = {
+            "pdf_variant": "pdf/ua-1",
+            "pdf_tags": True,
+            "pdf_identifier": True,
+            "stylesheets": stylesheets,
+            "attachments": [
+                weasyprint.Attachment(string=source, name="item.json", relationship="Source")
+            ],
+        }
+        document = weasyprint.HTML(string=html, base_url=theme.as_uri() + "/").render(
+            font_config=fonts, **options
+        )
+        data: bytes = document.write_pdf(**options)
+        return data
+
+    return work
+
+
+def docx_raw(workdir: Path, size: int) -> Work:
+    """The floor for DOCX: python-docx opening the reference and adding the same paragraphs,
+    in the same named styles, then saving."""
+    import docx
+
+    reference = Path(_read(workdir, "theme-dir.txt")) / "reference.docx"
+    spec: list[dict[str, Any]] = json.loads(_read(workdir, f"docx-{size}.json"))
+    title = _read(workdir, f"title-{size}.txt")
+
+    def work() -> bytes:
+        document = docx.Document(str(reference))
+        body = document.element.body
+        for child in list(body):
+            if not child.tag.endswith("}sectPr"):
+                body.remove(child)
+        styles: dict[str | None, Any] = {None: None}
+        for para in spec:  # each style looked up by name once per document
+            for name in (para["style"], *(style for _, style in para["runs"])):
+                if name not in styles:
+                    styles[name] = document.styles[name]
+        for para in spec:
+            paragraph = document.add_paragraph(style=styles[para["style"]])
+            for text, style in para["runs"]:
+                paragraph.add_run(text, style=styles[style])
+        document.core_properties.title = title
+        out = io.BytesIO()
+        document.save(out)
+        return out.getvalue()
+
+    return work
+
+
+TOOLS: dict[str, Callable[[Path, int], Work]] = {
+    "html": ours("html"),
+    "html-jinja": html_jinja,
+    "pdf": ours("pdf"),
+    "pdf-weasyprint": pdf_raw,
+    "docx": ours("docx"),
+    "docx-python-docx": docx_raw,
+}
+
+
+def main() -> None:
+    tool, workdir, size, reps = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+    setup = TOOLS[tool]
+    setup(workdir, 1)()  # warm: imports, fonts, parsed stylesheets, compiled templates
+    work = setup(workdir, size) if size != 1 else setup(workdir, 1)
+    if size == 1:
+        work()
+    times = []
+    for _ in range(reps):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    print(json.dumps({"times": times}))
+
+
+if __name__ == "__main__":
+    main()

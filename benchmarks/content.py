@@ -1,0 +1,149 @@
+"""The benchmark's content: the French example at 1x, 10x and 100x its length, and the inputs
+each baseline needs to make the same document (print HTML, Markdown, a DOCX paragraph list).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, assert_never
+
+import attrs
+
+from jsi_docs.model import (
+    BlockQuote,
+    Emphasis,
+    Foreign,
+    Inline,
+    Link,
+    ListBlock,
+    NewsItem,
+    Paragraph,
+    Quotation,
+    QuotedTerm,
+    RichText,
+    SpeakerRef,
+    Strong,
+    Text,
+    TopicRef,
+    plain_text,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "jsi-ecommerce-2023-05-25.fr.yaml"
+SIZES = (1, 10, 100)
+
+
+def scaled(item: NewsItem, times: int) -> NewsItem:
+    """``item`` with its sections repeated ``times`` times (section ids kept unique)."""
+    sections = [
+        attrs.evolve(s, id=f"{s.id}-{k}" if s.id and k else s.id)
+        for k in range(times)
+        for s in item.sections
+    ]
+    return attrs.evolve(item, sections=tuple(sections))
+
+
+def _md_escape(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+
+
+def _md_inline(nodes: RichText) -> str:
+    return "".join(_md_node(n) for n in nodes)
+
+
+def _md_node(node: Inline) -> str:
+    match node:
+        case Text():
+            return _md_escape(node.text)
+        case Emphasis():
+            return f"*{_md_inline(node.content)}*"
+        case Strong():
+            return f"**{_md_inline(node.content)}**"
+        case Link():
+            return f"[{_md_inline(node.content)}]({node.url})"
+        case Foreign():
+            return f"[{_md_inline(node.content)}]{{lang={node.lang}}}"
+        case SpeakerRef() | TopicRef():
+            return _md_inline(node.content)
+        case Quotation() | QuotedTerm():
+            return f"« {_md_inline(node.content)} »"
+        case _:
+            assert_never(node)
+
+
+def markdown(item: NewsItem) -> str:
+    """Pandoc Markdown with the item's text and structure (what a pandoc user would write)."""
+    meta = {"title": item.headline, "lang": item.language, "date": item.published.isoformat()}
+    out = [
+        "---",
+        *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()),
+        "---",
+        "",
+    ]
+    if item.lead:
+        out += [f"**{_md_inline(item.lead)}**", ""]
+    for section in item.sections:
+        if section.heading:
+            out += [f"## {_md_escape(section.heading)}", ""]
+        for block in section.blocks:
+            match block:
+                case Paragraph():
+                    out += [_md_inline(block.text), ""]
+                case ListBlock():
+                    mark = "1." if block.ordered else "-"
+                    out += [f"{mark} {_md_inline(entry)}" for entry in block.items] + [""]
+                case BlockQuote():
+                    for para in block.paragraphs:
+                        out += [f"> {_md_inline(para)}", ">"]
+                    if block.cite:
+                        out.append(f"> — {_md_escape(block.cite)}")
+                    out.append("")
+                case _:
+                    assert_never(block)
+    if item.topics:
+        out += [", ".join(_md_escape(t.label) for t in item.topics), ""]
+    return "\n".join(out)
+
+
+def docx_spec(docx_bytes: bytes) -> list[dict[str, Any]]:
+    """The paragraphs of one of our DOCX files: style name and runs (text, character style).
+
+    The raw python-docx baseline rebuilds exactly these paragraphs; a hyperlink becomes a run
+    in the same character style (python-docx has no public hyperlink API).
+    """
+    import io
+
+    import docx
+    from docx.text.hyperlink import Hyperlink
+
+    document = docx.Document(io.BytesIO(docx_bytes))
+    spec: list[dict[str, Any]] = []
+    for para in document.paragraphs:
+        runs: list[tuple[str, str | None]] = []
+        for part in para.iter_inner_content():
+            members = part.runs if isinstance(part, Hyperlink) else [part]
+            for run in members:
+                style = (
+                    run.style.name
+                    if run.style is not None and run.style.name != "Default Paragraph Font"
+                    else None
+                )
+                runs.append((run.text, style))
+        spec.append({"style": para.style.name if para.style is not None else None, "runs": runs})
+    return spec
+
+
+def print_html(item: NewsItem) -> str:
+    """Our print-mode page (what the PDF exporter gives WeasyPrint)."""
+    from jsi_docs.exporters.base import ExportOptions
+    from jsi_docs.exporters.html import build_page
+    from jsi_docs.themes import Theme
+
+    options = ExportOptions.from_kwargs(frozenset(), "pdf")
+    return build_page(item, options, Theme.load(), print_mode=True).html
+
+
+def plain(item: NewsItem) -> str:
+    return "\n".join(plain_text(b.text) for _, _, b in item.blocks() if isinstance(b, Paragraph))

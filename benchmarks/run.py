@@ -1,0 +1,429 @@
+"""Side-by-side benchmarks; writes ``docs/benchmarks.md``. Run with ``nox -s bench``.
+
+Every measurement runs in a fresh child process (its peak RSS read with ``os.wait4``); warm
+measurements time repeated runs after a warm-up, and each round of "ours" is immediately
+followed by its baseline, so ratios are taken pair by pair and their median is reported.
+``--quick`` does one short round of everything (to check the script, not to quote).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from content import EXAMPLE, ROOT, SIZES, docx_spec, markdown, print_html, scaled  # noqa: E402
+
+import jsi_docs  # noqa: E402
+from jsi_docs.exporting import render  # noqa: E402
+
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+CHILD = HERE / "child.py"
+LAUNCH = HERE / "launch.py"
+BATCH = HERE / "batch_child.py"
+OUTPUT = ROOT / "docs" / "benchmarks.md"
+FORMATS = ("html", "docx", "pdf")
+BASELINE = {"html": "html-jinja", "docx": "docx-python-docx", "pdf": "pdf-weasyprint"}
+BASELINE_LABEL = {
+    "html": "compiled Jinja2 render",
+    "docx": "raw python-docx",
+    "pdf": "raw WeasyPrint",
+}
+PANDOC_ARGS = {
+    "html": ["-s", "--metadata", "pagetitle=item"],
+    "docx": [],
+    "pdf": ["--pdf-engine=weasyprint"],
+}
+
+
+@dataclass
+class Run:
+    wall: float
+    rss_mib: float
+    times: list[float] = field(default_factory=list)
+
+
+def spawn(args: Sequence[str]) -> Run:
+    """Run a process to its end (through the launcher); its wall time, peak RSS (with its own
+    children) and the times it printed as JSON on its last line, if any."""
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    proc = subprocess.run(
+        [PYTHON, "-I", "-S", str(LAUNCH), *args],
+        capture_output=True,
+        env=env,
+        cwd=HERE,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise RuntimeError(f"launcher failed: {proc.stderr.decode()[-2000:]}")
+    result = json.loads(proc.stdout.decode().strip().splitlines()[-1])
+    if result["code"] != 0:
+        raise RuntimeError(
+            f"{' '.join(args)} failed ({result['code']}): {proc.stderr.decode()[-2000:]}"
+        )
+    last = result["last"]
+    times = json.loads(last)["times"] if last.startswith('{"times"') else []
+    return Run(result["wall"], result["rss_kib"] / 1024, times)
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds >= 0.1 else f"{seconds * 1000:.1f} ms"
+
+
+def prepare(workdir: Path) -> dict[int, str]:
+    """Write each size's inputs: canonical JSON, print HTML, Markdown, DOCX paragraphs."""
+    from jsi_docs.exporters.pdf._render import _counter_content
+    from jsi_docs.i18n.labels import Term, labels
+    from jsi_docs.themes import Theme
+
+    base = jsi_docs.load(EXAMPLE)
+    (workdir / "theme-dir.txt").write_text(str(Theme.load().folders[0]), encoding="utf-8")
+    segments = labels(base.language).segments(Term.PAGE_X_OF_Y)
+    (workdir / "page.css").write_text(
+        f"@page {{ size: A4; @bottom-right {{ content: {_counter_content(segments)}; }} }}",
+        encoding="utf-8",
+    )
+    words: dict[int, str] = {}
+    for size in SIZES:
+        item = scaled(base, size)
+        (workdir / f"item-{size}.json").write_text(jsi_docs.dumps(item, format="json"), "utf-8")
+        (workdir / f"print-{size}.html").write_text(print_html(item), "utf-8")
+        (workdir / f"item-{size}.md").write_text(markdown(item), "utf-8")
+        (workdir / f"title-{size}.txt").write_text(item.headline, "utf-8")
+        spec = docx_spec(render(item, "docx").data)
+        (workdir / f"docx-{size}.json").write_text(json.dumps(spec, ensure_ascii=False), "utf-8")
+        words[size] = f"{len(markdown(item).split()):,} words"
+    return words
+
+
+@dataclass
+class Pair:
+    ours: list[float] = field(default_factory=list)
+    base: list[float] = field(default_factory=list)
+    ratios: list[float] = field(default_factory=list)
+    ours_rss: list[float] = field(default_factory=list)
+    base_rss: list[float] = field(default_factory=list)
+
+    def add(self, ours: Run, base: Run, ours_t: float, base_t: float) -> None:
+        self.ours.append(ours_t)
+        self.base.append(base_t)
+        self.ratios.append(ours_t / base_t)
+        self.ours_rss.append(ours.rss_mib)
+        self.base_rss.append(base.rss_mib)
+
+    def row(self, what: str, baseline: str, goal: str = "") -> str:
+        return (
+            f"| {what} | {baseline} | {ms(median(self.ours))} | {ms(median(self.base))} | "
+            f"**{median(self.ratios):.2f}×** ({len(self.ratios)}) | "
+            f"{max(self.ours_rss):.0f} / {max(self.base_rss):.0f} MiB | {goal} |"
+        )
+
+
+def warm_pair(fmt: str, workdir: Path, size: int, rounds: int, reps: int) -> Pair:
+    pair = Pair()
+    for _ in range(rounds):
+        ours = spawn([PYTHON, str(CHILD), fmt, str(workdir), str(size), str(reps)])
+        base = spawn([PYTHON, str(CHILD), BASELINE[fmt], str(workdir), str(size), str(reps)])
+        pair.add(ours, base, median(ours.times), median(base.times))
+    return pair
+
+
+def process_pair(fmt: str, workdir: Path, size: int, rounds: int) -> Pair:
+    """``jsi-docs render item.json`` vs ``pandoc item.md``, whole processes."""
+    import pypandoc
+
+    pandoc = pypandoc.get_pandoc_path()
+    out = workdir / "out"
+    out.mkdir(exist_ok=True)
+    pair = Pair()
+    for _ in range(rounds):
+        ours = spawn(
+            [
+                str(BIN / "jsi-docs"),
+                "render",
+                str(workdir / f"item-{size}.json"),
+                "--to",
+                fmt,
+                "-o",
+                str(out),
+            ]
+        )
+        base = spawn(
+            [
+                pandoc,
+                str(workdir / f"item-{size}.md"),
+                "-o",
+                str(out / f"p.{fmt}"),
+                *PANDOC_ARGS[fmt],
+            ]
+        )
+        pair.add(ours, base, ours.wall, base.wall)
+    return pair
+
+
+def imports(rounds: int) -> Pair:
+    pair = Pair()
+    for _ in range(rounds):
+        ours = spawn([PYTHON, "-c", "import jsi_docs"])
+        base = spawn([PYTHON, "-c", "import attrs, cattrs, jinja2"])
+        pair.add(ours, base, ours.wall, base.wall)
+    return pair
+
+
+def plan(quick: bool) -> dict[tuple[str, int], tuple[int, int, int]]:
+    """(format, size) -> (warm rounds, runs per warm round, pandoc rounds)."""
+    if quick:
+        return {(f, s): (1, 1, 1) for f in FORMATS for s in SIZES}
+    return {
+        ("html", 1): (4, 20, 2),
+        ("html", 10): (4, 5, 2),
+        ("html", 100): (2, 2, 2),
+        ("docx", 1): (4, 10, 2),
+        ("docx", 10): (4, 5, 2),
+        ("docx", 100): (2, 2, 2),
+        ("pdf", 1): (3, 5, 2),
+        ("pdf", 10): (3, 1, 2),
+        ("pdf", 100): (2, 1, 1),
+    }
+
+
+@dataclass
+class Batches:
+    ours: dict[int, Run]
+    control: dict[int, Run]
+
+
+def run_batches(items: int) -> Batches:
+    """One worker then two, each beside the control run the same way, in fresh processes."""
+    ours: dict[int, Run] = {}
+    ctrl: dict[int, Run] = {}
+    for jobs in (1, 2):
+        ours[jobs] = spawn([PYTHON, str(BATCH), "batch", str(jobs), str(items), str(EXAMPLE)])
+        print("batch", jobs, ours[jobs].times, flush=True)
+        ctrl[jobs] = spawn([PYTHON, str(BATCH), "control", str(jobs), str(items)])
+        print("control", jobs, ctrl[jobs].times, flush=True)
+    return Batches(ours, ctrl)
+
+
+def _versions() -> str:
+    from importlib.metadata import version
+
+    import pypandoc
+
+    names = ("weasyprint", "python-docx", "jinja2")
+    libs = ", ".join(f"{n} {version(n)}" for n in names)
+    return f"Python {platform.python_version()}, {libs}, pandoc {pypandoc.get_pandoc_version()}"
+
+
+def _cpu() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def table(
+    words: dict[int, str],
+    imp: Pair,
+    warm: dict[tuple[str, int], Pair],
+    proc: dict[tuple[str, int], Pair],
+    batches: Batches,
+    items: int,
+    elapsed: float,
+) -> list[str]:
+    cores = os.cpu_count() or 1
+    goals: list[str] = []
+    out = [
+        "# Benchmarks",
+        "",
+        "Generated by `nox -s bench` (`benchmarks/run.py`); do not edit by hand. "
+        f"Machine: **{cores} cores** ({_cpu()}), {platform.system()}; {_versions()}. "
+        f"Run of {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {elapsed / 60:.1f} min.",
+        "",
+        "Content: the French example `examples/jsi-ecommerce-2023-05-25.fr.yaml` (1×) and items "
+        "made by repeating its sections 10× and 100× "
+        f"({', '.join(f'{k}×: {v}' for k, v in words.items())}).",
+        "",
+        "Method: each measurement runs in a fresh process; *warm* times are medians of repeated "
+        "runs after a warm-up render of the 1× item (imports done, fonts loaded, templates "
+        "compiled). Each round of ours is followed at once by its baseline and the ratio is "
+        "taken within the round; the table gives the **median of those paired ratios** (number "
+        "of rounds in brackets). Peak memory is the peak RSS of the measuring process "
+        "(`os.wait4`, the largest over the rounds; for pandoc it includes the WeasyPrint process "
+        "it starts). The machine is shared and noisy: compare ratios, not absolute times.",
+        "",
+        "Baselines: **raw WeasyPrint** lays out our own print page with the same stylesheets "
+        "(parsed once, one `FontConfiguration`) and the same PDF options (PDF/UA-1, tags, "
+        "identifier, the JSON attachment); **raw python-docx** opens our `reference.docx` and "
+        "adds the same paragraphs and runs in the same named styles (hyperlinks as plain runs: "
+        "python-docx has no public API for them), then saves; the **compiled Jinja2 render** is "
+        "our page template rendered from a page view built beforehand; **pandoc** converts "
+        "equivalent Markdown (`-s` for HTML, `--pdf-engine=weasyprint` for PDF), against "
+        "`jsi-docs render item.json` as a whole process.",
+        "",
+        "## Warm, side by side with the library underneath",
+        "",
+        "| format, size | baseline | ours | baseline | ours ÷ baseline | peak RSS ours / baseline "
+        "| goal |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    limit = {"pdf": 1.05, "docx": 1.15, "html": 2.0}
+    for (fmt, size), pair in warm.items():
+        ok = median(pair.ratios) <= limit[fmt]
+        out.append(
+            pair.row(
+                f"{fmt.upper()} {size}×", BASELINE_LABEL[fmt], f"≤ {limit[fmt]}×: {_verdict(ok)}"
+            )
+        )
+        goals.append(
+            f"{fmt.upper()} {size}× ≤ {limit[fmt]}× {BASELINE_LABEL[fmt]}: "
+            f"{median(pair.ratios):.2f}× — {_verdict(ok)}"
+        )
+    pdf100 = warm["pdf", 100]
+    rss = max(pdf100.ours_rss) / max(pdf100.base_rss)
+    goals.append(
+        f"PDF 100× peak memory ≤ 1.2× raw WeasyPrint's: {rss:.2f}× — {_verdict(rss <= 1.2)}"
+    )
+    out += [
+        "",
+        "## Cost against length (warm medians)",
+        "",
+        "| format | ours 10× ÷ 1× | ours 100× ÷ 10× | baseline 100× ÷ 10× | goal |",
+        "|---|---|---|---|---|",
+    ]
+    for fmt in FORMATS:
+        m = {s: median(warm[fmt, s].ours) for s in SIZES}
+        b = {s: median(warm[fmt, s].base) for s in SIZES}
+        growth = m[100] / m[10]
+        goal = ""
+        if fmt in ("pdf", "docx"):
+            goal = f"≤ 11×: {_verdict(growth <= 11)}"
+            goals.append(
+                f"{fmt.upper()} linear (100× ≤ 11× the 10× item): {growth:.1f}× — "
+                f"{_verdict(growth <= 11)}"
+            )
+        out.append(
+            f"| {fmt.upper()} | {m[10] / m[1]:.1f}× | {growth:.1f}× | "
+            f"{b[100] / b[10]:.1f}× | {goal} |"
+        )
+    out += [
+        "",
+        "## Whole process, side by side with pandoc",
+        "",
+        "| format, size | baseline | `jsi-docs render` | pandoc | ours ÷ pandoc | peak RSS ours / "
+        "pandoc | pandoc process ÷ our warm render |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for (fmt, size), pair in proc.items():
+        faster = median(pair.base) / median(warm[fmt, size].ours)
+        out.append(pair.row(f"{fmt.upper()} {size}×", "pandoc 3", f"{faster:.0f}×"))
+        if fmt == "html":
+            goals.append(
+                f"HTML {size}× warm ≥ 150× faster than a pandoc process: {faster:.0f}× "
+                f"— {_verdict(faster >= 150)}"
+            )
+    ratio = median(imp.ratios)
+    out += [
+        "",
+        "## Start-up",
+        "",
+        "| process | ours | baseline | ours ÷ baseline | peak RSS | goal |",
+        "|---|---|---|---|---|---|",
+        f'| `python -c "import jsi_docs"` vs `python -c "import attrs, cattrs, jinja2"` | '
+        f"{ms(median(imp.ours))} | {ms(median(imp.base))} | **{ratio:.2f}×** "
+        f"({len(imp.ratios)}) | {max(imp.ours_rss):.0f} / {max(imp.base_rss):.0f} MiB | "
+        f"≤ 1.5×: {_verdict(ratio <= 1.5)} |",
+    ]
+    goals.append(
+        f"`import jsi_docs` ≤ 1.5× `import attrs, cattrs, jinja2`: {ratio:.2f}× — "
+        f"{_verdict(ratio <= 1.5)}"
+    )
+    b1, b2 = batches.ours[1].times, batches.ours[2].times
+    c1, c2 = batches.control[1].times, batches.control[2].times
+    per_item = b1[0] / items
+    overhead = per_item / b1[1]
+    speedup, control_speedup = b1[0] / b2[0], c1[0] / c2[0]
+    relative = speedup / control_speedup
+    out += [
+        "",
+        f"## Batch: {items} items × 3 formats (`render_many`, process pool)",
+        "",
+        "| run | 1 worker | 2 workers | speed-up (2 ÷ 1) | peak RSS (1 / 2 workers) |",
+        "|---|---|---|---|---|",
+        f"| `render_many`, HTML + DOCX + PDF | {b1[0]:.1f} s ({ms(per_item)}/item) | "
+        f"{b2[0]:.1f} s ({ms(b2[0] / items)}/item) | **{speedup:.2f}×** | "
+        f"{batches.ours[1].rss_mib:.0f} / {batches.ours[2].rss_mib:.0f} MiB |",
+        f"| pure-CPU control, run the same way | {c1[0]:.1f} s | {c2[0]:.1f} s | "
+        f"**{control_speedup:.2f}×** | |",
+        "",
+        f"Machine: {cores} cores; the control's ratio (2 workers ÷ 1) is "
+        f"**{control_speedup:.2f}×**, so about {control_speedup:.2f} cores were free. "
+        f"Our speed-up relative to the control: **{relative:.2f}** (goal ≥ 0.9: "
+        f"{_verdict(relative >= 0.9)}). One item alone (3 formats, warm, in the 1-worker "
+        f"process): {ms(b1[1])}; per item in the 1-worker batch: {ms(per_item)}, "
+        f"**{overhead:.2f}×** (goal ≤ 1.1: {_verdict(overhead <= 1.1)}).",
+    ]
+    goals.append(
+        f"Batch per-item ≤ 1.1× one document: {overhead:.2f}× — {_verdict(overhead <= 1.1)}"
+    )
+    goals.append(
+        f"Batch 2 workers ≥ 0.9 × the control's speed-up ({control_speedup:.2f}×): "
+        f"{speedup:.2f}× = {relative:.2f} — {_verdict(relative >= 0.9)}"
+    )
+    out += ["", "## Goals", "", *(f"- {g}" for g in goals)]
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="one short round (a smoke test)")
+    parser.add_argument("--batch-items", type=int, default=200)
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    args = parser.parse_args()
+    started = time.perf_counter()
+    lines: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="jsi-bench-") as tmp:
+        workdir = Path(tmp)
+        words = prepare(workdir)
+        print("prepared", words, flush=True)
+        imp = imports(3 if args.quick else 15)
+        print("import", imp.row("import", ""), flush=True)
+        warm: dict[tuple[str, int], Pair] = {}
+        proc: dict[tuple[str, int], Pair] = {}
+        for (fmt, size), (rounds, reps, prounds) in plan(args.quick).items():
+            warm[fmt, size] = warm_pair(fmt, workdir, size, rounds, reps)
+            print(fmt, size, warm[fmt, size].row("", ""), flush=True)
+            proc[fmt, size] = process_pair(fmt, workdir, size, prounds)
+            print(fmt, size, "pandoc", proc[fmt, size].row("", ""), flush=True)
+        batches = run_batches(args.batch_items)
+    lines = table(words, imp, warm, proc, batches, args.batch_items, time.perf_counter() - started)
+    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
