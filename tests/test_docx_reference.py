@@ -15,6 +15,7 @@ import pytest
 
 import jsi_docs
 from _docx_helpers import NS, W, every_node_item, open_docx, part, part_bytes
+from clients import openxml_audit, require_openxml_audit
 from jsi_docs.exporters.docx._template import CHARACTER_STYLES, REFERENCE_NAME, StyleName
 from jsi_docs.themes import DEFAULT_THEME_DIR
 
@@ -132,3 +133,24 @@ def test_a_missing_or_broken_reference_is_a_clear_error(tmp_path: Path) -> None:
     broken.write_bytes(b"not a zip")
     with pytest.raises(jsi_docs.ExportError, match="reference document"):
         jsi_docs.export(every_node_item(), "docx", reference_docx=broken)
+
+
+def test_restarted_lists_keep_the_numbering_parts_order(tmp_path: Path) -> None:
+    user = tmp_path / "word-made.docx"
+    user.write_bytes(
+        _rewrite(
+            REFERENCE.read_bytes(),
+            "word/numbering.xml",
+            b"</w:numbering>",
+            b'<w:numIdMacAtCleanup w:val="2"/></w:numbering>',
+        )
+    )
+    result = jsi_docs.export(every_node_item(), "docx", reference_docx=user)
+    numbering = part(result, "word/numbering.xml")
+    tags = [str(child.tag).split("}")[1] for child in numbering]
+    assert tags[-1] == "numIdMacAtCleanup"
+    assert tags.count("num") == 4  # the reference's two, and one per ordered list
+    require_openxml_audit()
+    path = tmp_path / "out.docx"
+    path.write_bytes(result)
+    assert openxml_audit(path) == []

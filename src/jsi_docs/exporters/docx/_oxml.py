@@ -210,6 +210,7 @@ def new_numbering_instance(numbering: etree._Element, num_id: int) -> int | None
         return None
     new_id = max(int(n.get(qn("w:numId"), "0")) for n in nums) + 1
     num = etree.SubElement(numbering, qn("w:num"))
+    nums[-1].addnext(num)  # w:num come before w:numIdMacAtCleanup, which Word may write
     num.set(qn("w:numId"), str(new_id))
     etree.SubElement(num, qn("w:abstractNumId")).set(_VAL, abstract.get(_VAL, "0"))
     override = etree.SubElement(num, qn("w:lvlOverride"))
