@@ -10,7 +10,7 @@ is dropped (its words kept) with a diagnostic.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import assert_never
+from typing import Literal, assert_never
 
 from markupsafe import Markup
 
@@ -19,7 +19,6 @@ from jsi_docs.exporters.display import Presenter, safe_url
 from jsi_docs.model import (
     Emphasis,
     Foreign,
-    Inline,
     Link,
     Quotation,
     QuotedTerm,
@@ -31,13 +30,6 @@ from jsi_docs.model import (
 )
 
 __all__ = ["RichTextRenderer", "escape_text"]
-
-
-# A text event is (text, presenter, kind): a run to typeset with ``presenter`` (None: leave it
-# as written), or quotation marks, shown or only used as context for the neighbouring runs.
-_RUN, _SHOWN_MARK, _HIDDEN_MARK = 0, 1, 2
-_TextEvent = tuple[str, Presenter | None, int]
-_Event = str | _TextEvent  # str: markup, already escaped
 
 
 def escape_text(text: str) -> str:
@@ -52,6 +44,51 @@ def escape_text(text: str) -> str:
         .replace('"', "&#34;")
         .replace("'", "&#39;")
     )
+
+
+class _Output:
+    """Markup being built, and the text runs whose typesetting waits for their neighbours.
+
+    ``parts`` holds markup (escaped) and, for each run, a placeholder filled in at the end;
+    ``texts`` holds every piece of text in reading order (runs and quotation marks, even
+    marks drawn by CSS), the context each run is typeset with.
+    """
+
+    __slots__ = ("parts", "presenters", "slots", "texts")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.texts: list[str] = []
+        self.slots: list[int] = []  # per text: its index in parts, or -1 (not written here)
+        self.presenters: list[Presenter | Literal[False] | None] = []  # False: a mark
+
+    def run(self, text: str, presenter: Presenter | None) -> None:
+        self.slots.append(len(self.parts))
+        self.parts.append(text)
+        self.texts.append(text)
+        self.presenters.append(presenter)
+
+    def mark(self, text: str, shown: bool) -> None:
+        if shown:
+            self.slots.append(len(self.parts))
+            self.parts.append(escape_text(text))
+        else:
+            self.slots.append(-1)
+        self.texts.append(text)
+        self.presenters.append(False)
+
+    def finish(self) -> Markup:
+        texts, parts, last = self.texts, self.parts, len(self.texts) - 1
+        for k, presenter in enumerate(self.presenters):
+            if presenter is False:
+                continue
+            text = texts[k]
+            if presenter is not None:
+                before = texts[k - 1] if k > 0 else ""
+                after = texts[k + 1] if k < last else ""
+                text = presenter.text(text, before=before, after=after)
+            parts[self.slots[k]] = escape_text(text)
+        return Markup("".join(parts))
 
 
 class RichTextRenderer:
@@ -76,101 +113,74 @@ class RichTextRenderer:
 
     def render(self, nodes: RichText) -> Markup:
         """``nodes`` as safe HTML (phrasing content only)."""
-        events: list[_Event] = []
-        self._flatten(nodes, events, self._presenter, 0, False)
-        context = [e[0] for e in events if not isinstance(e, str)]
-        out: list[str] = []
-        k = 0
-        last = len(context) - 1
-        for event in events:
-            if isinstance(event, str):
-                out.append(event)
-                continue
-            text, presenter, kind = event
-            if kind == _RUN:
-                if presenter is not None:
-                    before = context[k - 1] if k > 0 else ""
-                    after = context[k + 1] if k < last else ""
-                    text = presenter.text(text, before=before, after=after)
-                out.append(escape_text(text))
-            elif kind == _SHOWN_MARK:
-                out.append(escape_text(text))
-            k += 1
-        return Markup("".join(out))
+        out = _Output()
+        self._nodes(nodes, out, self._presenter, 0, False)
+        return out.finish()
 
-    def _flatten(
+    def _nodes(
         self,
         nodes: RichText,
-        out: list[_Event],
+        out: _Output,
         presenter: Presenter | None,
         depth: int,
         in_link: bool,
     ) -> None:
+        parts = out.parts
         for node in nodes:
-            self._node(node, out, presenter, depth, in_link)
-
-    def _node(
-        self,
-        node: Inline,
-        out: list[_Event],
-        presenter: Presenter | None,
-        depth: int,
-        in_link: bool,
-    ) -> None:
-        match node:
-            case Text(text=text):
-                out.append((text, presenter, _RUN))
-            case Emphasis(content=content):
-                out.append("<em>")
-                self._flatten(content, out, presenter, depth, in_link)
-                out.append("</em>")
-            case Strong(content=content):
-                out.append("<strong>")
-                self._flatten(content, out, presenter, depth, in_link)
-                out.append("</strong>")
-            case Link(content=content, url=url):
-                href = safe_url(url)
-                if href is None or in_link:
-                    why = (
-                        "it is inside another link" if href else "not an http, https or mailto URL"
+            match node:
+                case Text(text=text):
+                    out.run(text, presenter)
+                case Emphasis(content=content):
+                    parts.append("<em>")
+                    self._nodes(content, out, presenter, depth, in_link)
+                    parts.append("</em>")
+                case Strong(content=content):
+                    parts.append("<strong>")
+                    self._nodes(content, out, presenter, depth, in_link)
+                    parts.append("</strong>")
+                case Link(content=content, url=url):
+                    href = safe_url(url)
+                    if href is None or in_link:
+                        why = "inside another link" if href else "not an http, https or mailto URL"
+                        self._diagnostics.append(
+                            Diagnostic(f"link to {url!r} left as text: {why}", source="html")
+                        )
+                        self._nodes(content, out, presenter, depth, in_link)
+                    else:
+                        parts.append(f'<a href="{escape_text(href)}">')
+                        self._nodes(content, out, presenter, depth, True)
+                        parts.append("</a>")
+                case Foreign(content=content, lang=lang):
+                    parts.append(f'<span lang="{escape_text(lang)}">')
+                    self._nodes(content, out, self._presenter_for(lang), depth, in_link)
+                    parts.append("</span>")
+                case SpeakerRef(content=content, speaker=speaker):
+                    parts.append(
+                        f'<span class="speaker-ref" data-speaker="{escape_text(speaker)}">'
                     )
-                    self._diagnostics.append(
-                        Diagnostic(f"link to {url!r} left as text: {why}", source="html")
-                    )
-                    self._flatten(content, out, presenter, depth, in_link)
-                else:
-                    out.append(f'<a href="{escape_text(href)}">')
-                    self._flatten(content, out, presenter, depth, True)
-                    out.append("</a>")
-            case Foreign(content=content, lang=lang):
-                out.append(f'<span lang="{escape_text(lang)}">')
-                self._flatten(content, out, self._presenter_for(lang), depth, in_link)
-                out.append("</span>")
-            case SpeakerRef(content=content, speaker=speaker):
-                out.append(f'<span class="speaker-ref" data-speaker="{escape_text(speaker)}">')
-                self._flatten(content, out, presenter, depth, in_link)
-                out.append("</span>")
-            case TopicRef(content=content, topic=topic):
-                out.append(f'<span class="topic-ref" data-topic="{escape_text(topic)}">')
-                self._flatten(content, out, presenter, depth, in_link)
-                out.append("</span>")
-            case Quotation(content=content, speaker=speaker):
-                # HTML wants no marks inside <q>: the stylesheet's ``quotes`` draws them.
-                opening, closing = self._marks(presenter, depth)
-                out.append(f'<q class="speech" data-speaker="{escape_text(speaker)}">')
-                out.append((opening, None, _HIDDEN_MARK))
-                self._flatten(content, out, presenter, depth + 1, in_link)
-                out.append((closing, None, _HIDDEN_MARK))
-                out.append("</q>")
-            case QuotedTerm(content=content):
-                opening, closing = self._marks(presenter, depth)
-                out.append('<span class="quoted-term">')
-                out.append((opening, None, _SHOWN_MARK))
-                self._flatten(content, out, presenter, depth + 1, in_link)
-                out.append((closing, None, _SHOWN_MARK))
-                out.append("</span>")
-            case _:
-                assert_never(node)
+                    self._nodes(content, out, presenter, depth, in_link)
+                    parts.append("</span>")
+                case TopicRef(content=content, topic=topic):
+                    parts.append(f'<span class="topic-ref" data-topic="{escape_text(topic)}">')
+                    self._nodes(content, out, presenter, depth, in_link)
+                    parts.append("</span>")
+                case Quotation(content=content, speaker=speaker):
+                    # HTML wants no marks inside <q>: the stylesheet's ``quotes`` draws them.
+                    opening, closing = self._marks(presenter, depth)
+                    parts.append(f'<q class="speech" data-speaker="{escape_text(speaker)}">')
+                    out.mark(opening, shown=False)
+                    self._nodes(content, out, presenter, depth + 1, in_link)
+                    out.mark(closing, shown=False)
+                    parts.append("</q>")
+                case QuotedTerm(content=content):
+                    opening, closing = self._marks(presenter, depth)
+                    parts.append('<span class="quoted-term">')
+                    out.mark(opening, shown=True)
+                    self._nodes(content, out, presenter, depth + 1, in_link)
+                    out.mark(closing, shown=True)
+                    parts.append("</span>")
+                case _:
+                    assert_never(node)
 
     def _marks(self, presenter: Presenter | None, depth: int) -> tuple[str, str]:
         return (presenter or self._presenter).quote_marks(depth)
