@@ -6,6 +6,7 @@ import http.server
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,16 @@ HOSTNAME = Path("/etc/hostname")
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
     requests: list[str]
+    redirect_to: str | None = None
 
     def do_GET(self) -> None:
         self.requests.append(self.path)
+        if self.redirect_to is not None:
+            self.send_response(302)
+            self.send_header("Location", self.redirect_to + self.path)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
         body = b"h1 { color: red }" if self.path.endswith(".css") else b"\x89PNG\r\n\x1a\n"
         self.send_response(200)
         self.send_header("Content-Type", "text/css" if self.path.endswith(".css") else "image/png")
@@ -38,11 +46,10 @@ class _Recorder(http.server.BaseHTTPRequestHandler):
         pass
 
 
-@pytest.fixture
-def server() -> Iterator[tuple[str, list[str]]]:
-    """An HTTP server on 127.0.0.1 that records the path of every request it gets."""
+@contextmanager
+def _serve(redirect_to: str | None = None) -> Iterator[tuple[str, list[str]]]:
     requests: list[str] = []
-    handler = type("Handler", (_Recorder,), {"requests": requests})
+    handler = type("Handler", (_Recorder,), {"requests": requests, "redirect_to": redirect_to})
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -51,6 +58,13 @@ def server() -> Iterator[tuple[str, list[str]]]:
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, list[str]]]:
+    """An HTTP server on 127.0.0.1 that records the path of every request it gets."""
+    with _serve() as served:
+        yield served
 
 
 def _hostile_theme(folder: Path, base: str) -> tuple[Path, list[str]]:
@@ -189,3 +203,65 @@ def test_no_port_is_touched_when_nothing_is_allowed(tmp_path: Path) -> None:
     )
     result = render(french_item(), "pdf", theme=theme)
     assert any(f"127.0.0.1:{port}" in d.message for d in result.diagnostics)
+
+
+def test_hostile_templates_reach_nothing_by_any_html_svg_or_css_way(
+    tmp_path: Path, server: tuple[str, list[str]]
+) -> None:
+    """A theme's page template naming URLs in every way WeasyPrint follows: all refused."""
+    base, requests = server
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    (theme / "templates" / "page.html.j2").write_text(
+        f"""<!DOCTYPE html><html lang="{{{{ page.lang }}}}"><head><title>t</title>
+<link rel="stylesheet" href="{base}/link.css">
+<link rel="attachment" href="file:///etc/passwd">
+<link rel="attachment" href="{base}/attachment.bin">
+<style>@import url({base}/style-import.css);
+@font-face {{ font-family: F; src: url({base}/style-font.woff2); }}</style>
+</head><body>
+<img src="{base}/img.png" alt="">
+<img src="file:///etc/hostname" alt="">
+<object data="{base}/object.svg" type="image/svg+xml"></object>
+<embed src="{base}/embed.svg" type="image/svg+xml">
+<p style="background: url({base}/inline-style.png)">x</p>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+ width="10" height="10"><image href="{base}/svg-image.png" width="10" height="10"/>
+<image xlink:href="{base}/svg-xlink.png" width="10" height="10"/></svg>
+<input type="image" src="{base}/input.png" alt="">
+<video poster="{base}/poster.png"></video>
+</body></html>""",
+        encoding="utf-8",
+    )
+
+    result = render(french_item(), "pdf", theme=theme)
+
+    assert requests == []
+    everything = _uncompressed(result.data, tmp_path)
+    for secret in _secrets():
+        assert secret not in everything
+    refused = "\n".join(d.message for d in result.diagnostics)
+    for name in (
+        "link.css", "attachment.bin", "style-import.css", "style-font.woff2", "img.png",
+        "object.svg", "embed.svg", "inline-style.png", "svg-image.png", "svg-xlink.png",
+    ):  # fmt: skip
+        assert f"{base}/{name}" in refused
+    assert "file:///etc/passwd" in refused
+    assert "file:///etc/hostname" in refused
+
+
+def test_redirects_out_of_an_allowed_prefix_are_not_followed(tmp_path: Path) -> None:
+    with _serve() as (elsewhere, elsewhere_requests), _serve(redirect_to=elsewhere) as (
+        allowed,
+        allowed_requests,
+    ):
+        theme = tmp_path / "theme"
+        theme.mkdir()
+        (theme / "print.css").write_text(
+            f"body {{ background: url({allowed}/moved.png); }}", encoding="utf-8"
+        )
+        result = render(french_item(), "pdf", theme=theme, allowed_urls=[allowed])
+
+    assert allowed_requests == ["/moved.png"]
+    assert elsewhere_requests == []
+    assert any("moved.png" in d.message for d in result.diagnostics)
