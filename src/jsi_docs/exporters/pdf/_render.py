@@ -65,9 +65,8 @@ def _stamp(theme: Theme) -> tuple[object, ...]:
 
 def _refusals(fetcher: LockedFetcher) -> list[Diagnostic]:
     return [
-        Diagnostic(f"refused to fetch {url}: only theme files and data: URLs are served "
-                   "(pass allowed_urls to allow more)", Severity.WARNING, "pdf")
-        for url in dict.fromkeys(fetcher.refused)
+        Diagnostic(f"refused to fetch {url}: {why}", Severity.WARNING, "pdf")
+        for url, why in dict.fromkeys(fetcher.refused)
     ]
 
 

@@ -29,12 +29,22 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from jsi_docs.themes import Theme
 
-__all__ = ["REFUSAL_MARKER", "THEME_BASE_URL", "LockedFetcher", "RefusedURLError"]
+__all__ = [
+    "NOT_ALLOWED",
+    "REFUSAL_MARKER",
+    "THEME_BASE_URL",
+    "LockedFetcher",
+    "RefusedURLError",
+    "normalise_url",
+]
 
 THEME_BASE_URL = "https://theme.jsi-docs.invalid/"
 """Where theme files appear to live; ``.invalid`` names no host, and nothing here goes online."""
 
 REFUSAL_MARKER = "refused by the jsi_docs PDF fetcher"
+NOT_ALLOWED = (
+    "only the theme's files and data: URLs are served (pass allowed_urls to allow more)"
+)
 
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _FETCH_TIMEOUT = 10.0
@@ -72,7 +82,7 @@ def _content_type(name: str) -> str:
 class LockedFetcher(URLFetcher):  # type: ignore[misc]
     """Serve only ``theme``'s files, ``data:`` URLs and URLs under ``allowed_urls`` prefixes.
 
-    ``refused`` lists every URL turned down, in order, for the caller to report.
+    ``refused`` lists every URL turned down, with the reason, in order, for the caller to report.
     ``suppressed`` names theme files to serve empty (stylesheets already given to WeasyPrint
     pre-parsed, so the page's ``<link>`` to them does not parse them a second time).
     """
@@ -89,7 +99,7 @@ class LockedFetcher(URLFetcher):  # type: ignore[misc]
         self.theme = theme
         self.allowed = tuple(normalise_url(p) for p in allowed_urls if p.strip())
         self.suppressed = frozenset(suppressed)
-        self.refused: list[str] = []
+        self.refused: list[tuple[str, str]] = []
 
     def fetch(self, url: str, headers: Any = None) -> URLFetcherResponse:
         match = _SCHEME.match(url)
@@ -102,10 +112,10 @@ class LockedFetcher(URLFetcher):  # type: ignore[misc]
             normal = normalise_url(url)
             if any(_has_prefix(normal, prefix) for prefix in self.allowed):
                 return super().fetch(normal, headers)
-        return self._refuse(url, "not a theme file, a data: URL or an allowed URL")
+        return self._refuse(url, NOT_ALLOWED)
 
     def _refuse(self, url: str, why: str) -> URLFetcherResponse:
-        self.refused.append(url)
+        self.refused.append((url, why))
         raise RefusedURLError(f"{REFUSAL_MARKER}: {url} ({why})")
 
     def _data(self, url: str) -> URLFetcherResponse:
@@ -124,19 +134,20 @@ class LockedFetcher(URLFetcher):  # type: ignore[misc]
         if not normal or normal.startswith("..") or normal == ".":
             return self._refuse(url, "outside the theme")
         path = self._find(normal)
-        if path is None:
-            return self._refuse(url, "no such theme file")
+        if isinstance(path, str):
+            return self._refuse(url, path)
         headers = {"Content-Type": _content_type(normal)}
         if normal in self.suppressed:
             return URLFetcherResponse(url, b"", headers)
         return URLFetcherResponse(url, path.read_bytes(), headers)
 
-    def _find(self, relative: str) -> Path | None:
+    def _find(self, relative: str) -> Path | str:
+        """The theme file's path, or why there is none."""
         for folder in self.theme.folders:
             candidate = folder / relative
             if candidate.is_file():
                 # A symlink inside a theme folder must not lead out of it.
                 if candidate.resolve().is_relative_to(folder.resolve()):
                     return candidate
-                return None
-        return None
+                return "a link out of the theme folder"
+        return "no such file in the theme"
