@@ -265,3 +265,44 @@ def test_redirects_out_of_an_allowed_prefix_are_not_followed(tmp_path: Path) -> 
     assert allowed_requests == ["/moved.png"]
     assert elsewhere_requests == []
     assert any("moved.png" in d.message for d in result.diagnostics)
+
+
+def test_allowed_prefixes_cannot_be_escaped(tmp_path: Path, server: tuple[str, list[str]]) -> None:
+    base, requests = server
+    theme = tmp_path / "theme"
+    theme.mkdir()
+    escapes = [
+        f"{base}/allowed/../secret.png",
+        f"{base}/allowed/%2e%2e/secret2.png",
+        f"{base}/allowedness.png",
+    ]
+    (theme / "print.css").write_text(
+        f"body {{ background: url({base}/allowed/ok.png); }}\n"
+        + "".join(
+            f"{selector} {{ background: url({url}); }}\n"
+            for selector, url in zip(("h1", "h2", "p"), escapes, strict=True)
+        ),
+        encoding="utf-8",
+    )
+
+    result = render(french_item(), "pdf", theme=theme, allowed_urls=[f"{base}/allowed"])
+
+    assert requests == ["/allowed/ok.png"]
+    refused = "\n".join(d.message for d in result.diagnostics)
+    for url in escapes:
+        assert url in refused
+
+
+def test_prefix_matching_respects_the_host_boundary() -> None:
+    from jsi_docs.exporters.pdf.fetcher import LockedFetcher
+    from jsi_docs.themes import Theme
+
+    fetcher = LockedFetcher(Theme.load(), ["https://example.org"])
+    with pytest.raises(ValueError, match="refused"):
+        fetcher.fetch("https://example.org.evil.test/x.png")
+    with pytest.raises(ValueError, match="refused"):
+        fetcher.fetch("HTTPS://EXAMPLE.ORG@evil.test/x.png")
+    assert [url for url, _ in fetcher.refused] == [
+        "https://example.org.evil.test/x.png",
+        "HTTPS://EXAMPLE.ORG@evil.test/x.png",
+    ]
