@@ -13,6 +13,7 @@ from lxml import etree
 
 import jsi_docs
 from jsi_docs.model import (
+    Affiliation,
     Block,
     BlockQuote,
     Contact,
@@ -32,6 +33,8 @@ from jsi_docs.model import (
     QuotedTerm,
     RelatedLink,
     RichText,
+    Role,
+    RoleKind,
     Section,
     Series,
     Speaker,
@@ -93,7 +96,15 @@ def every_node_item(**changes: Any) -> NewsItem:
             series="Plénières 2023",
         ),
         "publisher": Organization("Organisation mondiale du commerce"),
-        "speakers": (Speaker("tan", PersonName("Tan", "Hung Seng"), honorific="Ambassadeur"),),
+        "speakers": (
+            Speaker(
+                "tan",
+                PersonName("Tan", "Hung Seng"),
+                honorific="Ambassadeur",
+                member=Affiliation("Singapour"),
+                roles=(Role(RoleKind.CO_CONVENOR, "de l'initiative"),),
+            ),
+        ),
         "topics": (Topic("data", "flux de données"), Topic("privacy", "vie privée")),
         "sections": (
             section(

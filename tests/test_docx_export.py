@@ -69,6 +69,7 @@ def test_paragraphs_carry_the_named_styles_in_reading_order(
         "Statement", "Body Text", "Heading 1",
         "List Number", "List Number", "List Bullet", "List Bullet", "List Number", "List Number",
         "Quote", "Quote Attribution",
+        "Speakers Heading", "Speaker",
         "Topics", "Links Box Heading", "Links Box", "Links Box", "Language Versions",
         "Contact", "Contact",
     ]  # fmt: skip
@@ -89,6 +90,17 @@ def test_runs_carry_character_styles_for_speakers_quotations_terms(
     assert by_style["Emphasis"] == "presse"
     assert by_style["Quoted Term"] == "«\u00a0mis de côté\u00a0»"
     assert set(by_style) <= {str(s) for s in CHARACTER_STYLES}
+
+
+def test_speakers_are_listed_with_member_and_roles(rendered: jsi_docs.ExportResult) -> None:
+    paragraphs = open_docx(rendered.data).paragraphs
+    styles = [p.style.name for p in paragraphs]
+    heading = paragraphs[styles.index("Speakers Heading")]
+    line = paragraphs[styles.index("Speaker")]
+    assert heading.text == "Intervenants"
+    assert line.text == "Ambassadeur Hung Seng Tan (Singapour), coorganisateur de l\u2019initiative"
+    assert line.runs[0].style.name == "Speaker Name"
+    assert line.runs[0].text == "Ambassadeur Hung Seng Tan"
 
 
 def test_no_direct_formatting_only_styles_language_and_list_numbering(
@@ -329,3 +341,9 @@ def test_an_unknown_language_or_profile_is_an_option_error(option: str, value: s
 def test_options_of_other_formats_are_refused() -> None:
     with pytest.raises(OptionError, match="pdf_variant"):
         jsi_docs.export(ITEM, "docx", pdf_variant="pdf/a-3b")
+
+
+def test_contact_details_follow_the_prompt(rendered: jsi_docs.ExportResult) -> None:
+    paragraphs = open_docx(rendered.data).paragraphs
+    contact = [p.text for p in paragraphs if p.style.name == "Contact"]
+    assert contact == ["Des problèmes\u202f?", "Courriel\u00a0: webmaster@example.org"]

@@ -45,6 +45,8 @@ class StyleName(enum.StrEnum):
     QUOTE_ATTRIBUTION = "Quote Attribution"
     LIST_BULLET = "List Bullet"
     LIST_NUMBER = "List Number"
+    SPEAKERS_HEADING = "Speakers Heading"
+    SPEAKER = "Speaker"
     TOPICS = "Topics"
     LINKS_HEADING = "Links Box Heading"
     LINKS_BOX = "Links Box"

@@ -28,6 +28,7 @@ from jsi_docs.i18n import Placeholder, Term, language_name
 from jsi_docs.model import (
     Block,
     BlockQuote,
+    CollectiveSpeaker,
     Emphasis,
     Foreign,
     Inline,
@@ -38,6 +39,7 @@ from jsi_docs.model import (
     Quotation,
     QuotedTerm,
     RichText,
+    Speaker,
     SpeakerRef,
     Strong,
     Text,
@@ -124,6 +126,7 @@ class BodyWriter:
                 self._plain(StyleName.HEADING, text.text(section.heading))
             for b, block in enumerate(section.blocks):
                 self._block(block, f"$.sections[{s}].blocks[{b}]")
+        self._speakers()
         self._topics()
         self._related_links()
         self._language_versions()
@@ -179,6 +182,24 @@ class BodyWriter:
 
     # -- around the text -------------------------------------------------------------------
 
+    def _speakers(self) -> None:
+        speakers: list[Speaker | CollectiveSpeaker] = [
+            *self._item.speakers,
+            *self._item.collective_speakers,
+        ]
+        if not speakers:
+            return
+        self._plain(StyleName.SPEAKERS_HEADING, self._labels.label(Term.SPEAKERS), label=True)
+        name_style = self._ids[StyleName.SPEAKER_NAME]
+        for speaker in speakers:
+            shown = self._text.speaker(speaker)
+            p = self._paragraph(StyleName.SPEAKER)
+            _oxml.add_text(_oxml.add_run(p, name_style, None), shown.full_name)
+            rest = f" ({shown.affiliation})" if shown.affiliation else ""
+            rest += "".join(f", {role}" for role in shown.roles)
+            if rest:
+                _oxml.add_text(_oxml.add_run(p, None, None), rest)
+
     def _topics(self) -> None:
         topics = self._item.topics
         if not topics:
@@ -228,16 +249,22 @@ class BodyWriter:
             self._plain(StyleName.CONTACT, self._text.text(contact.prompt))
         if contact.text:
             self._rich(self._paragraph(StyleName.CONTACT), contact.text, "$.contact.text")
-        elif contact.email:
+        details = (
+            (Term.EMAIL, contact.email, f"mailto:{contact.email}", "$.contact.email"),
+            (Term.WEBSITE, contact.url, contact.url, "$.contact.url"),
+            (Term.PHONE, contact.phone, None, "$.contact.phone"),
+        )
+        for term, shown, url, where in details:
+            if not shown:
+                continue
             p = self._paragraph(StyleName.CONTACT)
-            for segment in self._labels.labels.segments(Term.PROBLEMS_VIEWING_CONTACT):
-                if isinstance(segment, Placeholder):
-                    self._link_or_text(
-                        p, f"mailto:{contact.email}", contact.email, None, "$.contact.email"
-                    )
-                else:
-                    run = _oxml.add_run(p, None, self._label_lang)
-                    _oxml.add_text(run, self._labels.text(segment))
+            label = self._labels.labels.get(term)
+            run = _oxml.add_run(p, None, self._label_lang)
+            _oxml.add_text(run, self._labels.text(f"{label}: "))
+            if url is None:
+                _oxml.add_text(_oxml.add_run(p, None, None), shown)
+            else:
+                self._link_or_text(p, url, shown, None, where)
 
     # -- header and footer -----------------------------------------------------------------
 
