@@ -143,7 +143,8 @@ PARAGRAPH_STYLES: list[Style] = [
         "Links Box",
         "Normal",
         "LinksBox",
-        f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/><w:spacing w:after="60"/>',
+        f'<w:keepNext/><w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/>'
+        '<w:spacing w:after="60"/>',
         '<w:sz w:val="20"/><w:szCs w:val="20"/>',
     ),
     (
@@ -188,8 +189,8 @@ PARAGRAPH_STYLES: list[Style] = [
         "Contact",
         "Normal",
         "Contact",
-        f'<w:pBdr><w:top w:val="single" w:sz="4" w:space="6" w:color="{RULE}"/></w:pBdr>'
-        '<w:spacing w:before="360" w:after="60"/><w:contextualSpacing/>',
+        f'<w:keepNext/><w:pBdr><w:top w:val="single" w:sz="4" w:space="6" w:color="{RULE}"/>'
+        '</w:pBdr><w:spacing w:before="360" w:after="60"/><w:contextualSpacing/>',
         f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
     ),
     (
