@@ -75,6 +75,8 @@ def test_an_item_in_a_language_without_labels_keeps_its_language() -> None:
     styles = part(result.data, "word/styles.xml")
     (lang,) = styles.iterfind("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
     assert lang.get(f"{{{W}}}val") == "de"
+    footer = part(result.data, "word/footer1.xml")  # English labels, tagged as English
+    assert {el.get(f"{{{W}}}val") for el in footer.iterfind(".//w:lang", NS)} == {"en"}
 
 
 def test_right_to_left_item_language_fills_bidi() -> None:

@@ -77,11 +77,10 @@ class BodyWriter:
         self._language = item.language
         self._text = text_presenter
         self._labels = label_presenter
-        self._label_lang = (
-            None
-            if label_presenter.language == text_presenter.language
-            else label_presenter.language
-        )
+        # Labels in another language than the item's (``labels_language``, or English for an
+        # item in a language without labels) carry their own w:lang.
+        base = item.language.split("-", 1)[0].lower()
+        self._label_lang = None if label_presenter.language == base else label_presenter.language
         self._typography = typography
         self._diagnostics = diagnostics
         self._presenters: dict[str, Presenter | None] = {}
