@@ -324,3 +324,9 @@ def test_passages_in_another_language_are_tagged_with_it() -> None:
     }
     assert foreign - {item.language}, "the example should hold a passage in another language"
     assert foreign <= set(_struct_languages(_pdf(summary)))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=IDS)
+def test_examples_render_with_no_diagnostic(path: Path) -> None:
+    """The default theme's print.css and fonts give WeasyPrint nothing to complain about."""
+    assert render(load(path), "pdf", pdf_variant="pdf/a-3u", strict=True).diagnostics == ()
