@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pypdf
 import pytest
 
@@ -36,6 +37,7 @@ from jsi_docs.model import (
     NewsItem,
     Paragraph,
     Quotation,
+    Section,
     Speaker,
     plain_text,
     walk,
@@ -330,3 +332,41 @@ def test_passages_in_another_language_are_tagged_with_it() -> None:
 def test_examples_render_with_no_diagnostic(path: Path) -> None:
     """The default theme's print.css and fonts give WeasyPrint nothing to complain about."""
     assert render(load(path), "pdf", pdf_variant="pdf/a-3u", strict=True).diagnostics == ()
+
+
+def _last_line_of_first_page(data: bytes, tmp_path: Path) -> str:
+    first = pdftotext(_write(tmp_path, data), first=1, last=1)
+    lines = [line.strip() for line in first.splitlines() if line.strip()]
+    return lines[-2] if len(lines) >= 2 else ""  # the very last line is the page number
+
+
+def test_a_heading_is_kept_with_what_follows(tmp_path: Path) -> None:
+    """Find a length at which a heading would end page 1 without ``break-after: avoid`` (a
+    control theme turns it off), and check that the default theme moves it to page 2."""
+    require_poppler()
+    from jsi_docs.themes import DEFAULT_THEME_DIR
+
+    control = tmp_path / "control"
+    control.mkdir()
+    (control / "print.css").write_text(
+        (DEFAULT_THEME_DIR / "print.css").read_text(encoding="utf-8")
+        + "\nh1, h2, h3 { break-after: auto !important; }\n",
+        encoding="utf-8",
+    )
+    heading = "Le titre à garder avec la suite"
+    filler = "Texte de remplissage qui pousse le titre vers le bas de la page. " * 3
+    for count in range(4, 20):
+        item = attrs.evolve(
+            french_item(),
+            sections=(
+                Section([Paragraph([filler]) for _ in range(count)]),
+                Section([Paragraph(["Le paragraphe qui suit le titre."])], heading=heading),
+            ),
+        )
+        if _last_line_of_first_page(render(item, "pdf", theme=control).data, tmp_path) == heading:
+            break
+    else:
+        pytest.fail("the control never ended a page with the heading: adjust the filler")
+    kept = render(item, "pdf").data
+    assert _last_line_of_first_page(kept, tmp_path) != heading
+    assert heading in pdftotext(_write(tmp_path, kept), first=2, last=2)
