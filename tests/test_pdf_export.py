@@ -370,3 +370,23 @@ def test_a_heading_is_kept_with_what_follows(tmp_path: Path) -> None:
     kept = render(item, "pdf").data
     assert _last_line_of_first_page(kept, tmp_path) != heading
     assert heading in pdftotext(_write(tmp_path, kept), first=2, last=2)
+
+
+def test_set_apart_quotations_are_signed_by_their_speaker(tmp_path: Path) -> None:
+    """Right after a set-apart quotation comes "— <speaker>" (its figcaption)."""
+    require_poppler()
+    summary = next(p for p in EXAMPLES if "meeting-summary" in p.name)
+    item = load(summary)
+    quotes = [b for _, _, b in item.blocks() if isinstance(b, BlockQuote) and b.speaker]
+    assert quotes, "the example should hold a set-apart quotation by a speaker"
+    raw = _body_text(_write(tmp_path, _pdf(summary)), item)
+    text = squeeze(raw)
+    for quote in quotes:
+        speaker = item.speaker(quote.speaker or "")
+        assert isinstance(speaker, Speaker)
+        end = text.find(squeeze(plain_text(quote.paragraphs[-1])))
+        assert end >= 0
+        end += len(squeeze(plain_text(quote.paragraphs[-1])))
+        assert squeeze(speaker.name.full) in text[end : end + 80]
+        first_word = (speaker.honorific or speaker.name.full).split()[0]
+        assert re.search("\u2014\\s+" + re.escape(first_word), raw), "no dash before the name"
