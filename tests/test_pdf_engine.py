@@ -171,3 +171,11 @@ def test_clear_caches_is_safe_before_and_after_a_render() -> None:
     first = render(french_item(), "pdf").data
     clear_caches()
     assert render(french_item(), "pdf").data == first
+
+
+def test_a_lone_surrogate_is_an_export_error_naming_the_field() -> None:
+    from jsi_docs.errors import ExportError
+
+    item = attrs.evolve(french_item(), headline="avant \ud800 après")
+    with pytest.raises(ExportError, match="'headline'"):
+        render(item, "pdf")

@@ -9,10 +9,12 @@ are fetched, unless ``allowed_urls`` names more.
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING, ClassVar
 
 from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.errors import ExportError
 from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult, OptionError
 from jsi_docs.exporters.pdf._libraries import PdfEngineUnavailableError
 from jsi_docs.exporters.pdf._metadata import PdfMetadata, pdf_metadata
@@ -86,7 +88,7 @@ class PdfExporter:
             labels_language=_labels_language(item, options),
             allowed_urls=options.allowed_urls,
             source=engine.Source(
-                data=_canonical_json(item).encode("utf-8"),
+                data=_canonical_json(item),
                 name=f"{item.id}.json",
                 description="Source of this document: the news item as jsi_docs JSON",
             ),
@@ -111,10 +113,21 @@ def _print_page(item: NewsItem, options: ExportOptions, theme: Theme) -> tuple[s
     return page.html, tuple(page.diagnostics)
 
 
-def _canonical_json(item: NewsItem) -> str:
+def _canonical_json(item: NewsItem) -> bytes:
+    """The item's canonical JSON, UTF-8; text that is not Unicode (a lone surrogate) is an
+    :class:`ExportError` naming the JSON field it sits in."""
     from jsi_docs.serialization import dumps
 
-    return dumps(item, format="json")
+    text = dumps(item, format="json")
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        keys = re.findall(r'"([^"\\]+)":', text[: exc.start])
+        where = f" in the field {keys[-1]!r}" if keys else ""
+        raise ExportError(
+            f"the item holds a character that is not Unicode text (U+{ord(text[exc.start]):04X}, "
+            f"a lone surrogate){where}; validate items with jsi_docs.validate before export"
+        ) from None
 
 
 def _engine() -> ModuleType:
