@@ -4,7 +4,7 @@
 with ``jobs=JOBS``, then, in the same now-warm process, the median time of one item alone.
 ``control``: ITEMS pure-CPU tasks run the same way (inline for one job, a process pool of JOBS
 workers otherwise), which tells whether the machine really had JOBS free cores.
-Prints ``{"times": [total, single]}``.
+Prints ``{"times": [...]}`` (see each function).
 """
 
 from __future__ import annotations
@@ -18,11 +18,11 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 FORMATS = ("html", "docx", "pdf")
-SPIN = 750_000
+SPIN = 500_000
 
 
 def spin(n: int) -> int:
-    """About 0.05 s of pure-Python arithmetic."""
+    """About 0.04 s of pure-Python arithmetic."""
     total = 0
     for i in range(n):
         total = (total + i * i) % 1_000_003
@@ -30,6 +30,7 @@ def spin(n: int) -> int:
 
 
 def control(jobs: int, items: int) -> list[float]:
+    """[wall of all tasks, wall of one task]."""
     start = time.perf_counter()
     if jobs == 1:
         for _ in range(items):
@@ -44,28 +45,47 @@ def control(jobs: int, items: int) -> list[float]:
     return [total, time.perf_counter() - one]
 
 
+def _single(item: object, out: Path) -> tuple[float, float]:
+    """Wall and CPU time of one item alone (3 formats, written), as render_many does it."""
+    from jsi_docs.batch import render_one
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    render_one(item, FORMATS, out, {}, {})  # type: ignore[arg-type]
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
 def batch(jobs: int, items: int, example: Path) -> list[float]:
+    """[wall, CPU of this process, single-item wall, single-item CPU] (medians of 10 singles,
+    5 before the batch and 5 after; CPU times are only meaningful with one job)."""
     import attrs
 
     import jsi_docs
-    from jsi_docs.batch import render_many, render_one
+    from jsi_docs.batch import render_many
 
     item = jsi_docs.load(example)
     sources = [attrs.evolve(item, id=f"{item.id}-{i:03d}") for i in range(items)]
     with tempfile.TemporaryDirectory(prefix="jsi-batch-") as tmp:
         out = Path(tmp)
-        start = time.perf_counter()
+        singles = []
+        if jobs == 1:
+            _single(item, out)  # warm-up, as in the other warm measurements
+            singles += [_single(item, out) for _ in range(5)]
+        wall, cpu = time.perf_counter(), time.process_time()
         reports = render_many(sources, FORMATS, out, jobs=jobs)
-        total = time.perf_counter() - start
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
         failed = [r for r in reports if not r.ok]
         if failed:
             raise SystemExit(f"{len(failed)} item(s) failed: {failed[0].error}")
-        singles = []
-        for _ in range(5):
-            one = time.perf_counter()
-            render_one(item, FORMATS, out, {}, {})
-            singles.append(time.perf_counter() - one)
-    return [total, statistics.median(singles)]
+        if jobs == 1:
+            singles += [_single(item, out) for _ in range(5)]
+    if not singles:
+        return [wall, cpu, 0.0, 0.0]
+    return [
+        wall,
+        cpu,
+        statistics.median(w for w, _ in singles),
+        statistics.median(c for _, c in singles),
+    ]
 
 
 def main() -> None:

@@ -210,15 +210,22 @@ class Batches:
     control: dict[int, Run]
 
 
-def run_batches(items: int) -> Batches:
-    """One worker then two, each beside the control run the same way, in fresh processes."""
+def run_batches(items: int, control_items: int) -> Batches:
+    """One worker then two; each batch between two control runs made the same way (the
+    control's time is their mean), in fresh processes."""
     ours: dict[int, Run] = {}
     ctrl: dict[int, Run] = {}
     for jobs in (1, 2):
+        control = [PYTHON, str(BATCH), "control", str(jobs), str(control_items)]
+        before = spawn(control)
         ours[jobs] = spawn([PYTHON, str(BATCH), "batch", str(jobs), str(items), str(EXAMPLE)])
-        print("batch", jobs, ours[jobs].times, flush=True)
-        ctrl[jobs] = spawn([PYTHON, str(BATCH), "control", str(jobs), str(items)])
-        print("control", jobs, ctrl[jobs].times, flush=True)
+        after = spawn(control)
+        ctrl[jobs] = Run(
+            (before.wall + after.wall) / 2,
+            max(before.rss_mib, after.rss_mib),
+            [(b + a) / 2 for b, a in zip(before.times, after.times, strict=True)],
+        )
+        print("batch", jobs, ours[jobs].times, "control", before.times, after.times, flush=True)
     return Batches(ours, ctrl)
 
 
@@ -364,8 +371,8 @@ def table(
     )
     b1, b2 = batches.ours[1].times, batches.ours[2].times
     c1, c2 = batches.control[1].times, batches.control[2].times
-    per_item = b1[0] / items
-    overhead = per_item / b1[1]
+    per_item, per_item_cpu = b1[0] / items, b1[1] / items
+    overhead, overhead_cpu = per_item / b1[2], per_item_cpu / b1[3]
     speedup, control_speedup = b1[0] / b2[0], c1[0] / c2[0]
     relative = speedup / control_speedup
     out += [
@@ -377,18 +384,24 @@ def table(
         f"| `render_many`, HTML + DOCX + PDF | {b1[0]:.1f} s ({ms(per_item)}/item) | "
         f"{b2[0]:.1f} s ({ms(b2[0] / items)}/item) | **{speedup:.2f}×** | "
         f"{batches.ours[1].rss_mib:.0f} / {batches.ours[2].rss_mib:.0f} MiB |",
-        f"| pure-CPU control, run the same way | {c1[0]:.1f} s | {c2[0]:.1f} s | "
-        f"**{control_speedup:.2f}×** | |",
+        f"| pure-CPU control, run the same way (mean of the runs just before and after) | "
+        f"{c1[0]:.1f} s | {c2[0]:.1f} s | **{control_speedup:.2f}×** | |",
         "",
-        f"Machine: {cores} cores; the control's ratio (2 workers ÷ 1) is "
-        f"**{control_speedup:.2f}×**, so about {control_speedup:.2f} cores were free. "
-        f"Our speed-up relative to the control: **{relative:.2f}** (goal ≥ 0.9: "
-        f"{_verdict(relative >= 0.9)}). One item alone (3 formats, warm, in the 1-worker "
-        f"process): {ms(b1[1])}; per item in the 1-worker batch: {ms(per_item)}, "
-        f"**{overhead:.2f}×** (goal ≤ 1.1: {_verdict(overhead <= 1.1)}).",
+        f"Machine: **{cores} cores**; the control's ratio (2 workers ÷ 1) is "
+        f"**{control_speedup:.2f}×** (2.00× if two cores were free). Our speed-up relative to "
+        f"the control's: **{relative:.2f}** (goal ≥ 0.9: {_verdict(relative >= 0.9)}; the two "
+        "workers' start-up, WeasyPrint's import and font loading, is included).",
+        "",
+        f"Per item in the 1-worker batch against one item alone (3 formats written, warm, "
+        f"median of 5 runs before and 5 after the batch in the same process): CPU time "
+        f"{ms(per_item_cpu)} vs {ms(b1[3])}, **{overhead_cpu:.2f}×** (goal ≤ 1.1: "
+        f"{_verdict(overhead_cpu <= 1.1)}); wall time {ms(per_item)} vs {ms(b1[2])}, "
+        f"{overhead:.2f}× (wall time moves with the machine's load over the batch's "
+        f"{b1[0]:.0f} s; CPU time does not).",
     ]
     goals.append(
-        f"Batch per-item ≤ 1.1× one document: {overhead:.2f}× — {_verdict(overhead <= 1.1)}"
+        f"Batch per-item ≤ 1.1× one document (CPU time): {overhead_cpu:.2f}× — "
+        f"{_verdict(overhead_cpu <= 1.1)} (wall: {overhead:.2f}×)"
     )
     goals.append(
         f"Batch 2 workers ≥ 0.9 × the control's speed-up ({control_speedup:.2f}×): "
@@ -419,7 +432,7 @@ def main() -> None:
             print(fmt, size, warm[fmt, size].row("", ""), flush=True)
             proc[fmt, size] = process_pair(fmt, workdir, size, prounds)
             print(fmt, size, "pandoc", proc[fmt, size].row("", ""), flush=True)
-        batches = run_batches(args.batch_items)
+        batches = run_batches(args.batch_items, max(args.batch_items // 2, 2))
     lines = table(words, imp, warm, proc, batches, args.batch_items, time.perf_counter() - started)
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
