@@ -292,7 +292,11 @@ def test_the_exporter_describes_itself() -> None:
     from jsi_docs.exporters import get_exporter
 
     exporter = get_exporter("pdf")
-    assert (exporter.name, exporter.media_type, exporter.suffix) == ("pdf", "application/pdf", ".pdf")
+    assert (exporter.name, exporter.media_type, exporter.suffix) == (
+        "pdf",
+        "application/pdf",
+        ".pdf",
+    )
     assert {"pdf_variant", "page_size", "allowed_urls", "theme", "strict"} <= exporter.options
 
 

@@ -251,9 +251,12 @@ def test_hostile_templates_reach_nothing_by_any_html_svg_or_css_way(
 
 
 def test_redirects_out_of_an_allowed_prefix_are_not_followed(tmp_path: Path) -> None:
-    with _serve() as (elsewhere, elsewhere_requests), _serve(redirect_to=elsewhere) as (
-        allowed,
-        allowed_requests,
+    with (
+        _serve() as (elsewhere, elsewhere_requests),
+        _serve(redirect_to=elsewhere) as (
+            allowed,
+            allowed_requests,
+        ),
     ):
         theme = tmp_path / "theme"
         theme.mkdir()

@@ -70,7 +70,11 @@ class PdfExporter:
     name: ClassVar[str] = "pdf"
     media_type: ClassVar[str] = "application/pdf"
     suffix: ClassVar[str] = ".pdf"
-    options: ClassVar[frozenset[str]] = COMMON_OPTIONS | {"pdf_variant", "page_size", "allowed_urls"}
+    options: ClassVar[frozenset[str]] = COMMON_OPTIONS | {
+        "pdf_variant",
+        "page_size",
+        "allowed_urls",
+    }
 
     def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
         """Render ``item`` to PDF; raises :class:`PdfEngineUnavailableError` without Pango."""
@@ -106,7 +110,9 @@ def clear_caches() -> None:
         render.clear_caches()
 
 
-def _print_page(item: NewsItem, options: ExportOptions, theme: Theme) -> tuple[str, tuple[Diagnostic, ...]]:
+def _print_page(
+    item: NewsItem, options: ExportOptions, theme: Theme
+) -> tuple[str, tuple[Diagnostic, ...]]:
     from jsi_docs.exporters.html import build_page
 
     page = build_page(item, options, theme, print_mode=True)

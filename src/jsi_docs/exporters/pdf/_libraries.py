@@ -60,7 +60,9 @@ def missing_libraries() -> tuple[tuple[str, str], ...]:
     )
 
 
-def unavailable_error(missing: tuple[tuple[str, str], ...], cause: str = "") -> PdfEngineUnavailableError:
+def unavailable_error(
+    missing: tuple[tuple[str, str], ...], cause: str = ""
+) -> PdfEngineUnavailableError:
     """The error to raise when ``missing`` libraries (or an import failure) prevent PDF output."""
     libraries = ", ".join(library for library, _ in missing) or "a system library"
     packages = " ".join(dict.fromkeys(p for _, p in missing)) or "libpango-1.0-0 libpangoft2-1.0-0"

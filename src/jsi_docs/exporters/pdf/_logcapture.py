@@ -79,7 +79,9 @@ def capture() -> Iterator[list[logging.LogRecord]]:
         _local.records = previous
 
 
-def to_diagnostics(records: list[logging.LogRecord], *, skip: tuple[str, ...] = ()) -> list[Diagnostic]:
+def to_diagnostics(
+    records: list[logging.LogRecord], *, skip: tuple[str, ...] = ()
+) -> list[Diagnostic]:
     """One diagnostic per distinct record, in order, leaving out messages containing ``skip``."""
     seen: set[tuple[str, Severity, str]] = set()
     out: list[Diagnostic] = []

@@ -111,8 +111,7 @@ def _page_stylesheet(page_size: str, language: str) -> weasyprint.CSS:
     """``@page`` size and the localised "page X of Y" (bottom-right margin box)."""
     segments = labels(language).segments(Term.PAGE_X_OF_Y)
     css = (
-        f"@page {{ size: {page_size}; "
-        f"@bottom-right {{ content: {_counter_content(segments)}; }} }}"
+        f"@page {{ size: {page_size}; @bottom-right {{ content: {_counter_content(segments)}; }} }}"
     )
     return weasyprint.CSS(string=css, url_fetcher=LockedFetcher(Theme.load()))
 
@@ -232,4 +231,3 @@ def clear_caches() -> None:
     with _lock:
         _themes.clear()
         _page_stylesheet.cache_clear()
-

@@ -42,9 +42,7 @@ THEME_BASE_URL = "https://theme.jsi-docs.invalid/"
 """Where theme files appear to live; ``.invalid`` names no host, and nothing here goes online."""
 
 REFUSAL_MARKER = "refused by the jsi_docs PDF fetcher"
-NOT_ALLOWED = (
-    "only the theme's files and data: URLs are served (pass allowed_urls to allow more)"
-)
+NOT_ALLOWED = "only the theme's files and data: URLs are served (pass allowed_urls to allow more)"
 
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
 _FETCH_TIMEOUT = 10.0
