@@ -69,3 +69,15 @@ def test_missing_file_is_a_clear_error() -> None:
     assert result.returncode == 1
     assert "no/such/file.yaml: $: cannot read the file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_render_passes_pdf_options(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["render", str(FRENCH), "--to", "pdf", "--page-size", "Letter", "--allowed-url", "https://example.org/", "-o", str(tmp_path)],
+    )
+    assert result.exit_code == 0, result.output
+    from pypdf import PdfReader
+
+    box = PdfReader(tmp_path / "jsi-ecommerce-2023-05-25.fr.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)

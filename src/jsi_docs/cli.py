@@ -124,6 +124,16 @@ def _formats(value: str) -> list[str]:
     help="PDF: the standard to follow.",
 )
 @click.option(
+    "--page-size", type=click.Choice(["A4", "Letter"]), help="PDF: the page size (default A4)."
+)
+@click.option(
+    "--allowed-url",
+    "allowed_urls",
+    multiple=True,
+    metavar="PREFIX",
+    help="PDF: a URL prefix the renderer may fetch (repeatable); nothing else is fetched.",
+)
+@click.option(
     "--reference-docx",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="DOCX: a reference document for styles.",
@@ -145,6 +155,8 @@ def render(
     fragment: bool,
     labels_language: str | None,
     pdf_variant: str | None,
+    page_size: str | None,
+    allowed_urls: tuple[str, ...],
     reference_docx: Path | None,
     jobs: int,
 ) -> None:
@@ -160,7 +172,15 @@ def render(
         options["labels_language"] = labels_language
     per_format: dict[str, dict[str, object]] = {
         "html": {"fragment": fragment} if fragment else {},
-        "pdf": {"pdf_variant": pdf_variant} if pdf_variant else {},
+        "pdf": {
+            key: value
+            for key, value in (
+                ("pdf_variant", pdf_variant),
+                ("page_size", page_size),
+                ("allowed_urls", allowed_urls),
+            )
+            if value
+        },
         "docx": {"reference_docx": reference_docx} if reference_docx else {},
     }
     files = _inputs(paths)
