@@ -85,17 +85,29 @@ baseline lies outside is page furniture (running head, "page X of Y"), not the i
 def pdf_text(data: bytes, *, body_only: bool = False) -> str:
     """The text pypdf extracts from every page (only the page body with ``body_only``).
 
-    WeasyPrint writes some fonts with an embedded two-byte CMap (``/WP-Encod-0``, seen when a
-    text holds U+2028); pypdf 7 decodes those one byte at a time and gives NUL-interleaved
-    text. Then poppler's ``pdftotext`` reads the pages instead, when it is installed.
+    WeasyPrint writes some fonts with an embedded CMap (``/WP-Encod-0``) instead of
+    ``/Identity-H``; pypdf 7 misreads those (NUL-interleaved text, runs of ``0``, lost words)
+    where poppler reads them right. For such documents poppler's ``pdftotext`` reads the pages,
+    when it is installed.
     """
     import pypdf
 
     reader = pypdf.PdfReader(io.BytesIO(data))
-    pages = [_page_text(page, body_only) for page in reader.pages]
-    if any("\x00" in text for text in pages) and shutil.which("pdftotext"):
-        pages = [_poppler_text(data, i, float(p.mediabox.height), body_only) for i, p in enumerate(reader.pages, 1)]
-    return "\n".join(pages)
+    if _has_embedded_cmap(reader) and shutil.which("pdftotext"):
+        return "\n".join(
+            _poppler_text(data, i, float(p.mediabox.height), body_only)
+            for i, p in enumerate(reader.pages, 1)
+        )
+    return "\n".join(_page_text(page, body_only) for page in reader.pages)
+
+
+def _has_embedded_cmap(reader: Any) -> bool:
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for ref in fonts.values():
+            if not isinstance(ref.get_object().get("/Encoding"), str):
+                return True
+    return False
 
 
 def _page_text(page: Any, body_only: bool) -> str:
@@ -118,7 +130,9 @@ def _poppler_text(data: bytes, number: int, height: float, body_only: bool) -> s
     crop = []
     if body_only:
         top, bottom = PAGE_MARGINS
-        crop = ["-x", "0", "-y", str(int(top)), "-W", "10000", "-H", str(int(height - top - bottom))]
+        # poppler keeps words whose box lies in the area: widen it by a line's ascent and
+        # descent (the margin boxes' text sits well outside: 5 mm and more from the body).
+        crop = ["-x", "0", "-y", str(int(top - 6)), "-W", "10000", "-H", str(int(height - top - bottom + 16))]
     done = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-f", str(number), "-l", str(number), *crop, "-", "-"],
         input=data,
