@@ -52,7 +52,13 @@ def _strings(
 
 def _check_text(data: Any, limits: Limits) -> list[Problem]:
     problems: list[Problem] = []
+    total = 0
     for path, text in _strings(data):
+        total += len(text)
+        if total > limits.max_total_text:
+            raise LimitExceededError(
+                [Problem("$", f"more than {limits.max_total_text} characters of text in the item")]
+            )
         if len(text) > limits.max_text:
             raise LimitExceededError(
                 [

@@ -113,13 +113,19 @@ def _limit(where: str, node: yaml.Node | yaml.Event, message: str) -> _YamlProbl
 
 
 def _scan(text: str, limits: Limits) -> None:
-    """Refuse aliases and deep nesting before anything is built (both can exhaust memory)."""
+    """Refuse aliases, deep nesting and too many values before anything is built (all can
+    exhaust memory or time)."""
     depth = 0
+    values = 0
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _YamlProblem(
                 Problem("$", "anchors and aliases (&, *) are not allowed", _line(event))
             )
+        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent):
+            values += 1
+            if values > limits.max_nodes:
+                raise _limit("$", event, f"more than {limits.max_nodes} values in the document")
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > limits.max_depth:
