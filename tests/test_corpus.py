@@ -62,9 +62,9 @@ def outcome(name: str, out_dir: Path) -> dict[str, Any]:
     except subprocess.TimeoutExpired:
         pytest.fail(f"{name}: loading and rendering took more than {WORKER_TIMEOUT} s")
     result_file = out_dir / "result.json"
-    assert proc.returncode == 0 and result_file.exists(), (
-        f"{name}: worker died (exit {proc.returncode}): {proc.stderr.decode(errors='replace')[-2000:]}"
-    )
+    died = f"{name}: worker died (exit {proc.returncode}): {proc.stderr.decode(errors='replace')[-2000:]}"
+    assert proc.returncode == 0, died
+    assert result_file.exists(), died
     result: dict[str, Any] = json.loads(result_file.read_text("utf-8"))
     result["stdout"] = proc.stdout.decode(errors="replace")
     result["stderr"] = proc.stderr.decode(errors="replace")
@@ -107,7 +107,8 @@ def test_refused_entry_names_the_field(entry: dict[str, Any], corpus_out: Path) 
     assert any(
         path == entry["path"] and entry["message"] in message for path, message in problems
     ), f"expected {entry['path']}: ...{entry['message']}... in {problems}"
-    assert not result["stdout"] and not result["stderr"]
+    assert not result["stdout"]
+    assert not result["stderr"]
 
 
 @pytest.mark.parametrize("entry", VALID, ids=[e["file"] for e in VALID])
@@ -127,7 +128,8 @@ def _rendered(entry: dict[str, Any], fmt: str, corpus_out: Path) -> tuple[bytes,
     if "skipped" in report:
         pytest.skip(report["skipped"])
     assert "crash" not in report, report.get("crash")
-    assert not result["stdout"] and not result["stderr"], "export wrote to stdout/stderr"
+    assert not result["stdout"], "export wrote to stdout"
+    assert not result["stderr"], "export wrote to stderr"
     return (out_dir / f"output.{fmt}").read_bytes(), report
 
 
@@ -156,7 +158,13 @@ _PDF_TEXT_UNCHECKED = {"valid-missing-glyphs.yaml", "valid-rtl-and-combining.yam
 @pytest.mark.parametrize("fmt", FORMATS)
 @pytest.mark.parametrize("entry", VALID, ids=[e["file"] for e in VALID])
 def test_valid_entry_renders_safely(entry: dict[str, Any], fmt: str, corpus_out: Path) -> None:
-    data, _report = _rendered(entry, fmt, corpus_out)
+    data, report = _rendered(entry, fmt, corpus_out)
+    expected = entry.get("diagnostics", {}).get(fmt)
+    if expected is None:
+        assert report["diagnostics"] == []
+    else:
+        assert report["diagnostics"], f"{fmt}: expected a diagnostic {expected!r}"
+        assert all(expected in d for d in report["diagnostics"]), report["diagnostics"]
     if fmt == "html":
         assert list(html_hazards(data.decode("utf-8"))) == []
     if fmt == "pdf":

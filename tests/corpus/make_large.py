@@ -36,6 +36,10 @@ def files() -> dict[str, str]:
         "limit-text-one-over.yaml": _paragraphs(1, _text(limit.max_text + 1)),
         "valid-many-paragraphs.yaml": _paragraphs(MANY_PARAGRAPHS, _text(300)),
         "limit-blocks-one-over.yaml": _paragraphs(limit.max_blocks + 1, "p"),
+        "limit-total-text-over.yaml": _paragraphs(
+            limit.max_total_text // 90_000 + 1, _text(90_000)
+        ),
+        "limit-values-one-over.yaml": _HEAD + "sections: [" + "a," * limit.max_nodes + "a]\n",
     }
 
 
