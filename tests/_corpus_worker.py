@@ -27,7 +27,7 @@ def run(source: Path, out_dir: Path) -> dict[str, Any]:
     import jsi_docs
 
     result: dict[str, Any] = {"file": source.name}
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     try:
         item = jsi_docs.load(source)
     except jsi_docs.LimitExceededError as exc:
@@ -37,6 +37,7 @@ def run(source: Path, out_dir: Path) -> dict[str, Any]:
     except BaseException as exc:  # what the corpus test exists to catch
         result.update(outcome="crash", traceback="".join(traceback.format_exception(exc)))
     result["load_seconds"] = round(time.perf_counter() - start, 3)
+    result["load_cpu_seconds"] = round(time.process_time() - cpu_start, 3)
     if "outcome" in result:
         return result
     result.update(outcome="valid", formats={})

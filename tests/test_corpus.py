@@ -30,8 +30,9 @@ CORPUS = HERE / "corpus"
 MANIFEST: list[dict[str, Any]] = yaml.safe_load((CORPUS / "expected.yaml").read_text("utf-8"))
 WORKER = HERE / "_corpus_worker.py"
 
-LOAD_SECONDS = 5.0
-"""Loading any entry, valid or not, takes less than this (measured inside the worker)."""
+LOAD_CPU_SECONDS = 5.0
+"""Loading any entry, valid or not, takes less CPU time than this (measured inside the worker;
+CPU time, because CI machines are shared and wall time says more about the neighbours)."""
 WORKER_TIMEOUT = 600
 """Wall-clock bound on one entry's load and three renders (generous: CI machines are shared)."""
 MEMORY_CEILING = 3 * 1024**3
@@ -103,7 +104,7 @@ def test_refused_entry_names_the_field(entry: dict[str, Any], corpus_out: Path) 
     result = outcome(entry["file"], corpus_out / entry["file"])
     assert result["outcome"] != "crash", result["traceback"]
     assert result["outcome"] == entry["outcome"], result.get("problems")
-    assert result["load_seconds"] < LOAD_SECONDS
+    assert result["load_cpu_seconds"] < LOAD_CPU_SECONDS
     problems = [tuple(p) for p in result["problems"]]
     assert any(
         path == entry["path"] and entry["message"] in message for path, message in problems
@@ -117,7 +118,7 @@ def test_valid_entry_loads(entry: dict[str, Any], corpus_out: Path) -> None:
     result = outcome(entry["file"], corpus_out / entry["file"])
     assert result["outcome"] != "crash", result["traceback"]
     assert result["outcome"] == "valid", result.get("problems")
-    assert result["load_seconds"] < LOAD_SECONDS
+    assert result["load_cpu_seconds"] < LOAD_CPU_SECONDS
 
 
 def _rendered(entry: dict[str, Any], fmt: str, corpus_out: Path) -> tuple[bytes, dict[str, Any]]:
