@@ -45,6 +45,7 @@ def test_user_templates_override_the_default_ones_file_by_file(tmp_path: Path) -
 
 def test_user_css_replaces_the_default_and_fonts_stay(tmp_path: Path) -> None:
     write(tmp_path / "screen.css", "body { color: rebeccapurple; }\n")
+    page_assets.cache_clear()  # read both themes now (another test may have cached the default)
     assets = page_assets(Theme.load(tmp_path))
     assert assets["screen.css"] == b"body { color: rebeccapurple; }\n"
     default = page_assets(Theme.load())
