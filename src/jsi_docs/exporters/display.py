@@ -161,6 +161,9 @@ class Presenter:
     _date_texts: dict[tuple[dt.date, dt.date, object], str] = attrs.field(
         factory=dict, init=False, eq=False, repr=False, hash=False
     )
+    _speakers: dict[Speaker | CollectiveSpeaker, SpeakerDisplay] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False, hash=False
+    )
 
     @classmethod
     def for_language(cls, language: str, typography: str | None = None) -> Presenter:
@@ -256,6 +259,14 @@ class Presenter:
 
     def speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerDisplay:
         """How a speaker is shown, in parts and as one line."""
+        done = self._speakers.get(speaker)
+        if done is None:
+            if len(self._speakers) >= _TYPESET_CACHE:
+                self._speakers.clear()
+            done = self._speakers[speaker] = self._compose_speaker(speaker)
+        return done
+
+    def _compose_speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerDisplay:
         if isinstance(speaker, CollectiveSpeaker):
             members = ", ".join(m.name for m in speaker.members) or None
             return SpeakerDisplay(

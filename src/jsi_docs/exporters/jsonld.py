@@ -23,8 +23,8 @@ from jsi_docs.model import (
     Quotation,
     RichText,
     Speaker,
+    Text,
     plain_text,
-    walk,
 )
 
 __all__ = ["news_article", "script_json"]
@@ -70,12 +70,18 @@ def _creator(
 
 
 def _inline_quotations(texts: tuple[RichText, ...]) -> list[tuple[str, str]]:
-    return [
-        (plain_text(n.content), n.speaker)
-        for text in texts
-        for n in walk(text)
-        if isinstance(n, Quotation)
-    ]
+    found: list[tuple[str, str]] = []
+
+    def visit(nodes: RichText) -> None:
+        for node in nodes:
+            if isinstance(node, Quotation):
+                found.append((plain_text(node.content), node.speaker))
+            if not isinstance(node, Text):
+                visit(node.content)
+
+    for text in texts:
+        visit(text)
+    return found
 
 
 def _quotations(item: NewsItem) -> list[tuple[str, str]]:
