@@ -59,8 +59,8 @@ _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029\ufeff]")
 
 _CONTEXT: Final = 16
 """Characters of each neighbouring run passed as context (the profiles look at one)."""
-_TYPESET_CACHE: Final = 20_000
-"""Typeset runs a presenter keeps."""
+_TYPESET_CACHE: Final = 8192
+"""Entries each of a presenter's caches keeps (typeset runs, dates, speakers)."""
 
 # Words linking a role to its period: "président ... en 2023". Not (yet) i18n terms.
 _DURING: Final = {"en": "in", "es": "en", "fr": "en"}
