@@ -100,6 +100,9 @@ def _pdf_comparable(text: str) -> str:
     serve several code points, and the extractor gives back only one), no hyphens (a soft hyphen
     where a line breaks prints a glyph that DejaVu shares between U+2010 and "-")."""
     covered = _covered()
+    # print.css sets some text in capitals (the series banner): compare in upper case, folded,
+    # since lower case does not come back from upper ("ı" -> "I" -> "i")
+    text = text.upper().casefold()
     return "".join(
         c
         for c in unicodedata.normalize("NFKD", normalise(text)).translate(_MIRRORED)
@@ -131,10 +134,10 @@ def _check_text(fmt: str, item: NewsItem, data: bytes) -> None:
         # order -- pypdf and poppler agree on it. So texts of left-to-right characters the fonts
         # have must appear whole; the others must have every character in the PDF, as many
         # times as the texts have it.
-        shown = _pdf_comparable(pdf_text(data, body_only=True)).casefold()
+        shown = _pdf_comparable(pdf_text(data, body_only=True))
         needed: collections.Counter[str] = collections.Counter()
         for text in item_texts(item):
-            wanted = _pdf_comparable(text).casefold()
+            wanted = _pdf_comparable(text)
             if _reordered(text) or any(_boxed(c) for c in text):
                 needed.update(wanted)
             else:
