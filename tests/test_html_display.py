@@ -113,3 +113,11 @@ def test_supported_languages() -> None:
     assert supported("fr-CH")
     assert supported("es")
     assert not supported("de")
+
+
+def test_typesetting_takes_neighbouring_runs_as_context_and_caches_per_context() -> None:
+    french = Presenter.for_language("fr")
+    assert french.text(": suite") == ": suite"
+    assert french.text(": suite", before="Note") == f"{NBSP}: suite"
+    assert french.text(": suite") == ": suite"  # the cached result depends on the context
+    assert french.text("Note", after=": suite") == "Note"

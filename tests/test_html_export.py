@@ -346,3 +346,20 @@ def test_bad_option_values_are_option_errors() -> None:
         jsi_docs.export(load(FRENCH), "html", typography="gothic")
     with pytest.raises(OptionError):
         jsi_docs.export(load(FRENCH), "html", pdf_variant="pdf/a-3b")
+
+
+def test_runs_are_typeset_with_their_neighbours_across_markup() -> None:
+    import attrs
+
+    from jsi_docs.model import Emphasis, Foreign, Text
+
+    lead = (
+        Emphasis((Text("Note"),)),
+        Text(": suite; "),
+        Foreign((Text("he said: yes"),), lang="en"),
+    )
+    item = attrs.evolve(load(FRENCH), lead=lead)
+    root = parse(jsi_docs.export(item, "html").decode())
+    shown = text_of(next(elements(root, "p", "lead")))
+    assert shown == "Note\u00a0: suite\u202f; he said: yes"  # English words keep English spacing
+    assert next(elements(next(elements(root, "p", "lead")), "span")).get("lang") == "en"
