@@ -98,3 +98,22 @@ def test_user_templates_escape_text_too(tmp_path: Path) -> None:
     root = parse_fragment(html)
     assert not list(elements(root, "script"))
     assert text_of(next(elements(root, "h1"))) == "<script>alert(1)</script>"
+
+
+def test_pages_fetch_nothing_from_the_network() -> None:
+    import re
+
+    assets = page_assets(Theme.load())
+    root = parse(jsi_docs.export(french_example(), "html").decode())
+    hrefs = [
+        link.get("href") or "" for link in elements(root, "link") if link.get("rel") == "stylesheet"
+    ]
+    assert hrefs
+    assert all(href in assets for href in hrefs)  # relative, and shipped with the theme
+    for name in ("screen.css", "fonts.css"):
+        css = assets[name].decode()
+        urls = re.findall(r"""(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)""", css)
+        assert urls
+        for url in urls:
+            assert "//" not in url
+            assert url in assets, url
