@@ -41,6 +41,7 @@ from jsi_docs.model import CollectiveSpeaker, Meeting, NewsItem, Period, Role, S
 __all__ = [
     "FALLBACK_LANGUAGE",
     "LINK_SCHEMES",
+    "TYPESET_CONTEXT",
     "Presenter",
     "SpeakerDisplay",
     "safe_url",
@@ -57,8 +58,8 @@ FALLBACK_LANGUAGE: Final = "en"
 # holding any is refused rather than guessed at.
 _UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029\ufeff]")
 
-_CONTEXT: Final = 16
-"""Characters of each neighbouring run passed as context (the profiles look at one)."""
+TYPESET_CONTEXT: Final = 16
+"""Characters of each neighbouring run a run is typeset with (the profiles look at one)."""
 _TYPESET_CACHE: Final = 8192
 """Entries each of a presenter's caches keeps (typeset runs, dates, speakers)."""
 
@@ -187,7 +188,7 @@ class Presenter:
         ``before``/``after`` are the neighbouring runs' text, as context only (so that
         "<em>Note</em>: suite" still gets its space). Never pass URLs or code.
         """
-        key = (text, before[-_CONTEXT:], after[:_CONTEXT])
+        key = (text, before[-TYPESET_CONTEXT:], after[:TYPESET_CONTEXT])
         done = self._typeset.get(key)
         if done is None:
             # Typesetting is pure and the same runs recur (labels, names, a page and its

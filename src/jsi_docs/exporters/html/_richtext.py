@@ -15,7 +15,7 @@ from typing import Literal, assert_never
 from markupsafe import Markup
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.display import Presenter, safe_url
+from jsi_docs.exporters.display import TYPESET_CONTEXT, Presenter, safe_url
 from jsi_docs.model import (
     Emphasis,
     Foreign,
@@ -79,16 +79,42 @@ class _Output:
 
     def finish(self) -> Markup:
         texts, parts, last = self.texts, self.parts, len(self.texts) - 1
+        memos: dict[int, dict[tuple[str, str, str], str]] = {}
         for k, presenter in enumerate(self.presenters):
             if presenter is False:
                 continue
             text = texts[k]
-            if presenter is not None:
-                before = texts[k - 1] if k > 0 else ""
-                after = texts[k + 1] if k < last else ""
-                text = presenter.text(text, before=before, after=after)
-            parts[self.slots[k]] = escape_text(text)
+            if presenter is None:
+                parts[self.slots[k]] = escape_text(text)
+                continue
+            memo = memos.get(id(presenter))
+            if memo is None:
+                memo = memos[id(presenter)] = _memo(presenter)
+            before = texts[k - 1][-TYPESET_CONTEXT:] if k > 0 else ""
+            after = texts[k + 1][:TYPESET_CONTEXT] if k < last else ""
+            key = (text, before, after)
+            html = memo.get(key)
+            if html is None:
+                if len(memo) >= _MEMO_SIZE:
+                    memo.clear()
+                html = memo[key] = escape_text(presenter.text(text, before=before, after=after))
+            parts[self.slots[k]] = html
         return Markup("".join(parts))
+
+
+# Typeset and escaped runs, per presenter (equal presenters typeset alike): the same runs
+# recur from page to page (labels, names, an item in several shapes), and typesetting is slow.
+_MEMOS: dict[Presenter, dict[tuple[str, str, str], str]] = {}
+_MEMO_SIZE = 8192
+
+
+def _memo(presenter: Presenter) -> dict[tuple[str, str, str], str]:
+    memo = _MEMOS.get(presenter)
+    if memo is None:
+        if len(_MEMOS) >= 64:
+            _MEMOS.clear()
+        memo = _MEMOS[presenter] = {}
+    return memo
 
 
 class RichTextRenderer:
