@@ -36,7 +36,7 @@ from jsi_docs.model import (
     plain_text,
 )
 
-__all__ = ["PageView", "page_view"]
+__all__ = ["BlockView", "ContactView", "Link", "PageView", "SectionView", "TopicView", "page_view"]
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -46,6 +46,8 @@ DESCRIPTION_LIMIT = 300
 
 @attrs.frozen
 class Link:
+    """A link to show; ``href`` is None when the URL was refused (the text is shown alone)."""
+
     text: str
     href: str | None
     hreflang: str | None = None
@@ -54,6 +56,8 @@ class Link:
 
 @attrs.frozen
 class BlockView:
+    """One block of a section, its rich text already rendered."""
+
     kind: str
     """``paragraph``, ``list``, ``ordered-list`` or ``quote``."""
     content: tuple[Markup, ...]
@@ -65,6 +69,8 @@ class BlockView:
 
 @attrs.frozen
 class SectionView:
+    """A section: its element id, its heading (None for an opening run of blocks), blocks."""
+
     id: str
     heading: str | None
     blocks: tuple[BlockView, ...]
@@ -72,6 +78,8 @@ class SectionView:
 
 @attrs.frozen
 class TopicView:
+    """A topic: its id, its label, and its vocabulary URI when that is a safe URL."""
+
     id: str
     label: str
     uri: str | None
@@ -79,6 +87,8 @@ class TopicView:
 
 @attrs.frozen
 class ContactView:
+    """The contact box: the prompt, the sentence, and details not already in the sentence."""
+
     prompt: str | None
     text: Markup | None
     email: Link | None
