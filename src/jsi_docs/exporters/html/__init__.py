@@ -31,6 +31,8 @@ __all__ = [
     "build_page",
     "environment",
     "page_assets",
+    "page_view",
+    "template",
 ]
 
 PAGE_TEMPLATE = "page.html.j2"
