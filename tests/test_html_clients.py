@@ -1,7 +1,8 @@
 """Real clients judge the HTML: the Nu HTML Checker and axe-core in headless Chromium.
 
 Every example is checked as a standalone page (screen and print mode), as a fragment wrapped
-in a minimal page, and the French example with English and Spanish labels.
+in a minimal page, and the French example with English and Spanish labels; so are the hostile
+items of ``test_html_injection`` (markup and forbidden code points in every field).
 """
 
 from __future__ import annotations
@@ -9,13 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
 import jsi_docs
 from _html_parse import example_paths, minimal_page
 from clients import Chromium, nu_check, require_axe, require_nu
 from jsi_docs.exporters.base import ExportOptions
 from jsi_docs.exporters.html import build_page, page_assets
+from jsi_docs.model import NewsItem
 from jsi_docs.themes import Theme
+from strategies import news_items
+from test_html_injection import evil_item, forbidden_item
 
 pytestmark = pytest.mark.clients
 
@@ -45,6 +50,10 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         )
         fragment = jsi_docs.export(item, "html", fragment=True).decode()
         write(f"{path.stem}.fragment", minimal_page(fragment, item.language))
+    for name, hostile in (("hostile", evil_item()), ("forbidden", forbidden_item())):
+        write(name, jsi_docs.export(hostile, "html").decode())
+        fragment = jsi_docs.export(hostile, "html", fragment=True).decode()
+        write(f"{name}.fragment", minimal_page(fragment, hostile.language))
     french = jsi_docs.load(FRENCH)
     for labels_language in ("en", "es"):
         html = jsi_docs.export(french, "html", labels_language=labels_language).decode()
@@ -76,3 +85,28 @@ def test_axe_core_finds_no_violation(pages: dict[str, Path]) -> None:
                     f"{v['id']}: {v['help']} {v['nodes'][0]['target']}" for v in violations
                 ]
     assert found == {}
+
+
+def test_nu_html_checker_accepts_generated_items(tmp_path: Path) -> None:
+    """Valid markup whatever the item holds (hypothesis items: markup-like text, odd
+    characters, every inline node nested in every other), page and fragment alike.
+
+    The items are drawn first and checked together, as one Nu run costs seconds.
+    """
+    require_nu()
+    paths: list[Path] = []
+
+    @settings(max_examples=12, deadline=None, database=None)
+    @given(item=news_items())
+    def write(item: NewsItem) -> None:
+        index = len(paths)
+        page = tmp_path / f"item-{index}.html"
+        page.write_bytes(jsi_docs.export(item, "html"))
+        fragment = tmp_path / f"item-{index}.fragment.html"
+        html = jsi_docs.export(item, "html", fragment=True).decode()
+        fragment.write_text(minimal_page(html, item.language), encoding="utf-8")
+        paths.extend((page, fragment))
+
+    write()
+    assert len(paths) >= 12
+    assert nu_check(paths) == []

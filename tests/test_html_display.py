@@ -103,6 +103,7 @@ def test_typography_profile_applies_to_runs_and_house_style_differs() -> None:
         ("/relative/path", None),
         ("https://", None),
         ("https://exa mple.org", None),
+        ('https://example.org/?q="<x>"&y={|}', "https://example.org/?q=%22%3Cx%3E%22&y=%7B%7C%7D"),
     ],
 )
 def test_only_http_https_mailto_urls_are_links(url: str, expected: str | None) -> None:

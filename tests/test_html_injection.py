@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -189,7 +190,8 @@ def test_hostile_item_gives_inert_page(print_mode: bool) -> None:
     assert "onerror=alert(1)>" in headline
     assert norm(evil("para")) in norm(text_of(next(elements(root, "article"))))
     hrefs = [a.get("href") for a in elements(root, "a")]
-    assert QUOTED_URL in hrefs  # a safe URL stays whole, inside its attribute
+    encoded = QUOTED_URL.replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
+    assert encoded in hrefs  # a safe URL stays whole, inside its attribute
     assert page.diagnostics  # the javascript: URLs were reported
 
 
@@ -221,3 +223,59 @@ def test_every_valid_item_renders_inert_valid_markup(item: NewsItem) -> None:
     assert norm(text_of(next(elements(root, "h1")))) == norm(item.headline)
     fragment = parse_fragment(jsi_docs.export(item, "html", fragment=True).decode("utf-8"))
     assert_inert(fragment, scripts=0)
+
+
+FORBIDDEN = "\x01\x0b\x1f\x7f\x85\x9f\ud800\udfff\ufdd0\ufffe\U0001fffe\U0010ffff"
+FORBIDDEN_PATTERN = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+
+def forbidden_item() -> NewsItem:
+    """Code points no HTML document may hold, in text and in fields shown as they are."""
+    odd = f"a{FORBIDDEN}b"
+    return NewsItem(
+        "odd",
+        "fr",
+        odd,
+        dt.date(2023, 5, 25),
+        [
+            Section(
+                [
+                    Paragraph(
+                        (Text(odd), Foreign((Text(odd),), lang="de"), QuotedTerm((Text(odd),))),
+                        speaker="s1",
+                    ),
+                    Paragraph((Quotation((Text(odd),), speaker="s1"),)),
+                ],
+                heading=odd,
+            )
+        ],
+        publisher=Organization(odd),
+        speakers=[
+            Speaker(
+                "s1",
+                PersonName(odd, odd),
+                honorific=odd,
+                member=Affiliation(odd, code=odd),
+                roles=[Role(RoleKind.OTHER, label=odd)],
+            )
+        ],
+        topics=[Topic("t1", odd)],
+        related_links=[RelatedLink(odd, "https://example.org/")],
+        language_versions=[LanguageVersion("en", url="https://example.org/en", headline=odd)],
+        contact=Contact((Text(odd),), prompt=odd, email="a@example.org", phone=odd),
+    )
+
+
+@pytest.mark.parametrize("fragment", [False, True], ids=["page", "fragment"])
+def test_code_points_no_document_may_hold_become_replacement_characters(fragment: bool) -> None:
+    data = jsi_docs.export(forbidden_item(), "html", fragment=fragment)
+    html = data.decode("utf-8")  # a lone surrogate would not even have been encoded
+    assert FORBIDDEN_PATTERN.search(html) is None
+    assert not any(ord(c) & 0xFFFE == 0xFFFE for c in html)
+    assert "a\ufffd" in html
+    if not fragment:
+        (ld,) = json_ld(parse(html))
+        assert "\ufffd" in ld["headline"]
+        assert "\ufffd" in ld["hasPart"][0]["creator"]["familyName"]

@@ -41,9 +41,11 @@ from jsi_docs.model import CollectiveSpeaker, Meeting, NewsItem, Period, Role, S
 __all__ = [
     "FALLBACK_LANGUAGE",
     "LINK_SCHEMES",
+    "REPLACEMENT",
     "TYPESET_CONTEXT",
     "Presenter",
     "SpeakerDisplay",
+    "clean",
     "safe_url",
     "supported",
 ]
@@ -56,7 +58,20 @@ FALLBACK_LANGUAGE: Final = "en"
 
 # Whitespace or control characters: browsers drop some inside URLs ("java\nscript:"), so a URL
 # holding any is refused rather than guessed at.
-_UNSAFE_URL_CHARS = re.compile(r"[\x00-\x20\x7f-\x9f\u2028\u2029\ufeff]")
+_UNSAFE_URL_CHARS = re.compile(
+    r"[\x00-\x20\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+
+_PERCENT_ENCODED = str.maketrans({c: f"%{ord(c):02X}" for c in '"<>\\^`{|}'})
+
+# Code points no document may hold (HTML forbids them in its input, XML 1.0 most of them, and
+# a lone surrogate cannot even be encoded): C0 and C1 controls but tab, line feed, form feed
+# and carriage return; surrogates; noncharacters. Astral noncharacters are tested apart:
+# a regular-expression class with astral members is slow.
+_FORBIDDEN_BMP = re.compile(
+    "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+REPLACEMENT: Final = "\ufffd"
 
 TYPESET_CONTEXT: Final = 16
 """Characters of each neighbouring run a run is typeset with (the profiles look at one)."""
@@ -71,7 +86,8 @@ def safe_url(url: str | None) -> str | None:
     """``url`` (stripped) if its scheme is http, https or mailto and it is well formed, else None.
 
     Relative URLs, ``javascript:``, ``data:``, ``file:`` and URLs with spaces or control
-    characters inside are refused.
+    characters inside are refused. ASCII characters a URL may not hold as such (``"``, ``<``,
+    ``>``, ``\\``, ``^``, `````, ``{``, ``|``, ``}``) are percent-encoded, as browsers do.
     """
     return None if url is None else _safe_url(url)
 
@@ -88,9 +104,22 @@ def _safe_url(url: str) -> str | None:
     scheme = parts.scheme.lower()
     if scheme not in LINK_SCHEMES:
         return None
-    if scheme == "mailto":
-        return url if parts.path and "@" in parts.path else None
-    return url if parts.netloc else None
+    if scheme == "mailto" and not (parts.path and "@" in parts.path):
+        return None
+    if scheme != "mailto" and not parts.netloc:
+        return None
+    return url.translate(_PERCENT_ENCODED)
+
+
+def clean(text: str) -> str:
+    """``text`` with every code point no document may hold (controls other than tab and line
+    ends, lone surrogates, noncharacters) replaced by U+FFFD; unchanged text is returned as is.
+    """
+    if _FORBIDDEN_BMP.search(text) is not None:
+        text = _FORBIDDEN_BMP.sub(REPLACEMENT, text)
+    if not text.isascii() and max(text) >= "\U0001fffe":
+        text = "".join(REPLACEMENT if ord(c) & 0xFFFE == 0xFFFE else c for c in text)
+    return text
 
 
 def supported(language: str) -> bool:
@@ -183,7 +212,7 @@ class Presenter:
     # -- text runs ---------------------------------------------------------------------------
 
     def text(self, text: str, *, before: str = "", after: str = "") -> str:
-        """One plain-text run with the typography profile applied.
+        """One plain-text run, :func:`clean`, with the typography profile applied.
 
         ``before``/``after`` are the neighbouring runs' text, as context only (so that
         "<em>Note</em>: suite" still gets its space). Never pass URLs or code.
@@ -195,7 +224,7 @@ class Presenter:
             # JSON-LD, one item in several formats), so results are kept, up to a bound.
             if len(self._typeset) >= _TYPESET_CACHE:
                 self._typeset.clear()
-            done = self._typeset[key] = self.profile.apply(text, before=key[1], after=key[2])
+            done = self._typeset[key] = self.profile.apply(clean(text), before=key[1], after=key[2])
         return done
 
     def quote_marks(self, depth: int = 0) -> tuple[str, str]:

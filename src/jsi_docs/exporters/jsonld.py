@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, assert_never
 
-from jsi_docs.exporters.display import Presenter, SpeakerDisplay, safe_url
+from jsi_docs.exporters.display import Presenter, SpeakerDisplay, clean, safe_url
 from jsi_docs.model import (
     Affiliation,
     BlockQuote,
@@ -35,9 +35,9 @@ JsonObject = dict[str, Any]
 
 
 def _affiliation(affiliation: Affiliation) -> JsonObject:
-    org: JsonObject = {"@type": "Organization", "name": affiliation.name}
+    org: JsonObject = {"@type": "Organization", "name": clean(affiliation.name)}
     if affiliation.code:
-        org["identifier"] = affiliation.code
+        org["identifier"] = clean(affiliation.code)
     return org
 
 
@@ -55,10 +55,10 @@ def _creator(
     person: JsonObject = {
         "@type": "Person",
         "name": shown.name,
-        "familyName": speaker.name.family,
+        "familyName": clean(speaker.name.family),
     }
     if speaker.name.given:
-        person["givenName"] = speaker.name.given
+        person["givenName"] = clean(speaker.name.given)
     if shown.honorific:
         person["honorificPrefix"] = shown.honorific
     affiliations = [a for a in (speaker.member, speaker.on_behalf_of) if a is not None]
@@ -136,7 +136,7 @@ def news_article(
         ]
         article["keywords"] = [p.text(t.label) for t in item.topics]
     if item.publisher:
-        publisher: JsonObject = {"@type": "Organization", "name": item.publisher.name}
+        publisher: JsonObject = {"@type": "Organization", "name": clean(item.publisher.name)}
         if item.publisher.url and (purl := safe_url(item.publisher.url)):
             publisher["url"] = purl
         article["publisher"] = publisher
@@ -152,7 +152,7 @@ def news_article(
         if version.url and (vurl := safe_url(version.url)):
             work["url"] = vurl
         if version.headline:
-            work["headline"] = version.headline
+            work["headline"] = clean(version.headline)
         if version.item_id:
             work["identifier"] = version.item_id
         translations.append(work)

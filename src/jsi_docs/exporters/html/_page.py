@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters import jsonld
 from jsi_docs.exporters.base import ExportOptions, OptionError
-from jsi_docs.exporters.display import Presenter, SpeakerDisplay, safe_url, supported
+from jsi_docs.exporters.display import Presenter, SpeakerDisplay, clean, safe_url, supported
 from jsi_docs.exporters.html._richtext import RichTextRenderer
 from jsi_docs.i18n import (
     Placeholder,
@@ -255,7 +255,11 @@ def _contact(
 ) -> ContactView:
     c = item.contact
     assert c is not None
-    email = _link(c.email, f"mailto:{c.email}", "contact e-mail", diagnostics) if c.email else None
+    email = (
+        _link(clean(c.email), f"mailto:{c.email}", "contact e-mail", diagnostics)
+        if c.email
+        else None
+    )
     body: Markup | None = render.render(c.text) if c.text else None
     if body is None and email is not None:
         address = escape(email.text)
@@ -269,8 +273,8 @@ def _contact(
         text.text(c.prompt) if c.prompt else labels.label(Term.PROBLEMS_VIEWING),
         body,
         email,
-        _link(c.url, c.url, "contact URL", diagnostics) if c.url else None,
-        c.phone,
+        _link(clean(c.url), c.url, "contact URL", diagnostics) if c.url else None,
+        clean(c.phone) if c.phone else None,
     )
 
 
@@ -346,7 +350,7 @@ def page_view(
         title=text.text(item.headline),
         description=_description(item, text),
         keywords=", ".join(text.text(t.label) for t in item.topics),
-        author=(
+        author=clean(
             item.publisher.name if item.publisher else item.series.label if item.series else ""
         ),
         created=iso(item.published),

@@ -15,7 +15,7 @@ from typing import Literal, assert_never
 from markupsafe import Markup
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.display import TYPESET_CONTEXT, Presenter, safe_url
+from jsi_docs.exporters.display import TYPESET_CONTEXT, Presenter, clean, safe_url
 from jsi_docs.model import (
     Emphasis,
     Foreign,
@@ -85,7 +85,7 @@ class _Output:
                 continue
             text = texts[k]
             if presenter is None:
-                parts[self.slots[k]] = escape_text(text)
+                parts[self.slots[k]] = escape_text(clean(text))
                 continue
             memo = memos.get(id(presenter))
             if memo is None:
