@@ -38,9 +38,7 @@ def html_jinja(workdir: Path, size: int) -> Work:
     """The floor for HTML: our compiled page template rendered from a view built beforehand."""
     import jsi_docs
     from jsi_docs.exporters.base import ExportOptions
-    from jsi_docs.exporters.html import PAGE_TEMPLATE
-    from jsi_docs.exporters.html._environment import template
-    from jsi_docs.exporters.html._page import page_view
+    from jsi_docs.exporters.html import PAGE_TEMPLATE, page_view, template
     from jsi_docs.themes import Theme
 
     item = jsi_docs.load(workdir / f"item-{size}.json")
