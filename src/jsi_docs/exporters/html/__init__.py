@@ -70,7 +70,7 @@ def build_page(
 
 def build_fragment(item: NewsItem, options: ExportOptions, theme: Theme) -> HtmlPage:
     """The ``<article>`` of ``item`` alone, to embed in another page (no head, no JSON-LD)."""
-    view, diagnostics = page_view(item, options, print_mode=False)
+    view, diagnostics = page_view(item, options, print_mode=False, fragment=True)
     html = template(theme, ARTICLE_TEMPLATE).render(page=view)
     return HtmlPage(html, diagnostics)
 

@@ -279,9 +279,12 @@ def _contact(
 
 
 def page_view(
-    item: NewsItem, options: ExportOptions, *, print_mode: bool
+    item: NewsItem, options: ExportOptions, *, print_mode: bool, fragment: bool = False
 ) -> tuple[PageView, tuple[Diagnostic, ...]]:
-    """The view of ``item`` and the diagnostics found while making it."""
+    """The view of ``item`` and the diagnostics found while making it.
+
+    For a ``fragment`` the head's structured data is left empty (a fragment has no head).
+    """
     text, labels, diagnostics = _presenters(item, options)
     render = RichTextRenderer(text, presenter_for=_presenter_for, diagnostics=diagnostics)
     lang = item.language
@@ -341,7 +344,10 @@ def page_view(
         "meeting": Term.MEETING,
     }
     meeting = item.meeting
-    article = jsonld.news_article(item, text, speakers={s.id: s for s in shown})
+    structured = ""
+    if not fragment:
+        article = jsonld.news_article(item, text, speakers={s.id: s for s in shown})
+        structured = jsonld.script_json(article)
     view = PageView(
         id=item.id,
         lang=lang,
@@ -356,7 +362,7 @@ def page_view(
         created=iso(item.published),
         canonical=safe_url(item.url) if item.url else None,
         alternates=alternates,
-        jsonld=Markup(jsonld.script_json(article)),
+        jsonld=Markup(structured),
         quotes_css=_quotes_css(text),
         series=series,
         headline=text.text(item.headline),
