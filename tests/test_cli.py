@@ -81,3 +81,25 @@ def test_render_passes_pdf_options(tmp_path: Path) -> None:
 
     box = PdfReader(tmp_path / "jsi-ecommerce-2023-05-25.fr.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_rendered_page_finds_every_file_it_refers_to(tmp_path: Path) -> None:
+    import re
+
+    result = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "html", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "jsi-ecommerce-2023-05-25.fr.html").read_text(encoding="utf-8")
+    stylesheets = re.findall(r'<link rel="stylesheet" href="([^"]+)"', page)
+    assert "screen.css" in stylesheets
+    referred, queue = set(stylesheets), list(stylesheets)
+    while queue:  # stylesheets and what they import, transitively
+        css = (tmp_path / queue.pop()).read_text(encoding="utf-8")
+        found = re.findall(r'url\("?([^")]+)"?\)', css) + re.findall(r'@import "([^"]+)"', css)
+        for ref in found:
+            if not ref.startswith("data:") and ref not in referred:
+                referred.add(ref)
+                if ref.endswith(".css"):
+                    queue.append(ref)
+    assert any(r.startswith("fonts/") for r in referred), referred
+    missing = sorted(r for r in referred if not (tmp_path / r).is_file())
+    assert missing == []

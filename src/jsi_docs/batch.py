@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from jsi_docs.errors import JsiDocsError
+from jsi_docs.errors import ExportError, JsiDocsError
 from jsi_docs.model import NewsItem
 
 __all__ = ["ItemReport", "output_stem", "render_many"]
@@ -44,6 +44,24 @@ def output_stem(source: Source) -> str:
     return path.name[: -len(path.suffix)] if path.suffix.lower() in _STEM_SUFFIXES else path.name
 
 
+def write_resources(out_dir: Path, resources: Mapping[str, bytes]) -> None:
+    """Write the files an output refers to (a page's CSS and fonts) under ``out_dir``.
+
+    Files already there with the same bytes are left alone, so a batch writes them once.
+    """
+    from jsi_docs.atomic import atomic_write
+
+    root = out_dir.resolve()
+    for relative, data in resources.items():
+        target = (root / relative).resolve()
+        if root not in target.parents:
+            raise ExportError(f"resource {relative!r} would be written outside {root}")
+        if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, data)
+
+
 def render_one(
     source: Source,
     formats: tuple[str, ...],
@@ -65,6 +83,7 @@ def render_one(
         for fmt in formats:
             result = render(item, fmt, **options, **format_options.get(fmt, {}))
             diagnostics += [f"{fmt}: {d}" for d in result.diagnostics]
+            write_resources(out_dir, result.resources)
             outputs.append(atomic_write(out_dir / f"{stem}{result.suffix}", result.data))
     except JsiDocsError as exc:
         return ItemReport(name, tuple(outputs), tuple(diagnostics), str(exc))

@@ -85,6 +85,9 @@ class ExportResult:
     media_type: str
     suffix: str
     diagnostics: tuple[Diagnostic, ...] = ()
+    resources: Mapping[str, bytes] = attrs.field(factory=dict)
+    """Files the output refers to by relative path (a page's stylesheets and fonts), to be
+    written beside it; empty for self-contained formats."""
 
     def check(self, strict: bool) -> ExportResult:
         """Log the diagnostics; raise :class:`DiagnosticsError` if ``strict`` and there are any."""

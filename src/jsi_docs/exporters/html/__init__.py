@@ -76,6 +76,7 @@ def build_fragment(item: NewsItem, options: ExportOptions, theme: Theme) -> Html
 
 
 @functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=16)
 def page_assets(theme: Theme) -> Mapping[str, bytes]:
     """The files a standalone page refers to, by relative path: the stylesheets and fonts.
 
@@ -113,5 +114,9 @@ class HtmlExporter:
             else build_page(item, options, theme)
         )
         return ExportResult(
-            page.html.encode("utf-8"), self.media_type, self.suffix, page.diagnostics
+            page.html.encode("utf-8"),
+            self.media_type,
+            self.suffix,
+            page.diagnostics,
+            resources={} if options.fragment else page_assets(theme),
         )
