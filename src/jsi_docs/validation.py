@@ -24,22 +24,36 @@ from jsi_docs.model import (
 )
 from jsi_docs.model.inline import Link
 
-__all__ = ["SUPPORTED_LANGUAGES", "check_url", "is_safe_url", "validate"]
+__all__ = ["LINK_SCHEMES", "SUPPORTED_LANGUAGES", "check_url", "is_safe_url", "validate"]
 
 SUPPORTED_LANGUAGES = ("en", "es", "fr")
 """Languages an item can be written in (labels, dates and typography exist for them)."""
 
-_SAFE_SCHEMES = ("http", "https", "mailto")
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+"""The only URL schemes that may become links, in any format."""
+
+# Whitespace or control characters: browsers drop some inside URLs ("java\nscript:"), so a URL
+# holding any is refused rather than guessed at.
+_UNSAFE_URL_CHARS = re.compile(
+    r"[\x00-\x20\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
 _EMAIL = re.compile(
     r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
 )
 
 
-def check_url(url: str, schemes: Iterable[str] = _SAFE_SCHEMES) -> str | None:
-    """Why ``url`` may not be used as a link target, or None when it may."""
-    allowed = tuple(schemes)
-    if url != url.strip() or any(ord(c) < 0x21 or c in '<>"\\^`{|}' for c in url):
-        return f"{url!r} is not a URL (spaces, controls or forbidden characters)"
+_TO_ENCODE = '"<>\\^`{|}'
+
+
+def check_url(url: str, schemes: Iterable[str] = LINK_SCHEMES) -> str | None:
+    """Why ``url`` may not be used as a link target, or None when it may.
+
+    Characters a URL may not hold as such but that have one meaning (``"<>\\^`{|}``) are
+    allowed: exporters percent-encode them, as browsers do.
+    """
+    allowed = tuple(sorted(schemes))
+    if not url or _UNSAFE_URL_CHARS.search(url):
+        return f"{url!r} is not a URL (spaces or control characters)"
     try:
         parts = urlsplit(url)
     except ValueError as exc:
@@ -167,8 +181,12 @@ def validate(item: NewsItem) -> list[Problem]:
                 )
 
     for path, url in _urls(item):
-        if url is not None and (reason := check_url(url)):
+        if url is None:
+            continue
+        if reason := check_url(url):
             add(Problem(path, reason))
+        elif unencoded := sorted(set(url) & set(_TO_ENCODE)):
+            add(Problem(path, f"{url!r} is not a URL as written: percent-encode {' '.join(unencoded)}"))
     if (
         item.contact is not None
         and item.contact.email is not None

@@ -19,7 +19,6 @@ import functools
 import re
 from collections.abc import Callable
 from typing import Final
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -37,6 +36,7 @@ from jsi_docs.i18n import (
     quote_marks,
 )
 from jsi_docs.model import CollectiveSpeaker, Meeting, NewsItem, Period, Role, Speaker
+from jsi_docs.validation import LINK_SCHEMES, check_url
 
 __all__ = [
     "FALLBACK_LANGUAGE",
@@ -50,17 +50,8 @@ __all__ = [
     "supported",
 ]
 
-LINK_SCHEMES: Final = frozenset({"http", "https", "mailto"})
-"""The only URL schemes any exporter turns into a link."""
-
 FALLBACK_LANGUAGE: Final = "en"
 """Labels and typography used for an item whose language has none."""
-
-# Whitespace or control characters: browsers drop some inside URLs ("java\nscript:"), so a URL
-# holding any is refused rather than guessed at.
-_UNSAFE_URL_CHARS = re.compile(
-    r"[\x00-\x20\x7f-\x9f\u2028\u2029\ufeff\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
-)
 
 _PERCENT_ENCODED = str.maketrans({c: f"%{ord(c):02X}" for c in '"<>\\^`{|}'})
 
@@ -95,20 +86,7 @@ def safe_url(url: str | None) -> str | None:
 @functools.lru_cache(maxsize=4096)
 def _safe_url(url: str) -> str | None:
     url = url.strip()
-    if not url or _UNSAFE_URL_CHARS.search(url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    scheme = parts.scheme.lower()
-    if scheme not in LINK_SCHEMES:
-        return None
-    if scheme == "mailto" and not (parts.path and "@" in parts.path):
-        return None
-    if scheme != "mailto" and not parts.netloc:
-        return None
-    return url.translate(_PERCENT_ENCODED)
+    return None if check_url(url) else url.translate(_PERCENT_ENCODED)
 
 
 def clean(text: str) -> str:
