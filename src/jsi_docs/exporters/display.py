@@ -69,9 +69,6 @@ TYPESET_CONTEXT: Final = 16
 _TYPESET_CACHE: Final = 8192
 """Entries each of a presenter's caches keeps (typeset runs, dates, speakers)."""
 
-# Words linking a role to its period: "président ... en 2023". Not (yet) i18n terms.
-_DURING: Final = {"en": "in", "es": "en", "fr": "en"}
-
 
 def safe_url(url: str | None) -> str | None:
     """``url`` (stripped) if its scheme is http, https or mailto and it is well formed, else None.
@@ -260,7 +257,7 @@ class Presenter:
         if role.period is not None:
             when = self.period(role.period)
             if role.period.is_whole_year or role.period.is_whole_month:
-                words = f"{words} {_DURING[self.language]} {when}"
+                words = self.labels.get(Term.ROLE_DURING, role=words, period=when)
             else:
                 words = f"{words} ({when})"
         return self.text(words)

@@ -68,6 +68,7 @@ class Term(enum.StrEnum):
     # Metadata and sections.
     PUBLISHED = enum.auto()
     UPDATED = enum.auto()
+    ROLE_DURING = enum.auto()
     DATE = enum.auto()
     VENUE = enum.auto()
     MEETING = enum.auto()
@@ -144,6 +145,7 @@ PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
         Term.PROBLEMS_VIEWING_CONTACT: frozenset({"email"}),
         Term.PUBLISHED: frozenset({"date"}),
         Term.UPDATED: frozenset({"date"}),
+        Term.ROLE_DURING: frozenset({"role", "period"}),
         Term.QUOTATION_BY: frozenset({"name"}),
     }
 )
