@@ -127,8 +127,8 @@ def news_items(draw: Any) -> NewsItem:
     speakers = [
         Speaker(
             sid,
-            draw(st.builds(PersonName, label, st.none() | label, st.sampled_from(NameOrder))),
-            honorific=draw(st.none() | label),
+            name,
+            honorific=honorific if name or honorific else draw(label),
             member=draw(st.none() | affiliations),
             on_behalf_of=draw(st.none() | affiliations),
             roles=draw(
@@ -146,6 +146,12 @@ def news_items(draw: Any) -> NewsItem:
             gender=draw(st.none() | st.sampled_from(GrammaticalGender)),
         )
         for sid in speaker_ids
+        for name, honorific in [
+            (
+                draw(st.none() | st.builds(PersonName, label, st.none() | label, st.sampled_from(NameOrder))),
+                draw(st.none() | label),
+            )
+        ]
     ]
     collective = [
         CollectiveSpeaker(

@@ -167,12 +167,13 @@ def test_batch_with_a_bad_item_writes_the_others_and_reports_it(
     assert reports[1].error is not None
     assert "$.colour: unknown key" in reports[1].error
     assert "bad.yaml" in reports[1].error
-    assert _outputs(out) == sorted(
+    documents = [name for name in _outputs(out) if name.endswith((".html", ".docx"))]
+    assert documents == sorted(
         [f"{stem}.{ext}" for stem in ("good-a", "good-b", "object-item") for ext in ("html", "docx")]
         + ["bad.html"]
-    )
+    )  # pages' resources (stylesheets, fonts) may sit beside them
     assert (out / "bad.html").read_bytes() == OLD
-    assert sorted(p.name for p in out.iterdir()) == _outputs(out)  # no temporary file left
+    assert not [p for p in out.rglob("*") if p.name.startswith(TEMP_PREFIX)]  # none left
     for report in (reports[0], reports[2], reports[3]):
         assert [p.suffix for p in report.outputs] == [".html", ".docx"]
         assert all(p.stat().st_size > 0 for p in report.outputs)

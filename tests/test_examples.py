@@ -279,6 +279,7 @@ def test_meeting_summary_shows_what_its_readme_entry_says() -> None:
     assert [f.lang for f in foreign] == ["fr"]
     speakers = {s.id: s for s in item.speakers}
     hoshino = speakers["hoshino"].name
+    assert hoshino is not None
     assert (hoshino.family, hoshino.given, hoshino.order) == ("Hoshino", "Ren", "family-given")
     assert speakers["montes"].honorific == "Deputy Director-General"
     kouassi = speakers["kouassi"]
@@ -290,8 +291,10 @@ def test_meeting_summary_shows_what_its_readme_entry_says() -> None:
 def test_enum_fields_are_structured_as_enums() -> None:
     item = _load(MEETING_SUMMARY)
     speakers = {s.id: s for s in item.speakers}
-    assert isinstance(speakers["hoshino"].name.order, NameOrder)
-    assert speakers["hoshino"].name.full == "Hoshino Ren"
+    hoshino = speakers["hoshino"].name
+    assert hoshino is not None
+    assert isinstance(hoshino.order, NameOrder)
+    assert hoshino.full == "Hoshino Ren"
     assert isinstance(speakers["hoshino"].roles[0].kind, RoleKind)
     assert isinstance(speakers["montes"].member and speakers["montes"].member.kind, AffiliationKind)
     assert isinstance(item.kind, ItemKind)

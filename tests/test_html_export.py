@@ -112,6 +112,7 @@ def test_every_statement_quotation_speaker_topic_and_link_is_visible(path: Path)
     assert shown_blocks == block_quotes
     names = [norm(text_of(el)) for el in elements(root, "span", "p-name")]
     for speaker in item.speakers:
+        assert speaker.name is not None
         assert norm(speaker.name.full) in names
     for group in item.collective_speakers:
         assert norm(group.label).lower() in [n.lower() for n in names]
@@ -305,6 +306,7 @@ def test_json_ld_names_every_quotation_speaker(path: Path) -> None:
         if isinstance(speaker, CollectiveSpeaker):
             continue
         assert creator["@type"] == "Person"
+        assert speaker.name is not None
         assert creator["name"] == speaker.name.full
         assert speaker.member is not None
         assert creator["affiliation"][0]["name"] == speaker.member.name

@@ -94,7 +94,12 @@ def _quotations(item: NewsItem) -> list[str]:
 
 def _speaker_names(item: NewsItem) -> list[str]:
     speakers: list[Speaker | CollectiveSpeaker] = [*item.speakers, *item.collective_speakers]
-    return [s.label if isinstance(s, CollectiveSpeaker) else s.name.full for s in speakers]
+    return [s.label if isinstance(s, CollectiveSpeaker) else _full_name(s) for s in speakers]
+
+
+def _full_name(speaker: Speaker) -> str:
+    assert speaker.name is not None, "the examples name every speaker"
+    return speaker.name.full
 
 
 def _body_text(pdf: Path, item: NewsItem) -> str:
@@ -391,6 +396,6 @@ def test_set_apart_quotations_are_signed_by_their_speaker(tmp_path: Path) -> Non
         end = text.find(squeeze(plain_text(quote.paragraphs[-1])))
         assert end >= 0
         end += len(squeeze(plain_text(quote.paragraphs[-1])))
-        assert squeeze(speaker.name.full) in text[end : end + 80]
-        first_word = (speaker.honorific or speaker.name.full).split()[0]
+        assert squeeze(_full_name(speaker)) in text[end : end + 80]
+        first_word = (speaker.honorific or _full_name(speaker)).split()[0]
         assert re.search("\u2014\\s+" + re.escape(first_word), raw), "no dash before the name"

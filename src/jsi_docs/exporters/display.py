@@ -281,13 +281,21 @@ class Presenter:
                 collective=True,
             )
         gender = str(speaker.gender) if speaker.gender is not None else None
+        roles = tuple(self.role(r, gender) for r in speaker.roles)
+        honorific = self.text(speaker.honorific) if speaker.honorific else None
+        if speaker.name is not None:
+            name = self.text(speaker.name.full)
+        elif roles:  # known by a role only: "Le président du Comité"
+            name, roles = capitalize_first(roles[0]), roles[1:]
+        else:  # known by an honorific only: "Le Directeur général"
+            name, honorific = honorific or speaker.id, None
         return SpeakerDisplay(
             speaker.id,
-            self.text(speaker.name.full),
-            honorific=self.text(speaker.honorific) if speaker.honorific else None,
+            name,
+            honorific=honorific,
             member=self.text(speaker.member.name) if speaker.member else None,
             on_behalf_of=self.text(speaker.on_behalf_of.name) if speaker.on_behalf_of else None,
-            roles=tuple(self.role(r, gender) for r in speaker.roles),
+            roles=roles,
         )
 
     def speaker_name(self, speaker: Speaker | CollectiveSpeaker) -> str:

@@ -52,13 +52,11 @@ def _creator(
             group["member"] = [_affiliation(m) for m in speaker.members]
         return group
     shown = shown or presenter.speaker(speaker)
-    person: JsonObject = {
-        "@type": "Person",
-        "name": shown.name,
-        "familyName": clean(speaker.name.family),
-    }
-    if speaker.name.given:
-        person["givenName"] = clean(speaker.name.given)
+    person: JsonObject = {"@type": "Person", "name": shown.name}
+    if speaker.name is not None:
+        person["familyName"] = clean(speaker.name.family)
+        if speaker.name.given:
+            person["givenName"] = clean(speaker.name.given)
     if shown.honorific:
         person["honorificPrefix"] = shown.honorific
     affiliations = [a for a in (speaker.member, speaker.on_behalf_of) if a is not None]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from jsi_docs.model._checks import identifier, not_blank, optional_not_blank
+from jsi_docs.model._checks import FieldValueError, identifier, not_blank, optional_not_blank
 from jsi_docs.model.period import Period
 
 __all__ = [
@@ -126,18 +126,24 @@ class GrammaticalGender(enum.StrEnum):
 class Speaker:
     """A person who speaks in the item.
 
+    ``name`` may be left out when the item names the speaker only by role ("the Chair"): one
+    of ``name``, ``honorific`` or ``roles`` must then say who it is.
     ``honorific`` is written in the item's language as it precedes the name ("Ambassadeur",
     "Deputy Director-General"); ``member`` is who the speaker speaks for; ``on_behalf_of`` a group
     they speak for on this occasion ("the African Group").
     """
 
     id: str = attrs.field(validator=identifier)
-    name: PersonName
+    name: PersonName | None = None
     honorific: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     member: Affiliation | None = attrs.field(default=None, kw_only=True)
     on_behalf_of: Affiliation | None = attrs.field(default=None, kw_only=True)
     roles: tuple[Role, ...] = attrs.field(default=(), kw_only=True, converter=_roles)
     gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        if self.name is None and not self.roles and self.honorific is None:
+            raise FieldValueError("name", "a speaker needs a name, or a role or honorific to be known by")
 
 
 class CollectiveKind(enum.StrEnum):
