@@ -1,4 +1,3 @@
-
 """Typography profiles: concrete French cases, URLs and times untouched, idempotence, properties."""
 
 from __future__ import annotations
@@ -7,6 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from _typography_reference import reference_apply
 from jsi_docs.i18n import (
     ENGLISH,
     FRENCH,
@@ -211,5 +211,47 @@ def test_runs_with_context_equal_the_whole(text: str, cut: int) -> None:
 def test_no_plain_space_before_french_punctuation(text: str) -> None:
     out = FRENCH.apply(text)
     for i, c in enumerate(out):
-        if c in ";!?" and i > 0 and "https" not in out:
+        followed_like_prose = i + 1 == len(out) or not out[i + 1].isalnum()
+        if c in ";!?" and i > 0 and followed_like_prose and "https" not in out:
             assert out[i - 1] not in " \t\u00a0\u2009"
+
+
+@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@given(text=_TEXT, before=_TEXT, after=_TEXT)
+def test_text_it_may_not_change_is_left_alone(
+    profile: TypographyProfile, text: str, before: str, after: str
+) -> None:
+    if not profile.may_change(text):
+        assert profile.apply(text, before=before, after=after) == text
+
+
+@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+def test_may_change_names_the_characters_acted_on(profile: TypographyProfile) -> None:
+    assert not profile.may_change("Plusieurs Membres ont dit")
+    assert profile.may_change("l'initiative") is profile.curly_apostrophes
+    assert profile.may_change("a dit :") is (profile.space_before_colon is not None)
+    assert profile.may_change("« oui »") is (profile.space_inside_guillemets is not None)
+
+
+@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@given(text=_TEXT, before=_TEXT, after=_TEXT)
+def test_one_character_of_context_is_enough(
+    profile: TypographyProfile, text: str, before: str, after: str
+) -> None:
+    """Exporters key their caches on one character of each neighbour: nothing more is read."""
+    assert profile.apply(text, before=before, after=after) == profile.apply(
+        text, before=before[-1:], after=after[:1]
+    )
+
+
+@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@given(text=_TEXT, before=_TEXT, after=_TEXT)
+@example(text="« a »: b ; «» « : x » l'a 'b", before="", after="")
+@example(text=" :", before="«", after="")
+@example(text="«", before="", after=" ?")
+def test_same_as_the_character_by_character_reference(
+    profile: TypographyProfile, text: str, before: str, after: str
+) -> None:
+    assert profile.apply(text, before=before, after=after) == reference_apply(
+        profile, text, before=before, after=after
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import collections
 import functools
 import importlib
+import json
 import os
 import unicodedata
 from collections.abc import Iterator
@@ -21,7 +22,9 @@ from hypothesis import given, settings
 
 import jsi_docs
 from _extract import docx_text, html_hazards, html_text, normalise, pdf_text
-from jsi_docs.exporters.display import clean
+from _html_parse import json_ld, parse
+from jsi_docs.exporters import jsonld
+from jsi_docs.exporters.display import Presenter, clean
 from jsi_docs.model import BlockQuote, ListBlock, NewsItem, Paragraph, plain_text
 from strategies import news_items
 
@@ -162,3 +165,13 @@ def test_every_valid_item_exports_with_its_text_and_deterministically(fmt: str, 
     second = jsi_docs.export(item, fmt)
     assert first.data == second, f"{fmt} export is not deterministic"
     _check_text(fmt, item, first.data)
+
+
+@settings(max_examples=EXAMPLES)
+@given(item=news_items())
+def test_the_page_states_the_structured_data_of_the_item(item: NewsItem) -> None:
+    """The page's JSON-LD, whose quotations the HTML walk collects on its way, is the
+    ``NewsArticle`` built from the item alone (quotations found by their own walk)."""
+    page = jsi_docs.export(item, "html").decode("utf-8")
+    expected = json.loads(jsonld.script_json(jsonld.news_article(item, Presenter.for_item(item))))
+    assert json_ld(parse(page)) == [expected]

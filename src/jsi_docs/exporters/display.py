@@ -64,8 +64,8 @@ _FORBIDDEN_BMP = re.compile(
 )
 REPLACEMENT: Final = "\ufffd"
 
-TYPESET_CONTEXT: Final = 16
-"""Characters of each neighbouring run a run is typeset with (the profiles look at one)."""
+TYPESET_CONTEXT: Final = 1
+"""Characters of each neighbouring run a run is typeset with: the profiles read no more."""
 _TYPESET_CACHE: Final = 8192
 """Entries each of a presenter's caches keeps (typeset runs, dates, speakers)."""
 
@@ -192,6 +192,8 @@ class Presenter:
         ``before``/``after`` are the neighbouring runs' text, as context only (so that
         "<em>Note</em>: suite" still gets its space). Never pass URLs or code.
         """
+        if not self.profile.may_change(text):
+            return clean(text)
         key = (text, before[-TYPESET_CONTEXT:], after[:TYPESET_CONTEXT])
         done = self._typeset.get(key)
         if done is None:

@@ -1,4 +1,3 @@
-
 """Typography profiles: the spacing and quotation marks of a language or a house style.
 
 A profile is applied to **plain text runs only**. Exporters call :meth:`TypographyProfile.apply`
@@ -64,8 +63,9 @@ NARROW_NBSP: Final = "\u202f"
 SPACES: Final = " \t\u00a0\u202f\u2009\u2007\u2008\u200a"
 """Horizontal spaces a profile may replace or remove next to the punctuation it targets."""
 
-_NO_SPACE_AFTER: Final = "([{«“‘\"'¿¡/-–—:;!?"
-"""Characters after which no space is inserted before ``:;!?`` (``(?)``, ``?!``, ``«?``...)."""
+_NO_SPACE_AFTER: Final = "([{«“‘\"'’¿¡/-–—:;!?"
+"""Characters after which no space is inserted before ``:;!?`` (``(?)``, ``?!``, ``«?``, an
+apostrophe, straight or curly, so that typesetting twice changes nothing)."""
 
 _URL_OR_EMAIL: Final = re.compile(
     r"""(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>«»“”"]*[^\s<>«»“”"'.,;:!?)\]]"""
@@ -99,15 +99,28 @@ class TypographyProfile:
     space_before_question: str | None = attrs.field(default=None, validator=_spaces_only)
     space_inside_guillemets: str | None = attrs.field(default=None, validator=_spaces_only)
     curly_apostrophes: bool = False
+    acted_on: re.Pattern[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    """Matches the characters this profile may change or space around (see :meth:`may_change`)."""
 
-    def _spacing(self) -> dict[str, str]:
+    spacing: Mapping[str, str] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    """The space put before each punctuation mark this profile spaces (``{":": "\\u00a0"}``)."""
+
+    def __attrs_post_init__(self) -> None:
         pairs = {
             ":": self.space_before_colon,
             ";": self.space_before_semicolon,
             "!": self.space_before_exclamation,
             "?": self.space_before_question,
         }
-        return {p: s for p, s in pairs.items() if s is not None}
+        spacing = {p: s for p, s in pairs.items() if s is not None}
+        object.__setattr__(self, "spacing", MappingProxyType(spacing))
+        chars = "".join(spacing)
+        if self.space_inside_guillemets is not None:
+            chars += "«»"
+        if self.curly_apostrophes:
+            chars += "'"
+        pattern = re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
+        object.__setattr__(self, "acted_on", pattern)
 
     def apply(self, text: str, *, before: str = "", after: str = "") -> str:
         """``text`` (one plain-text run, never a URL) respaced by this profile.
@@ -116,8 +129,7 @@ class TypographyProfile:
         applying twice gives the result of applying once. Only :data:`SPACES` (around the targeted
         punctuation) and apostrophes change.
         """
-        spacing = self._spacing()
-        if not spacing and self.space_inside_guillemets is None and not self.curly_apostrophes:
+        if self.acted_on.search(text) is None:
             return text
         out: list[str] = []
         pos = 0
@@ -132,65 +144,91 @@ class TypographyProfile:
 
     __call__ = apply
 
+    def may_change(self, text: str) -> bool:
+        """Whether :meth:`apply` could change ``text``, in any context.
+
+        False when ``text`` holds none of the characters this profile acts on (its
+        punctuation, guillemets, straight apostrophes): such a run is left as it is whatever its
+        neighbours, so exporters can skip typesetting it.
+        """
+        return self.acted_on.search(text) is not None
+
     def _chunk(self, text: str, before: str, after: str) -> str:
-        if not text:
+        # Only the spaces next to the characters acted on can change: find those gaps (runs of
+        # SPACES, possibly empty) and apply the rules to each, in order; then the apostrophes.
+        if not text or self.acted_on.search(text) is None:
             return text
-        spacing = self._spacing()
+        spacing = self.spacing
         guillemets = self.space_inside_guillemets
-        # atoms: the non-space characters; gaps[i]: the spaces before atoms[i] (gaps[-1]: trailing).
-        atoms: list[str] = []
-        gaps: list[str] = []
-        gap: list[str] = []
-        for c in text:
-            if c in SPACES:
-                gap.append(c)
-            else:
-                gaps.append("".join(gap))
-                atoms.append(c)
-                gap = []
-        gaps.append("".join(gap))
-        n = len(atoms)
-
-        def left(i: int) -> str | None:  # the character just before gap i's spaces
-            if i > 0:
-                return atoms[i - 1]
-            return before[-1] if before else None
-
-        def right(i: int) -> str | None:  # the character just after gap i's spaces
-            if i < n:
-                return atoms[i]
-            return after[0] if after else None
-
-        def prose_follows(i: int, colon: bool) -> bool:  # is atoms[i] followed like prose?
-            if gaps[i + 1]:
-                return True
-            nxt = right(i + 1)
-            if nxt is None or nxt.isspace():
-                return True
-            return not colon and not nxt.isalnum()
-
-        new_gaps = list(gaps)
-        for i in range(n + 1):
-            g, lc, rc = gaps[i], left(i), right(i)
+        size = len(text)
+        first = before[-1] if before else None
+        last = after[0] if after else None
+        gaps: dict[int, int] = {}  # start -> end of each gap to look at
+        apostrophes: list[int] = []
+        for m in self.acted_on.finditer(text):
+            at = m.start()
+            c = text[at]
+            if c == "'":
+                apostrophes.append(at)
+                continue
+            if c == "«":
+                end = at + 1
+                while end < size and text[end] in SPACES:
+                    end += 1
+                gaps[at + 1] = end
+                continue
+            start = at
+            while start > 0 and text[start - 1] in SPACES:
+                start -= 1
+            gaps[start] = at
+        replaced: list[tuple[int, int, str]] = []
+        for start, end in sorted(gaps.items()):
+            gap = text[start:end]
+            lc = text[start - 1] if start > 0 else first
+            rc = text[end] if end < size else last
             target: str | None = None
-            if i < n and rc in spacing and prose_follows(i, colon=rc == ":"):
-                if g or (lc is not None and not lc.isspace() and lc not in _NO_SPACE_AFTER):
+            if (
+                rc is not None
+                and end < size
+                and rc in spacing
+                and self._prose_follows(text, end, last)
+            ):
+                if gap or (lc is not None and not lc.isspace() and lc not in _NO_SPACE_AFTER):
                     target = spacing[rc]
-            elif guillemets is not None and i > 0 and lc == "«":
-                if g or (rc is not None and not rc.isspace() and rc not in spacing):
+            elif guillemets is not None and start > 0 and lc == "«":
+                if gap or (rc is not None and not rc.isspace() and rc not in spacing):
                     target = guillemets
-            elif (guillemets is not None and i < n and rc == "»") and (
-                g or (lc is not None and not lc.isspace() and lc != "«")
+            elif (guillemets is not None and end < size and rc == "»") and (
+                gap or (lc is not None and not lc.isspace() and lc != "«")
             ):
                 target = guillemets
-            if target is not None:
-                new_gaps[i] = target
+            if target is not None and target != gap:
+                replaced.append((start, end, target))
         if self.curly_apostrophes:
-            for i, c in enumerate(atoms):
-                lc = left(i) if not gaps[i] else " "
-                if c == "'" and lc is not None and lc.isalpha():
-                    atoms[i] = "\u2019"
-        return "".join(g + a for g, a in zip(new_gaps, atoms, strict=False)) + new_gaps[n]
+            for at in apostrophes:
+                lc = text[at - 1] if at > 0 else first
+                if lc is not None and lc.isalpha():
+                    replaced.append((at, at + 1, "\u2019"))
+            replaced.sort()
+        if not replaced:
+            return text
+        out: list[str] = []
+        pos = 0
+        for start, end, new in replaced:
+            out.append(text[pos:start])
+            out.append(new)
+            pos = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    @staticmethod
+    def _prose_follows(text: str, at: int, last: str | None) -> bool:
+        """Whether the punctuation at ``at`` is followed like prose: by a space, the end, or
+        (after a colon, only a closing guillemet) a character that is not a letter or digit."""
+        nxt = text[at + 1] if at + 1 < len(text) else last
+        if nxt is None or nxt in SPACES or nxt.isspace():
+            return True
+        return nxt == "»" if text[at] == ":" else not nxt.isalnum()
 
 
 FRENCH: Final = TypographyProfile(

@@ -206,17 +206,22 @@ def _block(
     block: Paragraph | ListBlock | BlockQuote,
     render: RichTextRenderer,
     names: dict[str, str],
+    quoted: list[tuple[str, str]] | None,
 ) -> BlockView:
+    """The view of ``block``; its direct quotations are appended to ``quoted`` (when given) in
+    the order of :func:`jsi_docs.exporters.jsonld.quotations`."""
     match block:
         case Paragraph(text=text, speaker=speaker):
-            return BlockView("paragraph", (render.render(text),), speaker)
+            return BlockView("paragraph", (render.render(text, quoted),), speaker)
         case ListBlock(items=items, ordered=ordered, speaker=speaker):
             kind = "ordered-list" if ordered else "list"
-            return BlockView(kind, tuple(render.render(i) for i in items), speaker)
+            return BlockView(kind, tuple(render.render(i, quoted) for i in items), speaker)
         case BlockQuote(paragraphs=paragraphs, speaker=speaker, cite=cite):
+            if quoted is not None and speaker is not None:
+                quoted.append(("\n".join(plain_text(p) for p in paragraphs), speaker))
             return BlockView(
                 "quote",
-                tuple(render.render(p) for p in paragraphs),
+                tuple(render.render(p, quoted) for p in paragraphs),
                 speaker,
                 names.get(speaker) if speaker else None,
                 safe_url(cite) if cite else None,
@@ -293,13 +298,16 @@ def page_view(
     shown = tuple(text.speaker(s) for s in speakers)
     captions = {s.id: _speaker_caption(s) for s in shown}
 
+    # The lead, then the sections: the order in which the structured data lists quotations.
+    quoted: list[tuple[str, str]] | None = None if fragment else []
+    lead = render.render(item.lead, quoted) if item.lead else None
     sections = tuple(
         SectionView(
             # "--" never follows the item id in a section's own id (ids start alphanumeric),
             # so generated ids cannot collide with the item's.
             f"{item.id}-{section.id}" if section.id else f"{item.id}--s{index + 1}",
             text.text(section.heading) if section.heading else None,
-            tuple(_block(b, render, captions) for b in section.blocks),
+            tuple(_block(b, render, captions, quoted) for b in section.blocks),
         )
         for index, section in enumerate(item.sections)
     )
@@ -346,7 +354,7 @@ def page_view(
     meeting = item.meeting
     structured = ""
     if not fragment:
-        article = jsonld.news_article(item, text, speakers={s.id: s for s in shown})
+        article = jsonld.news_article(item, text, speakers={s.id: s for s in shown}, quoted=quoted)
         structured = jsonld.script_json(article)
     view = PageView(
         id=item.id,
@@ -377,7 +385,7 @@ def page_view(
         meeting_start=iso(meeting.dates.start) if meeting else None,
         meeting_end=iso(meeting.dates.end) if meeting else None,
         published=_label_markup(labels, Term.PUBLISHED, date=published_time),
-        lead=render.render(item.lead) if item.lead else None,
+        lead=lead,
         sections=sections,
         speakers=shown,
         topics=tuple(

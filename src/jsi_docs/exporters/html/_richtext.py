@@ -10,7 +10,7 @@ is dropped (its words kept) with a diagnostic.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal, assert_never
+from typing import assert_never
 
 from markupsafe import Markup
 
@@ -27,6 +27,7 @@ from jsi_docs.model import (
     Strong,
     Text,
     TopicRef,
+    plain_text,
 )
 
 __all__ = ["RichTextRenderer", "escape_text"]
@@ -46,75 +47,86 @@ def escape_text(text: str) -> str:
     )
 
 
-class _Output:
-    """Markup being built, and the text runs whose typesetting waits for their neighbours.
+_MEMO_SIZE = 8192
+"""Entries each cache below keeps before it starts again (the same words recur from page to
+page: labels, names, an item in several formats)."""
 
-    ``parts`` holds markup (escaped) and, for each run, a placeholder filled in at the end;
-    ``texts`` holds every piece of text in reading order (runs and quotation marks, even
-    marks drawn by CSS), the context each run is typeset with.
+
+class _Memos:
+    """A presenter's caches: runs escaped as they stand, and runs typeset in context.
+
+    ``plain`` maps a run to its escaped HTML when the profile leaves it alone whatever its
+    neighbours, and to ``""`` when it must be typeset with them (``typeset``, keyed by the run
+    and one character of each neighbour).
     """
 
-    __slots__ = ("parts", "presenters", "slots", "texts")
+    __slots__ = ("acted_on", "plain", "presenter", "typeset")
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.texts: list[str] = []
-        self.slots: list[int] = []  # per text: its index in parts, or -1 (not written here)
-        self.presenters: list[Presenter | Literal[False] | None] = []  # False: a mark
+    def __init__(self, presenter: Presenter | None) -> None:
+        self.presenter = presenter
+        self.acted_on = presenter.profile.acted_on.search if presenter is not None else None
+        self.plain: dict[str, str] = {}
+        self.typeset: dict[tuple[str, str, str], str] = {}
 
-    def run(self, text: str, presenter: Presenter | None) -> None:
-        self.slots.append(len(self.parts))
-        self.parts.append(text)
-        self.texts.append(text)
-        self.presenters.append(presenter)
+    def classify(self, text: str) -> str:
+        """The escaped run, or ``""`` if it waits for its neighbours; remembered."""
+        plain = self.plain
+        if len(plain) >= _MEMO_SIZE:
+            plain.clear()
+        acted_on = self.acted_on
+        html = plain[text] = (
+            "" if acted_on is not None and acted_on(text) is not None else escape_text(clean(text))
+        )
+        return html
 
-    def mark(self, text: str, shown: bool) -> None:
-        if shown:
-            self.slots.append(len(self.parts))
-            self.parts.append(escape_text(text))
-        else:
-            self.slots.append(-1)
-        self.texts.append(text)
-        self.presenters.append(False)
-
-    def finish(self) -> Markup:
-        texts, parts, last = self.texts, self.parts, len(self.texts) - 1
-        memos: dict[int, dict[tuple[str, str, str], str]] = {}
-        for k, presenter in enumerate(self.presenters):
-            if presenter is False:
-                continue
-            text = texts[k]
-            if presenter is None:
-                parts[self.slots[k]] = escape_text(clean(text))
-                continue
-            memo = memos.get(id(presenter))
-            if memo is None:
-                memo = memos[id(presenter)] = _memo(presenter)
-            before = texts[k - 1][-TYPESET_CONTEXT:] if k > 0 else ""
-            after = texts[k + 1][:TYPESET_CONTEXT] if k < last else ""
-            key = (text, before, after)
-            html = memo.get(key)
-            if html is None:
-                if len(memo) >= _MEMO_SIZE:
-                    memo.clear()
-                html = memo[key] = escape_text(presenter.text(text, before=before, after=after))
-            parts[self.slots[k]] = html
-        return Markup("".join(parts))
+    def typeset_run(self, text: str, before: str, after: str) -> str:
+        key = (text, before[-TYPESET_CONTEXT:], after[:TYPESET_CONTEXT])
+        html = self.typeset.get(key)
+        if html is None:
+            assert self.presenter is not None  # runs wait only when a profile acts on them
+            if len(self.typeset) >= _MEMO_SIZE:
+                self.typeset.clear()
+            typeset = self.presenter.text(text, before=key[1], after=key[2])
+            html = self.typeset[key] = escape_text(typeset)
+        return html
 
 
-# Typeset and escaped runs, per presenter (equal presenters typeset alike): the same runs
-# recur from page to page (labels, names, an item in several shapes), and typesetting is slow.
-_MEMOS: dict[Presenter, dict[tuple[str, str, str], str]] = {}
-_MEMO_SIZE = 8192
+_MEMOS: dict[Presenter | None, _Memos] = {}
 
 
-def _memo(presenter: Presenter) -> dict[tuple[str, str, str], str]:
-    memo = _MEMOS.get(presenter)
-    if memo is None:
+def _memos(presenter: Presenter | None) -> _Memos:
+    found = _MEMOS.get(presenter)
+    if found is None:
         if len(_MEMOS) >= 64:
             _MEMOS.clear()
-        memo = _MEMOS[presenter] = {}
-    return memo
+        found = _MEMOS[presenter] = _Memos(presenter)
+    return found
+
+
+def _tag_memo(template: str) -> Callable[[str], str]:
+    """``template`` filled with an escaped attribute value, remembered (an item's ids recur)."""
+    done: dict[str, str] = {}
+
+    def tag(value: str) -> str:
+        html = done.get(value)
+        if html is None:
+            if len(done) >= _MEMO_SIZE:
+                done.clear()
+            html = done[value] = template.format(escape_text(value))
+        return html
+
+    return tag
+
+
+_topic_ref = _tag_memo('<span class="topic-ref" data-topic="{}">')
+_speaker_ref = _tag_memo('<span class="speaker-ref" data-speaker="{}">')
+_speech = _tag_memo('<q class="speech" data-speaker="{}">')
+_foreign = _tag_memo('<span lang="{}">')
+
+
+def _markup(html: str) -> Markup:
+    # Markup(html) runs Python code to check its argument; this is only ever given a str.
+    return str.__new__(Markup, html)
 
 
 class RichTextRenderer:
@@ -124,7 +136,7 @@ class RichTextRenderer:
     that language has no typography profile (its text is then left as written).
     """
 
-    __slots__ = ("_diagnostics", "_presenter", "_presenter_for")
+    __slots__ = ("_diagnostics", "_memos", "_presenter", "_presenter_for")
 
     def __init__(
         self,
@@ -136,77 +148,101 @@ class RichTextRenderer:
         self._presenter = presenter
         self._presenter_for = presenter_for
         self._diagnostics = diagnostics
+        self._memos = _memos(presenter)
 
-    def render(self, nodes: RichText) -> Markup:
-        """``nodes`` as safe HTML (phrasing content only)."""
-        out = _Output()
-        self._nodes(nodes, out, self._presenter, 0, False)
-        return out.finish()
+    def render(self, nodes: RichText, quotations: list[tuple[str, str]] | None = None) -> Markup:
+        """``nodes`` as safe HTML (phrasing content only).
 
-    def _nodes(
-        self,
-        nodes: RichText,
-        out: _Output,
-        presenter: Presenter | None,
-        depth: int,
-        in_link: bool,
-    ) -> None:
-        parts = out.parts
-        for node in nodes:
-            match node:
-                case Text(text=text):
-                    out.run(text, presenter)
-                case Emphasis(content=content):
-                    parts.append("<em>")
-                    self._nodes(content, out, presenter, depth, in_link)
-                    parts.append("</em>")
-                case Strong(content=content):
-                    parts.append("<strong>")
-                    self._nodes(content, out, presenter, depth, in_link)
-                    parts.append("</strong>")
-                case Link(content=content, url=url):
-                    href = safe_url(url)
+        Each direct quotation met is appended to ``quotations``, if given, as ``(plain text,
+        speaker id)``: the structured data states them, and this walk already finds them.
+        """
+        parts: list[str] = []
+        texts: list[str] = []  # every piece of text in reading order, marks drawn by CSS too
+        waiting: list[tuple[int, int, _Memos]] = []  # (part, text) typeset in context
+        add, add_text = parts.append, texts.append
+
+        def walk(nodes: RichText, memos: _Memos, depth: int, in_link: bool) -> None:
+            known = memos.plain
+            for node in nodes:  # the kinds in the order of their frequency in real items
+                if isinstance(node, Text):
+                    text = node.text
+                    html = known.get(text)
+                    if html is None:
+                        html = memos.classify(text)
+                    if not html:
+                        waiting.append((len(parts), len(texts), memos))
+                    add(html)
+                    add_text(text)
+                elif isinstance(node, TopicRef):
+                    add(_topic_ref(node.topic))
+                    walk(node.content, memos, depth, in_link)
+                    add("</span>")
+                elif isinstance(node, SpeakerRef):
+                    add(_speaker_ref(node.speaker))
+                    walk(node.content, memos, depth, in_link)
+                    add("</span>")
+                elif isinstance(node, Quotation):
+                    # HTML wants no marks inside <q>: the stylesheet's ``quotes`` draws them,
+                    # but they are still the context of the runs they touch.
+                    if quotations is not None:
+                        quotations.append((plain_text(node.content), node.speaker))
+                    opening, closing = self._marks(memos, depth)
+                    add(_speech(node.speaker))
+                    add_text(opening)
+                    walk(node.content, memos, depth + 1, in_link)
+                    add_text(closing)
+                    add("</q>")
+                elif isinstance(node, QuotedTerm):
+                    opening, closing = self._marks(memos, depth)
+                    add('<span class="quoted-term">')
+                    add_text(opening)
+                    add(escape_text(opening))
+                    walk(node.content, memos, depth + 1, in_link)
+                    add_text(closing)
+                    add(escape_text(closing))
+                    add("</span>")
+                elif isinstance(node, Emphasis):
+                    add("<em>")
+                    walk(node.content, memos, depth, in_link)
+                    add("</em>")
+                elif isinstance(node, Strong):
+                    add("<strong>")
+                    walk(node.content, memos, depth, in_link)
+                    add("</strong>")
+                elif isinstance(node, Link):
+                    href = safe_url(node.url)
                     if href is None or in_link:
                         why = "inside another link" if href else "not an http, https or mailto URL"
                         self._diagnostics.append(
-                            Diagnostic(f"link to {url!r} left as text: {why}", source="html")
+                            Diagnostic(f"link to {node.url!r} left as text: {why}", source="html")
                         )
-                        self._nodes(content, out, presenter, depth, in_link)
+                        walk(node.content, memos, depth, in_link)
                     else:
-                        parts.append(f'<a href="{escape_text(href)}">')
-                        self._nodes(content, out, presenter, depth, True)
-                        parts.append("</a>")
-                case Foreign(content=content, lang=lang):
-                    parts.append(f'<span lang="{escape_text(lang)}">')
-                    self._nodes(content, out, self._presenter_for(lang), depth, in_link)
-                    parts.append("</span>")
-                case SpeakerRef(content=content, speaker=speaker):
-                    parts.append(
-                        f'<span class="speaker-ref" data-speaker="{escape_text(speaker)}">'
-                    )
-                    self._nodes(content, out, presenter, depth, in_link)
-                    parts.append("</span>")
-                case TopicRef(content=content, topic=topic):
-                    parts.append(f'<span class="topic-ref" data-topic="{escape_text(topic)}">')
-                    self._nodes(content, out, presenter, depth, in_link)
-                    parts.append("</span>")
-                case Quotation(content=content, speaker=speaker):
-                    # HTML wants no marks inside <q>: the stylesheet's ``quotes`` draws them.
-                    opening, closing = self._marks(presenter, depth)
-                    parts.append(f'<q class="speech" data-speaker="{escape_text(speaker)}">')
-                    out.mark(opening, shown=False)
-                    self._nodes(content, out, presenter, depth + 1, in_link)
-                    out.mark(closing, shown=False)
-                    parts.append("</q>")
-                case QuotedTerm(content=content):
-                    opening, closing = self._marks(presenter, depth)
-                    parts.append('<span class="quoted-term">')
-                    out.mark(opening, shown=True)
-                    self._nodes(content, out, presenter, depth + 1, in_link)
-                    out.mark(closing, shown=True)
-                    parts.append("</span>")
-                case _:
+                        add(f'<a href="{escape_text(href)}">')
+                        walk(node.content, memos, depth, True)
+                        add("</a>")
+                elif isinstance(node, Foreign):
+                    add(_foreign(node.lang))
+                    walk(node.content, _memos(self._presenter_for(node.lang)), depth, in_link)
+                    add("</span>")
+                else:
                     assert_never(node)
 
-    def _marks(self, presenter: Presenter | None, depth: int) -> tuple[str, str]:
-        return (presenter or self._presenter).quote_marks(depth)
+        walk(nodes, self._memos, 0, False)
+        if waiting:
+            self._typeset(parts, texts, waiting)
+        return _markup("".join(parts))
+
+    @staticmethod
+    def _typeset(
+        parts: list[str], texts: list[str], waiting: list[tuple[int, int, _Memos]]
+    ) -> None:
+        """Fill in the runs that waited, each typeset with its neighbouring texts."""
+        last = len(texts) - 1
+        for part, k, memos in waiting:
+            before = texts[k - 1] if k > 0 else ""
+            after = texts[k + 1] if k < last else ""
+            parts[part] = memos.typeset_run(texts[k], before, after)
+
+    def _marks(self, memos: _Memos, depth: int) -> tuple[str, str]:
+        return (memos.presenter or self._presenter).quote_marks(depth)
