@@ -255,3 +255,23 @@ def test_same_as_the_character_by_character_reference(
     assert profile.apply(text, before=before, after=after) == reference_apply(
         profile, text, before=before, after=after
     )
+
+
+@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@given(text=_TEXT, before=_TEXT, after=_TEXT)
+@example(text="'a", before="l", after="")
+@example(text="a :", before="", after="b")
+@example(text="« ", before="", after="?")
+def test_text_that_needs_no_context_is_typeset_alike_in_any(
+    profile: TypographyProfile, text: str, before: str, after: str
+) -> None:
+    if not profile.needs_context(text):
+        assert profile.apply(text, before=before, after=after) == profile.apply(text)
+
+
+def test_needs_context_at_the_ends_only() -> None:
+    assert not FRENCH.needs_context("l'initiative a dit : oui")
+    assert FRENCH.needs_context(" : oui")
+    assert FRENCH.needs_context("a dit « ")
+    assert FRENCH.needs_context("'a")
+    assert not ENGLISH.needs_context("a: b")

@@ -33,7 +33,6 @@ from jsi_docs.i18n import (
     labels,
     normalize_language,
     profile_for,
-    quote_marks,
 )
 from jsi_docs.model import CollectiveSpeaker, Meeting, NewsItem, Period, Role, Speaker
 from jsi_docs.validation import LINK_SCHEMES, check_url
@@ -92,9 +91,14 @@ def clean(text: str) -> str:
     """
     if _FORBIDDEN_BMP.search(text) is not None:
         text = _FORBIDDEN_BMP.sub(REPLACEMENT, text)
-    if not text.isascii() and max(text) >= "\U0001fffe":
+    if not text.isascii() and _has_astral(text):
         text = "".join(REPLACEMENT if ord(c) & 0xFFFE == 0xFFFE else c for c in text)
     return text
+
+
+def _has_astral(text: str) -> bool:
+    # UTF-16 needs two units for a code point beyond the BMP; encoding is far faster than max().
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
 
 
 def supported(language: str) -> bool:
@@ -157,6 +161,9 @@ class Presenter:
     language: str
     profile: TypographyProfile
     labels: Labels
+    _alone: dict[str, str] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False, hash=False
+    )
     _typeset: dict[tuple[str, str, str], str] = attrs.field(
         factory=dict, init=False, eq=False, repr=False, hash=False
     )
@@ -192,8 +199,15 @@ class Presenter:
         ``before``/``after`` are the neighbouring runs' text, as context only (so that
         "<em>Note</em>: suite" still gets its space). Never pass URLs or code.
         """
-        if not self.profile.may_change(text):
-            return clean(text)
+        done = self._alone.get(text)
+        if done is not None:
+            return done
+        if not self.profile.needs_context(text):
+            # Typeset alike whatever its neighbours: kept by its text alone.
+            if len(self._alone) >= _TYPESET_CACHE:
+                self._alone.clear()
+            done = self._alone[text] = self.profile.apply(clean(text))
+            return done
         key = (text, before[-TYPESET_CONTEXT:], after[:TYPESET_CONTEXT])
         done = self._typeset.get(key)
         if done is None:
@@ -207,7 +221,7 @@ class Presenter:
     def quote_marks(self, depth: int = 0) -> tuple[str, str]:
         """(opening, closing) marks for a quotation or quoted term nested ``depth`` deep
         (0: outermost, the language's « » or “ ”; deeper: the nested pair)."""
-        return quote_marks(self.language, self.profile, nested=depth > 0)
+        return self.profile.nested_quotes if depth > 0 else self.profile.quotes
 
     def label(self, term: Term, **fields: object) -> str:
         """A label of this language, typeset."""

@@ -153,6 +153,18 @@ class TypographyProfile:
         """
         return self.acted_on.search(text) is not None
 
+    def needs_context(self, text: str) -> bool:
+        """Whether :meth:`apply`'s result for ``text`` may depend on its neighbours.
+
+        Only punctuation, guillemets or apostrophes at either end of a run (spaces aside) look
+        past it; a run without them is typeset the same whatever surrounds it.
+        """
+        acted_on = self.acted_on.match
+        return (
+            acted_on(text.lstrip(SPACES)) is not None
+            or acted_on(text.rstrip(SPACES)[-1:]) is not None
+        )
+
     def _chunk(self, text: str, before: str, after: str) -> str:
         # Only the spaces next to the characters acted on can change: find those gaps (runs of
         # SPACES, possibly empty) and apply the rules to each, in order; then the apostrophes.

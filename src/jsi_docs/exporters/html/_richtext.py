@@ -53,40 +53,45 @@ page: labels, names, an item in several formats)."""
 
 
 class _Memos:
-    """A presenter's caches: runs escaped as they stand, and runs typeset in context.
+    """A presenter's caches: runs typeset and escaped alone, and runs typeset in context.
 
-    ``plain`` maps a run to its escaped HTML when the profile leaves it alone whatever its
+    ``plain`` maps a run to its HTML when the profile typesets it alike whatever its
     neighbours, and to ``""`` when it must be typeset with them (``typeset``, keyed by the run
     and one character of each neighbour).
     """
 
-    __slots__ = ("acted_on", "plain", "presenter", "typeset")
+    __slots__ = ("plain", "presenter", "typeset")
 
     def __init__(self, presenter: Presenter | None) -> None:
         self.presenter = presenter
-        self.acted_on = presenter.profile.acted_on.search if presenter is not None else None
         self.plain: dict[str, str] = {}
         self.typeset: dict[tuple[str, str, str], str] = {}
 
     def classify(self, text: str) -> str:
-        """The escaped run, or ``""`` if it waits for its neighbours; remembered."""
+        """The run's HTML, or ``""`` if it waits for its neighbours; remembered."""
         plain = self.plain
         if len(plain) >= _MEMO_SIZE:
             plain.clear()
-        acted_on = self.acted_on
-        html = plain[text] = (
-            "" if acted_on is not None and acted_on(text) is not None else escape_text(clean(text))
-        )
+        presenter = self.presenter
+        if presenter is None:
+            html = escape_text(clean(text))
+        elif presenter.profile.needs_context(text):
+            html = ""
+        else:
+            html = escape_text(presenter.text(text))
+        plain[text] = html
         return html
 
     def typeset_run(self, text: str, before: str, after: str) -> str:
         key = (text, before[-TYPESET_CONTEXT:], after[:TYPESET_CONTEXT])
         html = self.typeset.get(key)
         if html is None:
-            assert self.presenter is not None  # runs wait only when a profile acts on them
             if len(self.typeset) >= _MEMO_SIZE:
                 self.typeset.clear()
-            typeset = self.presenter.text(text, before=key[1], after=key[2])
+            presenter = self.presenter
+            typeset = (
+                presenter.text(text, before=key[1], after=key[2]) if presenter else clean(text)
+            )
             html = self.typeset[key] = escape_text(typeset)
         return html
 
@@ -103,25 +108,29 @@ def _memos(presenter: Presenter | None) -> _Memos:
     return found
 
 
-def _tag_memo(template: str) -> Callable[[str], str]:
-    """``template`` filled with an escaped attribute value, remembered (an item's ids recur)."""
-    done: dict[str, str] = {}
+class _Tags:
+    """An opening tag with one attribute value, escaped; remembered in ``done`` by value (an
+    item's ids recur)."""
 
-    def tag(value: str) -> str:
-        html = done.get(value)
+    __slots__ = ("done", "template")
+
+    def __init__(self, template: str) -> None:
+        self.template = template
+        self.done: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        html = self.done.get(value)
         if html is None:
-            if len(done) >= _MEMO_SIZE:
-                done.clear()
-            html = done[value] = template.format(escape_text(value))
+            if len(self.done) >= _MEMO_SIZE:
+                self.done.clear()
+            html = self.done[value] = self.template.format(escape_text(value))
         return html
 
-    return tag
 
-
-_topic_ref = _tag_memo('<span class="topic-ref" data-topic="{}">')
-_speaker_ref = _tag_memo('<span class="speaker-ref" data-speaker="{}">')
-_speech = _tag_memo('<q class="speech" data-speaker="{}">')
-_foreign = _tag_memo('<span lang="{}">')
+_topic_ref = _Tags('<span class="topic-ref" data-topic="{}">')
+_speaker_ref = _Tags('<span class="speaker-ref" data-speaker="{}">')
+_speech = _Tags('<q class="speech" data-speaker="{}">')
+_foreign = _Tags('<span lang="{}">')
 
 
 def _markup(html: str) -> Markup:
@@ -160,6 +169,7 @@ class RichTextRenderer:
         texts: list[str] = []  # every piece of text in reading order, marks drawn by CSS too
         waiting: list[tuple[int, int, _Memos]] = []  # (part, text) typeset in context
         add, add_text = parts.append, texts.append
+        topic_refs, speaker_refs = _topic_ref.done, _speaker_ref.done
 
         def walk(nodes: RichText, memos: _Memos, depth: int, in_link: bool) -> None:
             known = memos.plain
@@ -174,59 +184,86 @@ class RichTextRenderer:
                     add(html)
                     add_text(text)
                 elif isinstance(node, TopicRef):
-                    add(_topic_ref(node.topic))
-                    walk(node.content, memos, depth, in_link)
+                    add(topic_refs.get(node.topic) or _topic_ref(node.topic))
+                    content = node.content
+                    if (
+                        len(content) == 1
+                        and isinstance(only := content[0], Text)
+                        and (html := known.get(only.text))
+                    ):  # the usual reference: one run, already typeset (walk() would do this)
+                        add(html)
+                        add_text(only.text)
+                    else:
+                        walk(content, memos, depth, in_link)
                     add("</span>")
                 elif isinstance(node, SpeakerRef):
-                    add(_speaker_ref(node.speaker))
-                    walk(node.content, memos, depth, in_link)
-                    add("</span>")
-                elif isinstance(node, Quotation):
-                    # HTML wants no marks inside <q>: the stylesheet's ``quotes`` draws them,
-                    # but they are still the context of the runs they touch.
-                    if quotations is not None:
-                        quotations.append((plain_text(node.content), node.speaker))
-                    opening, closing = self._marks(memos, depth)
-                    add(_speech(node.speaker))
-                    add_text(opening)
-                    walk(node.content, memos, depth + 1, in_link)
-                    add_text(closing)
-                    add("</q>")
-                elif isinstance(node, QuotedTerm):
-                    opening, closing = self._marks(memos, depth)
-                    add('<span class="quoted-term">')
-                    add_text(opening)
-                    add(escape_text(opening))
-                    walk(node.content, memos, depth + 1, in_link)
-                    add_text(closing)
-                    add(escape_text(closing))
-                    add("</span>")
-                elif isinstance(node, Emphasis):
-                    add("<em>")
-                    walk(node.content, memos, depth, in_link)
-                    add("</em>")
-                elif isinstance(node, Strong):
-                    add("<strong>")
-                    walk(node.content, memos, depth, in_link)
-                    add("</strong>")
-                elif isinstance(node, Link):
-                    href = safe_url(node.url)
-                    if href is None or in_link:
-                        why = "inside another link" if href else "not an http, https or mailto URL"
-                        self._diagnostics.append(
-                            Diagnostic(f"link to {node.url!r} left as text: {why}", source="html")
-                        )
-                        walk(node.content, memos, depth, in_link)
+                    add(speaker_refs.get(node.speaker) or _speaker_ref(node.speaker))
+                    content = node.content
+                    if (
+                        len(content) == 1
+                        and isinstance(only := content[0], Text)
+                        and (html := known.get(only.text))
+                    ):  # the usual reference: one run, already typeset (walk() would do this)
+                        add(html)
+                        add_text(only.text)
                     else:
-                        add(f'<a href="{escape_text(href)}">')
-                        walk(node.content, memos, depth, True)
-                        add("</a>")
-                elif isinstance(node, Foreign):
-                    add(_foreign(node.lang))
-                    walk(node.content, _memos(self._presenter_for(node.lang)), depth, in_link)
+                        walk(content, memos, depth, in_link)
                     add("</span>")
                 else:
-                    assert_never(node)
+                    other(node, memos, depth, in_link)
+
+        def other(
+            node: Quotation | QuotedTerm | Emphasis | Strong | Link | Foreign,
+            memos: _Memos,
+            depth: int,
+            in_link: bool,
+        ) -> None:
+            if isinstance(node, Quotation):
+                # HTML wants no marks inside <q>: the stylesheet's ``quotes`` draws them,
+                # but they are still the context of the runs they touch.
+                if quotations is not None:
+                    quotations.append((plain_text(node.content), node.speaker))
+                opening, closing = self._marks(memos, depth)
+                add(_speech(node.speaker))
+                add_text(opening)
+                walk(node.content, memos, depth + 1, in_link)
+                add_text(closing)
+                add("</q>")
+            elif isinstance(node, QuotedTerm):
+                opening, closing = self._marks(memos, depth)
+                add('<span class="quoted-term">')
+                add_text(opening)
+                add(escape_text(opening))
+                walk(node.content, memos, depth + 1, in_link)
+                add_text(closing)
+                add(escape_text(closing))
+                add("</span>")
+            elif isinstance(node, Emphasis):
+                add("<em>")
+                walk(node.content, memos, depth, in_link)
+                add("</em>")
+            elif isinstance(node, Strong):
+                add("<strong>")
+                walk(node.content, memos, depth, in_link)
+                add("</strong>")
+            elif isinstance(node, Link):
+                href = safe_url(node.url)
+                if href is None or in_link:
+                    why = "inside another link" if href else "not an http, https or mailto URL"
+                    self._diagnostics.append(
+                        Diagnostic(f"link to {node.url!r} left as text: {why}", source="html")
+                    )
+                    walk(node.content, memos, depth, in_link)
+                else:
+                    add(f'<a href="{escape_text(href)}">')
+                    walk(node.content, memos, depth, True)
+                    add("</a>")
+            elif isinstance(node, Foreign):
+                add(_foreign(node.lang))
+                walk(node.content, _memos(self._presenter_for(node.lang)), depth, in_link)
+                add("</span>")
+            else:
+                assert_never(node)
 
         walk(nodes, self._memos, 0, False)
         if waiting:
