@@ -72,6 +72,9 @@ _URL_OR_EMAIL: Final = re.compile(
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 
+_URL_OR_EMAIL_MARKS: Final = ("://", "www.", "mailto:", "@")
+"""What every match of :data:`_URL_OR_EMAIL` holds."""
+
 
 def _spaces_only(
     _instance: object, attribute: attrs.Attribute[str | None], value: str | None
@@ -131,6 +134,8 @@ class TypographyProfile:
         """
         if self.acted_on.search(text) is None:
             return text
+        if not any(mark in text for mark in _URL_OR_EMAIL_MARKS):  # the regex is slow
+            return self._chunk(text, before, after)
         out: list[str] = []
         pos = 0
         for m in _URL_OR_EMAIL.finditer(text):
