@@ -46,8 +46,7 @@ DESCRIPTION_LIMIT = 300
 """Longest ``<meta name="description">`` taken from the first paragraph when there is no lead."""
 
 
-@attrs.frozen
-class Link:
+class Link(NamedTuple):
     """A link to show; ``href`` is None when the URL was refused (the text is shown alone)."""
 
     text: str
@@ -59,8 +58,8 @@ class Link:
 class BlockView(NamedTuple):
     """One block of a section, its rich text already rendered.
 
-    A named tuple, unlike the other records: one is made per block, and a tuple is made in
-    half the time of a frozen attrs instance.
+    Records made many times per page are named tuples, built in half the time of a frozen
+    attrs instance; the page's and the contact's are attrs classes.
     """
 
     kind: str
@@ -72,8 +71,7 @@ class BlockView(NamedTuple):
     cite: str | None = None
 
 
-@attrs.frozen
-class SectionView:
+class SectionView(NamedTuple):
     """A section: its element id, its heading (None for an opening run of blocks), blocks."""
 
     id: str
@@ -81,8 +79,7 @@ class SectionView:
     blocks: tuple[BlockView, ...]
 
 
-@attrs.frozen
-class TopicView:
+class TopicView(NamedTuple):
     """A topic: its id, its label, and its vocabulary URI when that is a safe URL."""
 
     id: str
