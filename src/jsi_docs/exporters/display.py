@@ -151,7 +151,7 @@ class SpeakerDisplay:
         return self.text
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of caches, hashed on every page
 class Presenter:
     """Composes display text in one language with one typography profile.
 
@@ -173,6 +173,9 @@ class Presenter:
         factory=dict, init=False, eq=False, repr=False, hash=False
     )
     _date_texts: dict[tuple[dt.date, dt.date, object], str] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False, hash=False
+    )
+    _meeting_kinds: dict[tuple[object, str | None], str] = attrs.field(
         factory=dict, init=False, eq=False, repr=False, hash=False
     )
     _speakers: dict[Speaker | CollectiveSpeaker, SpeakerDisplay] = attrs.field(
@@ -324,6 +327,15 @@ class Presenter:
 
     def meeting_kind(self, meeting: Meeting) -> str:
         """The meeting's label, or its kind in words, capitalised: "Réunions plénières"."""
+        key = (meeting.kind, meeting.label)
+        done = self._meeting_kinds.get(key)
+        if done is None:
+            if len(self._meeting_kinds) >= _TYPESET_CACHE:
+                self._meeting_kinds.clear()
+            done = self._meeting_kinds[key] = self._compose_meeting_kind(meeting)
+        return done
+
+    def _compose_meeting_kind(self, meeting: Meeting) -> str:
         if meeting.label:
             return self.text(capitalize_first(meeting.label))
         try:
