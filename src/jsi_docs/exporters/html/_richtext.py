@@ -77,8 +77,8 @@ class _Memos:
             html = escape_text(clean(text))
         elif presenter.profile.needs_context(text):
             html = ""
-        else:
-            html = escape_text(presenter.text(text))
+        else:  # what presenter.text() gives a run alone, without asking needs_context() again
+            html = escape_text(presenter.profile.apply(clean(text)))
         plain[text] = html
         return html
 
