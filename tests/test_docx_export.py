@@ -57,6 +57,7 @@ def test_exporter_declares_name_media_type_suffix_and_options() -> None:
         "typography",
         "strict",
         "reference_docx",
+        "allowed_urls",
     }
 
 
