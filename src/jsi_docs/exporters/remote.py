@@ -13,7 +13,7 @@ import posixpath
 from collections.abc import Iterable
 from typing import Final
 from urllib import request
-from urllib.error import URLError
+from urllib.error import HTTPError, URLError
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
 __all__ = [
@@ -100,6 +100,9 @@ def fetch_image(
     try:
         with _OPENER.open(request.Request(url, method="GET"), timeout=timeout) as response:
             data: bytes = response.read(max_bytes + 1)
+    except HTTPError as exc:
+        moved = " (redirects are not followed)" if 300 <= exc.code < 400 else ""
+        raise FetchError(f"could not fetch {url}: HTTP {exc.code} {exc.reason}{moved}") from None
     except (URLError, http.client.HTTPException, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", None) or exc
         raise FetchError(f"could not fetch {url}: {reason}") from None
