@@ -32,6 +32,7 @@ from jsi_docs.i18n.labels import Term, labels
 from jsi_docs.model import (
     BlockQuote,
     CollectiveSpeaker,
+    Figure,
     Foreign,
     ListBlock,
     NewsItem,
@@ -76,17 +77,25 @@ def _block_texts(item: NewsItem) -> list[str]:
                 texts.extend(plain_text(entry) for entry in block.items)
             case BlockQuote():
                 texts.extend(plain_text(p) for p in block.paragraphs)
+            case Figure():
+                # No example allows its image URL: the PDF prints the text alternative.
+                texts.append(block.alt)
+                texts.extend([plain_text(block.caption)] if block.caption else [])
     return texts
 
 
 def _quotations(item: NewsItem) -> list[str]:
     found: list[str] = []
     for _, _, block in item.blocks():
-        runs = (
-            [block.text]
-            if isinstance(block, Paragraph)
-            else list(block.items if isinstance(block, ListBlock) else block.paragraphs)
-        )
+        match block:
+            case Paragraph():
+                runs = [block.text]
+            case ListBlock():
+                runs = list(block.items)
+            case BlockQuote():
+                runs = list(block.paragraphs)
+            case Figure():
+                runs = [block.caption] if block.caption else []
         for run in runs:
             found += [plain_text(n.content) for n in walk(run) if isinstance(n, Quotation)]
     return found
