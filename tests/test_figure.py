@@ -11,6 +11,7 @@ import json
 import socket
 import zipfile
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -176,6 +177,21 @@ def test_bad_figures_are_errors_naming_file_line_and_path(lines: str, expected: 
         jsi_docs.loads(_yaml_with(lines))
     found = [p.format("item.yaml") for p in caught.value.problems]
     assert any(line.startswith(expected) for line in found), found
+
+
+def test_caption_references_are_validated_with_their_path() -> None:
+    broken = YAML.replace("(quote:tan)", "(quote:tann)").replace(
+        "caption: \"", "caption: \"[lien](javascript:x) "
+    )
+    with pytest.raises(InputError) as caught:
+        jsi_docs.loads(broken)
+    found = [p.format("item.yaml") for p in caught.value.problems]
+    assert found == [
+        "item.yaml:15: $.sections[0].blocks[1].caption[6].speaker: unknown speaker 'tann' "
+        "(known: tan)",
+        "item.yaml:15: $.sections[0].blocks[1].caption[0].url: 'javascript:x': "
+        "only http, https, mailto URLs are allowed",
+    ]
 
 
 def test_json_schema_describes_the_figure() -> None:
@@ -492,6 +508,24 @@ def test_docx_same_item_same_bytes_with_an_image(images: ImageServer) -> None:
     first = render(item, "docx", allowed_urls=[images.base]).data
     second = render(item, "docx", allowed_urls=[images.base]).data
     assert first == second
+
+
+def test_cli_passes_allowed_urls_to_docx(images: ImageServer, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from jsi_docs.cli import main
+
+    source = tmp_path / "figure.json"
+    source.write_text(jsi_docs.dumps(figure_item(images.base + "photo.png"), format="json"))
+    out = tmp_path / "out"
+    args = ["render", str(source), "--to", "docx", "-o", str(out)]
+    refused = CliRunner().invoke(main, args)
+    assert refused.exit_code == 0, refused.output
+    assert images.requests == []
+    allowed = CliRunner().invoke(main, [*args, "--allowed-url", images.base])
+    assert allowed.exit_code == 0, allowed.output
+    assert images.requests == ["/photo.png"]
+    assert list(_media((out / "figure.docx").read_bytes()).values()) == [png()]
 
 
 # -- the shared fetch -----------------------------------------------------------------------
