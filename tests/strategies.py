@@ -15,6 +15,7 @@ from jsi_docs.model import (
     CollectiveSpeaker,
     Contact,
     Emphasis,
+    Figure,
     Foreign,
     GrammaticalGender,
     Inline,
@@ -66,6 +67,8 @@ urls = st.one_of(
     st.from_regex(r"\Amailto:[a-z]{1,8}@[a-z]{1,8}\.org\Z"),
 )
 web_urls = st.from_regex(r"\Ahttps://[a-z]{1,8}\.(org|int)(/[a-z0-9_.~-]{0,8}){0,3}\Z")
+image_urls = st.from_regex(r"\Ahttps?://[a-z]{1,8}\.(org|int)(/[a-z0-9_.~-]{1,8}){0,2}/[a-z0-9_-]{1,8}\.(jpg|png|gif)\Z")
+sizes = st.integers(min_value=1, max_value=4000)
 languages = st.sampled_from(["fr", "en", "es"])
 days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
 
@@ -166,6 +169,10 @@ def news_items(draw: Any) -> NewsItem:
         st.builds(lambda t, s: Paragraph(t, speaker=s), text, speaker_choice),
         st.builds(lambda items, o, s: ListBlock(items, ordered=o, speaker=s), st.lists(text, min_size=1, max_size=3), st.booleans(), speaker_choice),
         st.builds(lambda ps, s, c: BlockQuote(ps, speaker=s, cite=c), st.lists(text, min_size=1, max_size=2), speaker_choice, st.none() | web_urls),
+        st.builds(
+            lambda image, alt, caption, credit, w, h: Figure(image, alt, caption=caption, credit=credit, width=w, height=h),
+            image_urls, label, st.none() | text, st.none() | label, st.none() | sizes, st.none() | sizes,
+        ),
     )
     section_ids = draw(st.lists(ids, max_size=3, unique=True))
     sections = [

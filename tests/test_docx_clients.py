@@ -22,6 +22,7 @@ from clients import (
 )
 from jsi_docs.model import (
     BlockQuote,
+    Figure,
     ListBlock,
     NewsItem,
     Paragraph,
@@ -52,6 +53,8 @@ def _expected_in_order(item: NewsItem) -> list[tuple[str, str]]:
                 texts = list(items)
             case BlockQuote(paragraphs=paragraphs):
                 texts = list(paragraphs)
+            case Figure(caption=caption):
+                texts = [caption] if caption else []
             case _:
                 assert_never(block)
         for rich in texts:

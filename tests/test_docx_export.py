@@ -57,6 +57,7 @@ def test_exporter_declares_name_media_type_suffix_and_options() -> None:
         "typography",
         "strict",
         "reference_docx",
+        "allowed_urls",
     }
 
 
@@ -68,7 +69,7 @@ def test_paragraphs_carry_the_named_styles_in_reading_order(
     expected_body = [
         "Statement", "Body Text", "Heading 1",
         "List Number", "List Number", "List Bullet", "List Bullet", "List Number", "List Number",
-        "Quote", "Quote Attribution",
+        "Quote", "Quote Attribution", "Figure Alt", "Caption",
         "Speakers Heading", "Speaker",
         "Topics", "Links Box Heading", "Links Box", "Links Box", "Language Versions",
         "Contact", "Contact",

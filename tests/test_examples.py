@@ -21,6 +21,7 @@ import jsi_docs
 from jsi_docs.model import (
     BlockQuote,
     CollectiveSpeaker,
+    Figure,
     Foreign,
     GrammaticalGender,
     Inline,
@@ -86,6 +87,9 @@ def _rich_texts(item: NewsItem) -> Iterator[RichText]:
                 yield from items
             case BlockQuote(paragraphs=paragraphs):
                 yield from paragraphs
+            case Figure(caption=caption):
+                if caption:
+                    yield caption
     if item.contact is not None:
         yield item.contact.text
 
@@ -286,6 +290,15 @@ def test_meeting_summary_shows_what_its_readme_entry_says() -> None:
     assert kouassi.on_behalf_of is not None
     assert kouassi.on_behalf_of.name == "the African Group"
     assert kouassi.gender == GrammaticalGender.FEMININE
+    figures = [b for b in blocks if isinstance(b, Figure)]
+    assert len(figures) == 1
+    figure = figures[0]
+    assert figure.image.startswith("https://www.wto.org/images/")
+    assert figure.alt.strip()
+    assert figure.caption
+    assert figure.credit
+    assert figure.width
+    assert figure.height
 
 
 def test_enum_fields_are_structured_as_enums() -> None:

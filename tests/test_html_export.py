@@ -30,6 +30,7 @@ from jsi_docs.i18n import Term, labels
 from jsi_docs.model import (
     BlockQuote,
     CollectiveSpeaker,
+    Figure,
     Link,
     ListBlock,
     NewsItem,
@@ -65,6 +66,8 @@ def rich_texts(item: NewsItem) -> list[RichText]:
                 found.extend(items)
             case BlockQuote(paragraphs=paragraphs):
                 found.extend(paragraphs)
+            case Figure(caption=caption):
+                found.extend([caption] if caption else [])
     return found
 
 

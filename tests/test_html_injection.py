@@ -27,6 +27,7 @@ from jsi_docs.model import (
     CollectiveSpeaker,
     Contact,
     Emphasis,
+    Figure,
     Foreign,
     LanguageVersion,
     Link,
@@ -98,6 +99,13 @@ def evil_item() -> NewsItem:
                     ListBlock([text, (Text(evil("item")),)], speaker="g1"),
                     BlockQuote([(Text(evil("bq")),)], speaker="s1", cite=EVIL_URL),
                     BlockQuote([(Text(evil("bq2")),)], cite=QUOTED_URL),
+                    Figure(
+                        EVIL_URL,
+                        evil("alt"),
+                        caption=(Text(evil("caption")),),
+                        credit=evil("credit"),
+                    ),
+                    Figure(QUOTED_URL, evil("alt2"), credit=evil("credit2")),
                 ]
             ),
         ],
@@ -139,7 +147,7 @@ ALLOWED_TAGS = {
     "html", "head", "body", "meta", "title", "link", "style", "script", "main", "article",
     "header", "footer", "section", "aside", "nav", "div", "p", "h1", "h2", "ul", "ol", "li",
     "a", "span", "em", "strong", "q", "blockquote", "figure", "figcaption", "time", "address",
-    "dl", "dt", "dd", "DOCUMENT_FRAGMENT",
+    "dl", "dt", "dd", "img", "DOCUMENT_FRAGMENT",
 }  # fmt: skip
 
 
@@ -193,6 +201,15 @@ def test_hostile_item_gives_inert_page(print_mode: bool) -> None:
     encoded = QUOTED_URL.replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
     assert encoded in hrefs  # a safe URL stays whole, inside its attribute
     assert page.diagnostics  # the javascript: URLs were reported
+    # Figures: the javascript: image is dropped for its alt text; a quoted URL stays in src
+    # (in print mode only when allowed: here it is not); alt, caption and credit stay text.
+    images = list(elements(root, "img"))
+    assert [i.get("src") for i in images] == ([] if print_mode else [encoded])
+    assert [norm(i.get("alt") or "") for i in images] == ([] if print_mode else [norm(evil("alt2"))])
+    alts = [norm(text_of(p)) for p in elements(root, "p") if p.get("class") == "figure-alt"]
+    assert norm(evil("alt")) in alts
+    credits = [norm(text_of(c)) for c in elements(root, "span") if c.get("class") == "credit"]
+    assert credits == [norm(f"Photo : {evil('credit')}"), norm(f"Photo : {evil('credit2')}")]
 
 
 def test_hostile_item_gives_inert_fragment() -> None:

@@ -128,6 +128,38 @@ PARAGRAPH_STYLES: list[Style] = [
     ),
     (
         "paragraph",
+        "Figure",
+        "Figure",
+        "Normal",
+        "Caption",
+        '<w:keepNext/><w:spacing w:before="240" w:after="60"/><w:jc w:val="center"/>',
+        "",
+    ),
+    (
+        "paragraph",
+        "FigureAlt",
+        "Figure Alt",
+        "Normal",
+        "Caption",
+        f'<w:keepNext/><w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/>'
+        f'<w:left w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/>'
+        f'<w:bottom w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/>'
+        f'<w:right w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/></w:pBdr>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/>'
+        '<w:spacing w:before="240" w:after="60"/>',
+        f'<w:i/><w:iCs/><w:color w:val="{MUTED}"/>',
+    ),
+    (
+        "paragraph",
+        "Caption",
+        "caption",
+        "Normal",
+        "BodyText",
+        '<w:spacing w:after="240"/>',
+        f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ),
+    (
+        "paragraph",
         "LinksBoxHeading",
         "Links Box Heading",
         "Normal",
@@ -252,6 +284,9 @@ SAMPLES = [
     ("QuoteAttribution", "Quote Attribution: who said it"),
     ("ListBullet", "List Bullet: an entry of a bulleted list"),
     ("ListNumber", "List Number: an entry of a numbered list"),
+    ("Figure", "Figure: the paragraph that holds an image"),
+    ("FigureAlt", "Figure Alt: an image's text alternative, when the image is not embedded"),
+    ("Caption", "Caption: what an image shows. Photo: its credit"),
     ("SpeakersHeading", "Speakers Heading: Speakers"),
     ("Speaker", "Speaker: Ambassador Hung Seng Tan (Singapore), co-convenor, chair in 2023"),
     ("Topics", "Topics: the subjects of the item"),

@@ -131,7 +131,8 @@ def _formats(value: str) -> list[str]:
     "allowed_urls",
     multiple=True,
     metavar="PREFIX",
-    help="PDF: a URL prefix the renderer may fetch (repeatable); nothing else is fetched.",
+    help="PDF, DOCX: a URL prefix images and the like may be fetched from (repeatable); "
+    "nothing else is fetched.",
 )
 @click.option(
     "--reference-docx",
@@ -181,7 +182,11 @@ def render(
             )
             if value
         },
-        "docx": {"reference_docx": reference_docx} if reference_docx else {},
+        "docx": {
+            key: value
+            for key, value in (("reference_docx", reference_docx), ("allowed_urls", allowed_urls))
+            if value
+        },
     }
     files = _inputs(paths)
     if not files:

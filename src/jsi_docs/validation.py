@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from jsi_docs.errors import Problem
 from jsi_docs.model import (
     BlockQuote,
+    Figure,
     ListBlock,
     NewsItem,
     Paragraph,
@@ -24,13 +25,23 @@ from jsi_docs.model import (
 )
 from jsi_docs.model.inline import Link
 
-__all__ = ["LINK_SCHEMES", "SUPPORTED_LANGUAGES", "check_url", "is_safe_url", "validate"]
+__all__ = [
+    "IMAGE_SCHEMES",
+    "LINK_SCHEMES",
+    "SUPPORTED_LANGUAGES",
+    "check_url",
+    "is_safe_url",
+    "validate",
+]
 
 SUPPORTED_LANGUAGES = ("en", "es", "fr")
 """Languages an item can be written in (labels, dates and typography exist for them)."""
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 """The only URL schemes that may become links, in any format."""
+
+IMAGE_SCHEMES = frozenset({"http", "https"})
+"""The only URL schemes an image may come from."""
 
 # Whitespace or control characters: browsers drop some inside URLs ("java\nscript:"), so a URL
 # holding any is refused rather than guessed at.
@@ -92,11 +103,21 @@ def _texts(item: NewsItem) -> Iterator[tuple[str, RichText | None]]:
             case BlockQuote(paragraphs=paragraphs):
                 for i, entry in enumerate(paragraphs):
                     yield f"{base}.paragraphs[{i}]", entry
+            case Figure(caption=caption):
+                yield f"{base}.caption", caption
     if item.contact is not None:
         yield "$.contact.text", item.contact.text
 
 
-def _urls(item: NewsItem) -> Iterator[tuple[str, str | None]]:
+def _urls(item: NewsItem) -> Iterator[tuple[str, str | None, frozenset[str]]]:
+    for path, url in _link_urls(item):
+        yield path, url, LINK_SCHEMES
+    for s, b, block in item.blocks():
+        if isinstance(block, Figure):
+            yield f"$.sections[{s}].blocks[{b}].image", block.image, IMAGE_SCHEMES
+
+
+def _link_urls(item: NewsItem) -> Iterator[tuple[str, str | None]]:
     yield "$.url", item.url
     if item.series is not None:
         yield "$.series.url", item.series.url
@@ -180,10 +201,10 @@ def validate(item: NewsItem) -> list[Problem]:
                     )
                 )
 
-    for path, url in _urls(item):
+    for path, url, schemes in _urls(item):
         if url is None:
             continue
-        if reason := check_url(url):
+        if reason := check_url(url, schemes):
             add(Problem(path, reason))
         elif unencoded := sorted(set(url) & set(_TO_ENCODE)):
             add(Problem(path, f"{url!r} is not a URL as written: percent-encode {' '.join(unencoded)}"))

@@ -35,7 +35,7 @@ from jsi_docs.i18n import (
     profile_for,
 )
 from jsi_docs.model import CollectiveSpeaker, Meeting, NewsItem, Period, Role, Speaker
-from jsi_docs.validation import LINK_SCHEMES, check_url
+from jsi_docs.validation import IMAGE_SCHEMES, LINK_SCHEMES, check_url
 
 __all__ = [
     "FALLBACK_LANGUAGE",
@@ -46,6 +46,7 @@ __all__ = [
     "Presenter",
     "SpeakerDisplay",
     "clean",
+    "safe_image_url",
     "safe_url",
     "supported",
 ]
@@ -86,6 +87,12 @@ def safe_url(url: str | None) -> str | None:
 def _safe_url(url: str) -> str | None:
     url = url.strip()
     return None if check_url(url) else url.translate(_PERCENT_ENCODED)
+
+
+def safe_image_url(url: str | None) -> str | None:
+    """``url`` as :func:`safe_url` makes it, if its scheme is http or https; else None."""
+    safe = safe_url(url)
+    return safe if safe is not None and check_url(safe, IMAGE_SCHEMES) is None else None
 
 
 def clean(text: str) -> str:

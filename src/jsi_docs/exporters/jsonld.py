@@ -1,7 +1,7 @@
 """schema.org structured data: a ``NewsArticle`` for an item, and a JSON-LD ``<script>`` body
 that no text value can break out of.
 
-The builder states the facts the visible page shows (headline, date, language, topics,
+The builder states the facts the visible page shows (headline, date, language, images, topics,
 publisher, language versions, and every direct quotation with the person who said it), in
 the item's typography, so the structured data and the page agree.
 """
@@ -13,11 +13,18 @@ from typing import Any, assert_never
 
 import msgspec
 
-from jsi_docs.exporters.display import Presenter, SpeakerDisplay, clean, safe_url
+from jsi_docs.exporters.display import (
+    Presenter,
+    SpeakerDisplay,
+    clean,
+    safe_image_url,
+    safe_url,
+)
 from jsi_docs.model import (
     Affiliation,
     BlockQuote,
     CollectiveSpeaker,
+    Figure,
     ListBlock,
     NewsItem,
     Paragraph,
@@ -80,7 +87,8 @@ def _inline_quotations(texts: Iterable[RichText], found: list[tuple[str, str]]) 
 
 def quotations(item: NewsItem) -> list[tuple[str, str]]:
     """Every direct quotation as ``(plain text, speaker id)``, in reading order: inline
-    ``Quotation`` nodes and block quotations with a speaker (their paragraphs joined)."""
+    ``Quotation`` nodes (figure captions included) and block quotations with a speaker (their
+    paragraphs joined)."""
     found: list[tuple[str, str]] = []
     if item.lead:
         _inline_quotations((item.lead,), found)
@@ -94,6 +102,9 @@ def quotations(item: NewsItem) -> list[tuple[str, str]]:
                 if speaker is not None:
                     found.append(("\n".join(plain_text(p) for p in paragraphs), speaker))
                 _inline_quotations(paragraphs, found)
+            case Figure(caption=caption):
+                if caption:
+                    _inline_quotations((caption,), found)
             case _:
                 assert_never(block)
     return found
@@ -126,6 +137,13 @@ def news_article(
         article["mainEntityOfPage"] = url
     if item.lead:
         article["description"] = p.text(plain_text(item.lead))
+    images = [
+        src
+        for _, _, block in item.blocks()
+        if isinstance(block, Figure) and (src := safe_image_url(block.image))
+    ]
+    if images:
+        article["image"] = list(dict.fromkeys(images))
     if item.topics:
         article["about"] = [
             {"@type": "Thing", "name": p.text(t.label)}

@@ -87,6 +87,7 @@ class Term(enum.StrEnum):
     # Attribution.
     SAID = enum.auto()
     QUOTATION_BY = enum.auto()
+    PHOTO_CREDIT = enum.auto()
     # Roles and titles (gendered).
     ROLE_CHAIR = enum.auto()
     ROLE_VICE_CHAIR = enum.auto()

@@ -1,6 +1,6 @@
 """The news-item model: immutable attrs classes that know no file format."""
 
-from jsi_docs.model.blocks import Block, BlockQuote, ListBlock, Paragraph, Section
+from jsi_docs.model.blocks import Block, BlockQuote, Figure, ListBlock, Paragraph, Section
 from jsi_docs.model.inline import (
     Emphasis,
     Foreign,
@@ -51,6 +51,7 @@ __all__ = [
     "CollectiveSpeaker",
     "Contact",
     "Emphasis",
+    "Figure",
     "Foreign",
     "GrammaticalGender",
     "Inline",

@@ -63,3 +63,8 @@ def not_empty(
 ) -> None:
     if not value:
         raise FieldValueError(attribute.name, "must hold at least one element")
+
+
+def optional_positive(instance: Any, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or value < 1):
+        raise FieldValueError(attribute.name, f"must be a positive whole number, not {value!r}")

@@ -1,4 +1,4 @@
-"""Blocks (paragraphs, lists, block quotations) and the sections that hold them."""
+"""Blocks (paragraphs, lists, block quotations, figures) and the sections that hold them."""
 
 from __future__ import annotations
 
@@ -9,13 +9,15 @@ import attrs
 
 from jsi_docs.model._checks import (
     FieldValueError,
+    not_blank,
     not_empty,
     optional_identifier,
     optional_not_blank,
+    optional_positive,
 )
 from jsi_docs.model.inline import Inline, RichText, normalize
 
-__all__ = ["Block", "BlockQuote", "ListBlock", "Paragraph", "Section"]
+__all__ = ["Block", "BlockQuote", "Figure", "ListBlock", "Paragraph", "Section"]
 
 
 def _rich_items(values: Iterable[Iterable[Inline | str]]) -> tuple[RichText, ...]:
@@ -65,7 +67,42 @@ class BlockQuote:
     cite: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
 
 
-Block: TypeAlias = Paragraph | ListBlock | BlockQuote
+def _optional_rich(value: Iterable[Inline | str] | None) -> RichText | None:
+    return None if value is None else normalize(value)
+
+
+def _optional_not_empty(
+    instance: object, attribute: attrs.Attribute[RichText | None], value: RichText | None
+) -> None:
+    if value is not None and not value:
+        raise FieldValueError(attribute.name, "must not be empty (leave the field out instead)")
+
+
+@attrs.frozen
+class Figure:
+    """An image (a news photo) with its text alternative, and optionally a caption and credit.
+
+    ``image`` is an http(s) URL (checked with the item's other URLs by validation); ``alt``
+    says what the image shows, for readers who cannot see it; ``width`` and ``height`` are the
+    image's intrinsic size in pixels, so a page can reserve its space.
+    """
+
+    image: str = attrs.field(validator=not_blank)
+    alt: str = attrs.field(validator=not_blank)
+    caption: RichText | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_rich, validator=_optional_not_empty
+    )
+    credit: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    width: int | None = attrs.field(default=None, kw_only=True, validator=optional_positive)
+    height: int | None = attrs.field(default=None, kw_only=True, validator=optional_positive)
+
+    @property
+    def speaker(self) -> None:
+        """A figure is nobody's statement (blocks share this attribute)."""
+        return None
+
+
+Block: TypeAlias = Paragraph | ListBlock | BlockQuote | Figure
 """The closed union of block nodes; exporters ``match`` over it."""
 
 
@@ -78,5 +115,5 @@ class Section:
     id: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
 
 
-for _cls in (Paragraph, ListBlock, BlockQuote, Section):
+for _cls in (Paragraph, ListBlock, BlockQuote, Figure, Section):
     attrs.resolve_types(_cls, globals(), locals())

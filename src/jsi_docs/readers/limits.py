@@ -29,7 +29,7 @@ class Limits:
     max_total_text: int = 500_000
     """Characters of text in the whole item: what a PDF's time and memory grow with."""
     max_blocks: int = 2_000
-    """Blocks (paragraphs, lists, quotations) in the whole item."""
+    """Blocks (paragraphs, lists, quotations, figures) in the whole item."""
 
 
 DEFAULT_LIMITS = Limits()

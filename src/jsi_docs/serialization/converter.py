@@ -21,6 +21,7 @@ from jsi_docs.model import (
     Block,
     BlockQuote,
     Emphasis,
+    Figure,
     Foreign,
     Inline,
     Link,
@@ -62,6 +63,7 @@ BLOCK_TAGS: dict[str, type[Block]] = {
     "paragraph": Paragraph,
     "list": ListBlock,
     "blockquote": BlockQuote,
+    "figure": Figure,
 }
 _TAG_OF: dict[type, str] = {cls: tag for tag, cls in (*INLINE_TAGS.items(), *BLOCK_TAGS.items())}
 

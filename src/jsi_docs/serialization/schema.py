@@ -23,6 +23,8 @@ __all__ = ["SCHEMA_ID", "json_schema"]
 SCHEMA_ID = "urn:jsi-docs:news-item:1"
 _URL_FIELDS = {"url", "uri", "cite"}
 _URL_PATTERN = "^([Hh][Tt][Tt][Pp][Ss]?|[Mm][Aa][Ii][Ll][Tt][Oo]):"
+_WEB_URL_FIELDS = {"image"}
+_WEB_URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://"
 _PERIOD_PATTERN = r"^\d{4}(-\d{2}(-\d{2}(/\d{4}-\d{2}-\d{2})?)?)?$"
 _PERIOD_DOC = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD (ISO 8601)"
 _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
@@ -31,6 +33,7 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     checks.language_tag: {"pattern": checks.LANGUAGE_PATTERN},
     checks.not_blank: {"pattern": r"\S"},
     checks.optional_not_blank: {"pattern": r"\S"},
+    checks.optional_positive: {"minimum": 1},
 }
 
 
@@ -58,6 +61,8 @@ class _Builder:
             schema.update(_VALIDATOR_KEYWORDS.get(field.validator, {}))
             if field.name in _URL_FIELDS and schema.get("type") == "string":
                 schema["pattern"] = _URL_PATTERN
+            elif field.name in _WEB_URL_FIELDS and schema.get("type") == "string":
+                schema["pattern"] = _WEB_URL_PATTERN
             properties[field.name] = schema
             if field.default is attrs.NOTHING:
                 required.append(field.name)

@@ -25,6 +25,7 @@ __all__ = [
     "add_text",
     "app_properties_xml",
     "custom_properties_xml",
+    "inline_picture",
     "item_props_xml",
     "new_numbering_instance",
     "new_paragraph",
@@ -36,6 +37,7 @@ __all__ = [
 W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R: Final = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML: Final = "http://www.w3.org/XML/1998/namespace"
+_PIC: Final = "http://schemas.openxmlformats.org/drawingml/2006/picture"
 SOURCE_NAMESPACE: Final = "urn:jsi-docs:source"
 """Namespace of the root element of the custom XML part that holds the canonical JSON."""
 
@@ -138,6 +140,26 @@ def add_field(parent: etree._Element, instruction: str, cached: str, style_id: s
             instr = etree.SubElement(r, _INSTR)
             instr.text = text
             instr.set(_SPACE, "preserve")
+
+
+def inline_picture(
+    shape_id: int, r_id: str, filename: str, cx: int, cy: int, description: str
+) -> etree._Element:
+    """A ``w:drawing`` with the picture related as ``r_id`` inline, ``cx`` by ``cy`` EMU.
+
+    ``description`` goes to ``wp:docPr/@descr`` and the picture's own ``pic:cNvPr/@descr``:
+    the alternative text Word shows and reads out.
+    """
+    from docx.oxml.shape import CT_Inline
+    from docx.shared import Emu
+
+    inline = CT_Inline.new_pic_inline(shape_id, r_id, filename, Emu(cx), Emu(cy))
+    inline.docPr.set("descr", description)
+    for properties in inline.iter(f"{{{_PIC}}}cNvPr"):
+        properties.set("descr", description)
+    drawing = etree.Element(qn("w:drawing"))
+    drawing.append(inline)
+    return drawing
 
 
 def _set_lang(element: etree._Element, tag: str) -> None:

@@ -14,6 +14,7 @@ like one); elsewhere the innermost style wins (emphasis inside a quotation is "E
 
 from __future__ import annotations
 
+import io
 from typing import Any, assert_never
 from urllib.parse import quote
 
@@ -21,15 +22,17 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.display import Presenter, safe_url, supported
+from jsi_docs.exporters.display import Presenter, safe_image_url, safe_url, supported
 from jsi_docs.exporters.docx import _oxml
 from jsi_docs.exporters.docx._template import StyleName, Template
+from jsi_docs.exporters.remote import FetchError, allowed_url, fetch_image
 from jsi_docs.i18n import Placeholder, Term, language_name
 from jsi_docs.model import (
     Block,
     BlockQuote,
     CollectiveSpeaker,
     Emphasis,
+    Figure,
     Foreign,
     Inline,
     Link,
@@ -68,6 +71,7 @@ class BodyWriter:
         label_presenter: Presenter,
         typography: str | None,
         diagnostics: list[Diagnostic],
+        allowed_urls: tuple[str, ...] = (),
     ) -> None:
         self._document = document
         self._part = document.part
@@ -89,6 +93,9 @@ class BodyWriter:
         self._anchor = body[-1] if len(body) and body[-1].tag == _oxml.qn("w:sectPr") else None
         self._body = body
         self._pending: list[etree._Element] = []
+        self._allowed_urls = allowed_urls
+        self._images: dict[str, tuple[bytes, str] | str] = {}
+        self._shape_id: int | None = None
 
     # -- paragraphs ------------------------------------------------------------------------
 
@@ -147,8 +154,75 @@ class BodyWriter:
                     p = self._paragraph(StyleName.QUOTE)
                     self._rich(p, entry, f"{where}.paragraphs[{i}]")
                 self._attribution(speaker, cite, where)
+            case Figure():
+                self._figure(block, where)
             case _:
                 assert_never(block)
+
+    # -- figures ---------------------------------------------------------------------------
+
+    def _figure(self, figure: Figure, where: str) -> None:
+        """The image inline in a "Figure" paragraph (or its text alternative in a "Figure Alt"
+        one), then a "Caption" paragraph with the caption and the credit."""
+        alt = self._text.text(figure.alt)
+        image = self._image(figure.image, f"{where}.image")
+        if image is None:
+            self._plain(StyleName.FIGURE_ALT, alt)
+        else:
+            run = _oxml.add_run(self._paragraph(StyleName.FIGURE), None, None)
+            run.append(self._drawing(image, alt))
+        if not figure.caption and not figure.credit:
+            return
+        p = self._paragraph(StyleName.CAPTION)
+        if figure.caption:
+            self._rich(p, figure.caption, f"{where}.caption")
+        if figure.credit:
+            if figure.caption:
+                _oxml.add_text(_oxml.add_run(p, None, None), " ")
+            label = self._labels.label(Term.PHOTO_CREDIT)
+            _oxml.add_text(_oxml.add_run(p, None, self._label_lang), f"{label} ")
+            _oxml.add_text(_oxml.add_run(p, None, None), self._text.text(figure.credit))
+
+    def _image(self, url: str, where: str) -> bytes | None:
+        """The image's bytes when its URL is allowed and it could be fetched; else None, with
+        a diagnostic saying why its text alternative is shown instead."""
+        src = safe_image_url(url)
+        normal = allowed_url(src, self._allowed_urls) if src else None
+        if src is None:
+            why = f"{url!r} is not an http or https URL"
+        elif normal is None:
+            why = f"{src} not fetched (not under allowed_urls)"
+        else:
+            found = self._images.get(normal)
+            if found is None:
+                try:
+                    found = fetch_image(normal)
+                except FetchError as exc:
+                    found = str(exc)
+                self._images[normal] = found
+            if not isinstance(found, str):
+                return found[0]
+            why = found
+        self._diagnostics.append(
+            Diagnostic(f"{where}: {why}; its text alternative is shown instead", source="docx")
+        )
+        return None
+
+    def _drawing(self, data: bytes, alt: str) -> etree._Element:
+        """A ``w:drawing`` holding ``data`` inline, at most as wide as the text, ``alt`` as its
+        description (what Word reads out and shows as the alt text)."""
+        r_id, image = self._part.get_or_add_image(io.BytesIO(data))
+        cx, cy = image.scaled_dimensions(None, None)
+        section = self._document.sections[0]
+        text_width = section.page_width - section.left_margin - section.right_margin
+        if cx > text_width > 0:
+            cx, cy = text_width, max(1, round(cy * text_width / cx))
+        if self._shape_id is None:
+            # Paragraphs wait detached until the end, so the part cannot count their ids.
+            self._shape_id = self._part.next_id
+        else:
+            self._shape_id += 1
+        return _oxml.inline_picture(self._shape_id, r_id, image.filename, cx, cy, alt)
 
     def _attribution(self, speaker_id: str | None, cite: str | None, where: str) -> None:
         speaker = self._item.speaker(speaker_id) if speaker_id else None

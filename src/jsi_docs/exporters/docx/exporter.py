@@ -38,7 +38,9 @@ class DocxExporter:
     Named styles only (see :class:`~jsi_docs.exporters.docx._template.StyleName`), real
     hyperlinks, the item's language as the document's, "page X of Y" fields in the footer,
     core and custom properties, and the item's canonical JSON in a custom XML part, so that
-    ``jsi_docs.load("x.docx")`` gives the item back. The same item gives the same bytes.
+    ``jsi_docs.load("x.docx")`` gives the item back. Figures embed their image only when its
+    URL starts with one of ``allowed_urls``; otherwise their text alternative is written. The
+    same item (and images) give the same bytes.
     """
 
     name: ClassVar[str] = "docx"
@@ -46,7 +48,7 @@ class DocxExporter:
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     suffix: ClassVar[str] = ".docx"
-    options: ClassVar[frozenset[str]] = COMMON_OPTIONS | {"reference_docx"}
+    options: ClassVar[frozenset[str]] = COMMON_OPTIONS | {"reference_docx", "allowed_urls"}
 
     def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
         """Render ``item``; text XML cannot hold raises :class:`~jsi_docs.errors.InputError`."""
@@ -67,6 +69,7 @@ class DocxExporter:
             label_presenter,
             options.typography,
             diagnostics,
+            options.allowed_urls,
         )
         writer.write()
         writer.header_footer()

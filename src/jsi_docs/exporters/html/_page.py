@@ -19,8 +19,16 @@ from markupsafe import Markup, escape
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters import jsonld
 from jsi_docs.exporters.base import ExportOptions, OptionError
-from jsi_docs.exporters.display import Presenter, SpeakerDisplay, clean, safe_url, supported
+from jsi_docs.exporters.display import (
+    Presenter,
+    SpeakerDisplay,
+    clean,
+    safe_image_url,
+    safe_url,
+    supported,
+)
 from jsi_docs.exporters.html._richtext import RichTextRenderer
+from jsi_docs.exporters.remote import allowed_url
 from jsi_docs.i18n import (
     Placeholder,
     Term,
@@ -31,6 +39,7 @@ from jsi_docs.i18n import (
 from jsi_docs.model import (
     BlockQuote,
     CollectiveSpeaker,
+    Figure,
     ListBlock,
     NewsItem,
     Paragraph,
@@ -38,7 +47,16 @@ from jsi_docs.model import (
     plain_text,
 )
 
-__all__ = ["BlockView", "ContactView", "Link", "PageView", "SectionView", "TopicView", "page_view"]
+__all__ = [
+    "BlockView",
+    "ContactView",
+    "FigureView",
+    "Link",
+    "PageView",
+    "SectionView",
+    "TopicView",
+    "page_view",
+]
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -55,6 +73,21 @@ class Link(NamedTuple):
     lang: str | None = None
 
 
+class FigureView(NamedTuple):
+    """An image with its caption; ``src`` is None when the image is not to be shown (its URL
+    was refused, or a PDF may not fetch it), and then the text alternative takes its place."""
+
+    src: str | None
+    alt: str
+    width: int | None
+    height: int | None
+    caption: Markup | None
+    credit: str | None
+    credit_label: str
+    labels_lang: str | None
+    """The credit label's language when it differs from the item's."""
+
+
 class BlockView(NamedTuple):
     """One block of a section, its rich text already rendered.
 
@@ -63,12 +96,13 @@ class BlockView(NamedTuple):
     """
 
     kind: str
-    """``paragraph``, ``list``, ``ordered-list`` or ``quote``."""
+    """``paragraph``, ``list``, ``ordered-list``, ``quote`` or ``figure``."""
     content: tuple[Markup, ...]
-    """One entry for a paragraph; one per list item or quoted paragraph."""
+    """One entry for a paragraph; one per list item or quoted paragraph; none for a figure."""
     speaker: str | None = None
     speaker_name: str | None = None
     cite: str | None = None
+    figure: FigureView | None = None
 
 
 class SectionView(NamedTuple):
@@ -204,14 +238,65 @@ def _description(item: NewsItem, presenter: Presenter) -> str:
     return presenter.text(item.headline)
 
 
+@attrs.frozen
+class _Figures:
+    """What a figure needs besides its block: where its image may come from, the credit label,
+    and where to report an image left out."""
+
+    text: Presenter
+    labels: Presenter
+    print_mode: bool
+    allowed_urls: tuple[str, ...]
+    diagnostics: list[Diagnostic]
+
+    def view(
+        self,
+        figure: Figure,
+        where: str,
+        render: RichTextRenderer,
+        quoted: list[tuple[str, str]] | None,
+    ) -> FigureView:
+        src = safe_image_url(figure.image)
+        if src is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    f"{where}.image: {figure.image!r} is not an http or https URL; "
+                    "the image is left out and its text alternative shown",
+                    source="html",
+                )
+            )
+        elif self.print_mode and allowed_url(src, self.allowed_urls) is None:
+            self.diagnostics.append(
+                Diagnostic(
+                    f"{where}.image: {src} not fetched (not under allowed_urls); "
+                    "its text alternative is printed instead",
+                    source="pdf",
+                )
+            )
+            src = None
+        return FigureView(
+            src,
+            self.text.text(figure.alt),
+            figure.width,
+            figure.height,
+            render.render(figure.caption, quoted) if figure.caption else None,
+            self.text.text(figure.credit) if figure.credit else None,
+            self.labels.label(Term.PHOTO_CREDIT),
+            None if self.labels is self.text else self.labels.language,
+        )
+
+
 def _block(
-    block: Paragraph | ListBlock | BlockQuote,
+    block: Paragraph | ListBlock | BlockQuote | Figure,
+    at: tuple[int, int],
     render: RichTextRenderer,
     names: dict[str, str],
     quoted: list[tuple[str, str]] | None,
+    figures: _Figures,
 ) -> BlockView:
-    """The view of ``block``; its direct quotations are appended to ``quoted`` (when given) in
-    the order of :func:`jsi_docs.exporters.jsonld.quotations`."""
+    """The view of ``block`` (``at``: the indexes of its section and of itself); its direct
+    quotations are appended to ``quoted`` (when given) in the order of
+    :func:`jsi_docs.exporters.jsonld.quotations`."""
     match block:
         case Paragraph(text=text, speaker=speaker):
             return BlockView("paragraph", (render.render(text, quoted),), speaker)
@@ -228,6 +313,9 @@ def _block(
                 names.get(speaker) if speaker else None,
                 safe_url(cite) if cite else None,
             )
+        case Figure():
+            where = f"$.sections[{at[0]}].blocks[{at[1]}]"
+            return BlockView("figure", (), figure=figures.view(block, where, render, quoted))
         case _:
             assert_never(block)
 
@@ -322,6 +410,7 @@ def page_view(
 
     # The lead, then the sections: the order in which the structured data lists quotations.
     quoted: list[tuple[str, str]] | None = None if fragment else []
+    figures = _Figures(text, labels, print_mode, options.allowed_urls, diagnostics)
     lead = render.render(item.lead, quoted) if item.lead else None
     sections = tuple(
         SectionView(
@@ -329,7 +418,10 @@ def page_view(
             # so generated ids cannot collide with the item's.
             f"{item.id}-{section.id}" if section.id else f"{item.id}--s{index + 1}",
             text.text(section.heading) if section.heading else None,
-            tuple(_block(b, render, captions, quoted) for b in section.blocks),
+            tuple(
+                _block(b, (index, i), render, captions, quoted, figures)
+                for i, b in enumerate(section.blocks)
+            ),
         )
         for index, section in enumerate(item.sections)
     )

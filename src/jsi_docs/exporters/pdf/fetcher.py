@@ -23,10 +23,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib import request
-from urllib.parse import quote, unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from jsi_docs.exporters.remote import has_prefix, normalise_url
 from jsi_docs.themes import Theme
 
 __all__ = [
@@ -50,26 +51,6 @@ _FETCH_TIMEOUT = 10.0
 
 class RefusedURLError(ValueError):
     """A URL the fetcher will not open; WeasyPrint treats it as a failed resource."""
-
-
-def normalise_url(url: str) -> str:
-    """``url`` with a lower-case scheme and host, ``.``/``..`` resolved and no fragment."""
-    parts = urlsplit(url.strip())
-    path = parts.path
-    if path:
-        decoded = unquote(path)
-        normal = posixpath.normpath(decoded)
-        if decoded.endswith("/") and not normal.endswith("/"):
-            normal += "/"
-        path = quote(normal, safe="/:@!$&'()*+,;=~")
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, ""))
-
-
-def _has_prefix(url: str, prefix: str) -> bool:
-    # "https://example.org" must not let "https://example.org.evil.test/" through.
-    if not url.startswith(prefix):
-        return False
-    return len(url) == len(prefix) or prefix.endswith(("/", ":")) or url[len(prefix)] in "/?#"
 
 
 def _content_type(name: str) -> str:
@@ -108,7 +89,7 @@ class LockedFetcher(URLFetcher):  # type: ignore[misc]
             return self._theme_file(url)
         if self.allowed and scheme:
             normal = normalise_url(url)
-            if any(_has_prefix(normal, prefix) for prefix in self.allowed):
+            if any(has_prefix(normal, prefix) for prefix in self.allowed):
                 return super().fetch(normal, headers)
         return self._refuse(url, NOT_ALLOWED)
 
