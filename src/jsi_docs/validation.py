@@ -19,6 +19,7 @@ from jsi_docs.model import (
     Quotation,
     RichText,
     SpeakerRef,
+    Table,
     TopicRef,
     walk,
 )
@@ -92,6 +93,14 @@ def _texts(item: NewsItem) -> Iterator[tuple[str, RichText | None]]:
             case BlockQuote(paragraphs=paragraphs):
                 for i, entry in enumerate(paragraphs):
                     yield f"{base}.paragraphs[{i}]", entry
+            case Table(caption=caption, header=header, rows=rows, note=note):
+                yield f"{base}.caption", caption
+                for i, entry in enumerate(header):
+                    yield f"{base}.header[{i}]", entry
+                for r, row in enumerate(rows):
+                    for i, entry in enumerate(row):
+                        yield f"{base}.rows[{r}][{i}]", entry
+                yield f"{base}.note", note
     if item.contact is not None:
         yield "$.contact.text", item.contact.text
 
@@ -167,7 +176,8 @@ def validate(item: NewsItem) -> list[Problem]:
             add(Problem(path, f"unknown speaker {ref!r} (known: {_known(speaker_ids)})"))
 
     for s, b, block in item.blocks():
-        speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
+        if not isinstance(block, Table):
+            speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
             if isinstance(node, SpeakerRef | Quotation):

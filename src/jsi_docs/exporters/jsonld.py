@@ -24,6 +24,7 @@ from jsi_docs.model import (
     Quotation,
     RichText,
     Speaker,
+    Table,
     Text,
     plain_text,
 )
@@ -94,6 +95,12 @@ def quotations(item: NewsItem) -> list[tuple[str, str]]:
                 if speaker is not None:
                     found.append(("\n".join(plain_text(p) for p in paragraphs), speaker))
                 _inline_quotations(paragraphs, found)
+            case Table(caption=caption, header=header, rows=rows, note=note):
+                _inline_quotations((caption or (),), found)
+                _inline_quotations(header, found)
+                for row in rows:
+                    _inline_quotations(row, found)
+                _inline_quotations((note or (),), found)
             case _:
                 assert_never(block)
     return found

@@ -32,6 +32,7 @@ from jsi_docs.model import (
     RichText,
     SpeakerRef,
     Strong,
+    Table,
     Text,
     TopicRef,
 )
@@ -62,6 +63,7 @@ BLOCK_TAGS: dict[str, type[Block]] = {
     "paragraph": Paragraph,
     "list": ListBlock,
     "blockquote": BlockQuote,
+    "table": Table,
 }
 _TAG_OF: dict[type, str] = {cls: tag for tag, cls in (*INLINE_TAGS.items(), *BLOCK_TAGS.items())}
 

@@ -42,8 +42,10 @@ from jsi_docs.model import (
     Speaker,
     SpeakerRef,
     Strong,
+    Table,
     Text,
     TopicRef,
+    plain_text,
 )
 
 __all__ = ["BodyWriter"]
@@ -87,6 +89,7 @@ class BodyWriter:
         self._links: dict[str, str] = {}
         body = document.element.body
         self._anchor = body[-1] if len(body) and body[-1].tag == _oxml.qn("w:sectPr") else None
+        self._text_width = _oxml.text_width(self._anchor)
         self._body = body
         self._pending: list[etree._Element] = []
 
@@ -147,8 +150,42 @@ class BodyWriter:
                     p = self._paragraph(StyleName.QUOTE)
                     self._rich(p, entry, f"{where}.paragraphs[{i}]")
                 self._attribution(speaker, cite, where)
+            case Table():
+                self._table(block, where)
             case _:
                 assert_never(block)
+
+    def _table(self, table: Table, where: str) -> None:
+        """The caption (Word's convention: above), a ``w:tbl`` whose header row repeats on
+        each page, then the note."""
+        if table.caption:
+            self._rich(self._paragraph(StyleName.CAPTION), table.caption, f"{where}.caption")
+        columns = len(table.rows[0])
+        widths = [self._text_width // columns] * columns
+        caption = self._text.text(plain_text(table.caption)) if table.caption else None
+        tbl = _oxml.new_table(
+            self._ids[StyleName.TABLE],
+            widths,
+            header=bool(table.header),
+            row_headers=table.row_headers,
+            caption=caption,
+        )
+        self._pending.append(tbl)
+        heading, body = self._ids[StyleName.TABLE_HEADING], self._ids[StyleName.TABLE_TEXT]
+        if table.header:
+            tr = _oxml.add_table_row(tbl, header=True)
+            for i, cell in enumerate(table.header):
+                p = _oxml.new_paragraph(heading)
+                self._rich(p, cell, f"{where}.header[{i}]")
+                _oxml.add_table_cell(tr, widths[i], p)
+        for r, row in enumerate(table.rows):
+            tr = _oxml.add_table_row(tbl, header=False)
+            for i, cell in enumerate(row):
+                p = _oxml.new_paragraph(heading if i == 0 and table.row_headers else body)
+                self._rich(p, cell, f"{where}.rows[{r}][{i}]")
+                _oxml.add_table_cell(tr, widths[i], p)
+        if table.note:
+            self._rich(self._paragraph(StyleName.TABLE_NOTE), table.note, f"{where}.note")
 
     def _attribution(self, speaker_id: str | None, cite: str | None, where: str) -> None:
         speaker = self._item.speaker(speaker_id) if speaker_id else None

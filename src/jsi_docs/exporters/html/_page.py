@@ -27,16 +27,28 @@ from jsi_docs.i18n import (
     language_name,
 )
 from jsi_docs.model import (
+    Block,
     BlockQuote,
     CollectiveSpeaker,
     ListBlock,
     NewsItem,
     Paragraph,
+    RichText,
     Speaker,
+    Table,
     plain_text,
 )
 
-__all__ = ["BlockView", "ContactView", "Link", "PageView", "SectionView", "TopicView", "page_view"]
+__all__ = [
+    "BlockView",
+    "ContactView",
+    "Link",
+    "PageView",
+    "SectionView",
+    "TableView",
+    "TopicView",
+    "page_view",
+]
 
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -54,17 +66,42 @@ class Link:
     lang: str | None = None
 
 
+# A cell that holds a number alone (signs, separators, a percent or per mille sign allowed).
+_NUMBER = re.compile(r"^[+\-\u2212\u2013]?[\d.,\s\u00a0\u202f]*\d[\d.,\s\u00a0\u202f]*[%\u2030]?$")
+
+
+@attrs.frozen
+class CellView:
+    """A table cell: its rendered text, and whether it holds a number (set flush right)."""
+
+    content: Markup
+    numeric: bool
+
+
+@attrs.frozen
+class TableView:
+    """A table's parts, rendered; ``id`` names the table so its note can describe it."""
+
+    id: str
+    caption: Markup | None
+    header: tuple[CellView, ...]
+    rows: tuple[tuple[CellView, ...], ...]
+    row_headers: bool
+    note: Markup | None
+
+
 @attrs.frozen
 class BlockView:
     """One block of a section, its rich text already rendered."""
 
     kind: str
-    """``paragraph``, ``list``, ``ordered-list`` or ``quote``."""
+    """``paragraph``, ``list``, ``ordered-list``, ``quote`` or ``table``."""
     content: tuple[Markup, ...]
-    """One entry for a paragraph; one per list item or quoted paragraph."""
+    """One entry for a paragraph; one per list item or quoted paragraph; none for a table."""
     speaker: str | None = None
     speaker_name: str | None = None
     cite: str | None = None
+    table: TableView | None = None
 
 
 @attrs.frozen
@@ -202,14 +239,32 @@ def _description(item: NewsItem, presenter: Presenter) -> str:
     return presenter.text(item.headline)
 
 
+def _table(
+    table: Table, id: str, render: RichTextRenderer, quoted: list[tuple[str, str]] | None
+) -> TableView:
+    def cell(text: RichText) -> CellView:
+        return CellView(render.render(text, quoted), bool(_NUMBER.match(plain_text(text))))
+
+    return TableView(
+        id,
+        render.render(table.caption, quoted) if table.caption else None,
+        tuple(cell(c) for c in table.header),
+        tuple(tuple(cell(c) for c in row) for row in table.rows),
+        table.row_headers,
+        render.render(table.note, quoted) if table.note else None,
+    )
+
+
 def _block(
-    block: Paragraph | ListBlock | BlockQuote,
+    block: Block,
+    id: str,
     render: RichTextRenderer,
     names: dict[str, str],
     quoted: list[tuple[str, str]] | None,
 ) -> BlockView:
-    """The view of ``block``; its direct quotations are appended to ``quoted`` (when given) in
-    the order of :func:`jsi_docs.exporters.jsonld.quotations`."""
+    """The view of ``block`` (``id`` is its element id, when it needs one); its direct
+    quotations are appended to ``quoted`` (when given) in the order of
+    :func:`jsi_docs.exporters.jsonld.quotations`."""
     match block:
         case Paragraph(text=text, speaker=speaker):
             return BlockView("paragraph", (render.render(text, quoted),), speaker)
@@ -226,6 +281,8 @@ def _block(
                 names.get(speaker) if speaker else None,
                 safe_url(cite) if cite else None,
             )
+        case Table():
+            return BlockView("table", (), table=_table(block, id, render, quoted))
         case _:
             assert_never(block)
 
@@ -301,16 +358,18 @@ def page_view(
     # The lead, then the sections: the order in which the structured data lists quotations.
     quoted: list[tuple[str, str]] | None = None if fragment else []
     lead = render.render(item.lead, quoted) if item.lead else None
-    sections = tuple(
-        SectionView(
-            # "--" never follows the item id in a section's own id (ids start alphanumeric),
-            # so generated ids cannot collide with the item's.
-            f"{item.id}-{section.id}" if section.id else f"{item.id}--s{index + 1}",
-            text.text(section.heading) if section.heading else None,
-            tuple(_block(b, render, captions, quoted) for b in section.blocks),
+    sections: list[SectionView] = []
+    for index, section in enumerate(item.sections):
+        # "--" never follows the item id in a section's own id (ids start alphanumeric),
+        # so generated ids cannot collide with the item's.
+        section_id = f"{item.id}-{section.id}" if section.id else f"{item.id}--s{index + 1}"
+        # Ids after "--" are ours alone (see above): "--t" for a table's, by its position.
+        blocks = tuple(
+            _block(b, f"{item.id}--t{index + 1}-{i + 1}", render, captions, quoted)
+            for i, b in enumerate(section.blocks)
         )
-        for index, section in enumerate(item.sections)
-    )
+        heading = text.text(section.heading) if section.heading else None
+        sections.append(SectionView(section_id, heading, blocks))
 
     series = None
     if item.series:
@@ -386,7 +445,7 @@ def page_view(
         meeting_end=iso(meeting.dates.end) if meeting else None,
         published=_label_markup(labels, Term.PUBLISHED, date=published_time),
         lead=lead,
-        sections=sections,
+        sections=tuple(sections),
         speakers=shown,
         topics=tuple(
             TopicView(t.id, text.text(t.label), safe_url(t.uri) if t.uri else None)
