@@ -28,6 +28,7 @@ from jsi_docs.model import (
     Quotation,
     RichText,
     SpeakerRef,
+    Table,
     plain_text,
     walk,
 )
@@ -52,10 +53,12 @@ def _expected_in_order(item: NewsItem) -> list[tuple[str, str]]:
                 texts = list(items)
             case BlockQuote(paragraphs=paragraphs):
                 texts = list(paragraphs)
+            case Table():
+                texts = list(block.texts())
             case _:
                 assert_never(block)
         for rich in texts:
-            if block.speaker:
+            if not isinstance(block, Table) and block.speaker:
                 found.append(("statement", plain_text(rich)))
                 continue
             for node in walk(rich):

@@ -34,6 +34,7 @@ from jsi_docs.model import (
     RichText,
     Speaker,
     SpeakerRef,
+    Table,
     TopicRef,
     walk,
 )
@@ -86,6 +87,8 @@ def _rich_texts(item: NewsItem) -> Iterator[RichText]:
                 yield from items
             case BlockQuote(paragraphs=paragraphs):
                 yield from paragraphs
+            case Table():
+                yield from block.texts()
     if item.contact is not None:
         yield item.contact.text
 

@@ -36,6 +36,7 @@ from jsi_docs.model import (
     Paragraph,
     Quotation,
     RichText,
+    Table,
     plain_text,
     walk,
 )
@@ -65,6 +66,8 @@ def rich_texts(item: NewsItem) -> list[RichText]:
                 found.extend(items)
             case BlockQuote(paragraphs=paragraphs):
                 found.extend(paragraphs)
+            case Table():
+                found.extend(block.texts())
     return found
 
 

@@ -39,6 +39,7 @@ from jsi_docs.model import (
     Quotation,
     Section,
     Speaker,
+    Table,
     plain_text,
     walk,
 )
@@ -76,6 +77,8 @@ def _block_texts(item: NewsItem) -> list[str]:
                 texts.extend(plain_text(entry) for entry in block.items)
             case BlockQuote():
                 texts.extend(plain_text(p) for p in block.paragraphs)
+            case Table():
+                texts.extend(plain_text(t) for t in block.texts())
     return texts
 
 
@@ -85,6 +88,8 @@ def _quotations(item: NewsItem) -> list[str]:
         runs = (
             [block.text]
             if isinstance(block, Paragraph)
+            else list(block.texts())
+            if isinstance(block, Table)
             else list(block.items if isinstance(block, ListBlock) else block.paragraphs)
         )
         for run in runs:

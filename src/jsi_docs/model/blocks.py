@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypeAlias
 
 import attrs
@@ -121,6 +121,16 @@ class Table:
     note: RichText | None = attrs.field(
         default=None, kw_only=True, converter=_optional_rich, validator=_optional_not_empty
     )
+
+    def texts(self) -> Iterator[RichText]:
+        """Every rich text of the table in reading order: caption, header, rows, note."""
+        if self.caption:
+            yield self.caption
+        yield from self.header
+        for row in self.rows:
+            yield from row
+        if self.note:
+            yield self.note
 
 
 Block: TypeAlias = Paragraph | ListBlock | BlockQuote | Table
