@@ -152,7 +152,7 @@ def every_node_item(**changes: Any) -> NewsItem:
                         header=(("Année",), ("Lieu",), (Emphasis(("note",)),)),
                         row_headers=True,
                         caption=("Réunions (exemple)",),
-                        note=("Source: ", Link(("le site",), url="https://www.wto.org/")),
+                        note=("Source: ", Link(("l’OMC",), url="https://www.wto.org/")),
                     ),
                 ),
                 heading="Deuxième partie",
