@@ -112,7 +112,7 @@ affiliations = st.builds(Affiliation, label, st.sampled_from(AffiliationKind), s
 
 
 @st.composite
-def tables(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]]) -> Table:
+def tables(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]], speaker: st.SearchStrategy[str | None]) -> Table:
     """A table of 1-3 columns; cells may be empty, row headings may not."""
     columns = draw(st.integers(1, 3))
     row_headers = draw(st.booleans())
@@ -122,7 +122,7 @@ def tables(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]]) -> Table:
         for _ in range(draw(st.integers(1, 3)))
     ]
     header = draw(st.just([]) | st.lists(cell, min_size=columns, max_size=columns))
-    return Table(rows, header=header, row_headers=row_headers, caption=draw(st.none() | text), note=draw(st.none() | text))
+    return Table(rows, header=header, row_headers=row_headers, caption=draw(st.none() | text), note=draw(st.none() | text), speaker=draw(speaker))
 
 
 @st.composite
@@ -181,7 +181,7 @@ def news_items(draw: Any) -> NewsItem:
         st.builds(lambda t, s: Paragraph(t, speaker=s), text, speaker_choice),
         st.builds(lambda items, o, s: ListBlock(items, ordered=o, speaker=s), st.lists(text, min_size=1, max_size=3), st.booleans(), speaker_choice),
         st.builds(lambda ps, s, c: BlockQuote(ps, speaker=s, cite=c), st.lists(text, min_size=1, max_size=2), speaker_choice, st.none() | web_urls),
-        tables(text),
+        tables(text, speaker_choice),
     )
     section_ids = draw(st.lists(ids, max_size=3, unique=True))
     sections = [

@@ -58,7 +58,7 @@ def _expected_in_order(item: NewsItem) -> list[tuple[str, str]]:
             case _:
                 assert_never(block)
         for rich in texts:
-            if not isinstance(block, Table) and block.speaker:
+            if block.speaker:
                 found.append(("statement", plain_text(rich)))
                 continue
             for node in walk(rich):

@@ -8,6 +8,7 @@ import re
 import textwrap
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pypdf
 import pytest
@@ -40,6 +41,7 @@ from jsi_docs.model import (
     SpeakerRef,
     Table,
     TopicRef,
+    plain_text,
 )
 from jsi_docs.model._checks import FieldValueError
 from jsi_docs.themes import Theme
@@ -108,7 +110,7 @@ def test_rows_must_match_the_header_and_each_other() -> None:
 def test_empty_cells_are_allowed_and_texts_follow_reading_order() -> None:
     table = Table([["a", ""], ["", "d"]], header=["", "y"], caption="c", note="n")
     assert table.rows[0][1] == ()
-    assert [t[0].text for t in table.texts() if t] == ["c", "y", "a", "d", "n"]  # type: ignore[union-attr]
+    assert [plain_text(t) for t in table.texts()] == ["c", "", "y", "a", "", "", "d", "n"]
 
 
 def test_yaml_error_names_the_row_and_its_line(tmp_path: Path) -> None:
@@ -164,6 +166,7 @@ def test_references_in_cells_caption_and_note_are_validated() -> None:
         [[(SpeakerRef(("x",), speaker="nobody"),), (Link(("l",), url="javascript:x"),)]],
         caption=(TopicRef(("t",), topic="none"),),
         note=(Quotation(("q",), speaker="ghost"),),
+        speaker="nobody",
     )
     item = NewsItem(
         item.id, item.language, item.headline, item.published, [Section([bad])],
@@ -173,6 +176,7 @@ def test_references_in_cells_caption_and_note_are_validated() -> None:
     assert ("$.sections[0].blocks[0].rows[0][0][0].speaker", "unknown speaker 'nobody'") in found
     assert ("$.sections[0].blocks[0].caption[0].topic", "unknown topic 'none'") in found
     assert ("$.sections[0].blocks[0].note[0].speaker", "unknown speaker 'ghost'") in found
+    assert ("$.sections[0].blocks[0].speaker", "unknown speaker 'nobody'") in found
     assert any(p == "$.sections[0].blocks[0].rows[0][1][0].url" for p, _ in found)
     assert validate(_item()) == []
 
@@ -209,11 +213,17 @@ def test_html_table_has_caption_column_and_row_headers_and_a_note() -> None:
     assert "not WTO figures" in text_of(note)
 
 
-def test_a_table_without_header_has_no_thead() -> None:
+def test_a_table_without_header_has_no_thead_and_may_be_a_statement() -> None:
     item = _item()
-    table = Table([["a", "b"]])
-    item = NewsItem(item.id, item.language, item.headline, item.published, [Section([table])])
+    table = Table([["a", "b"]], speaker="chief")
+    item = NewsItem(
+        item.id, item.language, item.headline, item.published, [Section([table])],
+        speakers=item.speakers,
+    )  # fmt: skip
     root = parse(_page(item))
+    (wrapper,) = elements(root, "div", "table")
+    assert wrapper.get("class") == "table statement"
+    assert wrapper.get("data-speaker") == "chief"
     (html_table,) = elements(root, "table")
     assert list(elements(html_table, "thead")) == []
     assert list(elements(html_table, "caption")) == []
@@ -239,7 +249,7 @@ def test_hostile_cell_text_stays_text_everywhere() -> None:
     assert text_of(html_table).count("<script>alert(1)</script>") == 4
     docx = jsi_docs.export(item, "docx")
     document = _part(docx, "word/document.xml")
-    cells = ["".join(tc.itertext()) for tc in document.iterfind(".//w:tc", NS)]
+    cells = [_text(tc) for tc in document.iterfind(".//w:tc", NS)]
     assert len(cells) == 4
     assert [c for c in cells if "<script>alert(1)</script>" in c and "onerror" in c] == [
         cells[0],
@@ -262,6 +272,10 @@ def test_html_with_a_table_passes_nu_and_axe(tmp_path: Path) -> None:
 
 
 # -- DOCX ---------------------------------------------------------------------------------
+
+
+def _text(element: etree._Element) -> str:
+    return "".join(str(t) for t in element.itertext())
 
 
 def _part(data: bytes, name: str) -> etree._Element:
@@ -288,7 +302,7 @@ def test_docx_has_a_word_table_with_a_repeating_header_in_a_defined_style() -> N
     assert len(rows) == 4
     assert [r.find("w:trPr/w:tblHeader", NS) is not None for r in rows] == [True] + [False] * 3
     assert all(len(r.findall("w:tc", NS)) == 4 for r in rows)
-    heads = ["".join(tc.itertext()) for tc in rows[0].iterfind("w:tc", NS)]
+    heads = [_text(tc) for tc in rows[0].iterfind("w:tc", NS)]
     assert heads == ["Region", "2023", "2024", "Remarks"]
     defined = _part(data, "word/styles.xml")
     kinds = {
@@ -325,7 +339,7 @@ def test_docx_with_a_table_passes_openxml_audit_and_libreoffice_reads_it_in_orde
 
 
 def _struct_types(data: bytes) -> list[str]:
-    root = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+    root: Any = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
     found: list[str] = []
     pending = [root["/StructTreeRoot"].get_object()]
     while pending:

@@ -176,8 +176,7 @@ def validate(item: NewsItem) -> list[Problem]:
             add(Problem(path, f"unknown speaker {ref!r} (known: {_known(speaker_ids)})"))
 
     for s, b, block in item.blocks():
-        if not isinstance(block, Table):
-            speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
+        speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
             if isinstance(node, SpeakerRef | Quotation):

@@ -109,7 +109,8 @@ class Table:
 
     Every row has as many cells as the header (or, without one, as the first row); a cell may
     be empty. ``caption`` titles the table, ``note`` follows it (a source, say); with
-    ``row_headers`` the first cell of each row heads that row.
+    ``row_headers`` the first cell of each row heads that row. ``speaker`` attributes the table
+    (figures a speaker presented), as for a list.
     """
 
     rows: tuple[tuple[RichText, ...], ...] = attrs.field(converter=_rows, validator=_table_shape)
@@ -121,6 +122,7 @@ class Table:
     note: RichText | None = attrs.field(
         default=None, kw_only=True, converter=_optional_rich, validator=_optional_not_empty
     )
+    speaker: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
 
     def texts(self) -> Iterator[RichText]:
         """Every rich text of the table in reading order: caption, header, rows, note."""

@@ -281,8 +281,8 @@ def _block(
                 names.get(speaker) if speaker else None,
                 safe_url(cite) if cite else None,
             )
-        case Table():
-            return BlockView("table", (), table=_table(block, id, render, quoted))
+        case Table(speaker=speaker):
+            return BlockView("table", (), speaker, table=_table(block, id, render, quoted))
         case _:
             assert_never(block)
 
