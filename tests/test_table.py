@@ -157,6 +157,16 @@ def test_json_schema_describes_the_table() -> None:
     assert list(validator.iter_errors(data))
 
 
+def test_each_cell_counts_towards_the_block_limit() -> None:
+    from jsi_docs.errors import LimitExceededError
+    from jsi_docs.readers.limits import Limits
+
+    # 3 blocks, and the table's 4 header cells and 12 cells: 19 in all.
+    assert jsi_docs.loads(YAML, limits=Limits(max_blocks=19)) == _item()
+    with pytest.raises(LimitExceededError, match=r"more than 18 blocks \(19\)"):
+        jsi_docs.loads(YAML, limits=Limits(max_blocks=18))
+
+
 # -- validation ---------------------------------------------------------------------------
 
 
@@ -304,12 +314,19 @@ def test_docx_has_a_word_table_with_a_repeating_header_in_a_defined_style() -> N
     assert all(len(r.findall("w:tc", NS)) == 4 for r in rows)
     heads = [_text(tc) for tc in rows[0].iterfind("w:tc", NS)]
     assert heads == ["Region", "2023", "2024", "Remarks"]
+    cell_styles = [
+        [p.get(f"{{{W}}}val") for p in row.iterfind("w:tc/w:p/w:pPr/w:pStyle", NS)] for row in rows
+    ]
+    assert cell_styles[0] == ["TableHeading"] * 4
+    assert cell_styles[1] == ["TableHeading", "TableNumber", "TableNumber", "TableText"]
+    assert cell_styles[2] == ["TableHeading", "TableNumber", "TableNumber", "TableText"]
     defined = _part(data, "word/styles.xml")
     kinds = {
         s.get(f"{{{W}}}styleId"): s.get(f"{{{W}}}type") for s in defined.iterfind("w:style", NS)
     }
     assert kinds[style] == "table"
-    assert kinds["TableHeading"] == kinds["TableText"] == kinds["Caption"] == "paragraph"
+    for paragraph_style in ("TableHeading", "TableText", "TableNumber", "TableNote", "Caption"):
+        assert kinds[paragraph_style] == "paragraph"
     # Runs in cells get the character styles they get elsewhere.
     run_styles = {r.get(f"{{{W}}}val") for r in tbl.iterfind(".//w:rStyle", NS)}
     assert {"DirectQuotation", "Hyperlink"} <= run_styles

@@ -222,6 +222,15 @@ PARAGRAPH_STYLES: list[Style] = [
     ),
     (
         "paragraph",
+        "TableNumber",
+        "Table Number",
+        "TableText",
+        "TableText",
+        '<w:jc w:val="right"/>',
+        "",
+    ),
+    (
+        "paragraph",
         "TableNote",
         "Table Note",
         "Normal",
@@ -315,7 +324,7 @@ SAMPLES = [
 ]
 TABLE_SAMPLE = (
     ("Table Heading: a column heading", "Table Heading: another"),
-    ("Table Text: a cell", "Table Text: another cell"),
+    ("Table Text: a cell", "Table Number: 1,234.5"),
 )
 TABLE_NOTE_SAMPLE = "Table Note: the source of a table"
 
@@ -444,7 +453,8 @@ def document_xml() -> str:
         "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         + "".join(cell("TableHeading", t) for t in heading)
         + "</w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr>"
-        + "".join(cell("TableText", t) for t in row)
+        + cell("TableText", row[0])
+        + cell("TableNumber", row[1])
         + "</w:tr></w:tbl>"
         f'<w:p><w:pPr><w:pStyle w:val="TableNote"/></w:pPr><w:r><w:t>{TABLE_NOTE_SAMPLE}</w:t>'
         "</w:r></w:p>"

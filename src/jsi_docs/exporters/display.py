@@ -45,6 +45,7 @@ __all__ = [
     "Presenter",
     "SpeakerDisplay",
     "clean",
+    "is_number",
     "safe_url",
     "supported",
 ]
@@ -83,6 +84,16 @@ def safe_url(url: str | None) -> str | None:
 def _safe_url(url: str) -> str | None:
     url = url.strip()
     return None if check_url(url) else url.translate(_PERCENT_ENCODED)
+
+
+# A number alone: a sign, digits with separators and spaces, a percent or per mille sign.
+_NUMBER = re.compile(r"[+\-\u2212\u2013]?[\d.,\s]*\d[\d.,\s]*[%\u2030]?")
+
+
+def is_number(text: str) -> bool:
+    """Whether ``text`` is a number alone ("-1.2", "1 234,5", "12 %"): table cells that hold
+    one are set flush right."""
+    return _NUMBER.fullmatch(text.strip()) is not None
 
 
 def clean(text: str) -> str:

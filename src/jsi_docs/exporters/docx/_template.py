@@ -62,6 +62,7 @@ class StyleName(enum.StrEnum):
     CAPTION = "Caption"
     TABLE_TEXT = "Table Text"
     TABLE_HEADING = "Table Heading"
+    TABLE_NUMBER = "Table Number"
     TABLE_NOTE = "Table Note"
     HEADER = "Header"
     FOOTER = "Footer"

@@ -21,7 +21,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.display import Presenter, safe_url, supported
+from jsi_docs.exporters.display import Presenter, is_number, safe_url, supported
 from jsi_docs.exporters.docx import _oxml
 from jsi_docs.exporters.docx._template import StyleName, Template
 from jsi_docs.i18n import Placeholder, Term, language_name
@@ -171,7 +171,8 @@ class BodyWriter:
             caption=caption,
         )
         self._pending.append(tbl)
-        heading, body = self._ids[StyleName.TABLE_HEADING], self._ids[StyleName.TABLE_TEXT]
+        ids = self._ids
+        heading, body = ids[StyleName.TABLE_HEADING], ids[StyleName.TABLE_TEXT]
         if table.header:
             tr = _oxml.add_table_row(tbl, header=True)
             for i, cell in enumerate(table.header):
@@ -181,7 +182,13 @@ class BodyWriter:
         for r, row in enumerate(table.rows):
             tr = _oxml.add_table_row(tbl, header=False)
             for i, cell in enumerate(row):
-                p = _oxml.new_paragraph(heading if i == 0 and table.row_headers else body)
+                if i == 0 and table.row_headers:
+                    style = heading
+                elif is_number(plain_text(cell)):
+                    style = ids[StyleName.TABLE_NUMBER]
+                else:
+                    style = body
+                p = _oxml.new_paragraph(style)
                 self._rich(p, cell, f"{where}.rows[{r}][{i}]")
                 _oxml.add_table_cell(tr, widths[i], p)
         if table.note:

@@ -17,7 +17,14 @@ from markupsafe import Markup, escape
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters import jsonld
 from jsi_docs.exporters.base import ExportOptions, OptionError
-from jsi_docs.exporters.display import Presenter, SpeakerDisplay, clean, safe_url, supported
+from jsi_docs.exporters.display import (
+    Presenter,
+    SpeakerDisplay,
+    clean,
+    is_number,
+    safe_url,
+    supported,
+)
 from jsi_docs.exporters.html._richtext import RichTextRenderer
 from jsi_docs.i18n import (
     Placeholder,
@@ -64,10 +71,6 @@ class Link:
     href: str | None
     hreflang: str | None = None
     lang: str | None = None
-
-
-# A cell that holds a number alone (signs, separators, a percent or per mille sign allowed).
-_NUMBER = re.compile(r"^[+\-\u2212\u2013]?[\d.,\s\u00a0\u202f]*\d[\d.,\s\u00a0\u202f]*[%\u2030]?$")
 
 
 @attrs.frozen
@@ -243,7 +246,7 @@ def _table(
     table: Table, id: str, render: RichTextRenderer, quoted: list[tuple[str, str]] | None
 ) -> TableView:
     def cell(text: RichText) -> CellView:
-        return CellView(render.render(text, quoted), bool(_NUMBER.match(plain_text(text))))
+        return CellView(render.render(text, quoted), is_number(plain_text(text)))
 
     return TableView(
         id,
