@@ -240,6 +240,17 @@ def test_a_table_without_header_has_no_thead_and_may_be_a_statement() -> None:
     assert [td.tag for td in elements(html_table, "td")] == ["td", "td"]
 
 
+def test_an_empty_column_heading_is_a_plain_cell() -> None:
+    item = _item()
+    table = Table([["2023", "1"]], header=["", "Count"], row_headers=True)
+    item = NewsItem(item.id, item.language, item.headline, item.published, [Section([table])])
+    (thead,) = elements(parse(_page(item)), "thead")
+    assert [(c.tag, c.get("scope")) for c in thead.iter() if c.tag in ("th", "td")] == [
+        ("td", None),
+        ("th", "col"),
+    ]
+
+
 def test_quotations_in_cells_are_in_the_structured_data_like_the_page() -> None:
     item = _item()
     assert jsonld.quotations(item) == [("Recovery", "chief")]
