@@ -34,6 +34,37 @@ def ours(fmt: str) -> Callable[[Path, int], Work]:
     return setup
 
 
+def _variants(workdir: Path, size: int) -> list[Any]:
+    from content import distinct
+
+    import jsi_docs
+
+    item = jsi_docs.load(workdir / f"item-{size}.json")
+    return [distinct(item, f"{size}.{k}") for k in range(int(sys.argv[4]) + 2)]
+
+
+def html_new(workdir: Path, size: int) -> Work:
+    """Ours on a new item at each run (every text run unseen: typesetting caches cold)."""
+    from jsi_docs.exporting import render
+
+    items = iter(_variants(workdir, size))
+    return lambda: render(next(items), "html").data
+
+
+def html_jinja_new(workdir: Path, size: int) -> Work:
+    """The floor for :func:`html_new`: the page template rendered from each new item's view,
+    built beforehand."""
+    from jsi_docs.exporters.base import ExportOptions
+    from jsi_docs.exporters.html import PAGE_TEMPLATE, page_view, template
+    from jsi_docs.themes import Theme
+
+    compiled = template(Theme.load(), PAGE_TEMPLATE)
+    views = iter(
+        [page_view(v, ExportOptions(), print_mode=False)[0] for v in _variants(workdir, size)]
+    )
+    return lambda: compiled.render(page=next(views)).encode("utf-8")
+
+
 def html_jinja(workdir: Path, size: int) -> Work:
     """The floor for HTML: our compiled page template rendered from a view built beforehand."""
     import jsi_docs
@@ -116,6 +147,8 @@ def docx_raw(workdir: Path, size: int) -> Work:
 TOOLS: dict[str, Callable[[Path, int], Work]] = {
     "html": ours("html"),
     "html-jinja": html_jinja,
+    "html-new": html_new,
+    "html-jinja-new": html_jinja_new,
     "pdf": ours("pdf"),
     "pdf-weasyprint": pdf_raw,
     "docx": ours("docx"),

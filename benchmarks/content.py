@@ -45,6 +45,42 @@ def scaled(item: NewsItem, times: int) -> NewsItem:
     return attrs.evolve(item, sections=tuple(sections))
 
 
+def _renamed(nodes: RichText, suffix: str) -> RichText:
+    return tuple(
+        Text(n.text + suffix)
+        if isinstance(n, Text)
+        else attrs.evolve(n, content=_renamed(n.content, suffix))  # type: ignore[call-arg]
+        for n in nodes
+    )
+
+
+def distinct(item: NewsItem, tag: str) -> NewsItem:
+    """``item`` with every text run changed (`` ·TAG.N`` appended, N the section's index), so
+    that no run of it was typeset before, not even in its own repeated sections: the item a
+    batch meets next, not the one it just rendered."""
+
+    def block(b: Any, suffix: str) -> Any:
+        match b:
+            case Paragraph(text=text):
+                return attrs.evolve(b, text=_renamed(text, suffix))
+            case ListBlock(items=items):
+                return attrs.evolve(b, items=tuple(_renamed(i, suffix) for i in items))
+            case BlockQuote(paragraphs=paragraphs):
+                return attrs.evolve(b, paragraphs=tuple(_renamed(p, suffix) for p in paragraphs))
+        raise TypeError(b)
+
+    sections = tuple(
+        attrs.evolve(
+            s,
+            heading=f"{s.heading} \u00b7{tag}.{n}" if s.heading else None,
+            blocks=tuple(block(b, f" \u00b7{tag}.{n}") for b in s.blocks),
+        )
+        for n, s in enumerate(item.sections)
+    )
+    lead = _renamed(item.lead, f" \u00b7{tag}") if item.lead else None
+    return attrs.evolve(item, headline=f"{item.headline} \u00b7{tag}", lead=lead, sections=sections)
+
+
 def _md_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
 

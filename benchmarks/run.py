@@ -136,11 +136,15 @@ class Pair:
         )
 
 
-def warm_pair(fmt: str, workdir: Path, size: int, rounds: int, reps: int) -> Pair:
+def warm_pair(
+    fmt: str, workdir: Path, size: int, rounds: int, reps: int, baseline: str | None = None
+) -> Pair:
     pair = Pair()
     for _ in range(rounds):
         ours = spawn([PYTHON, str(CHILD), fmt, str(workdir), str(size), str(reps)])
-        base = spawn([PYTHON, str(CHILD), BASELINE[fmt], str(workdir), str(size), str(reps)])
+        base = spawn(
+            [PYTHON, str(CHILD), baseline or BASELINE[fmt], str(workdir), str(size), str(reps)]
+        )
         pair.add(ours, base, median(ours.times), median(base.times))
     return pair
 
@@ -258,6 +262,7 @@ def table(
     imp: Pair,
     warm: dict[tuple[str, int], Pair],
     proc: dict[tuple[str, int], Pair],
+    new_items: dict[int, Pair],
     batches: Batches,
     items: int,
     elapsed: float,
@@ -310,6 +315,21 @@ def table(
             f"{fmt.upper()} {size}× ≤ {limit[fmt]}× {BASELINE_LABEL[fmt]}: "
             f"{median(pair.ratios):.2f}× — {_verdict(ok)}"
         )
+    out += [
+        "",
+        "A warm render of the same item finds every text run already typeset (runs are kept by "
+        "their text). A batch meets new items: below, each render is of an item whose every "
+        "run is new (`benchmarks/content.py` `distinct()`), against the same template rendered "
+        "from that item's view. Not a goal; it shows what the caches save.",
+        "",
+        "| format, size | baseline | ours | baseline | ours ÷ baseline | peak RSS ours / baseline "
+        "| goal |",
+        "|---|---|---|---|---|---|---|",
+        *(
+            pair.row(f"HTML {size}×, a new item each render", BASELINE_LABEL["html"])
+            for size, pair in new_items.items()
+        ),
+    ]
     pdf100 = warm["pdf", 100]
     rss = max(pdf100.ours_rss) / max(pdf100.base_rss)
     goals.append(
@@ -435,8 +455,24 @@ def main() -> None:
             print(fmt, size, warm[fmt, size].row("", ""), flush=True)
             proc[fmt, size] = process_pair(fmt, workdir, size, prounds)
             print(fmt, size, "pandoc", proc[fmt, size].row("", ""), flush=True)
+        new_items: dict[int, Pair] = {}
+        for size in SIZES:
+            rounds, reps, _ = plan(args.quick)["html", size]
+            new_items[size] = warm_pair(
+                "html-new", workdir, size, rounds, reps, baseline="html-jinja-new"
+            )
+            print("html new", size, new_items[size].row("", ""), flush=True)
         batches = run_batches(args.batch_items, max(args.batch_items // 2, 2))
-    lines = table(words, imp, warm, proc, batches, args.batch_items, time.perf_counter() - started)
+    lines = table(
+        words,
+        imp,
+        warm,
+        proc,
+        new_items,
+        batches,
+        args.batch_items,
+        time.perf_counter() - started,
+    )
     args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
 

@@ -100,6 +100,8 @@ def clean(text: str) -> str:
     """``text`` with every code point no document may hold (controls other than tab and line
     ends, lone surrogates, noncharacters) replaced by U+FFFD; unchanged text is returned as is.
     """
+    if text.isprintable():  # no control, surrogate or unassigned code point at all: fast
+        return text
     if _FORBIDDEN_BMP.search(text) is not None:
         text = _FORBIDDEN_BMP.sub(REPLACEMENT, text)
     if not text.isascii() and _has_astral(text):

@@ -9,7 +9,6 @@ the item's typography, so the structured data and the page agree.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any, assert_never
 
@@ -182,7 +181,6 @@ def news_article(
 
 # Characters that could end the <script> element or open an HTML comment, or that some
 # JavaScript parsers take for line ends; written as JSON escapes, which parse back the same.
-_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
 _SCRIPT_ESCAPES = {c: f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
 
 
@@ -193,9 +191,10 @@ def script_json(data: JsonObject) -> str:
     early (U+2028, U+2029): those characters are written as ``\\uXXXX`` escapes.
     """
     text = _ENCODER.encode(data)
-    if _SCRIPT_UNSAFE.search(text) is None:
-        return text
-    return _SCRIPT_UNSAFE.sub(lambda m: _SCRIPT_ESCAPES[m.group()], text)
+    for unsafe, escaped in _SCRIPT_ESCAPES.items():  # ``in`` is far faster than a search
+        if unsafe in text:
+            text = text.replace(unsafe, escaped)
+    return text
 
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))

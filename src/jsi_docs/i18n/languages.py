@@ -34,6 +34,7 @@ def _locale(tag: str) -> Locale:
         raise UnsupportedLanguageError(tag, SUPPORTED_LANGUAGES) from exc
 
 
+@functools.lru_cache(maxsize=256)
 def language_name(code: str, in_language: str | None = None, *, capitalize: bool = False) -> str:
     """The name of language ``code`` in ``in_language`` (default: in itself), from Babel.
 

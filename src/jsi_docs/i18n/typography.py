@@ -73,6 +73,7 @@ _URL_OR_EMAIL: Final = re.compile(
 )
 
 
+
 def _spaces_only(
     _instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
@@ -102,6 +103,8 @@ class TypographyProfile:
     acted_on: re.Pattern[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
     """Matches the characters this profile may change or space around (see :meth:`may_change`)."""
 
+    acted_on_chars: str = attrs.field(init=False, eq=False, hash=False, repr=False)
+    """The characters :attr:`acted_on` matches."""
     spacing: Mapping[str, str] = attrs.field(init=False, eq=False, hash=False, repr=False)
     """The space put before each punctuation mark this profile spaces (``{":": "\\u00a0"}``)."""
 
@@ -121,6 +124,7 @@ class TypographyProfile:
             chars += "'"
         pattern = re.compile(f"[{re.escape(chars)}]" if chars else "(?!)")
         object.__setattr__(self, "acted_on", pattern)
+        object.__setattr__(self, "acted_on_chars", chars)
 
     def apply(self, text: str, *, before: str = "", after: str = "") -> str:
         """``text`` (one plain-text run, never a URL) respaced by this profile.
@@ -129,8 +133,9 @@ class TypographyProfile:
         applying twice gives the result of applying once. Only :data:`SPACES` (around the targeted
         punctuation) and apostrophes change.
         """
-        if self.acted_on.search(text) is None:
-            return text
+        if not ("@" in text or "://" in text or "www." in text or "mailto:" in text):
+            # No URL or e-mail address can be there (the expression finding them is slow).
+            return self._chunk(text, before, after)
         out: list[str] = []
         pos = 0
         for m in _URL_OR_EMAIL.finditer(text):
@@ -168,8 +173,6 @@ class TypographyProfile:
     def _chunk(self, text: str, before: str, after: str) -> str:
         # Only the spaces next to the characters acted on can change: find those gaps (runs of
         # SPACES, possibly empty) and apply the rules to each, in order; then the apostrophes.
-        if not text or self.acted_on.search(text) is None:
-            return text
         spacing = self.spacing
         guillemets = self.space_inside_guillemets
         size = len(text)
@@ -177,22 +180,24 @@ class TypographyProfile:
         last = after[0] if after else None
         gaps: dict[int, int] = {}  # start -> end of each gap to look at
         apostrophes: list[int] = []
-        for m in self.acted_on.finditer(text):
-            at = m.start()
-            c = text[at]
-            if c == "'":
-                apostrophes.append(at)
-                continue
-            if c == "«":
-                end = at + 1
-                while end < size and text[end] in SPACES:
-                    end += 1
-                gaps[at + 1] = end
-                continue
-            start = at
-            while start > 0 and text[start - 1] in SPACES:
-                start -= 1
-            gaps[start] = at
+        for c in self.acted_on_chars:  # str.find is far faster than a regular expression
+            at = text.find(c)
+            while at != -1:
+                if c == "'":
+                    apostrophes.append(at)
+                elif c == "«":
+                    end = at + 1
+                    while end < size and text[end] in SPACES:
+                        end += 1
+                    gaps[at + 1] = end
+                else:
+                    start = at
+                    while start > 0 and text[start - 1] in SPACES:
+                        start -= 1
+                    gaps[start] = at
+                at = text.find(c, at + 1)
+        if not gaps and not apostrophes:  # nothing this profile acts on
+            return text
         replaced: list[tuple[int, int, str]] = []
         for start, end in sorted(gaps.items()):
             gap = text[start:end]

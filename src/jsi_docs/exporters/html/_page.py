@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import assert_never
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import NamedTuple, assert_never
 
 import attrs
 from markupsafe import Markup, escape
@@ -63,8 +65,7 @@ DESCRIPTION_LIMIT = 300
 """Longest ``<meta name="description">`` taken from the first paragraph when there is no lead."""
 
 
-@attrs.frozen
-class Link:
+class Link(NamedTuple):
     """A link to show; ``href`` is None when the URL was refused (the text is shown alone)."""
 
     text: str
@@ -73,16 +74,14 @@ class Link:
     lang: str | None = None
 
 
-@attrs.frozen
-class CellView:
+class CellView(NamedTuple):
     """A table cell: its rendered text, and whether it holds a number (set flush right)."""
 
     content: Markup
     numeric: bool
 
 
-@attrs.frozen
-class TableView:
+class TableView(NamedTuple):
     """A table's parts, rendered; ``id`` names the table so its note can describe it."""
 
     id: str
@@ -93,9 +92,12 @@ class TableView:
     note: Markup | None
 
 
-@attrs.frozen
-class BlockView:
-    """One block of a section, its rich text already rendered."""
+class BlockView(NamedTuple):
+    """One block of a section, its rich text already rendered.
+
+    Records made many times per page are named tuples, built in half the time of a frozen
+    attrs instance; the page's and the contact's are attrs classes.
+    """
 
     kind: str
     """``paragraph``, ``list``, ``ordered-list``, ``quote`` or ``table``."""
@@ -107,8 +109,7 @@ class BlockView:
     table: TableView | None = None
 
 
-@attrs.frozen
-class SectionView:
+class SectionView(NamedTuple):
     """A section: its element id, its heading (None for an opening run of blocks), blocks."""
 
     id: str
@@ -116,8 +117,7 @@ class SectionView:
     blocks: tuple[BlockView, ...]
 
 
-@attrs.frozen
-class TopicView:
+class TopicView(NamedTuple):
     """A topic: its id, its label, and its vocabulary URI when that is a safe URL."""
 
     id: str
@@ -168,7 +168,7 @@ class PageView:
     related: tuple[Link, ...]
     versions: tuple[Link, ...]
     contact: ContactView | None
-    labels: dict[str, str]
+    labels: Mapping[str, str]
     print_mode: bool
     stylesheets: tuple[tuple[str, str | None], ...]
 
@@ -260,14 +260,15 @@ def _table(
 
 def _block(
     block: Block,
-    id: str,
+    id_prefix: str,
+    index: int,
     render: RichTextRenderer,
     names: dict[str, str],
     quoted: list[tuple[str, str]] | None,
 ) -> BlockView:
-    """The view of ``block`` (``id`` is its element id, when it needs one); its direct
-    quotations are appended to ``quoted`` (when given) in the order of
-    :func:`jsi_docs.exporters.jsonld.quotations`."""
+    """The view of ``block``, the ``index``-th (from 1) of its section, whose element ids
+    start with ``id_prefix``; its direct quotations are appended to ``quoted`` (when given)
+    in the order of :func:`jsi_docs.exporters.jsonld.quotations`."""
     match block:
         case Paragraph(text=text, speaker=speaker):
             return BlockView("paragraph", (render.render(text, quoted),), speaker)
@@ -285,7 +286,8 @@ def _block(
                 safe_url(cite) if cite else None,
             )
         case Table(speaker=speaker):
-            return BlockView("table", (), speaker, table=_table(block, id, render, quoted))
+            table = _table(block, f"{id_prefix}{index}", render, quoted)
+            return BlockView("table", (), speaker, table=table)
         case _:
             assert_never(block)
 
@@ -343,6 +345,26 @@ def _contact(
     )
 
 
+_LABELS = {
+    "skip_to_content": Term.SKIP_TO_CONTENT,
+    "find_out_more": Term.FIND_OUT_MORE,
+    "speakers": Term.SPEAKERS,
+    "topics": Term.TOPICS,
+    "language_versions": Term.LANGUAGE_VERSIONS,
+    "contact": Term.CONTACT,
+    "email": Term.EMAIL,
+    "phone": Term.PHONE,
+    "website": Term.WEBSITE,
+    "meeting": Term.MEETING,
+}
+
+
+@functools.lru_cache(maxsize=32)
+def _labels(presenter: Presenter) -> Mapping[str, str]:
+    """The page's labels by template name (the same for every page in that language)."""
+    return MappingProxyType({key: presenter.label(term) for key, term in _LABELS.items()})
+
+
 def page_view(
     item: NewsItem, options: ExportOptions, *, print_mode: bool, fragment: bool = False
 ) -> tuple[PageView, tuple[Diagnostic, ...]]:
@@ -367,9 +389,10 @@ def page_view(
         # so generated ids cannot collide with the item's.
         section_id = f"{item.id}-{section.id}" if section.id else f"{item.id}--s{index + 1}"
         # Ids after "--" are ours alone (see above): "--t" for a table's, by its position.
+        prefix = f"{item.id}--t{index + 1}-"
         blocks = tuple(
-            _block(b, f"{item.id}--t{index + 1}-{i + 1}", render, captions, quoted)
-            for i, b in enumerate(section.blocks)
+            _block(b, prefix, i, render, captions, quoted)
+            for i, b in enumerate(section.blocks, start=1)
         )
         heading = text.text(section.heading) if section.heading else None
         sections.append(SectionView(section_id, heading, blocks))
@@ -401,18 +424,6 @@ def page_view(
     published_time = Markup(
         f'<time datetime="{escape(iso(item.published))}">{escape(labels.date(item.published))}</time>'
     )
-    label_terms = {
-        "skip_to_content": Term.SKIP_TO_CONTENT,
-        "find_out_more": Term.FIND_OUT_MORE,
-        "speakers": Term.SPEAKERS,
-        "topics": Term.TOPICS,
-        "language_versions": Term.LANGUAGE_VERSIONS,
-        "contact": Term.CONTACT,
-        "email": Term.EMAIL,
-        "phone": Term.PHONE,
-        "website": Term.WEBSITE,
-        "meeting": Term.MEETING,
-    }
     meeting = item.meeting
     structured = ""
     if not fragment:
@@ -457,7 +468,7 @@ def page_view(
         related=related,
         versions=tuple(versions),
         contact=contact,
-        labels={key: labels.label(term) for key, term in label_terms.items()},
+        labels=_labels(labels),
         print_mode=print_mode,
         stylesheets=(("print.css", None),)
         if print_mode

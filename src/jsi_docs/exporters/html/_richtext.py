@@ -133,11 +133,6 @@ _speech = _Tags('<q class="speech" data-speaker="{}">')
 _foreign = _Tags('<span lang="{}">')
 
 
-def _markup(html: str) -> Markup:
-    # Markup(html) runs Python code to check its argument; this is only ever given a str.
-    return str.__new__(Markup, html)
-
-
 class RichTextRenderer:
     """Renders the rich text of one item; collects diagnostics (refused links) as it goes.
 
@@ -145,7 +140,17 @@ class RichTextRenderer:
     that language has no typography profile (its text is then left as written).
     """
 
-    __slots__ = ("_diagnostics", "_memos", "_presenter", "_presenter_for")
+    __slots__ = (
+        "_diagnostics",
+        "_memos",
+        "_parts",
+        "_presenter",
+        "_presenter_for",
+        "_quoted",
+        "_texts",
+        "_waiting",
+        "_walk",
+    )
 
     def __init__(
         self,
@@ -158,16 +163,33 @@ class RichTextRenderer:
         self._presenter_for = presenter_for
         self._diagnostics = diagnostics
         self._memos = _memos(presenter)
+        # One walk, made once and reused by every render() of this renderer (a page has many
+        # paragraphs): it writes into these lists, emptied at each render.
+        self._parts: list[str] = []
+        self._texts: list[str] = []  # every piece of text in reading order, CSS marks too
+        self._waiting: list[tuple[int, int, _Memos]] = []  # (part, text) typeset in context
+        self._quoted: list[list[tuple[str, str]] | None] = [None]
+        self._walk = self._make_walk()
 
     def render(self, nodes: RichText, quotations: list[tuple[str, str]] | None = None) -> Markup:
         """``nodes`` as safe HTML (phrasing content only).
 
         Each direct quotation met is appended to ``quotations``, if given, as ``(plain text,
         speaker id)``: the structured data states them, and this walk already finds them.
+        Not reentrant: one renderer serves one page at a time.
         """
-        parts: list[str] = []
-        texts: list[str] = []  # every piece of text in reading order, marks drawn by CSS too
-        waiting: list[tuple[int, int, _Memos]] = []  # (part, text) typeset in context
+        parts, texts, waiting = self._parts, self._texts, self._waiting
+        parts.clear()
+        texts.clear()
+        waiting.clear()
+        self._quoted[0] = quotations
+        self._walk(nodes, self._memos, 0, False)
+        if waiting:
+            self._typeset(parts, texts, waiting)
+        return str.__new__(Markup, "".join(parts))  # Markup() would check its argument again
+
+    def _make_walk(self) -> Callable[[RichText, _Memos, int, bool], None]:
+        parts, texts, waiting, quoted = self._parts, self._texts, self._waiting, self._quoted
         add, add_text = parts.append, texts.append
         topic_refs, speaker_refs = _topic_ref.done, _speaker_ref.done
 
@@ -221,7 +243,7 @@ class RichTextRenderer:
             if isinstance(node, Quotation):
                 # HTML wants no marks inside <q>: the stylesheet's ``quotes`` draws them,
                 # but they are still the context of the runs they touch.
-                if quotations is not None:
+                if (quotations := quoted[0]) is not None:
                     quotations.append((plain_text(node.content), node.speaker))
                 opening, closing = self._marks(memos, depth)
                 add(_speech(node.speaker))
@@ -265,10 +287,7 @@ class RichTextRenderer:
             else:
                 assert_never(node)
 
-        walk(nodes, self._memos, 0, False)
-        if waiting:
-            self._typeset(parts, texts, waiting)
-        return _markup("".join(parts))
+        return walk
 
     @staticmethod
     def _typeset(
