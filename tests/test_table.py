@@ -18,6 +18,7 @@ import jsi_docs
 from _html_parse import elements, norm, parse, text_of
 from clients import (
     Chromium,
+    libreoffice_convert,
     libreoffice_text,
     nu_check,
     openxml_audit,
@@ -428,3 +429,35 @@ def test_every_example_with_a_table_exports_it() -> None:
     for path, table in tables:
         root = parse(_page(jsi_docs.load(path)))
         assert len(list(elements(root, "tr"))) >= len(table.rows) + bool(table.header)
+
+
+def _long_table_item() -> NewsItem:
+    item = _item()
+    rows = [[f"Economy {n:03}", f"{n}.5", "word " * 8] for n in range(90)]
+    table = Table(rows, header=["Economy", "Growth", "Remarks"], caption="Long table")
+    return NewsItem(item.id, item.language, item.headline, item.published, [Section([table])])
+
+
+def test_the_header_row_repeats_on_each_pdf_page(tmp_path: Path) -> None:
+    require_poppler()
+    path = tmp_path / "long.pdf"
+    path.write_bytes(jsi_docs.export(_long_table_item(), "pdf"))
+    pages = [pdftotext(path, layout=True, first=n, last=n) for n in (1, 2)]
+    assert "Economy 089" in pdftotext(path)
+    for page in pages:
+        assert re.search(r"Economy\s+Growth\s+Remarks", page), page[:300]
+    # No row is split: each economy's line holds its growth figure.
+    for n in range(90):
+        assert sum(f"Economy {n:03}" in p for p in pdftotext(path).split("\f")) == 1
+
+
+def test_libreoffice_repeats_the_docx_header_row_on_each_page(tmp_path: Path) -> None:
+    require_libreoffice()
+    require_poppler()
+    path = tmp_path / "long.docx"
+    path.write_bytes(jsi_docs.export(_long_table_item(), "docx"))
+    pdf = libreoffice_convert(path, "pdf", tmp_path)
+    pages = [p for p in pdftotext(pdf).split("\f") if "Economy 0" in p]
+    assert len(pages) >= 2
+    for page in pages:
+        assert re.search(r"Economy\s+Growth\s+Remarks", page), page[:300]
