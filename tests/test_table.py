@@ -319,11 +319,16 @@ def test_docx_has_a_word_table_with_a_repeating_header_in_a_defined_style() -> N
     (tbl,) = body.iterfind("w:tbl", NS)
     style = tbl.find("w:tblPr/w:tblStyle", NS).get(f"{{{W}}}val")  # type: ignore[union-attr]
     assert tbl.find("w:tblPr/w:tblW", NS) is not None
-    assert len(tbl.findall("w:tblGrid/w:gridCol", NS)) == 4
+    grid = [int(c.get(f"{{{W}}}w", "0")) for c in tbl.iterfind("w:tblGrid/w:gridCol", NS)]
+    assert len(grid) == 4
+    assert 9000 < sum(grid) <= 9638  # the text width of the reference's A4 page
+    assert grid[2] < grid[1] < grid[0] < grid[3]  # by the longest text of each column
     rows = tbl.findall("w:tr", NS)
     assert len(rows) == 4
     assert [r.find("w:trPr/w:tblHeader", NS) is not None for r in rows] == [True] + [False] * 3
-    assert all(len(r.findall("w:tc", NS)) == 4 for r in rows)
+    for row in rows:
+        cell_widths = [int(w.get(f"{{{W}}}w", "0")) for w in row.iterfind("w:tc/w:tcPr/w:tcW", NS)]
+        assert cell_widths == grid
     heads = [_text(tc) for tc in rows[0].iterfind("w:tc", NS)]
     assert heads == ["Region", "2023", "2024", "Remarks"]
     cell_styles = [

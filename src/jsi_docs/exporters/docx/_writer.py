@@ -160,8 +160,7 @@ class BodyWriter:
         each page, then the note."""
         if table.caption:
             self._rich(self._paragraph(StyleName.CAPTION), table.caption, f"{where}.caption")
-        columns = len(table.rows[0])
-        widths = [self._text_width // columns] * columns
+        widths = _column_widths(table, self._text_width)
         caption = self._text.text(plain_text(table.caption)) if table.caption else None
         tbl = _oxml.new_table(
             self._ids[StyleName.TABLE],
@@ -392,6 +391,17 @@ class BodyWriter:
 
     def _rich(self, p: etree._Element, nodes: RichText, where: str) -> None:
         _Inlines(self, p, where).nodes(nodes, None, self._language, 0)
+
+
+def _column_widths(table: Table, total: int) -> list[int]:
+    """Column widths that share ``total`` by the longest text of each column (up to 40
+    characters, plus 3 for the cell's margins): LibreOffice lays a table out on its grid."""
+    rows = (table.header, *table.rows) if table.header else table.rows
+    weights = [
+        min(max(len(plain_text(cell)) for cell in column), 40) + 3
+        for column in zip(*rows, strict=True)
+    ]
+    return [total * weight // sum(weights) for weight in weights]
 
 
 class _Inlines:
