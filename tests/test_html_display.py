@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from jsi_docs.exporters.display import Presenter, safe_url, supported
+import jsi_docs
+from jsi_docs.exporters.display import KEPT_RUN_LENGTH, Presenter, safe_url, supported
 from jsi_docs.model import (
     Affiliation,
     CollectiveSpeaker,
@@ -122,3 +123,26 @@ def test_typesetting_takes_neighbouring_runs_as_context_and_caches_per_context()
     assert french.text(": suite", before="Note") == f"{NBSP}: suite"
     assert french.text(": suite") == ": suite"  # the cached result depends on the context
     assert french.text("Note", after=": suite") == "Note"
+
+
+def test_long_runs_are_typeset_but_not_kept() -> None:
+    """The caches of typeset text keep runs up to KEPT_RUN_LENGTH: memory stays bounded in a
+    long-running process fed long, never-repeated paragraphs."""
+    presenter = Presenter.for_language("fr")
+    long_run = "Il a dit : oui. " * (KEPT_RUN_LENGTH // 16 + 1)
+    kept = (len(presenter._alone), len(presenter._typeset))
+    typeset = presenter.text(long_run)
+    assert "dit\u00a0: oui" in typeset
+    assert " :" not in typeset
+    assert (len(presenter._alone), len(presenter._typeset)) == kept
+    page = jsi_docs.export(
+        jsi_docs.NewsItem(
+            id="long",
+            language="fr",
+            headline="Long",
+            published=dt.date(2023, 5, 25),
+            sections=[jsi_docs.Section([jsi_docs.Paragraph(long_run)])],
+        ),
+        "html",
+    ).decode("utf-8")
+    assert "dit\u00a0: oui" in page

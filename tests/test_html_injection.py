@@ -291,3 +291,19 @@ def test_code_points_no_document_may_hold_become_replacement_characters(fragment
         (ld,) = json_ld(parse(html))
         assert "\ufffd" in ld["headline"]
         assert "\ufffd" in ld["hasPart"][0]["creator"]["familyName"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["</script><!--", "a & b < c > d", "\u2028\u2029", "\x01\x1f", 'quote " and \\ back', "é 😀"],
+)
+def test_structured_data_is_the_json_of_the_standard_library_made_script_safe(value: str) -> None:
+    """script_json() writes what json.dumps would, with the five unsafe characters escaped."""
+    from jsi_docs.exporters.jsonld import script_json
+
+    data = {"@type": "Thing", "name": value, "list": [value, 1, True, None]}
+    expected = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for unsafe in "<>&\u2028\u2029":
+        expected = expected.replace(unsafe, f"\\u{ord(unsafe):04x}")
+    assert script_json(data) == expected
+    assert json.loads(script_json(data)) == data

@@ -39,6 +39,7 @@ from jsi_docs.validation import LINK_SCHEMES, check_url
 
 __all__ = [
     "FALLBACK_LANGUAGE",
+    "KEPT_RUN_LENGTH",
     "LINK_SCHEMES",
     "REPLACEMENT",
     "TYPESET_CONTEXT",
@@ -68,6 +69,8 @@ TYPESET_CONTEXT: Final = 1
 """Characters of each neighbouring run a run is typeset with: the profiles read no more."""
 _TYPESET_CACHE: Final = 8192
 """Entries each of a presenter's caches keeps (typeset runs, dates, speakers)."""
+KEPT_RUN_LENGTH: Final = 4096
+"""Longest run the caches of typeset text keep (longer ones rarely recur; a bound on memory)."""
 
 
 def safe_url(url: str | None) -> str | None:
@@ -162,7 +165,7 @@ class SpeakerDisplay:
         return self.text
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of caches, hashed on every page
 class Presenter:
     """Composes display text in one language with one typography profile.
 
@@ -184,6 +187,9 @@ class Presenter:
         factory=dict, init=False, eq=False, repr=False, hash=False
     )
     _date_texts: dict[tuple[dt.date, dt.date, object], str] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False, hash=False
+    )
+    _meeting_kinds: dict[tuple[object, str | None], str] = attrs.field(
         factory=dict, init=False, eq=False, repr=False, hash=False
     )
     _speakers: dict[Speaker | CollectiveSpeaker, SpeakerDisplay] = attrs.field(
@@ -215,20 +221,25 @@ class Presenter:
         done = self._alone.get(text)
         if done is not None:
             return done
+        keep = len(text) <= KEPT_RUN_LENGTH
         if not self.profile.needs_context(text):
             # Typeset alike whatever its neighbours: kept by its text alone.
-            if len(self._alone) >= _TYPESET_CACHE:
-                self._alone.clear()
-            done = self._alone[text] = self.profile.apply(clean(text))
+            done = self.profile.apply(clean(text))
+            if keep:
+                if len(self._alone) >= _TYPESET_CACHE:
+                    self._alone.clear()
+                self._alone[text] = done
             return done
         key = (text, before[-TYPESET_CONTEXT:], after[:TYPESET_CONTEXT])
         done = self._typeset.get(key)
         if done is None:
             # Typesetting is pure and the same runs recur (labels, names, a page and its
             # JSON-LD, one item in several formats), so results are kept, up to a bound.
-            if len(self._typeset) >= _TYPESET_CACHE:
-                self._typeset.clear()
-            done = self._typeset[key] = self.profile.apply(clean(text), before=key[1], after=key[2])
+            done = self.profile.apply(clean(text), before=key[1], after=key[2])
+            if keep:
+                if len(self._typeset) >= _TYPESET_CACHE:
+                    self._typeset.clear()
+                self._typeset[key] = done
         return done
 
     def quote_marks(self, depth: int = 0) -> tuple[str, str]:
@@ -335,6 +346,15 @@ class Presenter:
 
     def meeting_kind(self, meeting: Meeting) -> str:
         """The meeting's label, or its kind in words, capitalised: "Réunions plénières"."""
+        key = (meeting.kind, meeting.label)
+        done = self._meeting_kinds.get(key)
+        if done is None:
+            if len(self._meeting_kinds) >= _TYPESET_CACHE:
+                self._meeting_kinds.clear()
+            done = self._meeting_kinds[key] = self._compose_meeting_kind(meeting)
+        return done
+
+    def _compose_meeting_kind(self, meeting: Meeting) -> str:
         if meeting.label:
             return self.text(capitalize_first(meeting.label))
         try:

@@ -81,7 +81,7 @@ def _spaces_only(
         raise ValueError(f"{attribute.name} must be made of spaces, not {value!r}")
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class TypographyProfile:
     """How a style spaces punctuation and marks quotations.
 

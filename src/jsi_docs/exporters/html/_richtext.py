@@ -15,7 +15,13 @@ from typing import assert_never
 from markupsafe import Markup
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.display import TYPESET_CONTEXT, Presenter, clean, safe_url
+from jsi_docs.exporters.display import (
+    KEPT_RUN_LENGTH,
+    TYPESET_CONTEXT,
+    Presenter,
+    clean,
+    safe_url,
+)
 from jsi_docs.model import (
     Emphasis,
     Foreign,
@@ -69,30 +75,32 @@ class _Memos:
 
     def classify(self, text: str) -> str:
         """The run's HTML, or ``""`` if it waits for its neighbours; remembered."""
-        plain = self.plain
-        if len(plain) >= _MEMO_SIZE:
-            plain.clear()
         presenter = self.presenter
         if presenter is None:
             html = escape_text(clean(text))
         elif presenter.profile.needs_context(text):
             html = ""
-        else:
-            html = escape_text(presenter.text(text))
-        plain[text] = html
+        else:  # what presenter.text() gives a run alone, without asking needs_context() again
+            html = escape_text(presenter.profile.apply(clean(text)))
+        if len(text) <= KEPT_RUN_LENGTH:
+            if len(self.plain) >= _MEMO_SIZE:
+                self.plain.clear()
+            self.plain[text] = html
         return html
 
     def typeset_run(self, text: str, before: str, after: str) -> str:
         key = (text, before[-TYPESET_CONTEXT:], after[:TYPESET_CONTEXT])
         html = self.typeset.get(key)
         if html is None:
-            if len(self.typeset) >= _MEMO_SIZE:
-                self.typeset.clear()
             presenter = self.presenter
             typeset = (
                 presenter.text(text, before=key[1], after=key[2]) if presenter else clean(text)
             )
-            html = self.typeset[key] = escape_text(typeset)
+            html = escape_text(typeset)
+            if len(text) <= KEPT_RUN_LENGTH:
+                if len(self.typeset) >= _MEMO_SIZE:
+                    self.typeset.clear()
+                self.typeset[key] = html
         return html
 
 
