@@ -25,6 +25,7 @@ from jsi_docs.model import (
     RichText,
     SpeakerRef,
     Strong,
+    Table,
     Text,
     TopicRef,
     plain_text,
@@ -67,6 +68,14 @@ def distinct(item: NewsItem, tag: str) -> NewsItem:
                 return attrs.evolve(b, items=tuple(_renamed(i, suffix) for i in items))
             case BlockQuote(paragraphs=paragraphs):
                 return attrs.evolve(b, paragraphs=tuple(_renamed(p, suffix) for p in paragraphs))
+            case Table(rows=rows, header=header, caption=caption, note=note):
+                return attrs.evolve(
+                    b,
+                    rows=tuple(tuple(_renamed(c, suffix) for c in row) for row in rows),
+                    header=tuple(_renamed(c, suffix) for c in header),
+                    caption=_renamed(caption, suffix) if caption else None,
+                    note=_renamed(note, suffix) if note else None,
+                )
         raise TypeError(b)
 
     sections = tuple(
@@ -136,11 +145,31 @@ def markdown(item: NewsItem) -> str:
                     if block.cite:
                         out.append(f"> — {_md_escape(block.cite)}")
                     out.append("")
+                case Table():
+                    out += _md_table(block)
                 case _:
                     assert_never(block)
     if item.topics:
         out += [", ".join(_md_escape(t.label) for t in item.topics), ""]
     return "\n".join(out)
+
+
+def _md_table(table: Table) -> list[str]:
+    """A pipe table (pandoc's ``pipe_tables``): a header row is required, so a blank one
+    stands in; the caption follows as pandoc's ``Table:`` line, the note as a paragraph."""
+
+    def row(cells: tuple[RichText, ...]) -> str:
+        return "| " + " | ".join(_md_inline(c) for c in cells) + " |"
+
+    width = len(table.rows[0])
+    out = [row(table.header) if table.header else "|" + " |" * width, "|" + "---|" * width]
+    out += [row(r) for r in table.rows]
+    out.append("")
+    if table.caption:
+        out += [f"Table: {_md_inline(table.caption)}", ""]
+    if table.note:
+        out += [_md_inline(table.note), ""]
+    return out
 
 
 def docx_spec(docx_bytes: bytes) -> list[dict[str, Any]]:

@@ -41,6 +41,7 @@ from jsi_docs.model import (
     Speaker,
     SpeakerRef,
     Strong,
+    Table,
     Text,
     Topic,
     TopicRef,
@@ -139,6 +140,20 @@ def every_node_item(**changes: Any) -> NewsItem:
                         _items("Nous cherchons un résultat équilibré."),
                         speaker="tan",
                         cite="https://www.wto.org/french/news_f/news23_f/jsec_25may23_f.htm",
+                    ),
+                    Table(
+                        (
+                            (("2022",), ("Genève",), ()),
+                            (
+                                ("2023",),
+                                (SpeakerRef(("Tan",), speaker="tan"),),
+                                (Quotation(("avancer",), speaker="tan"),),
+                            ),
+                        ),
+                        header=(("Année",), ("Lieu",), (Emphasis(("note",)),)),
+                        row_headers=True,
+                        caption=("Réunions (exemple)",),
+                        note=("Source: ", Link(("l’OMC",), url="https://www.wto.org/")),
                     ),
                     Figure(
                         "https://www.wto.org/images/img_news/jsec_25may23_f.jpg",

@@ -41,6 +41,7 @@ from jsi_docs.model import (
     Speaker,
     SpeakerRef,
     Strong,
+    Table,
     Text,
     Topic,
     TopicRef,
@@ -114,6 +115,20 @@ affiliations = st.builds(Affiliation, label, st.sampled_from(AffiliationKind), s
 
 
 @st.composite
+def tables(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]], speaker: st.SearchStrategy[str | None]) -> Table:
+    """A table of 1-3 columns; cells may be empty, row headings may not."""
+    columns = draw(st.integers(1, 3))
+    row_headers = draw(st.booleans())
+    cell = st.just(()) | text
+    rows = [
+        [draw(text if row_headers and c == 0 else cell) for c in range(columns)]
+        for _ in range(draw(st.integers(1, 3)))
+    ]
+    header = draw(st.just([]) | st.lists(cell, min_size=columns, max_size=columns))
+    return Table(rows, header=header, row_headers=row_headers, caption=draw(st.none() | text), note=draw(st.none() | text), speaker=draw(speaker))
+
+
+@st.composite
 def news_items(draw: Any) -> NewsItem:
     """Valid items: ids unique, references resolved, URLs safe, dates consistent."""
     language = draw(languages)
@@ -169,6 +184,7 @@ def news_items(draw: Any) -> NewsItem:
         st.builds(lambda t, s: Paragraph(t, speaker=s), text, speaker_choice),
         st.builds(lambda items, o, s: ListBlock(items, ordered=o, speaker=s), st.lists(text, min_size=1, max_size=3), st.booleans(), speaker_choice),
         st.builds(lambda ps, s, c: BlockQuote(ps, speaker=s, cite=c), st.lists(text, min_size=1, max_size=2), speaker_choice, st.none() | web_urls),
+        tables(text, speaker_choice),
         st.builds(
             lambda image, alt, caption, credit, w, h: Figure(image, alt, caption=caption, credit=credit, width=w, height=h),
             image_urls, label, st.none() | text, st.none() | label, st.none() | sizes, st.none() | sizes,

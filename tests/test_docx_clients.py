@@ -29,6 +29,7 @@ from jsi_docs.model import (
     Quotation,
     RichText,
     SpeakerRef,
+    Table,
     plain_text,
     walk,
 )
@@ -53,6 +54,8 @@ def _expected_in_order(item: NewsItem) -> list[tuple[str, str]]:
                 texts = list(items)
             case BlockQuote(paragraphs=paragraphs):
                 texts = list(paragraphs)
+            case Table():
+                texts = list(block.texts())
             case Figure(caption=caption):
                 texts = [caption] if caption else []
             case _:

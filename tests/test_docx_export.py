@@ -69,7 +69,9 @@ def test_paragraphs_carry_the_named_styles_in_reading_order(
     expected_body = [
         "Statement", "Body Text", "Heading 1",
         "List Number", "List Number", "List Bullet", "List Bullet", "List Number", "List Number",
-        "Quote", "Quote Attribution", "Figure Alt", "Caption",
+        "Quote", "Quote Attribution",
+        "Caption", "Table Note",
+        "Figure Alt", "Caption",
         "Speakers Heading", "Speaker",
         "Topics", "Links Box Heading", "Links Box", "Links Box", "Language Versions",
         "Contact", "Contact",
@@ -149,6 +151,7 @@ def test_links_are_real_hyperlinks_with_the_hyperlink_style(
         "Le commerce électronique": "https://www.wto.org/french/tratop_f/ecom_f/ecom_f.htm",
         "English": "https://www.wto.org/english/news_e/news23_e/jsec_25may23_e.htm",
         "webmaster@example.org": "mailto:webmaster@example.org",
+        "l’OMC": "https://www.wto.org/",
     }
     document = open_docx(rendered.data)
     for hyperlink in (h for p in document.paragraphs for h in p.hyperlinks):

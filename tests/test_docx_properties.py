@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 
 import jsi_docs
 from _docx_helpers import NS, W, every_node_item, open_docx, part
-from jsi_docs.model import NewsItem, Text, walk
+from jsi_docs.model import NewsItem, Table, Text, walk
 from jsi_docs.readers.docx_source import extract_source
 from strategies import news_items
 
@@ -23,6 +23,7 @@ def squeeze(text: str) -> str:
 def _document_text(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     body = "\n".join(p.text for p in document.paragraphs)
+    body += "\n" + "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
     header: str = document.sections[0].header.paragraphs[0].text
     return f"{body}\n{header}"
 
@@ -35,6 +36,8 @@ def _texts(item: NewsItem) -> list[str]:
             out.append(section.heading)
     for _, _, block in item.blocks():
         rich.extend(getattr(block, "items", None) or getattr(block, "paragraphs", None) or ())
+        if isinstance(block, Table):
+            rich.extend(block.texts())
         if hasattr(block, "text"):
             rich.append(block.text)
     out.extend(n.text for r in rich for n in walk(r) if isinstance(n, Text))

@@ -16,7 +16,12 @@ import pytest
 import jsi_docs
 from _docx_helpers import NS, W, every_node_item, open_docx, part, part_bytes
 from clients import openxml_audit, require_openxml_audit
-from jsi_docs.exporters.docx._template import CHARACTER_STYLES, REFERENCE_NAME, StyleName
+from jsi_docs.exporters.docx._template import (
+    CHARACTER_STYLES,
+    REFERENCE_NAME,
+    TABLE_STYLES,
+    StyleName,
+)
 from jsi_docs.themes import DEFAULT_THEME_DIR
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -61,7 +66,8 @@ def test_reference_defines_every_named_style_with_its_type() -> None:
     styles = docx.Document(str(REFERENCE)).styles
     for name in StyleName:
         style = styles[str(name)]
-        expected = 2 if name in CHARACTER_STYLES else 1  # WD_STYLE_TYPE.CHARACTER / PARAGRAPH
+        # WD_STYLE_TYPE.TABLE / CHARACTER / PARAGRAPH
+        expected = 3 if name in TABLE_STYLES else 2 if name in CHARACTER_STYLES else 1
         assert style.type == expected, name
 
 

@@ -35,6 +35,7 @@ from jsi_docs.model import (
     RichText,
     Speaker,
     SpeakerRef,
+    Table,
     TopicRef,
     walk,
 )
@@ -87,6 +88,8 @@ def _rich_texts(item: NewsItem) -> Iterator[RichText]:
                 yield from items
             case BlockQuote(paragraphs=paragraphs):
                 yield from paragraphs
+            case Table():
+                yield from block.texts()
             case Figure(caption=caption):
                 if caption:
                     yield caption

@@ -37,6 +37,7 @@ from jsi_docs.model import (
     Paragraph,
     Quotation,
     RichText,
+    Table,
     plain_text,
     walk,
 )
@@ -66,6 +67,8 @@ def rich_texts(item: NewsItem) -> list[RichText]:
                 found.extend(items)
             case BlockQuote(paragraphs=paragraphs):
                 found.extend(paragraphs)
+            case Table():
+                found.extend(block.texts())
             case Figure(caption=caption):
                 found.extend([caption] if caption else [])
     return found

@@ -49,6 +49,7 @@ from jsi_docs.model import (
     Speaker,
     SpeakerRef,
     Strong,
+    Table,
     Text,
     Topic,
     TopicRef,
@@ -99,6 +100,13 @@ def evil_item() -> NewsItem:
                     ListBlock([text, (Text(evil("item")),)], speaker="g1"),
                     BlockQuote([(Text(evil("bq")),)], speaker="s1", cite=EVIL_URL),
                     BlockQuote([(Text(evil("bq2")),)], cite=QUOTED_URL),
+                    Table(
+                        [[(Text(evil("row-head")),), text, ()]],
+                        header=[(Text(evil("col")),), (), (Text(evil("col2")),)],
+                        row_headers=True,
+                        caption=(Text(evil("caption")),),
+                        note=text,
+                    ),
                     Figure(
                         EVIL_URL,
                         evil("alt"),
@@ -147,7 +155,8 @@ ALLOWED_TAGS = {
     "html", "head", "body", "meta", "title", "link", "style", "script", "main", "article",
     "header", "footer", "section", "aside", "nav", "div", "p", "h1", "h2", "ul", "ol", "li",
     "a", "span", "em", "strong", "q", "blockquote", "figure", "figcaption", "time", "address",
-    "dl", "dt", "dd", "img", "DOCUMENT_FRAGMENT",
+    "dl", "dt", "dd", "img", "table", "caption", "thead", "tbody", "tr", "th", "td",
+    "DOCUMENT_FRAGMENT",
 }  # fmt: skip
 
 
@@ -196,7 +205,10 @@ def test_hostile_item_gives_inert_page(print_mode: bool) -> None:
     headline = text_of(next(elements(root, "h1")))
     assert "<script>alert(1)</script>" in headline
     assert "onerror=alert(1)>" in headline
-    assert norm(evil("para")) in norm(text_of(next(elements(root, "article"))))
+    body = norm(text_of(next(elements(root, "article"))))
+    assert norm(evil("para")) in body
+    for cell in ("caption", "col", "col2", "row-head"):
+        assert norm(evil(cell)) in body
     hrefs = [a.get("href") for a in elements(root, "a")]
     encoded = QUOTED_URL.replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
     assert encoded in hrefs  # a safe URL stays whole, inside its attribute

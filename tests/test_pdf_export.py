@@ -40,6 +40,7 @@ from jsi_docs.model import (
     Quotation,
     Section,
     Speaker,
+    Table,
     plain_text,
     walk,
 )
@@ -77,6 +78,8 @@ def _block_texts(item: NewsItem) -> list[str]:
                 texts.extend(plain_text(entry) for entry in block.items)
             case BlockQuote():
                 texts.extend(plain_text(p) for p in block.paragraphs)
+            case Table():
+                texts.extend(plain_text(t) for t in block.texts())
             case Figure():
                 # No example allows its image URL: the PDF prints the text alternative.
                 texts.append(block.alt)
@@ -96,6 +99,8 @@ def _quotations(item: NewsItem) -> list[str]:
                 runs = list(block.paragraphs)
             case Figure():
                 runs = [block.caption] if block.caption else []
+            case Table():
+                runs = list(block.texts())
         for run in runs:
             found += [plain_text(n.content) for n in walk(run) if isinstance(n, Quotation)]
     return found

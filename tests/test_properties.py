@@ -25,7 +25,7 @@ from _extract import docx_text, html_hazards, html_text, normalise, pdf_text
 from _html_parse import json_ld, parse
 from jsi_docs.exporters import jsonld
 from jsi_docs.exporters.display import Presenter, clean
-from jsi_docs.model import BlockQuote, Figure, ListBlock, NewsItem, Paragraph, plain_text
+from jsi_docs.model import BlockQuote, Figure, ListBlock, NewsItem, Paragraph, Table, plain_text
 from strategies import news_items
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -58,6 +58,8 @@ def _item_texts(item: NewsItem) -> Iterator[str]:
                     yield from (plain_text(entry) for entry in entries)
                 case BlockQuote(paragraphs=paragraphs):
                     yield from (plain_text(p) for p in paragraphs)
+                case Table():
+                    yield from (plain_text(t) for t in block.texts())
                 case Figure(caption=caption, credit=credit):
                     # The alt text is an attribute in HTML: tests/test_figure.py checks it.
                     if caption:

@@ -151,15 +151,6 @@ PARAGRAPH_STYLES: list[Style] = [
     ),
     (
         "paragraph",
-        "Caption",
-        "caption",
-        "Normal",
-        "BodyText",
-        '<w:spacing w:after="240"/>',
-        f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
-    ),
-    (
-        "paragraph",
         "LinksBoxHeading",
         "Links Box Heading",
         "Normal",
@@ -227,6 +218,51 @@ PARAGRAPH_STYLES: list[Style] = [
     ),
     (
         "paragraph",
+        "Caption",
+        "caption",
+        "Normal",
+        "BodyText",
+        '<w:keepNext/><w:spacing w:before="240" w:after="80"/>',
+        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
+    ),
+    (
+        "paragraph",
+        "TableText",
+        "Table Text",
+        "Normal",
+        "TableText",
+        '<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>',
+        '<w:sz w:val="20"/><w:szCs w:val="20"/>',
+    ),
+    (
+        "paragraph",
+        "TableHeading",
+        "Table Heading",
+        "TableText",
+        "TableText",
+        "<w:keepNext/>",
+        "<w:b/><w:bCs/>",
+    ),
+    (
+        "paragraph",
+        "TableNumber",
+        "Table Number",
+        "TableText",
+        "TableText",
+        '<w:jc w:val="right"/>',
+        "",
+    ),
+    (
+        "paragraph",
+        "TableNote",
+        "Table Note",
+        "Normal",
+        "BodyText",
+        '<w:spacing w:before="80" w:after="240"/>',
+        f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ),
+    (
+        "paragraph",
         "Header",
         "header",
         "Normal",
@@ -273,6 +309,22 @@ CHARACTER_STYLES: list[Style] = [
     ("character", "Strong", "Strong", "DefaultParagraphFont", None, "", "<w:b/><w:bCs/>"),
 ]
 
+# The table style: rules between all cells, the header row shaded. Cell text takes its look
+# from the "Table Text" and "Table Heading" paragraph styles.
+_BORDER = f'w:val="single" w:sz="4" w:space="0" w:color="{RULE}"'
+TABLE_STYLE = (
+    '<w:style w:type="table" w:styleId="ItemTable"><w:name w:val="Item Table"/>'
+    '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+    "<w:tblPr><w:tblBorders>"
+    + "".join(f"<w:{side} {_BORDER}/>" for side in ("top", "left", "bottom", "right"))
+    + f"<w:insideH {_BORDER}/><w:insideV {_BORDER}/></w:tblBorders>"
+    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+    '<w:tblStylePr w:type="firstRow"><w:tcPr>'
+    f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/></w:tcPr></w:tblStylePr>'
+    "</w:style>"
+)
+
 SAMPLES = [
     ("Title", "Title: the headline of the item"),
     ("Dateline", "Dateline: date and meeting"),
@@ -286,7 +338,7 @@ SAMPLES = [
     ("ListNumber", "List Number: an entry of a numbered list"),
     ("Figure", "Figure: the paragraph that holds an image"),
     ("FigureAlt", "Figure Alt: an image's text alternative, when the image is not embedded"),
-    ("Caption", "Caption: what an image shows. Photo: its credit"),
+    ("Caption", "Caption: what an image shows, or the title of a table. Photo: a credit"),
     ("SpeakersHeading", "Speakers Heading: Speakers"),
     ("Speaker", "Speaker: Ambassador Hung Seng Tan (Singapore), co-convenor, chair in 2023"),
     ("Topics", "Topics: the subjects of the item"),
@@ -295,6 +347,11 @@ SAMPLES = [
     ("LanguageVersions", "Language Versions: this item in other languages"),
     ("Contact", "Contact: who to write to"),
 ]
+TABLE_SAMPLE = (
+    ("Table Heading: a column heading", "Table Heading: another"),
+    ("Table Text: a cell", "Table Number: 1,234.5"),
+)
+TABLE_NOTE_SAMPLE = "Table Note: the source of a table"
 
 
 def _style(style: Style, *, default: bool = False) -> str:
@@ -345,7 +402,7 @@ def styles_xml() -> str:
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
     )
-    body = "".join(_style(s) for s in PARAGRAPH_STYLES + CHARACTER_STYLES)
+    body = "".join(_style(s) for s in PARAGRAPH_STYLES + CHARACTER_STYLES) + TABLE_STYLE
     return f'{XML_HEAD}<w:styles xmlns:w="{W_NS}">{defaults}{builtins}{body}</w:styles>'
 
 
@@ -405,6 +462,28 @@ def document_xml() -> str:
         '<w:r><w:t xml:space="preserve"> · </w:t></w:r>'
         for s in CHARACTER_STYLES
     )
+    def cell(style: str, text: str) -> str:
+        return (
+            '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/></w:tcPr>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:r><w:t>{escape(text)}</w:t></w:r>'
+            "</w:p></w:tc>"
+        )
+
+    heading, row = TABLE_SAMPLE
+    table = (
+        '<w:tbl><w:tblPr><w:tblStyle w:val="ItemTable"/><w:tblW w:w="5000" w:type="pct"/>'
+        '<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
+        'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
+        '<w:tblGrid><w:gridCol w:w="4819"/><w:gridCol w:w="4819"/></w:tblGrid>'
+        "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        + "".join(cell("TableHeading", t) for t in heading)
+        + "</w:tr><w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        + cell("TableText", row[0])
+        + cell("TableNumber", row[1])
+        + "</w:tr></w:tbl>"
+        f'<w:p><w:pPr><w:pStyle w:val="TableNote"/></w:pPr><w:r><w:t>{TABLE_NOTE_SAMPLE}</w:t>'
+        "</w:r></w:p>"
+    )
     section = (
         '<w:sectPr><w:headerReference w:type="default" r:id="rId6"/>'
         '<w:footerReference w:type="default" r:id="rId7"/><w:pgSz w:w="11906" w:h="16838"/>'
@@ -414,7 +493,7 @@ def document_xml() -> str:
     return (
         f'{XML_HEAD}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{paragraphs}'
         f'<w:p><w:pPr><w:pStyle w:val="BodyText"/></w:pPr>{character_samples}</w:p>'
-        f"{section}</w:body></w:document>"
+        f"{table}{section}</w:body></w:document>"
     )
 
 

@@ -20,6 +20,7 @@ from jsi_docs.model import (
     Quotation,
     RichText,
     SpeakerRef,
+    Table,
     TopicRef,
     walk,
 )
@@ -105,6 +106,14 @@ def _texts(item: NewsItem) -> Iterator[tuple[str, RichText | None]]:
                     yield f"{base}.paragraphs[{i}]", entry
             case Figure(caption=caption):
                 yield f"{base}.caption", caption
+            case Table(caption=caption, header=header, rows=rows, note=note):
+                yield f"{base}.caption", caption
+                for i, entry in enumerate(header):
+                    yield f"{base}.header[{i}]", entry
+                for r, row in enumerate(rows):
+                    for i, entry in enumerate(row):
+                        yield f"{base}.rows[{r}][{i}]", entry
+                yield f"{base}.note", note
     if item.contact is not None:
         yield "$.contact.text", item.contact.text
 

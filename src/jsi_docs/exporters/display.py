@@ -46,6 +46,7 @@ __all__ = [
     "Presenter",
     "SpeakerDisplay",
     "clean",
+    "is_number",
     "safe_image_url",
     "safe_url",
     "supported",
@@ -93,6 +94,14 @@ def safe_image_url(url: str | None) -> str | None:
     """``url`` as :func:`safe_url` makes it, if its scheme is http or https; else None."""
     safe = safe_url(url)
     return safe if safe is not None and check_url(safe, IMAGE_SCHEMES) is None else None
+# A number alone: a sign, digits with separators and spaces, a percent or per mille sign.
+_NUMBER = re.compile(r"[+\-\u2212\u2013]?[\d.,\s]*\d[\d.,\s]*[%\u2030]?")
+
+
+def is_number(text: str) -> bool:
+    """Whether ``text`` is a number alone ("-1.2", "1 234,5", "12 %"): table cells that hold
+    one are set flush right."""
+    return _NUMBER.fullmatch(text.strip()) is not None
 
 
 def clean(text: str) -> str:

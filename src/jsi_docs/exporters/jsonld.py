@@ -31,6 +31,7 @@ from jsi_docs.model import (
     Quotation,
     RichText,
     Speaker,
+    Table,
     Text,
     plain_text,
 )
@@ -105,6 +106,12 @@ def quotations(item: NewsItem) -> list[tuple[str, str]]:
             case Figure(caption=caption):
                 if caption:
                     _inline_quotations((caption,), found)
+            case Table(caption=caption, header=header, rows=rows, note=note):
+                _inline_quotations((caption or (),), found)
+                _inline_quotations(header, found)
+                for row in rows:
+                    _inline_quotations(row, found)
+                _inline_quotations((note or (),), found)
             case _:
                 assert_never(block)
     return found

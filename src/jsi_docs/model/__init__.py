@@ -1,6 +1,14 @@
 """The news-item model: immutable attrs classes that know no file format."""
 
-from jsi_docs.model.blocks import Block, BlockQuote, Figure, ListBlock, Paragraph, Section
+from jsi_docs.model.blocks import (
+    Block,
+    BlockQuote,
+    Figure,
+    ListBlock,
+    Paragraph,
+    Section,
+    Table,
+)
 from jsi_docs.model.inline import (
     Emphasis,
     Foreign,
@@ -78,6 +86,7 @@ __all__ = [
     "Speaker",
     "SpeakerRef",
     "Strong",
+    "Table",
     "Text",
     "Topic",
     "TopicRef",

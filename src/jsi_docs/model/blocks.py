@@ -1,8 +1,9 @@
-"""Blocks (paragraphs, lists, block quotations, figures) and the sections that hold them."""
+"""Blocks (paragraphs, lists, block quotations, tables, figures) and the sections that hold
+them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TypeAlias
 
 import attrs
@@ -17,7 +18,7 @@ from jsi_docs.model._checks import (
 )
 from jsi_docs.model.inline import Inline, RichText, normalize
 
-__all__ = ["Block", "BlockQuote", "Figure", "ListBlock", "Paragraph", "Section"]
+__all__ = ["Block", "BlockQuote", "Figure", "ListBlock", "Paragraph", "Section", "Table"]
 
 
 def _rich_items(values: Iterable[Iterable[Inline | str]]) -> tuple[RichText, ...]:
@@ -31,6 +32,44 @@ def _each_not_empty(
     for index, entry in enumerate(value):
         if not entry:
             raise FieldValueError(attribute.name, f"entry {index} is empty")
+
+
+def _optional_rich(value: Iterable[Inline | str] | None) -> RichText | None:
+    return None if value is None else normalize(value)
+
+
+def _optional_not_empty(
+    instance: object, attribute: attrs.Attribute[RichText | None], value: RichText | None
+) -> None:
+    if value is not None and not value:
+        raise FieldValueError(attribute.name, "must not be empty (leave the field out instead)")
+
+
+def _rows(values: Iterable[Iterable[Iterable[Inline | str]]]) -> tuple[tuple[RichText, ...], ...]:
+    return tuple(_rich_items(row) for row in values)
+
+
+def _cells(count: int) -> str:
+    return f"{count} cell" if count == 1 else f"{count} cells"
+
+
+def _table_shape(
+    instance: Table,
+    attribute: attrs.Attribute[tuple[tuple[RichText, ...], ...]],
+    value: tuple[tuple[RichText, ...], ...],
+) -> None:
+    not_empty(instance, attribute, value)
+    header = instance.header
+    width = len(header) if header else len(value[0])
+    for index, row in enumerate(value):
+        where = f"{attribute.name}[{index}]"
+        if not row:
+            raise FieldValueError(where, "a row must hold at least one cell")
+        if len(row) != width:
+            other = "the header has" if header else "row 0 has"
+            raise FieldValueError(where, f"{_cells(len(row))}, {other} {width}")
+        if instance.row_headers and not row[0]:
+            raise FieldValueError(f"{where}[0]", "a row heading must not be empty")
 
 
 def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
@@ -67,17 +106,6 @@ class BlockQuote:
     cite: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
 
 
-def _optional_rich(value: Iterable[Inline | str] | None) -> RichText | None:
-    return None if value is None else normalize(value)
-
-
-def _optional_not_empty(
-    instance: object, attribute: attrs.Attribute[RichText | None], value: RichText | None
-) -> None:
-    if value is not None and not value:
-        raise FieldValueError(attribute.name, "must not be empty (leave the field out instead)")
-
-
 @attrs.frozen
 class Figure:
     """An image (a news photo) with its text alternative, and optionally a caption and credit.
@@ -102,7 +130,39 @@ class Figure:
         return None
 
 
-Block: TypeAlias = Paragraph | ListBlock | BlockQuote | Figure
+@attrs.frozen
+class Table:
+    """A table of rich-text cells: ``rows`` under optional column ``header`` cells.
+
+    Every row has as many cells as the header (or, without one, as the first row); a cell may
+    be empty. ``caption`` titles the table, ``note`` follows it (a source, say); with
+    ``row_headers`` the first cell of each row heads that row. ``speaker`` attributes the table
+    (figures a speaker presented), as for a list.
+    """
+
+    rows: tuple[tuple[RichText, ...], ...] = attrs.field(converter=_rows, validator=_table_shape)
+    header: tuple[RichText, ...] = attrs.field(default=(), kw_only=True, converter=_rich_items)
+    row_headers: bool = attrs.field(default=False, kw_only=True)
+    caption: RichText | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_rich, validator=_optional_not_empty
+    )
+    note: RichText | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_rich, validator=_optional_not_empty
+    )
+    speaker: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
+
+    def texts(self) -> Iterator[RichText]:
+        """Every rich text of the table in reading order: caption, header, rows, note."""
+        if self.caption:
+            yield self.caption
+        yield from self.header
+        for row in self.rows:
+            yield from row
+        if self.note:
+            yield self.note
+
+
+Block: TypeAlias = Paragraph | ListBlock | BlockQuote | Table | Figure
 """The closed union of block nodes; exporters ``match`` over it."""
 
 
@@ -115,5 +175,5 @@ class Section:
     id: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
 
 
-for _cls in (Paragraph, ListBlock, BlockQuote, Figure, Section):
+for _cls in (Paragraph, ListBlock, BlockQuote, Table, Figure, Section):
     attrs.resolve_types(_cls, globals(), locals())

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from jsi_docs.errors import InputError, LimitExceededError, Problem
-from jsi_docs.model import NewsItem
+from jsi_docs.model import Block, NewsItem, Table
 from jsi_docs.readers.json_reader import read_json
 from jsi_docs.readers.limits import DEFAULT_LIMITS, Limits
 from jsi_docs.readers.source import SourceData, format_path
@@ -80,8 +80,15 @@ def _check_text(data: Any, limits: Limits) -> list[Problem]:
     return problems
 
 
+def _weight(block: Block) -> int:
+    # A table cell costs a PDF about as much as a paragraph (more than 2 ms each): each counts.
+    if isinstance(block, Table):
+        return 1 + len(block.header) + sum(len(row) for row in block.rows)
+    return 1
+
+
 def _count_blocks(item: NewsItem, limits: Limits) -> None:
-    count = sum(len(section.blocks) for section in item.sections)
+    count = sum(_weight(block) for _, _, block in item.blocks())
     if count > limits.max_blocks:
         raise LimitExceededError(
             [Problem("$.sections", f"more than {limits.max_blocks} blocks ({count})")]

@@ -33,6 +33,7 @@ from jsi_docs.model import (
     RichText,
     SpeakerRef,
     Strong,
+    Table,
     Text,
     TopicRef,
 )
@@ -64,6 +65,7 @@ BLOCK_TAGS: dict[str, type[Block]] = {
     "list": ListBlock,
     "blockquote": BlockQuote,
     "figure": Figure,
+    "table": Table,
 }
 _TAG_OF: dict[type, str] = {cls: tag for tag, cls in (*INLINE_TAGS.items(), *BLOCK_TAGS.items())}
 

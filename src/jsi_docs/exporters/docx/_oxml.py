@@ -1,7 +1,7 @@
 """Raw WordprocessingML for what python-docx has no public API for.
 
 Everything that writes XML by hand lives here (as python-docx keeps its own in ``docx.oxml``):
-external hyperlinks, run and document languages, PAGE/NUMPAGES fields, restarted numbering,
+external hyperlinks, run and document languages, PAGE/NUMPAGES fields, restarted numbering, tables,
 extended and custom document properties, and the custom XML part that carries the item's
 canonical JSON. The rest of the exporter builds elements through these helpers.
 """
@@ -22,6 +22,8 @@ __all__ = [
     "add_field",
     "add_hyperlink",
     "add_run",
+    "add_table_cell",
+    "add_table_row",
     "add_text",
     "app_properties_xml",
     "custom_properties_xml",
@@ -29,9 +31,11 @@ __all__ = [
     "item_props_xml",
     "new_numbering_instance",
     "new_paragraph",
+    "new_table",
     "qn",
     "set_document_language",
     "source_xml",
+    "text_width",
 ]
 
 W: Final = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -60,6 +64,7 @@ _BR, _TAB, _LANG, _VAL = qn("w:br"), qn("w:tab"), qn("w:lang"), qn("w:val")
 _HYPERLINK, _RID, _HISTORY = qn("w:hyperlink"), qn("r:id"), qn("w:history")
 _FLDCHAR, _FLDCHARTYPE, _INSTR = qn("w:fldChar"), qn("w:fldCharType"), qn("w:instrText")
 _NUMPR, _ILVL, _NUMID = qn("w:numPr"), qn("w:ilvl"), qn("w:numId")
+_TBL, _W, _TYPE = qn("w:tbl"), qn("w:w"), qn("w:type")
 _SPACE = f"{{{XML}}}space"
 _BREAKS = re.compile(r"(\r\n|\r|\n|\t)")
 
@@ -160,6 +165,72 @@ def inline_picture(
     drawing = etree.Element(qn("w:drawing"))
     drawing.append(inline)
     return drawing
+def new_table(
+    style_id: str, widths: Iterable[int], *, header: bool, row_headers: bool, caption: str | None
+) -> etree._Element:
+    """A ``w:tbl`` in table style ``style_id`` across the text width, columns ``widths`` wide
+    (twentieths of a point); ``header`` and ``row_headers`` say which parts of the style's
+    conditional formatting apply, ``caption`` is its title for assistive technology."""
+    tbl = etree.Element(_TBL, nsmap={"w": W, "r": R})
+    tblpr = etree.SubElement(tbl, qn("w:tblPr"))
+    etree.SubElement(tblpr, qn("w:tblStyle")).set(_VAL, style_id)
+    width = etree.SubElement(tblpr, qn("w:tblW"))
+    width.set(_W, "5000")
+    width.set(_TYPE, "pct")
+    look = etree.SubElement(tblpr, qn("w:tblLook"))
+    flags = {
+        "firstRow": header,
+        "lastRow": False,
+        "firstColumn": row_headers,
+        "lastColumn": False,
+        "noHBand": True,
+        "noVBand": True,
+    }
+    bits = 0x20 * header + 0x80 * row_headers + 0x200 + 0x400  # the same flags as w:val
+    look.set(_VAL, f"{bits:04X}")
+    for name, on in flags.items():
+        look.set(qn(f"w:{name}"), "1" if on else "0")
+    if caption:
+        etree.SubElement(tblpr, qn("w:tblCaption")).set(_VAL, caption)
+    grid = etree.SubElement(tbl, qn("w:tblGrid"))
+    for w in widths:
+        etree.SubElement(grid, qn("w:gridCol")).set(_W, str(w))
+    return tbl
+
+
+def add_table_row(tbl: etree._Element, *, header: bool) -> etree._Element:
+    """A ``w:tr`` that never breaks across pages; a ``header`` row repeats on each page."""
+    tr = etree.SubElement(tbl, qn("w:tr"))
+    trpr = etree.SubElement(tr, qn("w:trPr"))
+    etree.SubElement(trpr, qn("w:cantSplit"))
+    if header:
+        etree.SubElement(trpr, qn("w:tblHeader"))
+    return tr
+
+
+def add_table_cell(tr: etree._Element, width: int, paragraph: etree._Element) -> None:
+    """A ``w:tc`` of ``width`` twentieths of a point holding ``paragraph``."""
+    tc = etree.SubElement(tr, qn("w:tc"))
+    tcw = etree.SubElement(etree.SubElement(tc, qn("w:tcPr")), qn("w:tcW"))
+    tcw.set(_W, str(width))
+    tcw.set(_TYPE, "dxa")
+    tc.append(paragraph)
+
+
+def text_width(section_properties: etree._Element | None, default: int = 9638) -> int:
+    """The width between the margins (twentieths of a point) of a ``w:sectPr``."""
+    if section_properties is None:
+        return default
+    size = section_properties.find(qn("w:pgSz"))
+    margins = section_properties.find(qn("w:pgMar"))
+    try:
+        width = int(size.get(_W, "")) if size is not None else 0
+        if margins is not None:
+            width -= int(margins.get(qn("w:left"), "0")) + int(margins.get(qn("w:right"), "0"))
+            width -= int(margins.get(qn("w:gutter"), "0"))
+    except ValueError:
+        return default
+    return width if width > 0 else default
 
 
 def _set_lang(element: etree._Element, tag: str) -> None:

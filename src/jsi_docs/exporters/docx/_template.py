@@ -25,7 +25,14 @@ from jsi_docs.errors import ExportError
 from jsi_docs.exporters.docx._oxml import qn
 from jsi_docs.themes import DEFAULT_THEME_DIR
 
-__all__ = ["REFERENCE_NAME", "StyleName", "Template", "load_template"]
+__all__ = [
+    "CHARACTER_STYLES",
+    "REFERENCE_NAME",
+    "TABLE_STYLES",
+    "StyleName",
+    "Template",
+    "load_template",
+]
 
 REFERENCE_NAME: Final = "reference.docx"
 """The theme file the DOCX exporter starts from."""
@@ -55,6 +62,10 @@ class StyleName(enum.StrEnum):
     LINKS_BOX = "Links Box"
     LANGUAGE_VERSIONS = "Language Versions"
     CONTACT = "Contact"
+    TABLE_TEXT = "Table Text"
+    TABLE_HEADING = "Table Heading"
+    TABLE_NUMBER = "Table Number"
+    TABLE_NOTE = "Table Note"
     HEADER = "Header"
     FOOTER = "Footer"
     # character styles
@@ -64,6 +75,8 @@ class StyleName(enum.StrEnum):
     QUOTED_TERM = "Quoted Term"
     EMPHASIS = "Emphasis"
     STRONG = "Strong"
+    # table styles
+    TABLE = "Item Table"
 
 
 CHARACTER_STYLES: Final = frozenset(
@@ -76,6 +89,7 @@ CHARACTER_STYLES: Final = frozenset(
         StyleName.STRONG,
     }
 )
+TABLE_STYLES: Final = frozenset({StyleName.TABLE})
 
 _STYLE, _NAME, _STYLE_ID, _TYPE = qn("w:style"), qn("w:name"), qn("w:styleId"), qn("w:type")
 _VAL = qn("w:val")

@@ -22,7 +22,13 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from lxml import etree
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.display import Presenter, safe_image_url, safe_url, supported
+from jsi_docs.exporters.display import (
+    Presenter,
+    is_number,
+    safe_image_url,
+    safe_url,
+    supported,
+)
 from jsi_docs.exporters.docx import _oxml
 from jsi_docs.exporters.docx._template import StyleName, Template
 from jsi_docs.exporters.remote import FetchError, allowed_url, fetch_image
@@ -45,8 +51,10 @@ from jsi_docs.model import (
     Speaker,
     SpeakerRef,
     Strong,
+    Table,
     Text,
     TopicRef,
+    plain_text,
 )
 
 __all__ = ["BodyWriter"]
@@ -91,6 +99,7 @@ class BodyWriter:
         self._links: dict[str, str] = {}
         body = document.element.body
         self._anchor = body[-1] if len(body) and body[-1].tag == _oxml.qn("w:sectPr") else None
+        self._text_width = _oxml.text_width(self._anchor)
         self._body = body
         self._pending: list[etree._Element] = []
         self._allowed_urls = allowed_urls
@@ -154,10 +163,50 @@ class BodyWriter:
                     p = self._paragraph(StyleName.QUOTE)
                     self._rich(p, entry, f"{where}.paragraphs[{i}]")
                 self._attribution(speaker, cite, where)
+            case Table():
+                self._table(block, where)
             case Figure():
                 self._figure(block, where)
             case _:
                 assert_never(block)
+
+    def _table(self, table: Table, where: str) -> None:
+        """The caption (Word's convention: above), a ``w:tbl`` whose header row repeats on
+        each page, then the note."""
+        if table.caption:
+            self._rich(self._paragraph(StyleName.CAPTION), table.caption, f"{where}.caption")
+        widths = _column_widths(table, self._text_width)
+        caption = self._text.text(plain_text(table.caption)) if table.caption else None
+        tbl = _oxml.new_table(
+            self._ids[StyleName.TABLE],
+            widths,
+            header=bool(table.header),
+            row_headers=table.row_headers,
+            caption=caption,
+        )
+        self._pending.append(tbl)
+        ids = self._ids
+        heading, body = ids[StyleName.TABLE_HEADING], ids[StyleName.TABLE_TEXT]
+        if table.header:
+            tr = _oxml.add_table_row(tbl, header=True)
+            for i, cell in enumerate(table.header):
+                p = _oxml.new_paragraph(heading)
+                self._rich(p, cell, f"{where}.header[{i}]")
+                _oxml.add_table_cell(tr, widths[i], p)
+        for r, row in enumerate(table.rows):
+            tr = _oxml.add_table_row(tbl, header=False)
+            for i, cell in enumerate(row):
+                if i == 0 and table.row_headers:
+                    style = heading
+                elif is_number(plain_text(cell)):
+                    style = ids[StyleName.TABLE_NUMBER]
+                else:
+                    style = body
+                p = _oxml.new_paragraph(style)
+                self._rich(p, cell, f"{where}.rows[{r}][{i}]")
+                _oxml.add_table_cell(tr, widths[i], p)
+        if table.note:
+            self._rich(self._paragraph(StyleName.TABLE_NOTE), table.note, f"{where}.note")
 
     # -- figures ---------------------------------------------------------------------------
 
@@ -422,6 +471,17 @@ class BodyWriter:
 
     def _rich(self, p: etree._Element, nodes: RichText, where: str) -> None:
         _Inlines(self, p, where).nodes(nodes, None, self._language, 0)
+
+
+def _column_widths(table: Table, total: int) -> list[int]:
+    """Column widths that share ``total`` by the longest text of each column (up to 40
+    characters, plus 3 for the cell's margins): LibreOffice lays a table out on its grid."""
+    rows = (table.header, *table.rows) if table.header else table.rows
+    weights = [
+        min(max(len(plain_text(cell)) for cell in column), 40) + 3
+        for column in zip(*rows, strict=True)
+    ]
+    return [total * weight // sum(weights) for weight in weights]
 
 
 class _Inlines:

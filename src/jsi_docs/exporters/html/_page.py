@@ -23,6 +23,7 @@ from jsi_docs.exporters.display import (
     Presenter,
     SpeakerDisplay,
     clean,
+    is_number,
     safe_image_url,
     safe_url,
     supported,
@@ -37,13 +38,16 @@ from jsi_docs.i18n import (
     language_name,
 )
 from jsi_docs.model import (
+    Block,
     BlockQuote,
     CollectiveSpeaker,
     Figure,
     ListBlock,
     NewsItem,
     Paragraph,
+    RichText,
     Speaker,
+    Table,
     plain_text,
 )
 
@@ -54,6 +58,7 @@ __all__ = [
     "Link",
     "PageView",
     "SectionView",
+    "TableView",
     "TopicView",
     "page_view",
 ]
@@ -88,6 +93,24 @@ class FigureView(NamedTuple):
     """The credit label's language when it differs from the item's."""
 
 
+class CellView(NamedTuple):
+    """A table cell: its rendered text, and whether it holds a number (set flush right)."""
+
+    content: Markup
+    numeric: bool
+
+
+class TableView(NamedTuple):
+    """A table's parts, rendered; ``id`` names the table so its note can describe it."""
+
+    id: str
+    caption: Markup | None
+    header: tuple[CellView, ...]
+    rows: tuple[tuple[CellView, ...], ...]
+    row_headers: bool
+    note: Markup | None
+
+
 class BlockView(NamedTuple):
     """One block of a section, its rich text already rendered.
 
@@ -96,12 +119,14 @@ class BlockView(NamedTuple):
     """
 
     kind: str
-    """``paragraph``, ``list``, ``ordered-list``, ``quote`` or ``figure``."""
+    """``paragraph``, ``list``, ``ordered-list``, ``quote``, ``table`` or ``figure``."""
     content: tuple[Markup, ...]
-    """One entry for a paragraph; one per list item or quoted paragraph; none for a figure."""
+    """One entry for a paragraph; one per list item or quoted paragraph; none for a table or a
+    figure."""
     speaker: str | None = None
     speaker_name: str | None = None
     cite: str | None = None
+    table: TableView | None = None
     figure: FigureView | None = None
 
 
@@ -286,17 +311,34 @@ class _Figures:
         )
 
 
+def _table(
+    table: Table, id: str, render: RichTextRenderer, quoted: list[tuple[str, str]] | None
+) -> TableView:
+    def cell(text: RichText) -> CellView:
+        return CellView(render.render(text, quoted), is_number(plain_text(text)))
+
+    return TableView(
+        id,
+        render.render(table.caption, quoted) if table.caption else None,
+        tuple(cell(c) for c in table.header),
+        tuple(tuple(cell(c) for c in row) for row in table.rows),
+        table.row_headers,
+        render.render(table.note, quoted) if table.note else None,
+    )
+
+
 def _block(
-    block: Paragraph | ListBlock | BlockQuote | Figure,
+    block: Block,
     at: tuple[int, int],
+    id_prefix: str,
     render: RichTextRenderer,
     names: dict[str, str],
     quoted: list[tuple[str, str]] | None,
     figures: _Figures,
 ) -> BlockView:
-    """The view of ``block`` (``at``: the indexes of its section and of itself); its direct
-    quotations are appended to ``quoted`` (when given) in the order of
-    :func:`jsi_docs.exporters.jsonld.quotations`."""
+    """The view of ``block`` (``at``: the indexes of its section and of itself), whose element
+    ids start with ``id_prefix``; its direct quotations are appended to ``quoted`` (when given)
+    in the order of :func:`jsi_docs.exporters.jsonld.quotations`."""
     match block:
         case Paragraph(text=text, speaker=speaker):
             return BlockView("paragraph", (render.render(text, quoted),), speaker)
@@ -313,6 +355,9 @@ def _block(
                 names.get(speaker) if speaker else None,
                 safe_url(cite) if cite else None,
             )
+        case Table(speaker=speaker):
+            table = _table(block, f"{id_prefix}{at[1] + 1}", render, quoted)
+            return BlockView("table", (), speaker, table=table)
         case Figure():
             where = f"$.sections[{at[0]}].blocks[{at[1]}]"
             return BlockView("figure", (), figure=figures.view(block, where, render, quoted))
@@ -412,19 +457,19 @@ def page_view(
     quoted: list[tuple[str, str]] | None = None if fragment else []
     figures = _Figures(text, labels, print_mode, options.allowed_urls, diagnostics)
     lead = render.render(item.lead, quoted) if item.lead else None
-    sections = tuple(
-        SectionView(
-            # "--" never follows the item id in a section's own id (ids start alphanumeric),
-            # so generated ids cannot collide with the item's.
-            f"{item.id}-{section.id}" if section.id else f"{item.id}--s{index + 1}",
-            text.text(section.heading) if section.heading else None,
-            tuple(
-                _block(b, (index, i), render, captions, quoted, figures)
-                for i, b in enumerate(section.blocks)
-            ),
+    sections: list[SectionView] = []
+    for index, section in enumerate(item.sections):
+        # "--" never follows the item id in a section's own id (ids start alphanumeric),
+        # so generated ids cannot collide with the item's.
+        section_id = f"{item.id}-{section.id}" if section.id else f"{item.id}--s{index + 1}"
+        # Ids after "--" are ours alone (see above): "--t" for a table's, by its position.
+        prefix = f"{item.id}--t{index + 1}-"
+        blocks = tuple(
+            _block(b, (index, i), prefix, render, captions, quoted, figures)
+            for i, b in enumerate(section.blocks)
         )
-        for index, section in enumerate(item.sections)
-    )
+        heading = text.text(section.heading) if section.heading else None
+        sections.append(SectionView(section_id, heading, blocks))
 
     series = None
     if item.series:
@@ -488,7 +533,7 @@ def page_view(
         meeting_end=iso(meeting.dates.end) if meeting else None,
         published=_label_markup(labels, Term.PUBLISHED, date=published_time),
         lead=lead,
-        sections=sections,
+        sections=tuple(sections),
         speakers=shown,
         topics=tuple(
             TopicView(t.id, text.text(t.label), safe_url(t.uri) if t.uri else None)
