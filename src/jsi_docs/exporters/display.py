@@ -147,18 +147,18 @@ class SpeakerDisplay:
     """Each role in words with its period: "président des réunions plénières en 2023"."""
     collective: bool = False
 
-    @property
+    @functools.cached_property  # one SpeakerDisplay serves every page of its speaker
     def full_name(self) -> str:
         """Honorific and name: "Ambassadeur Hung Seng Tan"."""
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 
-    @property
+    @functools.cached_property
     def affiliation(self) -> str | None:
         """What goes in the parentheses: "Singapour" or "Singapour, Groupe africain"."""
         parts = [p for p in (self.member, self.on_behalf_of) if p]
         return ", ".join(parts) or None
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
         """The whole line: "Ambassadeur Hung Seng Tan (Singapour), coorganisateur ..., ..."."""
         head = self.full_name

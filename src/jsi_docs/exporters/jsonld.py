@@ -152,12 +152,17 @@ def news_article(
     if images:
         article["image"] = list(dict.fromkeys(images))
     if item.topics:
-        article["about"] = [
-            {"@type": "Thing", "name": p.text(t.label)}
-            | ({"sameAs": uri} if (uri := safe_url(t.uri) if t.uri else None) else {})
-            for t in item.topics
-        ]
-        article["keywords"] = [p.text(t.label) for t in item.topics]
+        about: list[JsonObject] = []
+        keywords: list[str] = []
+        for topic in item.topics:
+            name = p.text(topic.label)
+            thing: JsonObject = {"@type": "Thing", "name": name}
+            if topic.uri and (uri := safe_url(topic.uri)):
+                thing["sameAs"] = uri
+            about.append(thing)
+            keywords.append(name)
+        article["about"] = about
+        article["keywords"] = keywords
     if item.publisher:
         publisher: JsonObject = {"@type": "Organization", "name": clean(item.publisher.name)}
         if item.publisher.url and (purl := safe_url(item.publisher.url)):
