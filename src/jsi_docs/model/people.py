@@ -122,7 +122,7 @@ class GrammaticalGender(enum.StrEnum):
     NEUTRAL = "neutral"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of exporters' caches
 class Speaker:
     """A person who speaks in the item.
 
@@ -158,7 +158,7 @@ class CollectiveKind(enum.StrEnum):
     OTHER = "other"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # a key of exporters' caches
 class CollectiveSpeaker:
     """Speakers named as a group: "several Members", "the facilitators", "participants".
 

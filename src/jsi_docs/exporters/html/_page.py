@@ -7,6 +7,7 @@ model, and every text value has been typeset and is escaped exactly once.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
@@ -114,8 +115,8 @@ class TableView(NamedTuple):
 class BlockView(NamedTuple):
     """One block of a section, its rich text already rendered.
 
-    Records made many times per page are named tuples, built in half the time of a frozen
-    attrs instance; the page's and the contact's are attrs classes.
+    Every record of the view is a named tuple: built in half the time of a frozen attrs
+    instance, and as immutable.
     """
 
     kind: str
@@ -146,8 +147,7 @@ class TopicView(NamedTuple):
     uri: str | None
 
 
-@attrs.frozen
-class ContactView:
+class ContactView(NamedTuple):
     """The contact box: the prompt, the sentence, and details not already in the sentence."""
 
     prompt: str | None
@@ -157,8 +157,7 @@ class ContactView:
     phone: str | None
 
 
-@attrs.frozen
-class PageView:
+class PageView(NamedTuple):
     """Everything a page template shows."""
 
     id: str
@@ -240,6 +239,7 @@ def _quotes_css(presenter: Presenter) -> Markup:
     return Markup(f".jsi-item q {{ quotes: {marks}; }}")
 
 
+@functools.lru_cache(maxsize=1024)  # the same dates and addresses recur from page to page
 def _label_markup(presenter: Presenter, term: Term, **fields: Markup) -> Markup:
     """A label whose ``{placeholders}`` are filled with markup (e.g. a ``<time>``)."""
     parts: list[str] = []
@@ -418,6 +418,13 @@ def _contact(
     )
 
 
+@functools.lru_cache(maxsize=1024)
+def _published(labels: Presenter, day: dt.date) -> Markup:
+    """The publication line, "Publié le <time ...>25 mai 2023</time>" (the same days recur)."""
+    time = Markup(f'<time datetime="{escape(iso(day))}">{escape(labels.date(day))}</time>')
+    return _label_markup(labels, Term.PUBLISHED, date=time)
+
+
 _LABELS = {
     "skip_to_content": Term.SKIP_TO_CONTENT,
     "find_out_more": Term.FIND_OUT_MORE,
@@ -495,9 +502,7 @@ def page_view(
     if item.contact:
         contact = _contact(item, render, text, labels, diagnostics)
 
-    published_time = Markup(
-        f'<time datetime="{escape(iso(item.published))}">{escape(labels.date(item.published))}</time>'
-    )
+    topic_labels = [text.text(t.label) for t in item.topics]
     meeting = item.meeting
     structured = ""
     if not fragment:
@@ -510,7 +515,7 @@ def page_view(
         kind=str(item.kind),
         title=text.text(item.headline),
         description=_description(item, text),
-        keywords=", ".join(text.text(t.label) for t in item.topics),
+        keywords=", ".join(topic_labels),
         author=clean(
             item.publisher.name if item.publisher else item.series.label if item.series else ""
         ),
@@ -531,13 +536,13 @@ def page_view(
         meeting_dates=text.date_range(meeting.dates) if meeting else None,
         meeting_start=iso(meeting.dates.start) if meeting else None,
         meeting_end=iso(meeting.dates.end) if meeting else None,
-        published=_label_markup(labels, Term.PUBLISHED, date=published_time),
+        published=_published(labels, item.published),
         lead=lead,
         sections=tuple(sections),
         speakers=shown,
         topics=tuple(
-            TopicView(t.id, text.text(t.label), safe_url(t.uri) if t.uri else None)
-            for t in item.topics
+            TopicView(t.id, label, safe_url(t.uri) if t.uri else None)
+            for t, label in zip(item.topics, topic_labels, strict=True)
         ),
         related=related,
         versions=tuple(versions),
