@@ -325,7 +325,7 @@ def _figure_alts(data: bytes) -> list[str | None]:
     """The ``/Alt`` of every ``/Figure`` structure element."""
     import pypdf
 
-    root = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+    root: Any = pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
     found: list[str | None] = []
     pending: list[Any] = [root["/StructTreeRoot"]]
     while pending:
@@ -421,15 +421,20 @@ def test_docx_embeds_an_allowed_image_inline_with_its_alt_text(images: ImageServ
     document = _document(result.data)
     (p,) = _styled(document, "Figure")
     (inline,) = p.iter(f"{WP}inline")
-    assert inline.find(f"{WP}docPr").get("descr") == ALT
+    doc_pr = inline.find(f"{WP}docPr")
+    assert doc_pr is not None
+    assert doc_pr.get("descr") == ALT
     extent = inline.find(f"{WP}extent")
-    cx, cy = int(extent.get("cx")), int(extent.get("cy"))
+    assert extent is not None
+    cx, cy = int(extent.get("cx", "")), int(extent.get("cy", ""))
     assert cx * PNG_SIZE[1] == cy * PNG_SIZE[0]  # aspect ratio kept
     assert _styled(document, "FigureAlt") == []
     (caption,) = _styled(document, "Caption")
     assert _text(caption) == f"{CAPTION_WORDS} \u201c{QUOTED}\u201d. Photo: {CREDIT}"
     # The caption follows the picture.
-    body = list(document.find(f"{W}body"))
+    body_element = document.find(f"{W}body")
+    assert body_element is not None
+    body = list(body_element)
     assert body.index(caption) == body.index(p) + 1
 
 
@@ -441,10 +446,13 @@ def test_docx_scales_a_wide_image_to_the_text_width() -> None:
         result = render(figure_item(server.base + "wide.png"), "docx", allowed_urls=[server.base])
         assert server.requests == ["/wide.png"]
     section = docx.Document(io.BytesIO(result.data)).sections[0]
+    assert section.page_width is not None
+    assert section.left_margin is not None
+    assert section.right_margin is not None
     text_width = section.page_width - section.left_margin - section.right_margin
     (extent,) = _document(result.data).iter(f"{WP}extent")
-    assert int(extent.get("cx")) == text_width
-    assert int(extent.get("cy")) == round(text_width / 10)
+    assert int(extent.get("cx", "")) == text_width
+    assert int(extent.get("cy", "")) == round(text_width / 10)
 
 
 def test_docx_writes_alt_text_for_a_refused_image_and_fetches_nothing(
