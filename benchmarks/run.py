@@ -215,21 +215,22 @@ class Batches:
 
 
 def run_batches(items: int, control_items: int) -> Batches:
-    """One worker then two; each batch between two control runs made the same way (the
-    control's time is their mean), in fresh processes."""
+    """One worker then two; each batch between control runs made the same way, two just
+    before and two just after (the control's time is their median: one disturbed control run
+    would otherwise move the ratio it is there to anchor), in fresh processes."""
     ours: dict[int, Run] = {}
     ctrl: dict[int, Run] = {}
     for jobs in (1, 2):
         control = [PYTHON, str(BATCH), "control", str(jobs), str(control_items)]
-        before = spawn(control)
+        runs = [spawn(control) for _ in range(2)]
         ours[jobs] = spawn([PYTHON, str(BATCH), "batch", str(jobs), str(items), str(EXAMPLE)])
-        after = spawn(control)
+        runs += [spawn(control) for _ in range(2)]
         ctrl[jobs] = Run(
-            (before.wall + after.wall) / 2,
-            max(before.rss_mib, after.rss_mib),
-            [(b + a) / 2 for b, a in zip(before.times, after.times, strict=True)],
+            median([r.wall for r in runs]),
+            max(r.rss_mib for r in runs),
+            [median(list(column)) for column in zip(*(r.times for r in runs), strict=True)],
         )
-        print("batch", jobs, ours[jobs].times, "control", before.times, after.times, flush=True)
+        print("batch", jobs, ours[jobs].times, "control", [r.times for r in runs], flush=True)
     return Batches(ours, ctrl)
 
 
@@ -407,7 +408,7 @@ def table(
         f"| `render_many`, HTML + DOCX + PDF | {b1[0]:.1f} s ({ms(per_item)}/item) | "
         f"{b2[0]:.1f} s ({ms(b2[0] / items)}/item) | **{speedup:.2f}×** | "
         f"{batches.ours[1].rss_mib:.0f} / {batches.ours[2].rss_mib:.0f} MiB |",
-        f"| pure-CPU control, run the same way (mean of the runs just before and after) | "
+        f"| pure-CPU control, run the same way (median of two runs just before and two after) | "
         f"{c1[0]:.1f} s | {c2[0]:.1f} s | **{control_speedup:.2f}×** | |",
         "",
         f"Machine: **{cores} cores**; the control's ratio (2 workers ÷ 1) is "
