@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 
@@ -65,6 +65,9 @@ _FORBIDDEN_BMP = re.compile(
     "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
 REPLACEMENT: Final = "\ufffd"
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 TYPESET_CONTEXT: Final = 1
 """Characters of each neighbouring run a run is typeset with: the profiles read no more."""
@@ -115,6 +118,16 @@ def clean(text: str) -> str:
     if not text.isascii() and _has_astral(text):
         text = "".join(REPLACEMENT if ord(c) & 0xFFFE == 0xFFFE else c for c in text)
     return text
+
+
+def _remember(cache: dict[_K, _V], key: _K, make: Callable[..., _V], *args: object) -> _V:
+    """``cache[key]``, made by ``make(*args)`` when missing; the cache starts again when full."""
+    done = cache.get(key)
+    if done is None:
+        if len(cache) >= _TYPESET_CACHE:
+            cache.clear()
+        done = cache[key] = make(*args)
+    return done
 
 
 def _has_astral(text: str) -> bool:
@@ -279,13 +292,9 @@ class Presenter:
         self, start: dt.date, end: dt.date, how: Callable[[dt.date, dt.date, str], str]
     ) -> str:
         # Babel is slow and the same dates recur (a meeting's items, their formats): keep them.
-        key = (start, end, how)
-        done = self._date_texts.get(key)
-        if done is None:
-            if len(self._date_texts) >= _TYPESET_CACHE:
-                self._date_texts.clear()
-            done = self._date_texts[key] = self.text(how(start, end, self.language))
-        return done
+        return _remember(
+            self._date_texts, (start, end, how), lambda: self.text(how(start, end, self.language))
+        )
 
     # -- people ------------------------------------------------------------------------------
 
@@ -309,12 +318,7 @@ class Presenter:
 
     def speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerDisplay:
         """How a speaker is shown, in parts and as one line."""
-        done = self._speakers.get(speaker)
-        if done is None:
-            if len(self._speakers) >= _TYPESET_CACHE:
-                self._speakers.clear()
-            done = self._speakers[speaker] = self._compose_speaker(speaker)
-        return done
+        return _remember(self._speakers, speaker, self._compose_speaker, speaker)
 
     def _compose_speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerDisplay:
         if isinstance(speaker, CollectiveSpeaker):
@@ -352,12 +356,7 @@ class Presenter:
     def meeting_kind(self, meeting: Meeting) -> str:
         """The meeting's label, or its kind in words, capitalised: "Réunions plénières"."""
         key = (meeting.kind, meeting.label)
-        done = self._meeting_kinds.get(key)
-        if done is None:
-            if len(self._meeting_kinds) >= _TYPESET_CACHE:
-                self._meeting_kinds.clear()
-            done = self._meeting_kinds[key] = self._compose_meeting_kind(meeting)
-        return done
+        return _remember(self._meeting_kinds, key, self._compose_meeting_kind, meeting)
 
     def _compose_meeting_kind(self, meeting: Meeting) -> str:
         if meeting.label:

@@ -213,21 +213,12 @@ class RichTextRenderer:
                         waiting.append((len(parts), len(texts), memos))
                     add(html)
                     add_text(text)
-                elif isinstance(node, TopicRef):
-                    add(topic_refs.get(node.topic) or _topic_ref(node.topic))
-                    content = node.content
-                    if (
-                        len(content) == 1
-                        and isinstance(only := content[0], Text)
-                        and (html := known.get(only.text))
-                    ):  # the usual reference: one run, already typeset (walk() would do this)
-                        add(html)
-                        add_text(only.text)
-                    else:
-                        walk(content, memos, depth, in_link)
-                    add("</span>")
-                elif isinstance(node, SpeakerRef):
-                    add(speaker_refs.get(node.speaker) or _speaker_ref(node.speaker))
+                elif isinstance(node, TopicRef | SpeakerRef):
+                    add(
+                        topic_refs.get(node.topic) or _topic_ref(node.topic)
+                        if isinstance(node, TopicRef)
+                        else speaker_refs.get(node.speaker) or _speaker_ref(node.speaker)
+                    )
                     content = node.content
                     if (
                         len(content) == 1
