@@ -14,6 +14,7 @@ import threading
 from collections.abc import Sequence
 
 import attrs
+import cssselect2
 import weasyprint
 from weasyprint.pdf import fonts as _pdf_fonts
 from weasyprint.text.fonts import FontConfiguration
@@ -24,6 +25,7 @@ from jsi_docs.exporters.pdf._libraries import HARFBUZZ_SUBSET_PACKAGE
 from jsi_docs.exporters.pdf._logcapture import capture, to_diagnostics
 from jsi_docs.exporters.pdf._metadata import PdfMetadata
 from jsi_docs.exporters.pdf._tags import install as _install_language_tags
+from jsi_docs.exporters.pdf._tree import own_tree
 from jsi_docs.exporters.pdf.fetcher import REFUSAL_MARKER, THEME_BASE_URL, LockedFetcher
 from jsi_docs.i18n.labels import Placeholder, Segment, Term, labels
 from jsi_docs.themes import Theme
@@ -34,6 +36,7 @@ PRINT_STYLESHEET = "print.css"
 _FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
 _lock = threading.RLock()
 _THEME_CACHE_SIZE = 8
+_EMPTY_PAGE = "<html></html>"
 _install_language_tags()
 
 
@@ -160,9 +163,9 @@ def render_pdf(
             options["attachments"] = [_attachment(source, metadata.created_datetime)]
         with capture() as records:
             try:
-                document = weasyprint.HTML(
-                    string=html, base_url=THEME_BASE_URL, url_fetcher=fetcher
-                ).render(font_config=assets.font_config, **options)
+                document = _html(html, fetcher).render(
+                    font_config=assets.font_config, **options
+                )
                 _set_metadata(document.metadata, metadata)
                 data: bytes = document.write_pdf(finisher=_finish, **options)
             except (ExportError, RecursionError, MemoryError):
@@ -177,6 +180,20 @@ def render_pdf(
         *_harfbuzz_diagnostics(),
     ]
     return data, tuple(dict.fromkeys(diagnostics))
+
+
+def _html(html: str, fetcher: LockedFetcher) -> weasyprint.HTML:
+    """WeasyPrint's document for ``html``, handed the tree expat read when it could (see
+    :mod:`._tree`); otherwise WeasyPrint parses the page itself."""
+    root = own_tree(html)
+    document = weasyprint.HTML(
+        string=html if root is None else _EMPTY_PAGE, base_url=THEME_BASE_URL, url_fetcher=fetcher
+    )
+    if root is not None:
+        wrapper = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
+        document.wrapper_element = wrapper
+        document.etree_element = wrapper.etree_element
+    return document
 
 
 def _attachment(source: Source, when: dt.datetime) -> weasyprint.Attachment:
