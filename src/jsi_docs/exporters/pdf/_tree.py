@@ -1,9 +1,9 @@
 """Our own print page as an element tree, read by expat instead of an HTML5 parser.
 
 WeasyPrint parses HTML with a pure-Python HTML5 parser, which reads about a megabyte a second:
-some 6% of a short item's PDF. The page we hand it is ours, and valid: every element is closed,
+5–6% of a PDF's time. The page we hand it is ours, and valid: every element is closed,
 text and attribute values are escaped, the JSON-LD escapes ``<``, ``>`` and ``&``. Such a page
-is XML once its void elements are closed, and expat reads it some fifty times faster. The tree
+is XML once its void elements are closed, and expat reads it twenty times faster. The tree
 is then the one an HTML5 parser builds, once two whitespace rules are applied (see
 :func:`own_tree`); ``tests/test_pdf_tree.py`` checks that on every example and on generated
 items.
