@@ -39,8 +39,9 @@ def png(width: int = PNG_SIZE[0], height: int = PNG_SIZE[1]) -> bytes:
 @attrs.define
 class ImageServer:
     """A server on 127.0.0.1: ``/photo.png`` is a PNG, ``/fake.png`` HTML sent as image/png,
-    ``/big.png`` a PNG padded to 4 kB more, ``/moved.png`` a redirect to ``/photo.png``, anything
-    else a 404 (unless given as ``extra`` to :func:`serve_images`)."""
+    ``/big.png`` a PNG padded to 4 kB more, ``/deflated.png`` the PNG sent compressed
+    (``Content-Encoding: deflate``), ``/moved.png`` a redirect to ``/photo.png``, anything else
+    a 404 (unless given as ``extra`` to :func:`serve_images`)."""
 
     base: str
     requests: list[str]
@@ -64,6 +65,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
             return
         self.send_response(200)
         self.send_header("Content-Type", "image/png")  # whatever the bytes are
+        if self.path == "/deflated.png":
+            self.send_header("Content-Encoding", "deflate")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
@@ -80,6 +83,7 @@ def serve_images(extra: dict[str, bytes] | None = None) -> Iterator[ImageServer]
         "/photo.png": png(),
         "/fake.png": b"<html><script>alert(1)</script></html>",
         "/big.png": png() + b"\0" * 4096,
+        "/deflated.png": zlib.compress(png()),
         **(extra or {}),
     }
     handler = type("Handler", (_Handler,), {"requests": requests, "bodies": bodies})

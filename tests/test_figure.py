@@ -383,6 +383,38 @@ def test_pdf_with_an_allowed_image_that_fails_shows_alt_text(images: ImageServer
     assert any("missing.png" in d.message for d in result.diagnostics)
 
 
+def test_pdf_fetch_of_an_allowed_url_is_capped_and_never_decompressed(
+    images: ImageServer,
+) -> None:
+    pytest.importorskip("weasyprint")
+    from jsi_docs.exporters.pdf.fetcher import LockedFetcher, RefusedURLError
+    from jsi_docs.themes import Theme
+
+    fetcher = LockedFetcher(Theme.load(), [images.base], max_bytes=len(png()) + 100)
+    assert fetcher.fetch(images.base + "photo.png").read() == png()
+    for path in ("big.png", "deflated.png"):
+        with pytest.raises(RefusedURLError):
+            fetcher.fetch(images.base + path)
+    reasons = [why for _, why in fetcher.refused]
+    assert reasons[0] == f"larger than {len(png()) + 100} bytes"
+    assert "compressed (deflate)" in reasons[1]
+    assert images.requests == ["/photo.png", "/big.png", "/deflated.png"]
+
+
+def test_pdf_with_a_compressed_image_shows_alt_text_and_says_why(images: ImageServer) -> None:
+    pytest.importorskip("weasyprint")
+    from _extract import pdf_text
+
+    item = figure_item(images.base + "deflated.png")
+    result = render(item, "pdf", allowed_urls=[images.base])
+    assert images.requests == ["/deflated.png"]
+    assert _pdf_images(result.data) == 0
+    assert ALT in " ".join(pdf_text(result.data).split())
+    assert any(
+        "deflated.png" in d.message and "compressed" in d.message for d in result.diagnostics
+    )
+
+
 # -- DOCX -----------------------------------------------------------------------------------
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -545,6 +577,8 @@ def test_fetch_image_checks_magic_bytes_and_size(images: ImageServer) -> None:
         fetch_image(images.base + "fake.png")
     with pytest.raises(FetchError, match="larger than"):
         fetch_image(images.base + "big.png", max_bytes=len(png()) + 100)
+    with pytest.raises(FetchError, match=r"compressed \(deflate\)"):
+        fetch_image(images.base + "deflated.png")
     assert image_type(b"\xff\xd8\xff\xe0rest") == "image/jpeg"
     assert image_type(b"GIF89a...") == "image/gif"
     assert image_type(b"<svg") is None

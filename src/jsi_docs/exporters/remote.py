@@ -21,6 +21,7 @@ __all__ = [
     "IMAGE_TIMEOUT",
     "FetchError",
     "allowed_url",
+    "fetch_bytes",
     "fetch_image",
     "has_prefix",
     "image_type",
@@ -41,7 +42,14 @@ _MAGIC: Final = (
 
 
 class FetchError(OSError):
-    """An allowed URL that could not be fetched or did not hold a usable image."""
+    """An allowed URL that could not be fetched or did not hold a usable image.
+
+    ``reason`` says why without the URL.
+    """
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 def normalise_url(url: str) -> str:
@@ -87,28 +95,51 @@ class _NoRedirect(request.HTTPRedirectHandler):
 _OPENER = request.build_opener(_NoRedirect)
 
 
+def fetch_bytes(
+    url: str, *, timeout: float = IMAGE_TIMEOUT, max_bytes: int = IMAGE_MAX_BYTES
+) -> tuple[bytes, str | None]:
+    """The body of ``url`` (already allowed, http or https) and its ``Content-Type``, if any.
+
+    Redirects are not followed, the body is read up to ``max_bytes`` and must not be compressed
+    (a small compressed body can unpack to any size). Raises :class:`FetchError`.
+    """
+    if urlsplit(url).scheme.lower() not in ("http", "https"):
+        raise FetchError(f"not an http or https URL: {url}", "not an http or https URL")
+    headers = {"Accept-Encoding": "identity"}
+    try:
+        with _OPENER.open(request.Request(url, headers=headers), timeout=timeout) as response:
+            encoding = response.headers.get("Content-Encoding", "identity").strip().lower()
+            if encoding != "identity":
+                why = f"the server sent it compressed ({encoding}), which is not accepted"
+                raise FetchError(f"could not fetch {url}: {why}", why)
+            data: bytes = response.read(max_bytes + 1)
+            kind = response.headers.get("Content-Type")
+    except HTTPError as exc:
+        moved = " (redirects are not followed)" if 300 <= exc.code < 400 else ""
+        why = f"HTTP {exc.code} {exc.reason}{moved}"
+        raise FetchError(f"could not fetch {url}: {why}", why) from None
+    except (URLError, http.client.HTTPException, OSError, ValueError) as exc:
+        if isinstance(exc, FetchError):
+            raise
+        why = str(getattr(exc, "reason", None) or exc)
+        raise FetchError(f"could not fetch {url}: {why}", why) from None
+    if len(data) > max_bytes:
+        why = f"larger than {max_bytes} bytes"
+        raise FetchError(f"{url} is {why}", why)
+    return data, kind
+
+
 def fetch_image(
     url: str, *, timeout: float = IMAGE_TIMEOUT, max_bytes: int = IMAGE_MAX_BYTES
 ) -> tuple[bytes, str]:
     """The bytes and media type of the PNG, JPEG or GIF image at ``url`` (already allowed).
 
-    Redirects are not followed; the body is read up to ``max_bytes``. The type comes from the
-    bytes, never from the server's ``Content-Type``. Raises :class:`FetchError`.
+    Fetched as :func:`fetch_bytes` does. The type comes from the bytes, never from the
+    server's ``Content-Type``. Raises :class:`FetchError`.
     """
-    if urlsplit(url).scheme.lower() not in ("http", "https"):
-        raise FetchError(f"not an http or https URL: {url}")
-    try:
-        with _OPENER.open(request.Request(url, method="GET"), timeout=timeout) as response:
-            data: bytes = response.read(max_bytes + 1)
-    except HTTPError as exc:
-        moved = " (redirects are not followed)" if 300 <= exc.code < 400 else ""
-        raise FetchError(f"could not fetch {url}: HTTP {exc.code} {exc.reason}{moved}") from None
-    except (URLError, http.client.HTTPException, OSError, ValueError) as exc:
-        reason = getattr(exc, "reason", None) or exc
-        raise FetchError(f"could not fetch {url}: {reason}") from None
-    if len(data) > max_bytes:
-        raise FetchError(f"{url} is larger than {max_bytes} bytes")
+    data, _ = fetch_bytes(url, timeout=timeout, max_bytes=max_bytes)
     kind = image_type(data)
     if kind is None:
-        raise FetchError(f"{url} is not a PNG, JPEG or GIF image")
+        why = "not a PNG, JPEG or GIF image"
+        raise FetchError(f"{url} is {why}", why)
     return data, kind

@@ -8,7 +8,8 @@ stylesheet ends up in the PDF). This one serves:
   folders with no way out of them;
 - ``data:`` URLs;
 - URLs starting with one of the caller's ``allowed_urls`` prefixes (after normalising ``..`` and
-  percent-escapes), fetched without following redirects.
+  percent-escapes), fetched without following redirects, read up to 20 MB and never
+  decompressed (the rule DOCX images follow too, in :mod:`jsi_docs.exporters.remote`).
 
 Everything else is refused without being opened; each refusal is recorded for the render's
 diagnostics. This module imports WeasyPrint: import it only when a PDF is being made.
@@ -27,7 +28,14 @@ from urllib.parse import unquote, urlsplit
 
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from jsi_docs.exporters.remote import has_prefix, normalise_url
+from jsi_docs.exporters.remote import (
+    IMAGE_MAX_BYTES,
+    IMAGE_TIMEOUT,
+    FetchError,
+    fetch_bytes,
+    has_prefix,
+    normalise_url,
+)
 from jsi_docs.themes import Theme
 
 __all__ = [
@@ -46,7 +54,6 @@ REFUSAL_MARKER = "refused by the jsi_docs PDF fetcher"
 NOT_ALLOWED = "only the theme's files and data: URLs are served (pass allowed_urls to allow more)"
 
 _SCHEME = re.compile(r"^\s*([A-Za-z][A-Za-z0-9+.-]*):")
-_FETCH_TIMEOUT = 10.0
 
 
 class RefusedURLError(ValueError):
@@ -72,9 +79,12 @@ class LockedFetcher(URLFetcher):  # type: ignore[misc]
         allowed_urls: Iterable[str] = (),
         *,
         suppressed: Iterable[str] = (),
-        timeout: float = _FETCH_TIMEOUT,
+        timeout: float = IMAGE_TIMEOUT,
+        max_bytes: int = IMAGE_MAX_BYTES,
     ) -> None:
         super().__init__(timeout=timeout, allow_redirects=False, fail_on_errors=False)
+        self.timeout = timeout
+        self.max_bytes = max_bytes
         self.theme = theme
         self.allowed = tuple(normalise_url(p) for p in allowed_urls if p.strip())
         self.suppressed = frozenset(suppressed)
@@ -90,8 +100,25 @@ class LockedFetcher(URLFetcher):  # type: ignore[misc]
         if self.allowed and scheme:
             normal = normalise_url(url)
             if any(has_prefix(normal, prefix) for prefix in self.allowed):
-                return super().fetch(normal, headers)
+                return self._allowed(url, normal, scheme, headers)
         return self._refuse(url, NOT_ALLOWED)
+
+    def _allowed(self, url: str, normal: str, scheme: str, headers: Any) -> URLFetcherResponse:
+        """An allowed URL's body, at most :data:`IMAGE_MAX_BYTES`, never decompressed."""
+        if scheme in ("http", "https"):
+            try:
+                data, kind = fetch_bytes(normal, timeout=self.timeout, max_bytes=self.max_bytes)
+            except FetchError as exc:
+                return self._refuse(url, exc.reason)
+            return URLFetcherResponse(normal, data, {"Content-Type": kind} if kind else {})
+        response = super().fetch(normal, headers)  # another scheme the caller allowed: file:
+        try:
+            data = response.read(self.max_bytes + 1)
+        finally:
+            response.close()
+        if len(data) > self.max_bytes:
+            return self._refuse(url, f"larger than {self.max_bytes} bytes")
+        return URLFetcherResponse(response.url, data, response.headers, response.status)
 
     def _refuse(self, url: str, why: str) -> URLFetcherResponse:
         self.refused.append((url, why))
