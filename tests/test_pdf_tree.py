@@ -136,3 +136,32 @@ def test_the_pdf_is_the_same_file_as_when_weasyprint_parses_the_page(
     monkeypatch.setattr(_render, "own_tree", lambda html: None)
     parsed_by_weasyprint = jsi_docs.export(item, "pdf")
     assert fast == parsed_by_weasyprint
+
+
+def test_a_theme_s_own_templates_are_parsed_by_weasyprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Markup we did not write is not vouched for: a template that is well-formed XML but not
+    HTML as written (a <div> inside a <p>, which an HTML5 parser closes) gets WeasyPrint's
+    parser, with a stylesheet only the HTML5 reading of it matches."""
+    pytest.importorskip("weasyprint")
+    from _extract import pdf_text
+    from jsi_docs.exporters.pdf import _render
+
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "article.html.j2").write_text(
+        '<article><p class="outer"><div>Inside the paragraph?</div></p></article>\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "print.css").write_text(
+        "p.outer div { display: none }\n", encoding="utf-8"  # matches in the XML tree only
+    )
+    item = load(example_paths()[0])
+    parsed = []
+    monkeypatch.setattr(_render, "own_tree", lambda html: parsed.append(html))
+    result = jsi_docs.render(item, "pdf", theme=tmp_path)
+    assert parsed == []
+    assert "Inside the paragraph?" in pdf_text(result.data)
+    assert _render._default_templates(Theme.load(tmp_path)) is False
+    assert _render._default_templates(Theme.load()) is True
+    assert _render._default_templates(Theme.load(tmp_path / "templates")) is True

@@ -21,6 +21,7 @@ from weasyprint.text.fonts import FontConfiguration
 
 from jsi_docs.diagnostics import Diagnostic, Severity
 from jsi_docs.errors import ExportError
+from jsi_docs.exporters.html._environment import TEMPLATE_DIR
 from jsi_docs.exporters.pdf._libraries import HARFBUZZ_SUBSET_PACKAGE
 from jsi_docs.exporters.pdf._logcapture import capture, to_diagnostics
 from jsi_docs.exporters.pdf._metadata import PdfMetadata
@@ -28,7 +29,7 @@ from jsi_docs.exporters.pdf._tags import install as _install_language_tags
 from jsi_docs.exporters.pdf._tree import own_tree
 from jsi_docs.exporters.pdf.fetcher import REFUSAL_MARKER, THEME_BASE_URL, LockedFetcher
 from jsi_docs.i18n.labels import Placeholder, Segment, Term, labels
-from jsi_docs.themes import Theme
+from jsi_docs.themes import DEFAULT_THEME_DIR, Theme
 
 __all__ = ["PRINT_STYLESHEET", "Source", "render_pdf"]
 
@@ -163,7 +164,7 @@ def render_pdf(
             options["attachments"] = [_attachment(source, metadata.created_datetime)]
         with capture() as records:
             try:
-                document = _html(html, fetcher).render(
+                document = _html(html, theme, fetcher).render(
                     font_config=assets.font_config, **options
                 )
                 _set_metadata(document.metadata, metadata)
@@ -182,10 +183,11 @@ def render_pdf(
     return data, tuple(dict.fromkeys(diagnostics))
 
 
-def _html(html: str, fetcher: LockedFetcher) -> weasyprint.HTML:
+def _html(html: str, theme: Theme, fetcher: LockedFetcher) -> weasyprint.HTML:
     """WeasyPrint's document for ``html``, handed the tree expat read when it could (see
-    :mod:`._tree`); otherwise WeasyPrint parses the page itself."""
-    root = own_tree(html)
+    :mod:`._tree`); otherwise, and always for a theme's own templates, whose markup we do not
+    vouch for, WeasyPrint parses the page itself."""
+    root = own_tree(html) if _default_templates(theme) else None
     document = weasyprint.HTML(
         string=html if root is None else _EMPTY_PAGE, base_url=THEME_BASE_URL, url_fetcher=fetcher
     )
@@ -194,6 +196,16 @@ def _html(html: str, fetcher: LockedFetcher) -> weasyprint.HTML:
         document.wrapper_element = wrapper
         document.etree_element = wrapper.etree_element
     return document
+
+
+def _default_templates(theme: Theme) -> bool:
+    """Whether ``theme`` renders pages with the default theme's templates alone."""
+    if theme.folders == (DEFAULT_THEME_DIR,):
+        return True
+    folder = DEFAULT_THEME_DIR / TEMPLATE_DIR
+    return all(
+        theme.find(f"{TEMPLATE_DIR}/{path.name}") == path for path in folder.glob("*.j2")
+    )
 
 
 def _attachment(source: Source, when: dt.datetime) -> weasyprint.Attachment:

@@ -9,7 +9,8 @@ is then the one an HTML5 parser builds, once two whitespace rules are applied (s
 items.
 
 Anything this shortcut cannot vouch for (a named character reference, a carriage return, a
-namespace prefix, anything expat refuses) gets ``None``: the caller lets WeasyPrint parse.
+namespace prefix, anything expat refuses) gets ``None``: the caller lets WeasyPrint parse. The
+caller does so too for pages made with a theme's own templates, whose markup is not ours.
 """
 
 from __future__ import annotations
