@@ -76,7 +76,6 @@ def build_fragment(item: NewsItem, options: ExportOptions, theme: Theme) -> Html
 
 
 @functools.lru_cache(maxsize=16)
-@functools.lru_cache(maxsize=16)
 def page_assets(theme: Theme) -> Mapping[str, bytes]:
     """The files a standalone page refers to, by relative path: the stylesheets and fonts.
 
