@@ -41,7 +41,7 @@ def _converter(style: RichTextStyle) -> cattrs.Converter:
 
 def unstructure_item(item: NewsItem, rich_text: RichTextStyle = "json") -> dict[str, Any]:
     """Plain data for ``item`` with the schema version first, in a reading order."""
-    data = _converter(rich_text).unstructure(item)
+    data: dict[str, Any] = _converter(rich_text).unstructure(item)
     data["schema_version"] = SCHEMA_VERSION
     ordered = {key: data.pop(key) for key in _TOP_ORDER if key in data}
     return ordered | data  # a field missing from the order still comes through, last
