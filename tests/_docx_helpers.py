@@ -26,6 +26,8 @@ from jsi_docs.model import (
     Meeting,
     MeetingKind,
     NewsItem,
+    Note,
+    NoteRef,
     Organization,
     Paragraph,
     Period,
@@ -83,12 +85,21 @@ def text_of(element: etree._Element) -> str:
 
 
 def every_node_item(**changes: Any) -> NewsItem:
-    """A French item using every block and inline kind, two ordered lists and a foreign passage."""
+    """A French item using every block and inline kind, two ordered lists, a foreign passage,
+    a note referred to twice, two document symbols and an update."""
     fields: dict[str, Any] = {
         "id": "every-node",
         "language": "fr",
         "headline": "Tout ce que le modèle sait dire",
         "published": dt.date(2023, 6, 1),
+        "updated": dt.date(2023, 6, 5),
+        "symbols": ("INF/ECOM/87", "JOB/GC/1"),
+        "notes": (
+            Note(
+                "compte-rendu",
+                ("Voir ", Link(("le compte rendu",), url="https://www.wto.org/french/"), "."),
+            ),
+        ),
         "series": Series("Initiative conjointe", id="jsi"),
         "lead": ("Un chapeau avec ", Strong(("du gras",)), "."),
         "meeting": Meeting(
@@ -125,6 +136,7 @@ def every_node_item(**changes: Any) -> NewsItem:
                             " et ",
                             Foreign(("the level playing field",), lang="en-GB"),
                             ".",
+                            NoteRef("compte-rendu"),
                         ),
                         speaker="tan",
                     ),
@@ -153,7 +165,11 @@ def every_node_item(**changes: Any) -> NewsItem:
                         header=(("Année",), ("Lieu",), (Emphasis(("note",)),)),
                         row_headers=True,
                         caption=("Réunions (exemple)",),
-                        note=("Source: ", Link(("l’OMC",), url="https://www.wto.org/")),
+                        note=(
+                            "Source: ",
+                            Link(("l’OMC",), url="https://www.wto.org/"),
+                            NoteRef("compte-rendu"),
+                        ),
                     ),
                     Figure(
                         "https://www.wto.org/images/img_news/jsec_25may23_f.jpg",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from jsi_docs.model import (
@@ -27,6 +28,8 @@ from jsi_docs.model import (
     MeetingKind,
     NameOrder,
     NewsItem,
+    Note,
+    NoteRef,
     Organization,
     Paragraph,
     Period,
@@ -103,6 +106,29 @@ def rich_text(speaker_ids: list[str], topic_ids: list[str], max_leaves: int = 6)
     from jsi_docs.model.inline import normalize
 
     return as_text(node).map(normalize)
+
+
+symbols = st.lists(st.from_regex(r"\A[A-Z]{2,5}(/[A-Z0-9()]{1,6}){1,3}\Z"), max_size=2, unique=True)
+
+
+@st.composite
+def with_notes(draw: Any, item: NewsItem, note_ids: list[str], text: st.SearchStrategy[tuple[Inline, ...]]) -> NewsItem:
+    """``item`` with note references appended to some of its paragraphs, the notes
+    they refer to (each referred to), document symbols and maybe an update."""
+    sections = []
+    for section in item.sections:
+        blocks: list[Any] = []
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and note_ids:
+                refs = draw(st.lists(st.sampled_from(note_ids), max_size=2))
+                block = attrs.evolve(block, text=(*block.text, *map(NoteRef, refs)))
+            blocks.append(block)
+        sections.append(attrs.evolve(section, blocks=blocks))
+    item = attrs.evolve(item, sections=sections)
+    used = item.note_numbers()
+    notes = [Note(note_id, draw(text)) for note_id in note_ids if note_id in used]
+    updated = draw(st.none() | st.integers(0, 30).map(lambda d: item.published + dt.timedelta(days=d)))
+    return attrs.evolve(item, notes=notes, symbols=draw(symbols), updated=updated)
 
 
 def periods(within: Period | None = None) -> st.SearchStrategy[Period]:
@@ -208,7 +234,7 @@ def news_items(draw: Any) -> NewsItem:
         LanguageVersion(lang, item_id=draw(st.none() | ids.map(lambda s: s + "-v")), url=draw(web_urls), headline=draw(st.none() | label))
         for lang in draw(st.lists(st.sampled_from(other_languages), unique=True, max_size=2))
     ]
-    return NewsItem(
+    item = NewsItem(
         draw(ids),
         language,
         draw(label),
@@ -245,3 +271,5 @@ def news_items(draw: Any) -> NewsItem:
             )
         ),
     )
+    noted: NewsItem = draw(with_notes(item, draw(st.lists(ids, max_size=3, unique=True)), text))
+    return noted

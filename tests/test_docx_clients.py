@@ -33,6 +33,7 @@ from jsi_docs.model import (
     plain_text,
     walk,
 )
+from tests_helpers import shown_text
 
 pytestmark = pytest.mark.clients
 
@@ -46,6 +47,7 @@ def _expected_in_order(item: NewsItem) -> list[tuple[str, str]]:
     """(what, text) in reading order: each statement whole (it holds its speaker names and
     quotations), and the speaker names and quotations of the other blocks."""
     found: list[tuple[str, str]] = []
+    notes = item.note_numbers()  # a note's mark is its number, next to the words
     for _, _, block in item.blocks():
         match block:
             case Paragraph(text=rich):
@@ -62,7 +64,7 @@ def _expected_in_order(item: NewsItem) -> list[tuple[str, str]]:
                 assert_never(block)
         for rich in texts:
             if block.speaker:
-                found.append(("statement", plain_text(rich)))
+                found.append(("statement", shown_text(rich, notes)))
                 continue
             for node in walk(rich):
                 if isinstance(node, SpeakerRef):

@@ -42,6 +42,7 @@ from jsi_docs.model import (
     walk,
 )
 from jsi_docs.themes import Theme
+from tests_helpers import shown_text
 
 EXAMPLES = example_paths()
 FRENCH = next(p for p in EXAMPLES if p.name.endswith(".fr.yaml"))
@@ -90,15 +91,16 @@ def test_every_statement_quotation_speaker_topic_and_link_is_visible(path: Path)
     item = load(path)
     root = page(path)
     body = norm(text_of(article(root)))
+    notes = item.note_numbers()
     statements = [
-        (block.speaker, plain_text(block.text))
+        (block.speaker, shown_text(block.text, notes))
         for _, _, block in item.blocks()
         if isinstance(block, Paragraph) and block.speaker
     ]
     shown = [(el.get("data-speaker"), norm(text_of(el))) for el in elements(root, "p", "statement")]
     assert shown == [(speaker, norm(text)) for speaker, text in statements]
     for text in rich_texts(item):
-        assert norm(plain_text(text)) in body
+        assert norm(shown_text(text, notes)) in body
     quotations = [
         (q.speaker, norm(plain_text(q.content)))
         for text in rich_texts(item)

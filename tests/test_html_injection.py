@@ -35,6 +35,8 @@ from jsi_docs.model import (
     Meeting,
     MeetingKind,
     NewsItem,
+    Note,
+    NoteRef,
     Organization,
     Paragraph,
     Period,
@@ -61,6 +63,8 @@ EVIL = "<script>alert(1)</script> \"><img src=x onerror=alert(1)> </script> <!--
 EVIL_URL = "javascript:alert(1)"
 # Accepted as a URL (http, no spaces) but must stay inside its attribute.
 QUOTED_URL = 'https://example.org/?q="><script>alert(1)</script>'
+# A document symbol is printable text on one line, at most 64 characters.
+EVIL_SYMBOL = "</script><script>alert(1)</script>\"><b onclick=alert(1)>"
 
 
 def evil(tag: str) -> str:
@@ -79,6 +83,7 @@ def evil_item() -> NewsItem:
         TopicRef((Text(evil("topic-ref")),), topic="t1"),
         Quotation((Text(evil("quote")),), speaker="s1"),
         QuotedTerm((Text(evil("term")),)),
+        NoteRef("n1"),
     )
     speaker = Speaker(
         "s1",
@@ -140,6 +145,9 @@ def evil_item() -> NewsItem:
             LanguageVersion("en", url=EVIL_URL, headline=evil("version")),
             LanguageVersion("es", url=QUOTED_URL),
         ],
+        updated=dt.date(2023, 5, 26),
+        symbols=[EVIL_SYMBOL, "PRESS/921"],
+        notes=[Note("n1", (Text(evil("note")), Link((Text(evil("note-link")),), url=EVIL_URL)))],
         contact=Contact(
             text,
             prompt=evil("prompt"),
@@ -155,7 +163,7 @@ ALLOWED_TAGS = {
     "html", "head", "body", "meta", "title", "link", "style", "script", "main", "article",
     "header", "footer", "section", "aside", "nav", "div", "p", "h1", "h2", "ul", "ol", "li",
     "a", "span", "em", "strong", "q", "blockquote", "figure", "figcaption", "time", "address",
-    "dl", "dt", "dd", "img", "table", "caption", "thead", "tbody", "tr", "th", "td",
+    "dl", "dt", "dd", "img", "table", "caption", "thead", "tbody", "tr", "th", "td", "sup",
     "DOCUMENT_FRAGMENT",
 }  # fmt: skip
 
@@ -207,8 +215,16 @@ def test_hostile_item_gives_inert_page(print_mode: bool) -> None:
     assert "onerror=alert(1)>" in headline
     body = norm(text_of(next(elements(root, "article"))))
     assert norm(evil("para")) in body
-    for cell in ("caption", "col", "col2", "row-head"):
+    for cell in ("caption", "col", "col2", "row-head", "note", "note-link"):
         assert norm(evil(cell)) in body
+    assert norm(f"{EVIL_SYMBOL}, PRESS/921") in body
+    # Every note mark is a link to the one note, and its back-link to the first mark.
+    marks = [a for a in elements(root, "a") if a.get("role") == "doc-noteref"]
+    assert len(marks) > 1
+    assert {a.get("href") for a in marks} == {"#evil--note-1"}
+    assert len({a.get("id") for a in marks}) == len(marks)
+    (back,) = [a for a in elements(root, "a") if a.get("role") == "doc-backlink"]
+    assert back.get("href") == "#evil--noteref-1"
     hrefs = [a.get("href") for a in elements(root, "a")]
     encoded = QUOTED_URL.replace('"', "%22").replace("<", "%3C").replace(">", "%3E")
     assert encoded in hrefs  # a safe URL stays whole, inside its attribute

@@ -38,12 +38,14 @@ from jsi_docs.model import (
     NewsItem,
     Paragraph,
     Quotation,
+    RichText,
     Section,
     Speaker,
     Table,
     plain_text,
     walk,
 )
+from tests_helpers import shown_text
 
 pytest.importorskip("weasyprint")
 
@@ -70,20 +72,25 @@ def _write(tmp_path: Path, data: bytes, name: str = "item.pdf") -> Path:
 def _block_texts(item: NewsItem) -> list[str]:
     """The text of every block (statements and quotations included), in reading order."""
     texts: list[str] = []
+    notes = item.note_numbers()  # the marks' numbers are printed with the words
+
+    def shown(text: RichText) -> str:
+        return shown_text(text, notes)
+
     for _, _, block in item.blocks():
         match block:
             case Paragraph():
-                texts.append(plain_text(block.text))
+                texts.append(shown(block.text))
             case ListBlock():
-                texts.extend(plain_text(entry) for entry in block.items)
+                texts.extend(shown(entry) for entry in block.items)
             case BlockQuote():
-                texts.extend(plain_text(p) for p in block.paragraphs)
+                texts.extend(shown(p) for p in block.paragraphs)
             case Table():
-                texts.extend(plain_text(t) for t in block.texts())
+                texts.extend(shown(t) for t in block.texts())
             case Figure():
                 # No example allows its image URL: the PDF prints the text alternative.
                 texts.append(block.alt)
-                texts.extend([plain_text(block.caption)] if block.caption else [])
+                texts.extend([shown(block.caption)] if block.caption else [])
     return texts
 
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 
 import jsi_docs
-from jsi_docs.model import NewsItem
+from jsi_docs.model import NewsItem, NoteRef, RichText, Text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -16,3 +17,16 @@ FRENCH = EXAMPLES / "jsi-ecommerce-2023-05-25.fr.yaml"
 @functools.cache
 def french_example() -> NewsItem:
     return jsi_docs.load(FRENCH)
+
+
+def shown_text(nodes: RichText, notes: Mapping[str, int]) -> str:
+    """The text of ``nodes`` as a reader sees it: plain text with each note mark's number."""
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.text)
+        elif isinstance(node, NoteRef):
+            parts.append(str(notes.get(node.note, "")))
+        else:
+            parts.append(shown_text(node.content, notes))
+    return "".join(parts)

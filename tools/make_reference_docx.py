@@ -58,6 +58,15 @@ PARAGRAPH_STYLES: list[Style] = [
     ),
     (
         "paragraph",
+        "DocumentSymbol",
+        "Document Symbol",
+        "Dateline",
+        "Lead",
+        "",
+        "",
+    ),
+    (
+        "paragraph",
         "Lead",
         "Lead",
         "Normal",
@@ -263,6 +272,15 @@ PARAGRAPH_STYLES: list[Style] = [
     ),
     (
         "paragraph",
+        "FootnoteText",
+        "footnote text",
+        "Normal",
+        "FootnoteText",
+        '<w:spacing w:after="60" w:line="240" w:lineRule="auto"/>',
+        '<w:sz w:val="18"/><w:szCs w:val="18"/>',
+    ),
+    (
+        "paragraph",
         "Header",
         "header",
         "Normal",
@@ -307,6 +325,15 @@ CHARACTER_STYLES: list[Style] = [
     ("character", "QuotedTerm", "Quoted Term", "DefaultParagraphFont", None, "", ""),
     ("character", "Emphasis", "Emphasis", "DefaultParagraphFont", None, "", "<w:i/><w:iCs/>"),
     ("character", "Strong", "Strong", "DefaultParagraphFont", None, "", "<w:b/><w:bCs/>"),
+    (
+        "character",
+        "FootnoteReference",
+        "footnote reference",
+        "DefaultParagraphFont",
+        None,
+        "",
+        '<w:vertAlign w:val="superscript"/>',
+    ),
 ]
 
 # The table style: rules between all cells, the header row shaded. Cell text takes its look
@@ -328,6 +355,7 @@ TABLE_STYLE = (
 SAMPLES = [
     ("Title", "Title: the headline of the item"),
     ("Dateline", "Dateline: date and meeting"),
+    ("DocumentSymbol", "Document Symbol: the symbols the item is circulated under"),
     ("Lead", "Lead: the paragraph that sums the item up."),
     ("Heading1", "Heading 1: a section heading"),
     ("BodyText", "Body Text: a paragraph of the item."),
@@ -346,6 +374,7 @@ SAMPLES = [
     ("LinksBox", "Links Box: a related link"),
     ("LanguageVersions", "Language Versions: this item in other languages"),
     ("Contact", "Contact: who to write to"),
+    ("FootnoteText", "Footnote Text: the text of a note (the numbers take Footnote Reference)"),
 ]
 TABLE_SAMPLE = (
     ("Table Heading: a column heading", "Table Heading: another"),

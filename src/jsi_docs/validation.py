@@ -14,17 +14,15 @@ from jsi_docs.errors import Problem
 from jsi_docs.model import (
     BlockQuote,
     Figure,
-    ListBlock,
+    Link,
     NewsItem,
-    Paragraph,
+    NoteRef,
     Quotation,
     RichText,
     SpeakerRef,
-    Table,
     TopicRef,
     walk,
 )
-from jsi_docs.model.inline import Link
 
 __all__ = [
     "IMAGE_SCHEMES",
@@ -91,31 +89,34 @@ def _rich(text: RichText | None, path: str) -> Iterator[tuple[str, object]]:
             yield f"{path}[{index}]", node
 
 
-def _texts(item: NewsItem) -> Iterator[tuple[str, RichText | None]]:
-    yield "$.lead", item.lead
-    for s, b, block in item.blocks():
-        base = f"$.sections[{s}].blocks[{b}]"
-        match block:
-            case Paragraph(text=text):
-                yield f"{base}.text", text
-            case ListBlock(items=items):
-                for i, entry in enumerate(items):
-                    yield f"{base}.items[{i}]", entry
-            case BlockQuote(paragraphs=paragraphs):
-                for i, entry in enumerate(paragraphs):
-                    yield f"{base}.paragraphs[{i}]", entry
-            case Figure(caption=caption):
-                yield f"{base}.caption", caption
-            case Table(caption=caption, header=header, rows=rows, note=note):
-                yield f"{base}.caption", caption
-                for i, entry in enumerate(header):
-                    yield f"{base}.header[{i}]", entry
-                for r, row in enumerate(rows):
-                    for i, entry in enumerate(row):
-                        yield f"{base}.rows[{r}][{i}]", entry
-                yield f"{base}.note", note
-    if item.contact is not None:
-        yield "$.contact.text", item.contact.text
+def _texts(item: NewsItem) -> Iterator[tuple[str, RichText]]:
+    yield from item.texts()
+    for i, note in enumerate(item.notes):
+        yield f"$.notes[{i}].text", note.text
+
+
+def _notes(item: NewsItem) -> Iterator[Problem]:
+    """Note ids unique; every reference resolves, outside notes and links; every note used."""
+    yield from _duplicates("note", [(f"$.notes[{i}].id", n.id) for i, n in enumerate(item.notes)])
+    note_ids = {n.id for n in item.notes}
+    referenced: set[str] = set()
+    for path, text in item.texts():
+        for node_path, node in _rich(text, path):
+            if isinstance(node, NoteRef):
+                referenced.add(node.note)
+                if node.note not in note_ids:
+                    yield Problem(
+                        f"{node_path}.note",
+                        f"unknown note {node.note!r} (known: {_known(note_ids)})",
+                    )
+            elif isinstance(node, Link) and any(isinstance(n, NoteRef) for n in walk(node.content)):
+                yield Problem(f"{node_path}.content", "a note reference cannot sit inside a link")
+    for i, note in enumerate(item.notes):
+        for node_path, node in _rich(note.text, f"$.notes[{i}].text"):
+            if isinstance(node, NoteRef):
+                yield Problem(node_path, "a note cannot refer to a note")
+        if note.id not in referenced:
+            yield Problem(f"$.notes[{i}]", f"note {note.id!r} is never referred to")
 
 
 def _urls(item: NewsItem) -> Iterator[tuple[str, str | None, frozenset[str]]]:
@@ -241,6 +242,15 @@ def validate(item: NewsItem) -> list[Problem]:
                     "a language version cannot be the item itself",
                 )
             )
+
+    problems += _notes(item)
+    if item.updated is not None and item.updated < item.published:
+        add(
+            Problem(
+                "$.updated",
+                f"the item is updated ({item.updated}) before it is published ({item.published})",
+            )
+        )
 
     meeting = item.meeting
     if meeting is not None:

@@ -27,6 +27,7 @@ from jsi_docs.model import (
     Figure,
     ListBlock,
     NewsItem,
+    NoteRef,
     Paragraph,
     Quotation,
     RichText,
@@ -79,7 +80,7 @@ def _creator(
 def _inline_quotations(texts: Iterable[RichText], found: list[tuple[str, str]]) -> None:
     for nodes in texts:
         for node in nodes:
-            if isinstance(node, Text):  # most nodes
+            if isinstance(node, Text | NoteRef):  # most nodes; a note's text is not walked
                 continue
             if isinstance(node, Quotation):
                 found.append((plain_text(node.content), node.speaker))
@@ -138,6 +139,10 @@ def news_article(
         "inLanguage": item.language,
         "datePublished": item.published.isoformat(),
     }
+    if item.updated is not None:
+        article["dateModified"] = item.updated.isoformat()
+    if item.symbols:
+        article["identifier"] = [clean(symbol) for symbol in item.symbols]
     url = safe_url(item.url) if item.url else None
     if url:
         article["url"] = url

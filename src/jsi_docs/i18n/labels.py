@@ -68,6 +68,10 @@ class Term(enum.StrEnum):
     # Metadata and sections.
     PUBLISHED = enum.auto()
     UPDATED = enum.auto()
+    DOCUMENT_SYMBOL = enum.auto()
+    DOCUMENT_SYMBOLS = enum.auto()
+    NOTES = enum.auto()
+    BACK_TO_TEXT = enum.auto()
     ROLE_DURING = enum.auto()
     DATE = enum.auto()
     VENUE = enum.auto()

@@ -14,6 +14,7 @@ from jsi_docs.model.inline import (
     Foreign,
     Inline,
     Link,
+    NoteRef,
     Quotation,
     QuotedTerm,
     RichText,
@@ -36,6 +37,7 @@ from jsi_docs.model.item import (
     Series,
     Topic,
 )
+from jsi_docs.model.notes import Note
 from jsi_docs.model.people import (
     Affiliation,
     AffiliationKind,
@@ -71,6 +73,8 @@ __all__ = [
     "MeetingKind",
     "NameOrder",
     "NewsItem",
+    "Note",
+    "NoteRef",
     "Organization",
     "Paragraph",
     "Period",

@@ -20,6 +20,7 @@ __all__ = [
     "Foreign",
     "Inline",
     "Link",
+    "NoteRef",
     "Quotation",
     "QuotedTerm",
     "RichText",
@@ -118,6 +119,16 @@ class Quotation:
 
 
 @attrs.frozen
+class NoteRef:
+    """A reference to one of the item's notes (a footnote mark): a leaf with no text of its own.
+
+    Exporters show the note's number; :func:`plain_text` leaves the mark out.
+    """
+
+    note: str = attrs.field(validator=identifier)
+
+
+@attrs.frozen
 class QuotedTerm:
     """A term in quotation marks that is not speech, e.g. articles “mis de côté” (set aside)."""
 
@@ -125,7 +136,16 @@ class QuotedTerm:
 
 
 Inline: TypeAlias = (
-    Text | Emphasis | Strong | Link | Foreign | SpeakerRef | TopicRef | Quotation | QuotedTerm
+    Text
+    | Emphasis
+    | Strong
+    | Link
+    | Foreign
+    | SpeakerRef
+    | TopicRef
+    | Quotation
+    | QuotedTerm
+    | NoteRef
 )
 """The closed union of inline nodes; exporters ``match`` over it."""
 
@@ -142,7 +162,7 @@ CONTAINERS: tuple[type, ...] = (
     QuotedTerm,
 )
 
-for _cls in (Text, *CONTAINERS):
+for _cls in (Text, NoteRef, *CONTAINERS):
     attrs.resolve_types(_cls, globals(), locals())
 
 
@@ -150,12 +170,12 @@ def walk(nodes: RichText) -> Iterator[Inline]:
     """Every node of ``nodes``, depth first, parents before children."""
     for node in nodes:
         yield node
-        if not isinstance(node, Text):
+        if not isinstance(node, Text | NoteRef):
             yield from walk(node.content)
 
 
 def plain_text(nodes: RichText) -> str:
-    """The text of ``nodes`` with all markup removed (no quotation marks added)."""
+    """The text of ``nodes`` with all markup removed (no quotation marks, no note marks)."""
     if len(nodes) == 1 and isinstance(nodes[0], Text):
         return nodes[0].text
     parts: list[str] = []
@@ -168,5 +188,5 @@ def _texts(nodes: RichText, add: Callable[[str], None]) -> None:
     for node in nodes:
         if isinstance(node, Text):
             add(node.text)
-        else:
+        elif not isinstance(node, NoteRef):
             _texts(node.content, add)

@@ -15,8 +15,9 @@ from jsi_docs.model._checks import (
     optional_identifier,
     optional_not_blank,
 )
-from jsi_docs.model.blocks import Block, Section
-from jsi_docs.model.inline import Inline, RichText, normalize
+from jsi_docs.model.blocks import Block, BlockQuote, Figure, ListBlock, Paragraph, Section, Table
+from jsi_docs.model.inline import Inline, NoteRef, RichText, normalize, walk
+from jsi_docs.model.notes import Note, symbols
 from jsi_docs.model.people import CollectiveSpeaker, Speaker
 from jsi_docs.model.period import Period
 
@@ -77,6 +78,39 @@ def _links(values: Iterable[RelatedLink]) -> tuple[RelatedLink, ...]:
 
 def _versions(values: Iterable[LanguageVersion]) -> tuple[LanguageVersion, ...]:
     return tuple(values)
+
+
+def _strings(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _notes(values: Iterable[Note]) -> tuple[Note, ...]:
+    return tuple(values)
+
+
+def _block_texts(block: Block, base: str) -> Iterator[tuple[str, RichText]]:
+    match block:
+        case Paragraph(text=text):
+            yield f"{base}.text", text
+        case ListBlock(items=items):
+            for i, entry in enumerate(items):
+                yield f"{base}.items[{i}]", entry
+        case BlockQuote(paragraphs=paragraphs):
+            for i, entry in enumerate(paragraphs):
+                yield f"{base}.paragraphs[{i}]", entry
+        case Figure(caption=caption):
+            if caption:
+                yield f"{base}.caption", caption
+        case Table(caption=caption, header=header, rows=rows, note=note):
+            if caption:
+                yield f"{base}.caption", caption
+            for i, entry in enumerate(header):
+                yield f"{base}.header[{i}]", entry
+            for r, row in enumerate(rows):
+                for i, entry in enumerate(row):
+                    yield f"{base}.rows[{r}][{i}]", entry
+            if note:
+                yield f"{base}.note", note
 
 
 @attrs.frozen
@@ -183,6 +217,12 @@ class NewsItem:
         default=(), kw_only=True, converter=_versions
     )
     contact: Contact | None = attrs.field(default=None, kw_only=True)
+    symbols: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_strings, validator=symbols
+    )
+    """Document symbols the item is circulated under, e.g. ``PRESS/921`` or ``INF/ECOM/87``."""
+    updated: dt.date | None = attrs.field(default=None, kw_only=True)
+    notes: tuple[Note, ...] = attrs.field(default=(), kw_only=True, converter=_notes)
 
     def speaker(self, speaker_id: str) -> Speaker | CollectiveSpeaker | None:
         """The named or collective speaker with this id, or None."""
@@ -200,6 +240,31 @@ class NewsItem:
         for s, section in enumerate(self.sections):
             for b, block in enumerate(section.blocks):
                 yield s, b, block
+
+    def texts(self) -> Iterator[tuple[str, RichText]]:
+        """``(path, rich text)`` for every rich text outside the notes, in reading order: lead,
+        blocks, contact. The path is the JSONPath errors name it by (``$.sections[0]...``)."""
+        if self.lead:
+            yield "$.lead", self.lead
+        for s, b, block in self.blocks():
+            yield from _block_texts(block, f"$.sections[{s}].blocks[{b}]")
+        if self.contact is not None and self.contact.text:
+            yield "$.contact.text", self.contact.text
+
+    def note_numbers(self) -> dict[str, int]:
+        """Each referenced note's number (from 1), in the order of its first reference."""
+        numbers: dict[str, int] = {}
+        for _, text in self.texts():
+            for node in walk(text):
+                if isinstance(node, NoteRef) and node.note not in numbers:
+                    numbers[node.note] = len(numbers) + 1
+        return numbers
+
+    def numbered_notes(self) -> list[tuple[int, Note]]:
+        """The referenced notes with their numbers, in number order."""
+        numbers = self.note_numbers()
+        found = [(numbers[n.id], n) for n in self.notes if n.id in numbers]
+        return sorted(found, key=lambda entry: entry[0])
 
 
 for _cls in (Series, Meeting, Topic, RelatedLink, LanguageVersion, Contact, Organization, NewsItem):

@@ -29,8 +29,8 @@ SCHEMA_VERSION = 1
 
 _TOP_ORDER = (
     "schema_version", "id", "language", "kind", "series", "headline", "lead", "published",
-    "meeting", "publisher", "url", "topics", "speakers", "collective_speakers", "sections",
-    "related_links", "language_versions", "contact",
+    "updated", "symbols", "meeting", "publisher", "url", "topics", "speakers",
+    "collective_speakers", "sections", "notes", "related_links", "language_versions", "contact",
 )  # fmt: skip
 
 
@@ -41,9 +41,10 @@ def _converter(style: RichTextStyle) -> cattrs.Converter:
 
 def unstructure_item(item: NewsItem, rich_text: RichTextStyle = "json") -> dict[str, Any]:
     """Plain data for ``item`` with the schema version first, in a reading order."""
-    data = _converter(rich_text).unstructure(item)
+    data: dict[str, Any] = _converter(rich_text).unstructure(item)
     data["schema_version"] = SCHEMA_VERSION
-    return {key: data[key] for key in _TOP_ORDER if key in data}
+    ordered = {key: data.pop(key) for key in _TOP_ORDER if key in data}
+    return ordered | data  # a field missing from the order still comes through, last
 
 
 def to_json(item: NewsItem, *, indent: int | None = 2) -> str:

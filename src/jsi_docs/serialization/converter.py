@@ -26,6 +26,7 @@ from jsi_docs.model import (
     Inline,
     Link,
     ListBlock,
+    NoteRef,
     Paragraph,
     Period,
     Quotation,
@@ -59,6 +60,7 @@ INLINE_TAGS: dict[str, type[Inline]] = {
     "topic": TopicRef,
     "quotation": Quotation,
     "term": QuotedTerm,
+    "note": NoteRef,
 }
 BLOCK_TAGS: dict[str, type[Block]] = {
     "paragraph": Paragraph,

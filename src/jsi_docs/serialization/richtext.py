@@ -7,6 +7,7 @@ It is Markdown's inline syntax, narrowed so that every value has exactly one rea
     _emphasis_, **strong**, [a link](https://www.wto.org), [in English](lang:en),
     [les flux de données](topic:data-flows).
 
+``[^ID]`` (not followed by ``(``) refers to the note ``ID``, as footnotes do in Markdown.
 ``[words](target)`` takes the targets ``speaker:ID``, ``topic:ID``, ``quote:SPEAKER``,
 ``lang:TAG``, ``term``, ``em``, ``strong``, or a URL. ``_…_`` or ``*…*`` is emphasis and
 ``**…**`` strong. A backslash makes the next character literal (``\\_``, ``\\*``, ``\\[``,
@@ -15,6 +16,7 @@ It is Markdown's inline syntax, narrowed so that every value has exactly one rea
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import assert_never
 
@@ -23,6 +25,7 @@ from jsi_docs.model import (
     Foreign,
     Inline,
     Link,
+    NoteRef,
     Quotation,
     QuotedTerm,
     RichText,
@@ -32,11 +35,13 @@ from jsi_docs.model import (
     TopicRef,
     walk,
 )
+from jsi_docs.model._checks import ID_PATTERN
 from jsi_docs.model.inline import normalize
 
 __all__ = ["RichTextSyntaxError", "format_rich_text", "parse_rich_text"]
 
 _SPECIAL = "\\*_[]"
+_NOTE_REF = re.compile(r"\[\^(" + ID_PATTERN.strip("^$") + r")\](?!\()")
 
 
 class RichTextSyntaxError(ValueError):
@@ -95,6 +100,10 @@ class _Parser:
                 flush()
                 start, self.i = self.i, self.i + 1
                 nodes.append(Emphasis(self.run(c, start)))
+            elif c == "[" and (note := _NOTE_REF.match(s, self.i)):
+                flush()
+                nodes.append(NoteRef(note.group(1)))
+                self.i = note.end()
             elif c == "[":
                 flush()
                 start, self.i = self.i, self.i + 1
@@ -172,7 +181,15 @@ def _has_emphasis(nodes: RichText) -> bool:
 
 def format_rich_text(nodes: RichText) -> str:
     """The text form of ``nodes``; :func:`parse_rich_text` reads it back to an equal value."""
-    return "".join(_format(node) for node in nodes)
+    parts: list[str] = []
+    after_note = False
+    for node in nodes:
+        text = _format(node)
+        if after_note and text.startswith("("):
+            text = "\\" + text  # else "[^a](b)" would read as a link
+        parts.append(text)
+        after_note = isinstance(node, NoteRef)
+    return "".join(parts)
 
 
 def _format(node: Inline) -> str:
@@ -199,6 +216,8 @@ def _format(node: Inline) -> str:
             target = f"quote:{speaker}"
         case QuotedTerm(content=content):
             target = "term"
+        case NoteRef(note=note):
+            return f"[^{note}]"
         case _:
             assert_never(node)
     return f"[{format_rich_text(content)}]({_escape_target(target)})"

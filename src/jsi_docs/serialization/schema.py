@@ -14,7 +14,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from jsi_docs.model import Block, Inline, NewsItem, Period, RichText
+from jsi_docs.model import Block, Inline, NewsItem, Period, RichText, notes
 from jsi_docs.model import _checks as checks
 from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS
 
@@ -34,6 +34,14 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     checks.not_blank: {"pattern": r"\S"},
     checks.optional_not_blank: {"pattern": r"\S"},
     checks.optional_positive: {"minimum": 1},
+    notes.symbols: {
+        "items": {
+            "type": "string",
+            "pattern": r"^\S(.*\S)?$",
+            "maxLength": notes.SYMBOL_MAX_LENGTH,
+        },
+        "uniqueItems": True,
+    },
 }
 
 

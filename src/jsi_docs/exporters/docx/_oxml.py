@@ -2,7 +2,7 @@
 
 Everything that writes XML by hand lives here (as python-docx keeps its own in ``docx.oxml``):
 external hyperlinks, run and document languages, PAGE/NUMPAGES fields, restarted numbering, tables,
-extended and custom document properties, and the custom XML part that carries the item's
+footnotes, extended and custom document properties, and the custom XML part that carries the item's
 canonical JSON. The rest of the exporter builds elements through these helpers.
 """
 
@@ -20,6 +20,8 @@ __all__ = [
     "SOURCE_NAMESPACE",
     "W",
     "add_field",
+    "add_footnote",
+    "add_footnote_reference",
     "add_hyperlink",
     "add_run",
     "add_table_cell",
@@ -29,6 +31,7 @@ __all__ = [
     "custom_properties_xml",
     "inline_picture",
     "item_props_xml",
+    "new_footnotes",
     "new_numbering_instance",
     "new_paragraph",
     "new_table",
@@ -124,6 +127,41 @@ def add_hyperlink(parent: etree._Element, r_id: str) -> etree._Element:
     link.set(_RID, r_id)
     link.set(_HISTORY, "1")
     return link
+
+
+_FOOTNOTE, _ID = qn("w:footnote"), qn("w:id")
+
+
+def new_footnotes() -> etree._Element:
+    """The root of a footnotes part, holding the two separators Word expects (ids -1 and 0)."""
+    root = etree.Element(qn("w:footnotes"), nsmap={"w": W, "r": R})
+    for number, kind in ((-1, "separator"), (0, "continuationSeparator")):
+        footnote = etree.SubElement(root, _FOOTNOTE)
+        footnote.set(_TYPE, kind)
+        footnote.set(_ID, str(number))
+        run = etree.SubElement(etree.SubElement(footnote, _P), _R)
+        etree.SubElement(run, qn(f"w:{kind}"))
+    return root
+
+
+def add_footnote(
+    footnotes: etree._Element, number: int, style_id: str, mark_style_id: str
+) -> etree._Element:
+    """Footnote ``number``: a paragraph in ``style_id`` that opens with its mark; returned for
+    the note's runs to follow."""
+    footnote = etree.SubElement(footnotes, _FOOTNOTE)
+    footnote.set(_ID, str(number))
+    p = new_paragraph(style_id)
+    footnote.append(p)
+    etree.SubElement(add_run(p, mark_style_id, None), qn("w:footnoteRef"))
+    add_text(add_run(p, None, None), " ")
+    return p
+
+
+def add_footnote_reference(parent: etree._Element, number: int, style_id: str) -> None:
+    """The mark of footnote ``number`` in the text, in the character style ``style_id``."""
+    reference = etree.SubElement(add_run(parent, style_id, None), qn("w:footnoteReference"))
+    reference.set(_ID, str(number))
 
 
 def add_field(parent: etree._Element, instruction: str, cached: str, style_id: str | None) -> None:

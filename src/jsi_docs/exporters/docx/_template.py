@@ -44,6 +44,7 @@ class StyleName(enum.StrEnum):
     # paragraph styles
     TITLE = "Title"
     DATELINE = "Dateline"
+    DOCUMENT_SYMBOL = "Document Symbol"
     LEAD = "Lead"
     HEADING = "Heading 1"
     BODY = "Body Text"
@@ -66,6 +67,7 @@ class StyleName(enum.StrEnum):
     TABLE_HEADING = "Table Heading"
     TABLE_NUMBER = "Table Number"
     TABLE_NOTE = "Table Note"
+    FOOTNOTE_TEXT = "Footnote Text"
     HEADER = "Header"
     FOOTER = "Footer"
     # character styles
@@ -75,6 +77,7 @@ class StyleName(enum.StrEnum):
     QUOTED_TERM = "Quoted Term"
     EMPHASIS = "Emphasis"
     STRONG = "Strong"
+    FOOTNOTE_REFERENCE = "Footnote Reference"
     # table styles
     TABLE = "Item Table"
 
@@ -87,6 +90,7 @@ CHARACTER_STYLES: Final = frozenset(
         StyleName.QUOTED_TERM,
         StyleName.EMPHASIS,
         StyleName.STRONG,
+        StyleName.FOOTNOTE_REFERENCE,
     }
 )
 TABLE_STYLES: Final = frozenset({StyleName.TABLE})

@@ -8,22 +8,33 @@ documents. Every paragraph and run gets a
 style from the reference document; the only run property written directly is ``w:lang``, on
 passages in another language than the item's.
 
+Notes become Word footnotes (a footnotes part made when the item has some): the first
+reference to a note carries its ``w:footnoteReference``, so Word's numbering of footnotes in
+document order is the item's (notes numbered by first reference); a later reference to the
+same note repeats its number in the "Footnote Reference" style.
+
 A run has one character style. Inside a link the "Hyperlink" style wins (a link must look
 like one); elsewhere the innermost style wins (emphasis inside a quotation is "Emphasis").
 """
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
 from typing import Any, assert_never
 from urllib.parse import quote
 
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
 from lxml import etree
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters.display import (
     Presenter,
+    clean,
     is_number,
     safe_image_url,
     safe_url,
@@ -44,6 +55,7 @@ from jsi_docs.model import (
     Link,
     ListBlock,
     NewsItem,
+    NoteRef,
     Paragraph,
     Quotation,
     QuotedTerm,
@@ -105,6 +117,9 @@ class BodyWriter:
         self._allowed_urls = allowed_urls
         self._images: dict[str, tuple[bytes, str] | str] = {}
         self._shape_id: int | None = None
+        self._note_numbers = item.note_numbers() if item.notes else {}
+        self._footnotes: XmlPart | None = None
+        self._footnoted: set[int] = set()
 
     # -- paragraphs ------------------------------------------------------------------------
 
@@ -134,6 +149,11 @@ class BodyWriter:
             self._plain(StyleName.DATELINE, text.meeting_line(item.meeting))
         published = self._labels.label(Term.PUBLISHED, date=text.date(item.published))
         self._plain(StyleName.DATELINE, published, label=True)
+        if item.updated is not None:
+            updated = self._labels.label(Term.UPDATED, date=text.date(item.updated))
+            self._plain(StyleName.DATELINE, updated, label=True)
+        if item.symbols:
+            self._symbols(item.symbols)
         if item.lead:
             self._rich(self._paragraph(StyleName.LEAD), item.lead, "$.lead")
         for s, section in enumerate(item.sections):
@@ -147,6 +167,12 @@ class BodyWriter:
         self._language_versions()
         self._contact()
         self._flush()
+
+    def _symbols(self, symbols: tuple[str, ...]) -> None:
+        term = Term.DOCUMENT_SYMBOLS if len(symbols) > 1 else Term.DOCUMENT_SYMBOL
+        p = self._paragraph(StyleName.DOCUMENT_SYMBOL)
+        _oxml.add_text(_oxml.add_run(p, None, self._label_lang), self._labels.label(term) + " ")
+        _oxml.add_text(_oxml.add_run(p, None, None), ", ".join(clean(s) for s in symbols))
 
     def _block(self, block: Block, where: str) -> None:
         match block:
@@ -442,7 +468,11 @@ class BodyWriter:
             return Presenter.for_language(lang, self._typography).quote_marks(depth)
         return self._text.quote_marks(depth)
 
-    def _relate(self, url: str) -> str:
+    def _relate(self, url: str, part: Any = None) -> str:
+        """The id of the hyperlink relationship to ``url`` from ``part`` (the document's by
+        default)."""
+        if part is not None:
+            return str(part.relate_to(_target(url), RT.HYPERLINK, is_external=True))
         r_id = self._links.get(url)
         if r_id is None:
             r_id = self._part.relate_to(_target(url), RT.HYPERLINK, is_external=True)
@@ -470,7 +500,48 @@ class BodyWriter:
         _oxml.add_text(_oxml.add_run(link, self._ids[StyleName.HYPERLINK], lang), text)
 
     def _rich(self, p: etree._Element, nodes: RichText, where: str) -> None:
-        _Inlines(self, p, where).nodes(nodes, None, self._language, 0)
+        _Inlines(self, p, where, self._relate).nodes(nodes, None, self._language, 0)
+
+    # -- notes -----------------------------------------------------------------------------
+
+    def _note_ref(self, parent: etree._Element, note: str, where: str) -> None:
+        """The mark of ``note`` in ``parent``; at its first reference, the footnote too."""
+        number = self._note_numbers.get(note)
+        style = self._ids[StyleName.FOOTNOTE_REFERENCE]
+        if number is None:
+            self._diagnostics.append(
+                Diagnostic(f"{where}: reference to an unknown note {note!r} left out", source="docx")
+            )
+            return
+        if number in self._footnoted:
+            _oxml.add_text(_oxml.add_run(parent, style, None), str(number))
+            return
+        self._footnoted.add(number)
+        footnotes = self._footnotes_part()
+        _oxml.add_footnote_reference(parent, number, style)
+        index, found = next((i, n) for i, n in enumerate(self._item.notes) if n.id == note)
+        p = _oxml.add_footnote(
+            footnotes.element, number, self._ids[StyleName.FOOTNOTE_TEXT], style
+        )
+        relate = functools.partial(self._relate, part=footnotes)
+        _Inlines(self, p, f"$.notes[{index}].text", relate).nodes(
+            found.text, None, self._language, 0
+        )
+
+    def _footnotes_part(self) -> XmlPart:
+        """The footnotes part, made at the first note (replacing any the reference had)."""
+        if self._footnotes is None:
+            for r_id, rel in list(self._part.rels.items()):
+                if rel.reltype == RT.FOOTNOTES:
+                    self._part.drop_rel(r_id)
+            self._footnotes = XmlPart(
+                PackURI("/word/footnotes.xml"),
+                CT.WML_FOOTNOTES,
+                _oxml.new_footnotes(),  # type: ignore[arg-type]  # any lxml element will do
+                self._part.package,
+            )
+            self._part.relate_to(self._footnotes, RT.FOOTNOTES)
+        return self._footnotes
 
 
 def _column_widths(table: Table, total: int) -> list[int]:
@@ -487,10 +558,13 @@ def _column_widths(table: Table, total: int) -> list[int]:
 class _Inlines:
     """Runs for one paragraph's rich text; ``parent`` is the paragraph or a hyperlink in it."""
 
-    __slots__ = ("_in_link", "_parent", "_trail", "_w", "_where")
+    __slots__ = ("_in_link", "_parent", "_relate", "_trail", "_w", "_where")
 
-    def __init__(self, writer: BodyWriter, p: etree._Element, where: str) -> None:
+    def __init__(
+        self, writer: BodyWriter, p: etree._Element, where: str, relate: Callable[[str], str]
+    ) -> None:
         self._w = writer
+        self._relate = relate  # hyperlink relationships belong to the part the text is in
         self._parent = p
         self._where = where
         self._in_link = False
@@ -536,6 +610,8 @@ class _Inlines:
                 self._quoted(content, StyleName.DIRECT_QUOTATION, style, lang, depth)
             case QuotedTerm(content=content):
                 self._quoted(content, StyleName.QUOTED_TERM, style, lang, depth)
+            case NoteRef(note=note):
+                self._w._note_ref(self._parent, note, self._path("note"))
             case _:
                 assert_never(node)
 
@@ -556,7 +632,7 @@ class _Inlines:
             self.nodes(content, style, lang, depth)
             return
         paragraph = self._parent
-        self._parent = _oxml.add_hyperlink(paragraph, self._w._relate(href))
+        self._parent = _oxml.add_hyperlink(paragraph, self._relate(href))
         self._in_link = True
         try:
             self.nodes(content, self._w._ids[StyleName.HYPERLINK], lang, depth)

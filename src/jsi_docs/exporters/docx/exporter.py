@@ -163,7 +163,7 @@ class DocxExporter:
             if value or getattr(core, name):
                 setattr(core, name, value)
         core.created = when
-        core.modified = when
+        core.modified = when if item.updated is None else _oxml.midnight_utc(item.updated)
         if core.last_printed is not None:
             core.last_printed = when
         core.revision = 1

@@ -57,6 +57,7 @@ __all__ = [
     "ContactView",
     "FigureView",
     "Link",
+    "NoteView",
     "PageView",
     "SectionView",
     "TableView",
@@ -157,6 +158,15 @@ class ContactView(NamedTuple):
     phone: str | None
 
 
+class NoteView(NamedTuple):
+    """A note: its number, its element id, the id of its first reference, its text."""
+
+    number: int
+    id: str
+    back: str
+    content: Markup
+
+
 class PageView(NamedTuple):
     """Everything a page template shows."""
 
@@ -181,6 +191,10 @@ class PageView(NamedTuple):
     meeting_start: str | None
     meeting_end: str | None
     published: Markup
+    updated: Markup | None
+    symbols_label: str
+    symbols: str
+    """The item's document symbols, comma-separated (empty when it has none)."""
     lead: Markup | None
     sections: tuple[SectionView, ...]
     speakers: tuple[SpeakerDisplay, ...]
@@ -188,6 +202,7 @@ class PageView(NamedTuple):
     related: tuple[Link, ...]
     versions: tuple[Link, ...]
     contact: ContactView | None
+    notes: tuple[NoteView, ...]
     labels: Mapping[str, str]
     print_mode: bool
     stylesheets: tuple[tuple[str, str | None], ...]
@@ -419,10 +434,18 @@ def _contact(
 
 
 @functools.lru_cache(maxsize=1024)
-def _published(labels: Presenter, day: dt.date) -> Markup:
-    """The publication line, "Publié le <time ...>25 mai 2023</time>" (the same days recur)."""
+def _dated(labels: Presenter, term: Term, day: dt.date) -> Markup:
+    """A dated line, "Publié le <time ...>25 mai 2023</time>" (the same days recur)."""
     time = Markup(f'<time datetime="{escape(iso(day))}">{escape(labels.date(day))}</time>')
-    return _label_markup(labels, Term.PUBLISHED, date=time)
+    return _label_markup(labels, term, date=time)
+
+
+def _notes(item: NewsItem, render: RichTextRenderer) -> tuple[NoteView, ...]:
+    """The referenced notes in number order (their quotations are not the item's speech)."""
+    return tuple(
+        NoteView(number, render.note_id(number), render.note_ref_id(number), render.render(n.text))
+        for number, n in item.numbered_notes()
+    )
 
 
 _LABELS = {
@@ -436,6 +459,8 @@ _LABELS = {
     "phone": Term.PHONE,
     "website": Term.WEBSITE,
     "meeting": Term.MEETING,
+    "notes": Term.NOTES,
+    "back_to_text": Term.BACK_TO_TEXT,
 }
 
 
@@ -453,7 +478,13 @@ def page_view(
     For a ``fragment`` the head's structured data is left empty (a fragment has no head).
     """
     text, labels, diagnostics = _presenters(item, options)
-    render = RichTextRenderer(text, presenter_for=_presenter_for, diagnostics=diagnostics)
+    render = RichTextRenderer(
+        text,
+        presenter_for=_presenter_for,
+        diagnostics=diagnostics,
+        notes=item.note_numbers() if item.notes else None,
+        note_ids=f"{item.id}--",  # "--" keeps them apart from section ids (see below)
+    )
     lang = item.language
 
     speakers: list[Speaker | CollectiveSpeaker] = [*item.speakers, *item.collective_speakers]
@@ -502,6 +533,7 @@ def page_view(
     if item.contact:
         contact = _contact(item, render, text, labels, diagnostics)
 
+    notes = _notes(item, render) if item.notes else ()
     topic_labels = [text.text(t.label) for t in item.topics]
     meeting = item.meeting
     structured = ""
@@ -536,7 +568,12 @@ def page_view(
         meeting_dates=text.date_range(meeting.dates) if meeting else None,
         meeting_start=iso(meeting.dates.start) if meeting else None,
         meeting_end=iso(meeting.dates.end) if meeting else None,
-        published=_published(labels, item.published),
+        published=_dated(labels, Term.PUBLISHED, item.published),
+        updated=_dated(labels, Term.UPDATED, item.updated) if item.updated else None,
+        symbols_label=labels.label(
+            Term.DOCUMENT_SYMBOLS if len(item.symbols) > 1 else Term.DOCUMENT_SYMBOL
+        ),
+        symbols=", ".join(clean(symbol) for symbol in item.symbols),
         lead=lead,
         sections=tuple(sections),
         speakers=shown,
@@ -547,6 +584,7 @@ def page_view(
         related=related,
         versions=tuple(versions),
         contact=contact,
+        notes=notes,
         labels=_labels(labels),
         print_mode=print_mode,
         stylesheets=(("print.css", None),)

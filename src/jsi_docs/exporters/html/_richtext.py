@@ -4,12 +4,13 @@ Every text run is typeset by the :class:`~jsi_docs.exporters.display.Presenter` 
 it is written in (a :class:`~jsi_docs.model.Foreign` passage switches language), with its
 neighbouring runs as context, and then escaped. Attribute values are escaped and written
 between double quotes. Only http, https and mailto links become ``<a href>``; any other target
-is dropped (its words kept) with a diagnostic.
+is dropped (its words kept) with a diagnostic. A note reference becomes a superscript link
+to its note (DPUB-ARIA ``doc-noteref``), numbered as the page numbers its notes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import assert_never
 
 from markupsafe import Markup
@@ -26,6 +27,7 @@ from jsi_docs.model import (
     Emphasis,
     Foreign,
     Link,
+    NoteRef,
     Quotation,
     QuotedTerm,
     RichText,
@@ -151,6 +153,9 @@ class RichTextRenderer:
     __slots__ = (
         "_diagnostics",
         "_memos",
+        "_note_ids",
+        "_note_refs",
+        "_notes",
         "_parts",
         "_presenter",
         "_presenter_for",
@@ -166,8 +171,13 @@ class RichTextRenderer:
         *,
         presenter_for: Callable[[str], Presenter | None],
         diagnostics: list[Diagnostic],
+        notes: Mapping[str, int] | None = None,
+        note_ids: str = "",
     ) -> None:
         self._presenter = presenter
+        self._notes = notes or {}
+        self._note_ids = note_ids  # the prefix of the ids of notes and references
+        self._note_refs: dict[int, int] = {}  # references made so far, by note number
         self._presenter_for = presenter_for
         self._diagnostics = diagnostics
         self._memos = _memos(presenter)
@@ -234,7 +244,7 @@ class RichTextRenderer:
                     other(node, memos, depth, in_link)
 
         def other(
-            node: Quotation | QuotedTerm | Emphasis | Strong | Link | Foreign,
+            node: Quotation | QuotedTerm | Emphasis | Strong | Link | Foreign | NoteRef,
             memos: _Memos,
             depth: int,
             in_link: bool,
@@ -283,6 +293,8 @@ class RichTextRenderer:
                 add(_foreign(node.lang))
                 walk(node.content, _memos(self._presenter_for(node.lang)), depth, in_link)
                 add("</span>")
+            elif isinstance(node, NoteRef):
+                add(self._note_ref(node.note))
             else:
                 assert_never(node)
 
@@ -298,6 +310,30 @@ class RichTextRenderer:
             before = texts[k - 1] if k > 0 else ""
             after = texts[k + 1] if k < last else ""
             parts[part] = memos.typeset_run(texts[k], before, after)
+
+    def note_id(self, number: int) -> str:
+        """The element id of note ``number``."""
+        return f"{self._note_ids}note-{number}"
+
+    def note_ref_id(self, number: int, nth: int = 1) -> str:
+        """The element id of the ``nth`` reference to note ``number``."""
+        suffix = "" if nth == 1 else f"-{nth}"
+        return f"{self._note_ids}noteref-{number}{suffix}"
+
+    def _note_ref(self, note: str) -> str:
+        number = self._notes.get(note)
+        if number is None:
+            self._diagnostics.append(
+                Diagnostic(f"reference to an unknown note {note!r} left out", source="html")
+            )
+            return ""
+        nth = self._note_refs[number] = self._note_refs.get(number, 0) + 1
+        target = escape_text(self.note_id(number))
+        ref = escape_text(self.note_ref_id(number, nth))
+        return (
+            f'<sup class="note-ref"><a href="#{target}" id="{ref}" role="doc-noteref">'
+            f"{number}</a></sup>"
+        )
 
     def _marks(self, memos: _Memos, depth: int) -> tuple[str, str]:
         return (memos.presenter or self._presenter).quote_marks(depth)

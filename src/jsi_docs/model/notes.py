@@ -1,0 +1,45 @@
+"""Notes (footnotes) of an item and the document symbols it is circulated under."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from jsi_docs.model._checks import FieldValueError, identifier, not_empty
+from jsi_docs.model.inline import RichText, normalize
+
+__all__ = ["SYMBOL_MAX_LENGTH", "Note", "symbols"]
+
+SYMBOL_MAX_LENGTH = 64
+"""Longest document symbol accepted ("WT/MIN(24)/38/Rev.1" is 19 characters)."""
+
+
+@attrs.frozen
+class Note:
+    """A note of the item, shown once and pointed at by :class:`~jsi_docs.model.NoteRef` nodes.
+
+    Exporters number notes in the order of their first reference.
+    """
+
+    id: str = attrs.field(validator=identifier)
+    text: RichText = attrs.field(converter=normalize, validator=not_empty)
+
+
+def symbols(instance: Any, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    """Each symbol non-blank, printable, on one line, at most :data:`SYMBOL_MAX_LENGTH` long."""
+    for index, symbol in enumerate(value):
+        where = f"{attribute.name}[{index}]"
+        if not symbol.strip():
+            raise FieldValueError(where, "must not be empty")
+        if not symbol.isprintable():
+            raise FieldValueError(where, f"{symbol!r} holds a control or invisible character")
+        if symbol != symbol.strip():
+            raise FieldValueError(where, f"{symbol!r} starts or ends with a space")
+        if len(symbol) > SYMBOL_MAX_LENGTH:
+            raise FieldValueError(where, f"longer than {SYMBOL_MAX_LENGTH} characters")
+        if symbol in value[:index]:
+            raise FieldValueError(where, f"{symbol!r} is listed twice")
+
+
+attrs.resolve_types(Note, globals(), locals())
