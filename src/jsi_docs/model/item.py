@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable, Iterator
+from typing import assert_never
 
 import attrs
 
@@ -111,6 +112,8 @@ def _block_texts(block: Block, base: str) -> Iterator[tuple[str, RichText]]:
                     yield f"{base}.rows[{r}][{i}]", entry
             if note:
                 yield f"{base}.note", note
+        case _:
+            assert_never(block)
 
 
 @attrs.frozen
