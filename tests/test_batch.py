@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -242,3 +245,87 @@ def test_dask_local_cluster_executor(tmp_path: Path) -> None:
     assert [r.ok for r in reports] == [True, False, True, True]
     assert (tmp_path / "jsi-ecommerce-2023-05-25.fr.docx").is_file()
     assert (tmp_path / f"{_copies(2)[1].id}.html").is_file()
+
+
+def test_the_dask_example_renders_every_example_on_a_local_cluster(tmp_path: Path) -> None:
+    pytest.importorskip("distributed", reason="dask.distributed is not installed")
+    script = EXAMPLES / "render_with_dask.py"
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    sources = sorted(EXAMPLES.glob("*.yaml"))
+    assert [line.split(":")[0] for line in done.stdout.splitlines() if line.endswith(": ok")] == [
+        p.name for p in sources
+    ]
+    for source in sources:
+        for suffix in (".html", ".pdf", ".docx"):
+            assert (tmp_path / f"{output_stem(source)}{suffix}").stat().st_size > 0
+
+
+# -- the cyclic collector during a batch ------------------------------------------------------
+
+
+def _freeze_counts_during(tmp_path: Path) -> tuple[list[int], int]:
+    """The collector's freeze count as each report arrives, and after render_many returns."""
+    seen: list[int] = []
+    render_many(
+        _copies(3),
+        ["html"],
+        tmp_path,
+        jobs=1,
+        on_report=lambda _: seen.append(gc.get_freeze_count()),
+    )
+    return seen, gc.get_freeze_count()
+
+
+def test_an_inline_batch_freezes_the_warm_process_after_one_item_and_unfreezes_at_the_end(
+    tmp_path: Path,
+) -> None:
+    assert gc.get_freeze_count() == 0
+    seen, after = _freeze_counts_during(tmp_path)
+    assert seen[0] == 0
+    assert seen[1] > 0
+    assert seen[2] == seen[1]
+    assert after == 0
+
+
+def test_a_batch_leaves_the_caller_s_own_frozen_objects_and_a_disabled_collector_alone(
+    tmp_path: Path,
+) -> None:
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        seen, after = _freeze_counts_during(tmp_path / "a")
+        assert seen == [mine] * 3
+        assert after == mine
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        seen, after = _freeze_counts_during(tmp_path / "b")
+        assert seen == [0, 0, 0]
+        assert after == 0
+    finally:
+        gc.enable()
+
+
+def test_a_worker_of_our_own_pool_settles_once_after_its_first_item(tmp_path: Path) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from jsi_docs.batch import _render_in_pool
+
+    item = french_example()
+    with ProcessPoolExecutor(1) as pool:
+        assert pool.submit(gc.get_freeze_count).result() == 0
+        first = pool.submit(_render_in_pool, item, ("html",), tmp_path, {}, {}).result()
+        frozen = pool.submit(gc.get_freeze_count).result()
+        pool.submit(_render_in_pool, item, ("html",), tmp_path, {}, {}).result()
+        assert first.ok
+        assert frozen > 0
+        assert pool.submit(gc.get_freeze_count).result() == frozen  # not frozen again
+    assert gc.get_freeze_count() == 0  # the parent was left alone
