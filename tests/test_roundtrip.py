@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import jsonschema
 import pytest
 import yaml
@@ -11,9 +12,11 @@ from hypothesis import given, settings
 
 import jsi_docs
 from jsi_docs.model import NewsItem
+from jsi_docs.serialization import to_json, unstructure_item
 from jsi_docs.serialization.schema import json_schema
 from jsi_docs.validation import validate
 from strategies import news_items
+from tests_helpers import FRENCH
 
 _SCHEMA = jsonschema.Draft202012Validator(json_schema())
 _settings = settings()
@@ -70,3 +73,18 @@ def test_schema_rejects_the_broken_copy() -> None:
     assert any("javascript:alert(1)" in e for e in errors), errors
     bare_no = yaml.safe_load(FRENCH.read_text(encoding="utf-8").replace("headline: >-", "headline: no\nx_: >-"))
     assert any("False is not of type 'string'" in e.message for e in _SCHEMA.iter_errors(bare_no))
+
+
+@_settings
+@given(item=news_items())
+def test_canonical_json_is_what_json_dumps_writes(item: NewsItem) -> None:
+    """msgspec makes the canonical JSON; the standard library's encoder is its reference."""
+    data = unstructure_item(item, "json")
+    for indent in (2, 4, None, 0):
+        expected = json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+        assert to_json(item, indent=indent) == expected
+
+
+def test_canonical_json_keeps_a_lone_surrogate_for_the_exporters_to_name() -> None:
+    item = attrs.evolve(jsi_docs.load(FRENCH), headline="Titre \ud800 seul")
+    assert '"headline": "Titre \ud800 seul"' in to_json(item)

@@ -7,6 +7,7 @@ import json
 from typing import Any, Literal
 
 import cattrs
+import msgspec
 import yaml
 
 from jsi_docs.errors import InputError, Problem
@@ -48,8 +49,24 @@ def unstructure_item(item: NewsItem, rich_text: RichTextStyle = "json") -> dict[
 
 
 def to_json(item: NewsItem, *, indent: int | None = 2) -> str:
-    """The canonical JSON of ``item``: rich text as node lists, keys in a fixed order."""
-    return json.dumps(unstructure_item(item, "json"), ensure_ascii=False, indent=indent) + "\n"
+    """The canonical JSON of ``item``: rich text as node lists, keys in a fixed order.
+
+    The text is what ``json.dumps(data, ensure_ascii=False, indent=indent)`` writes (``indent``
+    None: one line), made by msgspec, whose indenting is not the standard library's pure-Python
+    encoder.
+    """
+    data = unstructure_item(item, "json")
+    if indent is None or indent > 0:  # msgspec's 0 is one line; json.dumps's, one per value
+        try:
+            compact = _ENCODE(data)
+        except UnicodeEncodeError:  # a lone surrogate: json.dumps keeps it, for callers to name
+            pass
+        else:
+            return msgspec.json.format(compact, indent=indent or 0).decode("utf-8") + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=indent) + "\n"
+
+
+_ENCODE = msgspec.json.Encoder().encode
 
 
 class _Dumper(yaml.SafeDumper):
