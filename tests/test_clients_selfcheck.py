@@ -255,6 +255,48 @@ def test_openxml_audit_reports_schema_error(small_docx: Path, tmp_path: Path) ->
     assert "bogus" in errors[0]
 
 
+def _docx_with_notes(path: Path, count: int) -> Path:
+    """A jsi_docs DOCX whose text refers to ``count`` notes (Word footnotes 1..count)."""
+    import jsi_docs
+
+    marks = "".join(f" Point {n}.[^n{n}]" for n in range(1, count + 1))
+    notes = "".join(f"\n  - {{id: n{n}, text: Note {n}.}}" for n in range(1, count + 1))
+    item = jsi_docs.loads(
+        "id: notes\nlanguage: en\nheadline: Notes\npublished: 2023-05-25\n"
+        f"sections:\n  - blocks:\n      - text: Text.{marks}\nnotes:{notes}\n"
+    )
+    path.write_bytes(jsi_docs.export(item, "docx"))
+    return path
+
+
+@pytest.mark.clients
+def test_openxml_audit_judges_each_file_afresh(tmp_path: Path) -> None:
+    """openxml-audit's validator remembers the footnote ids of the files it checked before: a
+    reused one reported the footnotes of a valid file as missing (or would miss a broken
+    reference to an id an earlier file had)."""
+    require_openxml_audit()
+    few = _docx_with_notes(tmp_path / "few.docx", 2)
+    many = _docx_with_notes(tmp_path / "many.docx", 5)
+    some = _docx_with_notes(tmp_path / "some.docx", 3)
+    # The stale ids were keyed by the id() of a freed package, so whether a given check saw
+    # them depended on memory reuse: a few rounds made it show every time.
+    found = {
+        f"{round_}:{path.name}": openxml_audit(path, app_compat=True)
+        for round_ in range(6)
+        for path in (few, many, some)
+    }
+    assert {name: errors for name, errors in found.items() if errors} == {}
+    broken = tmp_path / "broken.docx"
+    with zipfile.ZipFile(few) as src, zipfile.ZipFile(broken, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                data = data.replace(b'w:footnoteReference w:id="2"', b'w:footnoteReference w:id="4"')
+            dst.writestr(info, data)
+    assert openxml_audit(many) == []
+    assert any("footnoteReference" in e and "'4'" in e for e in openxml_audit(broken))
+
+
 # --- poppler, qpdf ---------------------------------------------------------------------------
 
 

@@ -101,3 +101,19 @@ def test_index_lists_every_page() -> None:
     toctree = index.split("```{toctree}", 1)[1].split("```", 1)[0]
     assert ":glob:" in toctree
     assert "\n*\n" in toctree, "a catch-all glob lists pages added later"
+
+
+def test_cli_doc_names_every_option() -> None:
+    cli_doc = (DOCS / "cli.md").read_text(encoding="utf-8")
+    assert isinstance(main, click.Group)
+    commands: list[click.Command] = [main, *main.commands.values()]
+    missing = [
+        f"{command.name} {name}"
+        for command in commands
+        for param in command.params
+        if isinstance(param, click.Option)
+        for name in param.opts
+        if name.startswith("--") and name not in {"--help", "--version"}
+        if f"`{name}" not in cli_doc and f", {name}" not in cli_doc
+    ]
+    assert missing == []

@@ -228,6 +228,26 @@ def test_loading_the_pdf_gives_back_an_equal_item(variant: str, tmp_path: Path) 
     assert jsi_docs.load(pdf) == item
 
 
+@pytest.mark.parametrize("path", EXAMPLES, ids=IDS)
+def test_modification_date_is_the_update_date(path: Path) -> None:
+    """ModDate (and xmp:ModifyDate) is the item's ``updated`` date, as the DOCX's ``modified``
+    and the JSON-LD's ``dateModified`` are, and the publication date for an item never
+    updated; the creation date stays the publication date."""
+    item = load(path)
+    reader = pypdf.PdfReader(io.BytesIO(_pdf(path)))
+    info = reader.metadata
+    assert info is not None
+    modified = (item.updated or item.published).strftime("%Y%m%d")
+    assert str(info["/ModDate"]).startswith(f"D:{modified}")
+    assert str(info["/CreationDate"]).startswith(f"D:{item.published.strftime('%Y%m%d')}")
+    xmp = _catalog(_pdf(path))["/Metadata"].get_object().get_data().decode()
+    assert re.search(rf"ModifyDate[^0-9]*{(item.updated or item.published).isoformat()}", xmp)
+
+
+def test_an_example_has_an_update_date() -> None:
+    assert any(load(path).updated for path in EXAMPLES)
+
+
 def test_pdfua_is_declared_in_the_metadata() -> None:
     root = _catalog(_pdf(FRENCH))
     assert b'pdfuaid:part="1"' in root["/Metadata"].get_object().get_data()

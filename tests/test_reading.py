@@ -161,3 +161,16 @@ def test_enumerations_are_structured_as_enum_members() -> None:
     assert type(item.meeting.kind) is jsi_docs.MeetingKind
     assert type(item.speakers[2].roles[1].kind) is jsi_docs.RoleKind
     assert item.speakers[2].roles[1].period == jsi_docs.Period.year(2023)
+
+
+@pytest.mark.parametrize(
+    ("field", "scalar"),
+    [("published", "2023-13-45"), ("updated", "2023-05-26T10:00:00Z"), ("updated", "2023-02-30")],
+)
+def test_an_impossible_date_is_one_problem_not_two(field: str, scalar: str) -> None:
+    text = MINIMAL if field == "published" else MINIMAL + "updated: PLACEHOLDER\n"
+    text = text.replace("2023-05-25" if field == "published" else "PLACEHOLDER", scalar)
+    found = problems(text)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"line {4 if field == 'published' else 8}: $.{field}: expected a date")
+    assert scalar in found[0]

@@ -44,6 +44,8 @@ def test_nesting_and_escapes() -> None:
         ("a [b", "'[' is never closed; write \\[ for a literal character (column 3)"),
         ("a ]", "']' closes nothing; write \\] for a literal bracket (column 3)"),
         ("[b] c", "'[…]' must be followed by '(target)'; write \\[ for a bracket (column 1)"),
+        ("x[^bad id] y", "'[^bad id]' is not a note reference: a note id is 1–64 letters, digits, '_', '.' or '-', starting with a letter or digit; write \\[ for a bracket (column 2)"),
+        ("x[^]", "'[^]' is not a note reference: a note id is 1–64 letters"),
         ("[b](", "'(' of a target is never closed (column 1)"),
         ("[b]()", "empty target in '[…]()' (column 1)"),
         ("[b](speaker:no id)", "bad target 'speaker:no id'"),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import importlib.util
 import shutil
 import tempfile
@@ -134,8 +133,10 @@ def require_openxml_audit() -> None:
     require_all(openxml_audit_missing(), "openxml-audit")
 
 
-@functools.cache
 def _validator(file_format: str) -> Any:
+    """A new validator for each file: openxml-audit's cross-part checks (footnote ids, say) cache
+    what they read by the ``id()`` of the package, so a validator kept from file to file could
+    judge a file by the parts of an earlier one whose address the new package reused."""
     from openxml_audit import FileFormat, OpenXmlValidator
 
     return OpenXmlValidator(file_format=FileFormat(file_format), max_errors=0)

@@ -143,15 +143,20 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
             )
         )
     converter = _converter("json")
+    repaired: set[str] = set()  # reported once: a retry must not report them again
     for _attempt in range(4):
         try:
             return converter.structure(data, NewsItem), problems
         except Exception as exc:
-            found = list(problems_of(exc))
+            found = [(path, message) for path, message in problems_of(exc) if path not in repaired]
             new = [Problem(path, message) for path, message in found]
             problems.extend(p for p in new if p not in problems)
-            if not all(_repair(data, path, message) for path, message in found):
+            if not found:
                 return None, problems
+            for path, message in found:
+                if not _repair(data, path, message):
+                    return None, problems
+                repaired.add(path)
     return None, problems
 
 

@@ -125,6 +125,15 @@ class _Parser:
     def target(self, content: RichText, start: int) -> Inline:
         s = self.s
         if not s.startswith("(", self.i):
+            if s.startswith("[^", start):  # meant as a note mark, with an id that is none
+                written = s[start : self.i]
+                written = written if len(written) <= 72 else written[:70] + "…]"
+                raise self.error(
+                    f"'{written}' is not a note reference: a note id is 1–64 letters, "
+                    "digits, '_', '.' or '-', starting with a letter or digit; "
+                    "write \\[ for a bracket",
+                    start,
+                )
             raise self.error("'[…]' must be followed by '(target)'; write \\[ for a bracket", start)
         self.i += 1
         chars: list[str] = []

@@ -15,11 +15,13 @@ __all__ = ["PdfMetadata", "creator", "pdf_metadata"]
 
 @attrs.frozen
 class PdfMetadata:
-    """Document information and XMP fields; ``created`` is the item's publication date."""
+    """Document information and XMP fields; ``created`` is the item's publication date and
+    ``modified`` its update date (the publication date when it was never updated)."""
 
     title: str
     language: str
     created: dt.date
+    modified: dt.date | None = None
     authors: tuple[str, ...] = ()
     subject: str | None = None
     keywords: tuple[str, ...] = ()
@@ -35,6 +37,11 @@ class PdfMetadata:
         """Midnight UTC of the publication date (attachments need a date and time)."""
         return dt.datetime.combine(self.created, dt.time(), tzinfo=dt.UTC)
 
+    @property
+    def modified_w3c(self) -> str:
+        """The W3C date WeasyPrint turns into ``/ModDate`` and ``xmp:ModifyDate``."""
+        return (self.modified or self.created).isoformat()
+
 
 @functools.cache
 def creator() -> str:
@@ -46,11 +53,13 @@ def creator() -> str:
 
 
 def pdf_metadata(item: NewsItem) -> PdfMetadata:
-    """Title = headline, author = publisher, subject = lead, keywords = topics, date = published."""
+    """Title = headline, author = publisher, subject = lead, keywords = topics, dates = published
+    and updated."""
     return PdfMetadata(
         title=item.headline,
         language=item.language,
         created=item.published,
+        modified=item.updated,
         authors=(item.publisher.name,) if item.publisher else (),
         subject=" ".join(plain_text(item.lead).split()) if item.lead else None,
         keywords=tuple(topic.label for topic in item.topics),

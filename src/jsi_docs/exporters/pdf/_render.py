@@ -248,7 +248,7 @@ def _set_metadata(target: object, metadata: PdfMetadata) -> None:
     forced = {
         "generator": metadata.creator,
         "created": metadata.created_w3c,
-        "modified": metadata.created_w3c,
+        "modified": metadata.modified_w3c,
         "lang": metadata.language,
     }
     for name, value in forced.items():
