@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -179,3 +181,56 @@ def test_a_lone_surrogate_is_an_export_error_naming_the_field() -> None:
     item = attrs.evolve(french_item(), headline="avant \ud800 après")
     with pytest.raises(ExportError, match="'headline'"):
         render(item, "pdf")
+
+
+# -- the cyclic collector while WeasyPrint lays out --------------------------------------------
+
+
+def _freeze_count_during_layout(monkeypatch: pytest.MonkeyPatch, *, fail: bool = False) -> int:
+    """The collector's freeze count while the page is handed to WeasyPrint."""
+    from jsi_docs.errors import ExportError
+    from jsi_docs.exporters.pdf import _render
+
+    seen: list[int] = []
+    original = _render._html
+
+    def watched(*args: Any) -> Any:
+        seen.append(gc.get_freeze_count())
+        if fail:
+            raise ExportError("layout failed")
+        return original(*args)
+
+    monkeypatch.setattr(_render, "_html", watched)
+    try:
+        render(french_item(), "pdf")
+    except ExportError:
+        assert fail
+    return seen[0]
+
+
+def test_layout_runs_with_what_existed_frozen_and_unfrozen_after(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert gc.get_freeze_count() == 0
+    assert _freeze_count_during_layout(monkeypatch) > 0
+    assert gc.get_freeze_count() == 0
+    assert _freeze_count_during_layout(monkeypatch, fail=True) > 0
+    assert gc.get_freeze_count() == 0  # unfrozen when the render fails too
+
+
+def test_layout_leaves_a_caller_s_frozen_objects_and_a_disabled_collector_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    gc.freeze()
+    try:
+        mine = gc.get_freeze_count()
+        assert _freeze_count_during_layout(monkeypatch) == mine
+        assert gc.get_freeze_count() == mine
+    finally:
+        gc.unfreeze()
+    gc.disable()
+    try:
+        assert _freeze_count_during_layout(monkeypatch) == 0
+        assert gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
