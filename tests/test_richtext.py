@@ -8,6 +8,7 @@ from hypothesis import given
 from jsi_docs.model import (
     Emphasis,
     Foreign,
+    Inline,
     Link,
     Quotation,
     QuotedTerm,
@@ -69,3 +70,54 @@ def test_nested_emphasis_uses_the_bracket_form() -> None:
 @given(rich_text(["s1", "s2"], ["t1"]))
 def test_format_then_parse_is_identity(value: tuple[Text, ...]) -> None:
     assert parse_rich_text(format_rich_text(value)) == value
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "Members* attended; 5 * 3 = 15",
+        "* Provisional figures",
+        "the snake_case name and file_name_here",
+        "a lone _ between words, and one at the end _",
+        "** not strong ** either",
+    ],
+)
+def test_marks_that_cannot_open_emphasis_are_text(source: str) -> None:
+    """As in Markdown: a mark followed by a space, or an underscore inside a word, opens
+    nothing, so ordinary text needs no backslash."""
+    assert parse_rich_text(source) == (Text(source),)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("_a_ and *b*", (Emphasis(["a"]), Text(" and "), Emphasis(["b"]))),
+        ("a**b**c", (Text("a"), Strong(["b"]), Text("c"))),
+        ("*a * b*", (Emphasis(["a * b"]),)),  # a mark between spaces neither opens nor closes
+        ("_x_y_", (Emphasis(["x_y"]),)),  # an underscore inside a word does not close
+        ("**a *b* c**", (Strong(["a ", Emphasis(["b"]), " c"]),)),
+    ],
+)
+def test_marks_that_can_open_and_close(source: str, expected: tuple[object, ...]) -> None:
+    assert parse_rich_text(source) == expected
+
+
+@pytest.mark.parametrize(("source", "column"), [("7*7 is 49", 2), ("_a_b", 1)])
+def test_a_mark_that_opens_and_is_never_closed_is_still_an_error(source: str, column: int) -> None:
+    with pytest.raises(RichTextSyntaxError, match=rf"is never closed.*\(column {column}\)"):
+        parse_rich_text(source)
+
+
+@pytest.mark.parametrize(
+    ("nodes", "written"),
+    [
+        ((Text("a"), Emphasis(["b"]), Text("c")), "a[b](em)c"),  # "a_b_c" would be text
+        ((Emphasis([" b"]), Text(".")), "[ b](em)."),  # "_ b_" would be text
+        ((Strong(["b "]),), "[b ](strong)"),
+        ((Text("a "), Emphasis(["b"]), Text(".")), "a _b_."),
+        ((Text("a"), Strong(["b"]), Text("c")), "a**b**c"),
+    ],
+)
+def test_emphasis_is_written_so_that_it_reads_back(nodes: tuple[Inline, ...], written: str) -> None:
+    assert format_rich_text(nodes) == written
+    assert parse_rich_text(written) == nodes

@@ -10,7 +10,7 @@ It is Markdown's inline syntax, narrowed so that every value has exactly one rea
 ``[^ID]`` (not followed by ``(``) refers to the note ``ID``, as footnotes do in Markdown.
 ``[words](target)`` takes the targets ``speaker:ID``, ``topic:ID``, ``quote:SPEAKER``,
 ``lang:TAG``, ``term``, ``em``, ``strong``, or a URL. ``_…_`` or ``*…*`` is emphasis and
-``**…**`` strong. A backslash makes the next character literal (``\\_``, ``\\*``, ``\\[``,
+``**…**`` strong; a mark followed by a space, or an underscore inside a word, is text. A backslash makes the next character literal (``\\_``, ``\\*``, ``\\[``,
 ``\\]``, ``\\\\``); inside a target, ``\\)`` is a literal parenthesis.
 """
 
@@ -41,6 +41,7 @@ from jsi_docs.model.inline import normalize
 __all__ = ["RichTextSyntaxError", "format_rich_text", "parse_rich_text"]
 
 _SPECIAL = "\\*_[]"
+_DELIMITERS = ("*", "_", "**")
 _NOTE_REF = re.compile(r"\[\^(" + ID_PATTERN.strip("^$") + r")\](?!\()")
 
 
@@ -88,18 +89,23 @@ class _Parser:
                     raise self.error("a backslash must be followed by the character it escapes")
                 buf.append(s[self.i + 1])
                 self.i += 2
-            elif closer is not None and s.startswith(closer, self.i):
+            elif closer in _DELIMITERS and s.startswith(closer, self.i) and self.closes(closer):
                 self.i += len(closer)
                 flush()
                 return _checked(nodes, self, opened_at, closer)
-            elif s.startswith("**", self.i):
+            elif closer == "]" and c == "]":
+                self.i += 1
                 flush()
-                start, self.i = self.i, self.i + 2
-                nodes.append(Strong(self.run("**", start)))
+                return _checked(nodes, self, opened_at, closer)
             elif c in "*_":
+                mark = "**" if s.startswith("**", self.i) else c
+                start, self.i = self.i, self.i + len(mark)
+                if not self.opens(mark, start):  # "5 * 3", "snake_case": the marks are text
+                    buf.append(mark)
+                    continue
                 flush()
-                start, self.i = self.i, self.i + 1
-                nodes.append(Emphasis(self.run(c, start)))
+                content = self.run(mark, start)
+                nodes.append(Strong(content) if mark == "**" else Emphasis(content))
             elif c == "[" and (note := _NOTE_REF.match(s, self.i)):
                 flush()
                 nodes.append(NoteRef(note.group(1)))
@@ -121,6 +127,21 @@ class _Parser:
             )
         flush()
         return _checked(nodes, self, opened_at, None)
+
+    def opens(self, mark: str, at: int) -> bool:
+        """Whether ``mark`` at ``at`` can open emphasis: words follow it, and an underscore
+        does not sit inside a word (Markdown's rule for left-flanking delimiters, simplified)."""
+        after = self.s[at + len(mark) : at + len(mark) + 1]
+        before = self.s[at - 1 : at] if at else ""
+        return bool(after) and not after.isspace() and not (mark == "_" and before.isalnum())
+
+    def closes(self, mark: str) -> bool:
+        """Whether ``mark`` here can close emphasis: words precede it, and an underscore does
+        not sit inside a word."""
+        at = self.i
+        before = self.s[at - 1 : at]
+        after = self.s[at + len(mark) : at + len(mark) + 1]
+        return not before.isspace() and not (mark == "_" and after.isalnum())
 
     def target(self, content: RichText, start: int) -> Inline:
         s = self.s
@@ -190,15 +211,28 @@ def _has_emphasis(nodes: RichText) -> bool:
 
 def format_rich_text(nodes: RichText) -> str:
     """The text form of ``nodes``; :func:`parse_rich_text` reads it back to an equal value."""
-    parts: list[str] = []
-    after_note = False
-    for node in nodes:
-        text = _format(node)
-        if after_note and text.startswith("("):
-            text = "\\" + text  # else "[^a](b)" would read as a link
-        parts.append(text)
-        after_note = isinstance(node, NoteRef)
+    parts = [_format(node) for node in nodes]
+    for k, node in enumerate(nodes):
+        if k and isinstance(nodes[k - 1], NoteRef) and parts[k].startswith("("):
+            parts[k] = "\\" + parts[k]  # else "[^a](b)" would read as a link
+        if isinstance(node, Emphasis | Strong) and not _delimited(
+            parts[k], parts[k - 1][-1:] if k else "", parts[k + 1][:1] if k + 1 < len(parts) else ""
+        ):
+            target = "em" if isinstance(node, Emphasis) else "strong"
+            parts[k] = f"[{format_rich_text(node.content)}]({target})"
     return "".join(parts)
+
+
+def _delimited(text: str, before: str, after: str) -> bool:
+    """Whether ``_…_`` or ``**…**`` (``text``) reads back as written between these characters:
+    words just inside both marks, and no underscore touching a word outside."""
+    mark = "_" if text.startswith("_") else "**" if text.startswith("**") else ""
+    if not mark:
+        return True  # already written as [words](em)
+    inner = text[len(mark) : -len(mark)]
+    if not inner or inner[0].isspace() or inner[-1].isspace():
+        return False
+    return mark != "_" or not (before.isalnum() or after.isalnum())
 
 
 def _format(node: Inline) -> str:
