@@ -49,6 +49,7 @@ from jsi_docs.model import (
     Topic,
     TopicRef,
 )
+from jsi_docs.model.inline import has_words
 
 # Text that XML can hold (no controls but tab/newline, no surrogates, no U+FFFE/U+FFFF),
 # markup and template syntax included on purpose.
@@ -165,7 +166,7 @@ def news_items(draw: Any) -> NewsItem:
     speaker_ids, collective_ids = all_ids[:cut], all_ids[cut:]
     topic_ids = draw(st.lists(ids, max_size=4, unique=True))
     refs = speaker_ids + collective_ids
-    text = rich_text(refs, topic_ids)
+    text = rich_text(refs, topic_ids).filter(has_words)  # blank rich text is refused
     speaker_choice = st.none() | (st.sampled_from(refs) if refs else st.none())
 
     speakers = [

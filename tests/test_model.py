@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -66,3 +67,24 @@ def test_items_with_an_unnamed_speaker_export_everywhere() -> None:
     assert jsi_docs.loads(jsi_docs.dumps(item, "yaml")) == item
     for fmt in ("html", "docx", "pdf"):
         assert jsi_docs.export(item, fmt)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: jsi_docs.Paragraph(["  \t"]), "must not be blank"),
+        (lambda: jsi_docs.Paragraph([]), "must not be empty"),
+        (lambda: jsi_docs.ListBlock([["a"], ["\u00a0"]]), "entry 1 is blank"),
+        (lambda: jsi_docs.BlockQuote([[" "]]), "entry 0 is blank"),
+        (lambda: jsi_docs.Note("n", [jsi_docs.Emphasis([" "])]), "must not be blank"),
+        (lambda: jsi_docs.Figure("https://a.org/p.png", "alt", caption=[" "]), "must not be blank"),
+    ],
+)
+def test_block_text_of_white_space_only_is_refused(make: Any, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        make()
+
+
+def test_a_note_mark_or_any_visible_character_is_enough() -> None:
+    assert jsi_docs.Paragraph([" ", jsi_docs.NoteRef("n")]).text
+    assert jsi_docs.Paragraph(["\u200b"]).text  # a zero-width space is not white space

@@ -16,7 +16,7 @@ from jsi_docs.model._checks import (
     optional_not_blank,
     optional_positive,
 )
-from jsi_docs.model.inline import Inline, RichText, normalize
+from jsi_docs.model.inline import Inline, RichText, has_words, normalize, words_in
 
 __all__ = ["Block", "BlockQuote", "Figure", "ListBlock", "Paragraph", "Section", "Table"]
 
@@ -30,8 +30,10 @@ def _each_not_empty(
 ) -> None:
     not_empty(instance, attribute, value)
     for index, entry in enumerate(value):
-        if not entry:
-            raise FieldValueError(attribute.name, f"entry {index} is empty")
+        if not has_words(entry):
+            raise FieldValueError(
+                attribute.name, f"entry {index} is {'blank' if entry else 'empty'}"
+            )
 
 
 def _optional_rich(value: Iterable[Inline | str] | None) -> RichText | None:
@@ -41,8 +43,11 @@ def _optional_rich(value: Iterable[Inline | str] | None) -> RichText | None:
 def _optional_not_empty(
     instance: object, attribute: attrs.Attribute[RichText | None], value: RichText | None
 ) -> None:
-    if value is not None and not value:
-        raise FieldValueError(attribute.name, "must not be empty (leave the field out instead)")
+    if value is not None and not has_words(value):
+        raise FieldValueError(
+            attribute.name,
+            f"must not be {'blank' if value else 'empty'} (leave the field out instead)",
+        )
 
 
 def _rows(values: Iterable[Iterable[Iterable[Inline | str]]]) -> tuple[tuple[RichText, ...], ...]:
@@ -80,7 +85,7 @@ def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
 class Paragraph:
     """A paragraph. With ``speaker`` set it is a statement: it reports what that speaker said."""
 
-    text: RichText = attrs.field(converter=normalize, validator=not_empty)
+    text: RichText = attrs.field(converter=normalize, validator=words_in)
     speaker: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
 
 

@@ -28,6 +28,7 @@ __all__ = [
     "Strong",
     "Text",
     "TopicRef",
+    "has_words",
     "normalize",
     "plain_text",
     "walk",
@@ -190,3 +191,20 @@ def _texts(nodes: RichText, add: Callable[[str], None]) -> None:
             add(node.text)
         elif not isinstance(node, NoteRef):
             _texts(node.content, add)
+
+
+def has_words(nodes: RichText) -> bool:
+    """Whether ``nodes`` hold anything but white space: a visible character or a note mark."""
+    return any(
+        isinstance(node, NoteRef) or (isinstance(node, Text) and not node.text.isspace())
+        for node in walk(nodes)
+    )
+
+
+def words_in(instance: object, attribute: attrs.Attribute[RichText], value: RichText) -> None:
+    """Validator: a rich text that is neither empty nor only white space."""
+    if not has_words(value):
+        raise FieldValueError(
+            attribute.name, "must not be blank" if value else "must not be empty"
+        )
+

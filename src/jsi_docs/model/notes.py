@@ -6,8 +6,8 @@ from typing import Any
 
 import attrs
 
-from jsi_docs.model._checks import FieldValueError, identifier, not_empty
-from jsi_docs.model.inline import RichText, normalize
+from jsi_docs.model._checks import FieldValueError, identifier
+from jsi_docs.model.inline import RichText, normalize, words_in
 
 __all__ = ["SYMBOL_MAX_LENGTH", "Note", "symbols"]
 
@@ -23,7 +23,7 @@ class Note:
     """
 
     id: str = attrs.field(validator=identifier)
-    text: RichText = attrs.field(converter=normalize, validator=not_empty)
+    text: RichText = attrs.field(converter=normalize, validator=words_in)
 
 
 def symbols(instance: Any, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
