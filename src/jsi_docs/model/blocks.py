@@ -16,7 +16,7 @@ from jsi_docs.model._checks import (
     optional_not_blank,
     optional_positive,
 )
-from jsi_docs.model.inline import Inline, RichText, has_words, normalize, words_in
+from jsi_docs.model.inline import Inline, RichText, missing_words, normalize, words_in
 
 __all__ = ["Block", "BlockQuote", "Figure", "ListBlock", "Paragraph", "Section", "Table"]
 
@@ -30,10 +30,8 @@ def _each_not_empty(
 ) -> None:
     not_empty(instance, attribute, value)
     for index, entry in enumerate(value):
-        if not has_words(entry):
-            raise FieldValueError(
-                attribute.name, f"entry {index} is {'blank' if entry else 'empty'}"
-            )
+        if why := missing_words(entry):
+            raise FieldValueError(attribute.name, f"entry {index} is {why}")
 
 
 def _optional_rich(value: Iterable[Inline | str] | None) -> RichText | None:
@@ -43,11 +41,8 @@ def _optional_rich(value: Iterable[Inline | str] | None) -> RichText | None:
 def _optional_not_empty(
     instance: object, attribute: attrs.Attribute[RichText | None], value: RichText | None
 ) -> None:
-    if value is not None and not has_words(value):
-        raise FieldValueError(
-            attribute.name,
-            f"must not be {'blank' if value else 'empty'} (leave the field out instead)",
-        )
+    if value is not None and (why := missing_words(value)):
+        raise FieldValueError(attribute.name, f"must not be {why} (leave the field out instead)")
 
 
 def _rows(values: Iterable[Iterable[Iterable[Inline | str]]]) -> tuple[tuple[RichText, ...], ...]:

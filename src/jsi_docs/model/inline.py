@@ -201,10 +201,14 @@ def has_words(nodes: RichText) -> bool:
     )
 
 
+def missing_words(nodes: RichText) -> str | None:
+    """Why ``nodes`` hold no words: ``"empty"``, ``"blank"`` (white space only), or None."""
+    if has_words(nodes):
+        return None
+    return "blank" if nodes else "empty"
+
+
 def words_in(instance: object, attribute: attrs.Attribute[RichText], value: RichText) -> None:
     """Validator: a rich text that is neither empty nor only white space."""
-    if not has_words(value):
-        raise FieldValueError(
-            attribute.name, "must not be blank" if value else "must not be empty"
-        )
-
+    if why := missing_words(value):
+        raise FieldValueError(attribute.name, f"must not be {why}")
