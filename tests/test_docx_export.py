@@ -74,8 +74,10 @@ def test_paragraphs_carry_the_named_styles_in_reading_order(
         "Caption", "Table Note",
         "Figure Alt", "Caption",
         "Speakers Heading", "Speaker",
-        "Topics", "Links Box Heading", "Links Box", "Links Box", "Language Versions",
-        "Contact", "Contact",
+        "Links Box Heading", "Topics",
+        "Links Box Heading", "Links Box", "Links Box",
+        "Links Box Heading", "Links Box", "Links Box",
+        "Links Box Heading", "Contact",
     ]  # fmt: skip
     assert styles[6:] == expected_body
     assert set(styles) <= {str(s) for s in StyleName}
@@ -228,8 +230,12 @@ def test_labels_language_localises_labels_and_tags_them(rendered: jsi_docs.Expor
     langs = {lang.get(f"{{{W}}}val") for lang in footer._p.iterfind(".//w:lang", NS)}
     assert langs == {"en"}
     styles = _paragraph_styles(data)
-    heading = open_docx(data).paragraphs[styles.index("Links Box Heading")]
-    assert heading.text == "Find out more"
+    headings = [
+        p.text for p, style in zip(open_docx(data).paragraphs, styles, strict=True)
+        if style == "Links Box Heading"
+    ]
+    # the prompt is the item's own words, not a label
+    assert headings == ["Topics", "Find out more", "This page in other languages", "Des problèmes\u202f?"]
 
 
 def test_core_properties(rendered: jsi_docs.ExportResult) -> None:
@@ -350,7 +356,12 @@ def test_options_of_other_formats_are_refused() -> None:
         jsi_docs.export(ITEM, "docx", pdf_variant="pdf/a-3b")
 
 
-def test_contact_details_follow_the_prompt(rendered: jsi_docs.ExportResult) -> None:
+def test_contact_gives_the_address_once_after_the_prompt(rendered: jsi_docs.ExportResult) -> None:
+    """With no sentence of its own, the contact shows the labels' sentence around the address,
+    as the page does, and no second "E-mail:" line."""
     paragraphs = open_docx(rendered.data).paragraphs
-    contact = [p.text for p in paragraphs if p.style.name == "Contact"]
-    assert contact == ["Des problèmes\u202f?", "Courriel\u00a0: webmaster@example.org"]
+    at = next(i for i, p in enumerate(paragraphs) if p.text == "Des problèmes\u202f?")
+    contact = [p.text for p in paragraphs[at + 1 :] if p.style.name == "Contact"]
+    assert len(contact) == 1
+    assert contact[0].startswith("Veuillez écrire à webmaster@example.org en indiquant")
+    assert sum(p.text.count("webmaster@example.org") for p in paragraphs) == 1

@@ -42,6 +42,7 @@ from jsi_docs.model._checks import FieldValueError
 from jsi_docs.serialization.schema import json_schema
 from jsi_docs.themes import Theme
 from jsi_docs.validation import validate
+from jsi_docs.view import build_view
 
 WTO_IMAGE = "https://www.wto.org/images/img_news/jsec_25may23_e.jpg"
 
@@ -228,8 +229,8 @@ def test_html_figure_has_img_figcaption_and_credit_label() -> None:
     }
     (caption,) = elements(figure, "figcaption")
     assert text_of(caption).startswith(CAPTION_WORDS)
-    (quote,) = elements(caption, "q")
-    assert (quote.get("data-speaker"), text_of(quote)) == ("chair", QUOTED)
+    (quote,) = elements(caption, "span", "speech")
+    assert (quote.get("data-speaker"), text_of(quote)) == ("chair", f"“{QUOTED}”")
     (credit,) = [s for s in elements(caption, "span") if s.get("class") == "credit"]
     assert text_of(credit) == f"Photo: {CREDIT}"
 
@@ -307,9 +308,11 @@ def test_json_ld_lists_safe_images_and_caption_quotations() -> None:
     (data,) = json_ld(root)
     assert data["image"] == [WTO_IMAGE]
     assert [(q["text"], q["creator"]["familyName"]) for q in data["hasPart"]] == [(QUOTED, "Tan")]
-    assert jsonld.quotations(item) == [(QUOTED, "chair")]
+    assert [(q.text, q.speaker and q.speaker.id) for q in build_view(item).quotations] == [
+        (QUOTED, "chair")
+    ]
     unsafe = figure_item("javascript:alert(1)")
-    assert "image" not in jsonld.news_article(unsafe)
+    assert "image" not in jsonld.news_article(build_view(unsafe))
 
 
 # -- PDF ------------------------------------------------------------------------------------

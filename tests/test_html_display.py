@@ -1,4 +1,4 @@
-"""Format-agnostic presentation text (jsi_docs.exporters.display), shared by every exporter."""
+"""Format-agnostic presentation text (jsi_docs.view.present), shared by every exporter."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 import jsi_docs
-from jsi_docs.exporters.display import KEPT_RUN_LENGTH, Presenter, safe_url, supported
 from jsi_docs.model import (
     Affiliation,
     CollectiveSpeaker,
@@ -20,6 +19,7 @@ from jsi_docs.model import (
     RoleKind,
     Speaker,
 )
+from jsi_docs.view.present import KEPT_RUN_LENGTH, Presenter, safe_url, supported
 
 NBSP = "\u00a0"
 

@@ -26,10 +26,10 @@ def write(path: Path, text: str) -> Path:
 def test_user_templates_override_the_default_ones_file_by_file(tmp_path: Path) -> None:
     write(
         tmp_path / "templates" / "article.html.j2",
-        '{% from "block.html.j2" import render_block %}'
-        '<article class="house-style" lang="{{ page.lang }}"><h1>{{ page.headline }}</h1>'
-        "{% for s in page.sections %}{% for block in s.blocks %}"
-        "{{ render_block(block) }}{% endfor %}{% endfor %}</article>\n",
+        '{% import "blocks.html.j2" as blocks with context %}'
+        '<article class="house-style" lang="{{ item.language }}"><h1>{{ item.headline }}</h1>'
+        "{% for s in item.sections %}{% for block in s.blocks %}"
+        "{{ blocks[block_macro(block)](block) }}{% endfor %}{% endfor %}</article>\n",
     )
     item = french_example()
     page = parse(jsi_docs.export(item, "html", theme=tmp_path).decode())
@@ -37,7 +37,7 @@ def test_user_templates_override_the_default_ones_file_by_file(tmp_path: Path) -
     assert [a.get("class") for a in elements(page, "article")] == ["house-style"]
     assert next(elements(page, "meta")).get("charset") == "utf-8"
     assert len(list(elements(page, "script"))) == 1
-    # block.html.j2, imported by the user's template, comes from the default theme.
+    # blocks.html.j2, imported by the user's template, comes from the default theme.
     assert list(elements(page, "p", "statement"))
     fragment = parse_fragment(jsi_docs.export(item, "html", theme=tmp_path, fragment=True).decode())
     assert next(elements(fragment, "article")).get("class") == "house-style"
@@ -91,7 +91,7 @@ def test_environment_is_compiled_once_escapes_and_is_strict(tmp_path: Path) -> N
 def test_user_templates_escape_text_too(tmp_path: Path) -> None:
     write(
         tmp_path / "templates" / "article.html.j2",
-        "<article><h1>{{ page.headline }}</h1></article>",
+        "<article><h1>{{ item.headline }}</h1></article>",
     )
     item = attrs.evolve(french_example(), headline="<script>alert(1)</script>")
     html = jsi_docs.export(item, "html", theme=tmp_path, fragment=True).decode()

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 import jsi_docs
-from jsi_docs.exporters.display import Presenter
 from jsi_docs.model import (
     Emphasis,
     NewsItem,
@@ -22,6 +21,7 @@ from jsi_docs.model import (
     Text,
 )
 from jsi_docs.model._checks import FieldValueError
+from jsi_docs.view.present import Presenter
 
 
 def test_rich_text_is_normalised_so_equal_text_compares_equal() -> None:

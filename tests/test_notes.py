@@ -248,7 +248,7 @@ def test_html_header_shows_update_and_symbols_in_the_labels_language() -> None:
         ("es", "Actualizado el 2 de junio de 2023", "Signaturas:"),
     ]:
         root = parse(_page(_item(language)))
-        (span,) = [s for s in elements(root, "span") if s.get("class") == "updated"]
+        (span,) = [s for s in elements(root, "p") if s.get("class") == "updated"]
         assert norm(text_of(span)) == norm(updated)
         assert next(elements(span, "time")).get("datetime") == "2023-06-02"
         (line,) = [p for p in elements(root, "p") if p.get("class") == "item-symbols"]

@@ -213,7 +213,7 @@ def test_hostile_templates_reach_nothing_by_any_html_svg_or_css_way(
     theme = tmp_path / "theme"
     (theme / "templates").mkdir(parents=True)
     (theme / "templates" / "page.html.j2").write_text(
-        f"""<!DOCTYPE html><html lang="{{{{ page.lang }}}}"><head><title>t</title>
+        f"""<!DOCTYPE html><html lang="{{{{ item.language }}}}"><head><title>t</title>
 <link rel="stylesheet" href="{base}/link.css">
 <link rel="attachment" href="file:///etc/passwd">
 <link rel="attachment" href="{base}/attachment.bin">

@@ -24,8 +24,9 @@ import jsi_docs
 from _extract import docx_text, html_hazards, html_text, normalise, pdf_text
 from _html_parse import json_ld, parse
 from jsi_docs.exporters import jsonld
-from jsi_docs.exporters.display import Presenter, clean
 from jsi_docs.model import BlockQuote, Figure, ListBlock, NewsItem, Paragraph, Table, plain_text
+from jsi_docs.view import build_view
+from jsi_docs.view.present import clean
 from strategies import news_items
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -181,5 +182,5 @@ def test_the_page_states_the_structured_data_of_the_item(item: NewsItem) -> None
     """The page's JSON-LD, whose quotations the HTML walk collects on its way, is the
     ``NewsArticle`` built from the item alone (quotations found by their own walk)."""
     page = jsi_docs.export(item, "html").decode("utf-8")
-    expected = json.loads(jsonld.script_json(jsonld.news_article(item, Presenter.for_item(item))))
+    expected = json.loads(jsonld.script_json(jsonld.news_article(build_view(item))))
     assert json_ld(parse(page)) == [expected]

@@ -32,7 +32,6 @@ from clients import (
     require_qpdf,
 )
 from jsi_docs.errors import InputError
-from jsi_docs.exporters import jsonld
 from jsi_docs.exporters.html import page_assets
 from jsi_docs.model import (
     Link,
@@ -47,6 +46,7 @@ from jsi_docs.model import (
 from jsi_docs.model._checks import FieldValueError
 from jsi_docs.themes import Theme
 from jsi_docs.validation import validate
+from jsi_docs.view import build_view
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -217,7 +217,7 @@ def test_html_table_has_caption_column_and_row_headers_and_a_note() -> None:
         assert cells[0].get("scope") == "row"
     first = [c for c in rows[0] if isinstance(c.tag, str)]
     assert [c.get("class") for c in first[1:]] == ["num", "num", None]
-    assert next(elements(first[3], "q")).get("data-speaker") == "chief"
+    assert next(elements(first[3], "span", "speech")).get("data-speaker") == "chief"
     assert [text_of(c) for c in rows[1]][3] == ""  # the empty cell stays a cell
     (note,) = elements(root, "p", "table-note")
     assert table.get("aria-describedby") == note.get("id")
@@ -254,9 +254,11 @@ def test_an_empty_column_heading_is_a_plain_cell() -> None:
 
 def test_quotations_in_cells_are_in_the_structured_data_like_the_page() -> None:
     item = _item()
-    assert jsonld.quotations(item) == [("Recovery", "chief")]
+    assert [(q.text, q.speaker and q.speaker.id) for q in build_view(item).quotations] == [
+        ("Recovery", "chief")
+    ]
     root = parse(_page(item))
-    assert [q.get("data-speaker") for q in elements(root, "q")] == ["chief"]
+    assert [q.get("data-speaker") for q in elements(root, "span", "speech")] == ["chief"]
 
 
 def test_hostile_cell_text_stays_text_everywhere() -> None:

@@ -8,200 +8,105 @@ the item's typography, so the structured data and the page agree.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any, assert_never
+from typing import Any
 
 import msgspec
 
-from jsi_docs.exporters.display import (
-    Presenter,
-    SpeakerDisplay,
-    clean,
-    safe_image_url,
-    safe_url,
-)
-from jsi_docs.model import (
-    Affiliation,
-    BlockQuote,
-    CollectiveSpeaker,
-    Figure,
-    ListBlock,
-    NewsItem,
-    NoteRef,
-    Paragraph,
-    Quotation,
-    RichText,
-    Speaker,
-    Table,
-    Text,
-    plain_text,
-)
+from jsi_docs.view import ItemView, Organisation, SpeakerView
 
-__all__ = ["news_article", "quotations", "script_json"]
+__all__ = ["news_article", "script_json"]
 
 CONTEXT = "https://schema.org"
 
 JsonObject = dict[str, Any]
 
 
-def _affiliation(affiliation: Affiliation) -> JsonObject:
-    org: JsonObject = {"@type": "Organization", "name": clean(affiliation.name)}
-    if affiliation.code:
-        org["identifier"] = clean(affiliation.code)
+def _organisation(organisation: Organisation) -> JsonObject:
+    org: JsonObject = {"@type": "Organization", "name": organisation.name}
+    if organisation.code:
+        org["identifier"] = organisation.code
     return org
 
 
-def _creator(
-    presenter: Presenter,
-    speaker: Speaker | CollectiveSpeaker,
-    shown: SpeakerDisplay | None,
-) -> JsonObject:
-    if isinstance(speaker, CollectiveSpeaker):
-        group: JsonObject = {"@type": "Organization", "name": presenter.text(speaker.label)}
-        if speaker.members:
-            group["member"] = [_affiliation(m) for m in speaker.members]
+def _creator(speaker: SpeakerView) -> JsonObject:
+    if speaker.collective:
+        group: JsonObject = {"@type": "Organization", "name": speaker.name}
+        if speaker.organisations:
+            group["member"] = [_organisation(m) for m in speaker.organisations]
         return group
-    shown = shown or presenter.speaker(speaker)
-    person: JsonObject = {"@type": "Person", "name": shown.name}
-    if speaker.name is not None:
-        person["familyName"] = clean(speaker.name.family)
-        if speaker.name.given:
-            person["givenName"] = clean(speaker.name.given)
-    if shown.honorific:
-        person["honorificPrefix"] = shown.honorific
-    affiliations = [a for a in (speaker.member, speaker.on_behalf_of) if a is not None]
-    if affiliations:
-        person["affiliation"] = [_affiliation(a) for a in affiliations]
-    if shown.roles:
-        person["jobTitle"] = list(shown.roles)
+    person: JsonObject = {"@type": "Person", "name": speaker.name}
+    if speaker.family is not None:
+        person["familyName"] = speaker.family
+        if speaker.given:
+            person["givenName"] = speaker.given
+    if speaker.honorific:
+        person["honorificPrefix"] = speaker.honorific
+    if speaker.organisations:
+        person["affiliation"] = [_organisation(a) for a in speaker.organisations]
+    if speaker.roles:
+        person["jobTitle"] = list(speaker.roles)
     return person
 
 
-def _inline_quotations(texts: Iterable[RichText], found: list[tuple[str, str]]) -> None:
-    for nodes in texts:
-        for node in nodes:
-            if isinstance(node, Text | NoteRef):  # most nodes; a note's text is not walked
-                continue
-            if isinstance(node, Quotation):
-                found.append((plain_text(node.content), node.speaker))
-            _inline_quotations((node.content,), found)
-
-
-def quotations(item: NewsItem) -> list[tuple[str, str]]:
-    """Every direct quotation as ``(plain text, speaker id)``, in reading order: inline
-    ``Quotation`` nodes (figure captions included) and block quotations with a speaker (their
-    paragraphs joined)."""
-    found: list[tuple[str, str]] = []
-    if item.lead:
-        _inline_quotations((item.lead,), found)
-    for _, _, block in item.blocks():
-        match block:
-            case Paragraph(text=text):
-                _inline_quotations((text,), found)
-            case ListBlock(items=items):
-                _inline_quotations(items, found)
-            case BlockQuote(paragraphs=paragraphs, speaker=speaker):
-                if speaker is not None:
-                    found.append(("\n".join(plain_text(p) for p in paragraphs), speaker))
-                _inline_quotations(paragraphs, found)
-            case Figure(caption=caption):
-                if caption:
-                    _inline_quotations((caption,), found)
-            case Table(caption=caption, header=header, rows=rows, note=note):
-                _inline_quotations((caption or (),), found)
-                _inline_quotations(header, found)
-                for row in rows:
-                    _inline_quotations(row, found)
-                _inline_quotations((note or (),), found)
-            case _:
-                assert_never(block)
-    return found
-
-
-def news_article(
-    item: NewsItem,
-    presenter: Presenter | None = None,
-    *,
-    speakers: Mapping[str, SpeakerDisplay] | None = None,
-    quoted: Iterable[tuple[str, str]] | None = None,
-) -> JsonObject:
-    """The schema.org ``NewsArticle`` describing ``item`` (a JSON-ready dict).
-
-    ``presenter`` gives the typography and role names; by default the item language's.
-    ``speakers`` may pass the speakers as already shown (by id), to avoid composing them twice;
-    ``quoted`` the item's :func:`quotations`, when a walk over its text already found them.
-    """
-    p = presenter or Presenter.for_item(item)
+def news_article(view: ItemView) -> JsonObject:
+    """The schema.org ``NewsArticle`` describing the item of ``view`` (a JSON-ready dict):
+    the facts its page shows, in the same words, and every direct quotation with the person
+    who said it."""
     article: JsonObject = {
         "@context": CONTEXT,
         "@type": "NewsArticle",
-        "headline": p.text(item.headline),
-        "inLanguage": item.language,
-        "datePublished": item.published.isoformat(),
+        "headline": view.headline,
+        "inLanguage": view.language,
+        "datePublished": view.published.iso,
     }
-    if item.updated is not None:
-        article["dateModified"] = item.updated.isoformat()
-    if item.symbols:
-        article["identifier"] = [clean(symbol) for symbol in item.symbols]
-    url = safe_url(item.url) if item.url else None
-    if url:
-        article["url"] = url
-        article["mainEntityOfPage"] = url
-    if item.lead:
-        article["description"] = p.text(plain_text(item.lead))
-    images = [
-        src
-        for _, _, block in item.blocks()
-        if isinstance(block, Figure) and (src := safe_image_url(block.image))
-    ]
-    if images:
-        article["image"] = list(dict.fromkeys(images))
-    if item.topics:
+    if view.updated is not None:
+        article["dateModified"] = view.updated.iso
+    if view.symbols:
+        article["identifier"] = list(view.symbols)
+    if view.url:
+        article["url"] = view.url
+        article["mainEntityOfPage"] = view.url
+    if view.lead:
+        article["description"] = view.description
+    if images := view.images():
+        article["image"] = list(images)
+    if view.topics:
         about: list[JsonObject] = []
-        keywords: list[str] = []
-        for topic in item.topics:
-            name = p.text(topic.label)
-            thing: JsonObject = {"@type": "Thing", "name": name}
-            if topic.uri and (uri := safe_url(topic.uri)):
-                thing["sameAs"] = uri
+        for topic in view.topics:
+            thing: JsonObject = {"@type": "Thing", "name": topic.label}
+            if topic.uri:
+                thing["sameAs"] = topic.uri
             about.append(thing)
-            keywords.append(name)
         article["about"] = about
-        article["keywords"] = keywords
-    if item.publisher:
-        publisher: JsonObject = {"@type": "Organization", "name": clean(item.publisher.name)}
-        if item.publisher.url and (purl := safe_url(item.publisher.url)):
-            publisher["url"] = purl
+        article["keywords"] = list(view.keywords)
+    if view.publisher:
+        publisher: JsonObject = {"@type": "Organization", "name": view.publisher.text}
+        if view.publisher.href:
+            publisher["url"] = view.publisher.href
         article["publisher"] = publisher
         article["author"] = publisher
-    if item.series:
-        series: JsonObject = {"@type": "CreativeWorkSeries", "name": p.text(item.series.label)}
-        if item.series.url and (surl := safe_url(item.series.url)):
-            series["url"] = surl
+    if view.banner:
+        series: JsonObject = {"@type": "CreativeWorkSeries", "name": view.banner.text}
+        if view.banner.href:
+            series["url"] = view.banner.href
         article["isPartOf"] = series
     translations = []
-    for version in item.language_versions:
-        work: JsonObject = {"@type": "NewsArticle", "inLanguage": version.language}
-        if version.url and (vurl := safe_url(version.url)):
-            work["url"] = vurl
+    for version in view.versions:
+        work: JsonObject = {"@type": "NewsArticle", "inLanguage": version.lang}
+        if version.href:
+            work["url"] = version.href
         if version.headline:
-            work["headline"] = clean(version.headline)
+            work["headline"] = version.headline
         if version.item_id:
             work["identifier"] = version.item_id
         translations.append(work)
     if translations:
         article["workTranslation"] = translations
     parts: list[JsonObject] = []
-    creators: dict[str, JsonObject | None] = {}
-    for text, speaker_id in quotations(item) if quoted is None else quoted:
-        quotation: JsonObject = {"@type": "Quotation", "text": p.text(text)}
-        if speaker_id not in creators:
-            speaker = item.speaker(speaker_id)
-            creators[speaker_id] = (
-                None if speaker is None else _creator(p, speaker, (speakers or {}).get(speaker_id))
-            )
-        if (creator := creators[speaker_id]) is not None:
-            quotation["creator"] = creator
+    for quoted in view.quotations:
+        quotation: JsonObject = {"@type": "Quotation", "text": quoted.text}
+        if quoted.speaker is not None:
+            quotation["creator"] = _creator(quoted.speaker)
         parts.append(quotation)
     if parts:
         article["hasPart"] = parts

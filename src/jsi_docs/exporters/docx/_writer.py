@@ -32,41 +32,31 @@ from docx.opc.part import XmlPart
 from lxml import etree
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.display import (
-    Presenter,
-    clean,
-    is_number,
-    safe_image_url,
-    safe_url,
-    supported,
-)
 from jsi_docs.exporters.docx import _oxml
 from jsi_docs.exporters.docx._template import StyleName, Template
 from jsi_docs.exporters.remote import FetchError, allowed_url, fetch_image
-from jsi_docs.i18n import Placeholder, Term, language_name
-from jsi_docs.model import (
-    Block,
-    BlockQuote,
-    CollectiveSpeaker,
-    Emphasis,
-    Figure,
-    Foreign,
-    Inline,
-    Link,
-    ListBlock,
-    NewsItem,
-    NoteRef,
-    Paragraph,
-    Quotation,
-    QuotedTerm,
-    RichText,
-    Speaker,
-    SpeakerRef,
-    Strong,
-    Table,
-    Text,
-    TopicRef,
-    plain_text,
+from jsi_docs.i18n import Placeholder
+from jsi_docs.view import (
+    BlockView,
+    Emph,
+    FigureView,
+    Inlines,
+    ItemView,
+    LinkSpan,
+    LinkView,
+    ListView,
+    NoteMark,
+    ParagraphView,
+    Passage,
+    QuoteView,
+    Run,
+    SpeakerName,
+    Speech,
+    Stress,
+    TableView,
+    Term,
+    TopicName,
+    plain,
 )
 
 __all__ = ["BodyWriter"]
@@ -80,16 +70,13 @@ def _target(url: str) -> str:
 
 
 class BodyWriter:
-    """Writes one item into a fresh copy of the reference document."""
+    """Writes the view of one item into a fresh copy of the reference document."""
 
     def __init__(
         self,
         document: Any,
         template: Template,
-        item: NewsItem,
-        text_presenter: Presenter,
-        label_presenter: Presenter,
-        typography: str | None,
+        view: ItemView,
         diagnostics: list[Diagnostic],
         allowed_urls: tuple[str, ...] = (),
     ) -> None:
@@ -97,17 +84,11 @@ class BodyWriter:
         self._part = document.part
         self._ids = template.style_ids
         self._list_number_id = template.list_number_id
-        self._item = item
-        self._language = item.language
-        self._text = text_presenter
-        self._labels = label_presenter
-        # Labels in another language than the item's (``labels_language``, or English for an
-        # item in a language without labels) carry their own w:lang.
-        base = item.language.split("-", 1)[0].lower()
-        self._label_lang = None if label_presenter.language == base else label_presenter.language
-        self._typography = typography
+        self._view = view
+        self._language = view.language
+        # Labels in another language than the item's carry their own w:lang.
+        self._label_lang = view.labels_language
         self._diagnostics = diagnostics
-        self._presenters: dict[str, Presenter | None] = {}
         self._links: dict[str, str] = {}
         body = document.element.body
         self._anchor = body[-1] if len(body) and body[-1].tag == _oxml.qn("w:sectPr") else None
@@ -117,9 +98,8 @@ class BodyWriter:
         self._allowed_urls = allowed_urls
         self._images: dict[str, tuple[bytes, str] | str] = {}
         self._shape_id: int | None = None
-        self._note_numbers = item.note_numbers() if item.notes else {}
+        self._notes = {note.number: note for note in view.notes}
         self._footnotes: XmlPart | None = None
-        self._footnoted: set[int] = set()
 
     # -- paragraphs ------------------------------------------------------------------------
 
@@ -136,79 +116,83 @@ class BodyWriter:
                 self._body.append(p)
         self._pending.clear()
 
+    def _run(
+        self,
+        parent: etree._Element,
+        text: str,
+        style: StyleName | None = None,
+        *,
+        label: bool = False,
+    ) -> None:
+        style_id = self._ids[style] if style is not None else None
+        _oxml.add_text(_oxml.add_run(parent, style_id, self._label_lang if label else None), text)
+
     def _plain(self, style: StyleName, text: str, *, label: bool = False) -> etree._Element:
         p = self._paragraph(style)
-        _oxml.add_text(_oxml.add_run(p, None, self._label_lang if label else None), text)
+        self._run(p, text, label=label)
         return p
 
     def write(self) -> None:
-        """The whole item: title, dateline, lead, sections, topics, links, versions, contact."""
-        item, text = self._item, self._text
-        self._plain(StyleName.TITLE, text.text(item.headline))
-        if item.meeting is not None:
-            self._plain(StyleName.DATELINE, text.meeting_line(item.meeting))
-        published = self._labels.label(Term.PUBLISHED, date=text.date(item.published))
-        self._plain(StyleName.DATELINE, published, label=True)
-        if item.updated is not None:
-            updated = self._labels.label(Term.UPDATED, date=text.date(item.updated))
-            self._plain(StyleName.DATELINE, updated, label=True)
-        if item.symbols:
-            self._symbols(item.symbols)
-        if item.lead:
-            self._rich(self._paragraph(StyleName.LEAD), item.lead, "$.lead")
-        for s, section in enumerate(item.sections):
+        """The whole item: title, dateline, lead, sections, then the back matter."""
+        view = self._view
+        self._plain(StyleName.TITLE, view.headline)
+        if view.meeting is not None:
+            self._plain(StyleName.DATELINE, view.meeting.text)
+        for line in (view.published, view.updated):
+            if line is not None:
+                self._plain(StyleName.DATELINE, line.text, label=True)
+        if view.symbols:
+            p = self._paragraph(StyleName.DOCUMENT_SYMBOL)
+            self._run(p, view.symbols_label, label=True)
+            self._run(p, " " + ", ".join(view.symbols))
+        if view.lead:
+            self._inlines(self._paragraph(StyleName.LEAD), view.lead)
+        for section in view.sections:
             if section.heading:
-                self._plain(StyleName.HEADING, text.text(section.heading))
-            for b, block in enumerate(section.blocks):
-                self._block(block, f"$.sections[{s}].blocks[{b}]")
+                self._plain(StyleName.HEADING, section.heading)
+            for block in section.blocks:
+                self._block(block)
         self._speakers()
         self._topics()
-        self._related_links()
-        self._language_versions()
+        self._links_box(view.labels["find_out_more"], view.related)
+        self._links_box(view.labels["language_versions"], view.versions)
         self._contact()
         self._flush()
 
-    def _symbols(self, symbols: tuple[str, ...]) -> None:
-        term = Term.DOCUMENT_SYMBOLS if len(symbols) > 1 else Term.DOCUMENT_SYMBOL
-        p = self._paragraph(StyleName.DOCUMENT_SYMBOL)
-        _oxml.add_text(_oxml.add_run(p, None, self._label_lang), self._labels.label(term) + " ")
-        _oxml.add_text(_oxml.add_run(p, None, None), ", ".join(clean(s) for s in symbols))
-
-    def _block(self, block: Block, where: str) -> None:
+    def _block(self, block: BlockView) -> None:
         match block:
-            case Paragraph(text=content, speaker=speaker):
+            case ParagraphView(content=content, speaker=speaker):
                 style = StyleName.STATEMENT if speaker else StyleName.BODY
-                self._rich(self._paragraph(style), content, f"{where}.text")
-            case ListBlock(items=entries, ordered=ordered):
+                self._inlines(self._paragraph(style), content)
+            case ListView(items=entries, ordered=ordered):
                 style = StyleName.LIST_NUMBER if ordered else StyleName.LIST_BULLET
                 num_id = self._restarted_numbering() if ordered else None
-                for i, entry in enumerate(entries):
-                    self._rich(self._paragraph(style, num_id), entry, f"{where}.items[{i}]")
-            case BlockQuote(paragraphs=paragraphs, speaker=speaker, cite=cite):
-                for i, entry in enumerate(paragraphs):
-                    p = self._paragraph(StyleName.QUOTE)
-                    self._rich(p, entry, f"{where}.paragraphs[{i}]")
-                self._attribution(speaker, cite, where)
-            case Table():
-                self._table(block, where)
-            case Figure():
-                self._figure(block, where)
+                for entry in entries:
+                    self._inlines(self._paragraph(style, num_id), entry)
+            case QuoteView(paragraphs=paragraphs, attribution=attribution):
+                for entry in paragraphs:
+                    self._inlines(self._paragraph(StyleName.QUOTE), entry)
+                if attribution:
+                    self._inlines(self._paragraph(StyleName.QUOTE_ATTRIBUTION), attribution)
+            case TableView():
+                self._table(block)
+            case FigureView():
+                self._figure(block)
             case _:
                 assert_never(block)
 
-    def _table(self, table: Table, where: str) -> None:
+    def _table(self, table: TableView) -> None:
         """The caption (Word's convention: above), a ``w:tbl`` whose header row repeats on
         each page, then the note."""
         if table.caption:
-            self._rich(self._paragraph(StyleName.CAPTION), table.caption, f"{where}.caption")
+            self._inlines(self._paragraph(StyleName.CAPTION), table.caption)
         widths = _column_widths(table, self._text_width)
-        caption = self._text.text(plain_text(table.caption)) if table.caption else None
         tbl = _oxml.new_table(
             self._ids[StyleName.TABLE],
             widths,
             header=bool(table.header),
             row_headers=table.row_headers,
-            caption=caption,
+            caption=plain(table.caption) if table.caption else None,
         )
         self._pending.append(tbl)
         ids = self._ids
@@ -217,55 +201,54 @@ class BodyWriter:
             tr = _oxml.add_table_row(tbl, header=True)
             for i, cell in enumerate(table.header):
                 p = _oxml.new_paragraph(heading)
-                self._rich(p, cell, f"{where}.header[{i}]")
+                self._inlines(p, cell.content)
                 _oxml.add_table_cell(tr, widths[i], p)
-        for r, row in enumerate(table.rows):
+        for row in table.rows:
             tr = _oxml.add_table_row(tbl, header=False)
             for i, cell in enumerate(row):
                 if i == 0 and table.row_headers:
                     style = heading
-                elif is_number(plain_text(cell)):
+                elif cell.numeric:
                     style = ids[StyleName.TABLE_NUMBER]
                 else:
                     style = body
                 p = _oxml.new_paragraph(style)
-                self._rich(p, cell, f"{where}.rows[{r}][{i}]")
+                self._inlines(p, cell.content)
                 _oxml.add_table_cell(tr, widths[i], p)
         if table.note:
-            self._rich(self._paragraph(StyleName.TABLE_NOTE), table.note, f"{where}.note")
+            self._inlines(self._paragraph(StyleName.TABLE_NOTE), table.note)
 
     # -- figures ---------------------------------------------------------------------------
 
-    def _figure(self, figure: Figure, where: str) -> None:
+    def _figure(self, figure: FigureView) -> None:
         """The image inline in a "Figure" paragraph (or its text alternative in a "Figure Alt"
         one), then a "Caption" paragraph with the caption and the credit."""
-        alt = self._text.text(figure.alt)
-        image = self._image(figure.image, f"{where}.image")
+        image = self._image(figure)
         if image is None:
-            self._plain(StyleName.FIGURE_ALT, alt)
+            self._plain(StyleName.FIGURE_ALT, figure.alt)
         else:
             run = _oxml.add_run(self._paragraph(StyleName.FIGURE), None, None)
-            run.append(self._drawing(image, alt))
+            run.append(self._drawing(image, figure.alt))
         if not figure.caption and not figure.credit:
             return
         p = self._paragraph(StyleName.CAPTION)
         if figure.caption:
-            self._rich(p, figure.caption, f"{where}.caption")
+            self._inlines(p, figure.caption)
         if figure.credit:
             if figure.caption:
-                _oxml.add_text(_oxml.add_run(p, None, None), " ")
-            label = self._labels.label(Term.PHOTO_CREDIT)
-            _oxml.add_text(_oxml.add_run(p, None, self._label_lang), f"{label} ")
-            _oxml.add_text(_oxml.add_run(p, None, None), self._text.text(figure.credit))
+                self._run(p, " ")
+            self._run(p, figure.credit_label, label=True)
+            self._run(p, " " + figure.credit)
 
-    def _image(self, url: str, where: str) -> bytes | None:
+    def _image(self, figure: FigureView) -> bytes | None:
         """The image's bytes when its URL is allowed and it could be fetched; else None, with
-        a diagnostic saying why its text alternative is shown instead."""
-        src = safe_image_url(url)
-        normal = allowed_url(src, self._allowed_urls) if src else None
+        a diagnostic saying why its text alternative is shown instead (the view already said
+        so for a URL that is no http(s) URL)."""
+        src = figure.src
         if src is None:
-            why = f"{url!r} is not an http or https URL"
-        elif normal is None:
+            return None
+        normal = allowed_url(src, self._allowed_urls)
+        if normal is None:
             why = f"{src} not fetched (not under allowed_urls)"
         else:
             found = self._images.get(normal)
@@ -279,7 +262,10 @@ class BodyWriter:
                 return found[0]
             why = found
         self._diagnostics.append(
-            Diagnostic(f"{where}: {why}; its text alternative is shown instead", source="docx")
+            Diagnostic(
+                f"{figure.where}.image: {why}; its text alternative is shown instead",
+                source="docx",
+            )
         )
         return None
 
@@ -299,26 +285,6 @@ class BodyWriter:
             self._shape_id += 1
         return _oxml.inline_picture(self._shape_id, r_id, image.filename, cx, cy, alt)
 
-    def _attribution(self, speaker_id: str | None, cite: str | None, where: str) -> None:
-        speaker = self._item.speaker(speaker_id) if speaker_id else None
-        url = safe_url(cite)
-        if speaker is None and url is None:
-            if cite is not None:
-                self._refused(cite, f"{where}.cite")
-            return
-        p = self._paragraph(StyleName.QUOTE_ATTRIBUTION)
-        _oxml.add_text(_oxml.add_run(p, None, None), "\u2014\u00a0")
-        if speaker is not None:
-            name = self._text.speaker(speaker).full_name
-            _oxml.add_text(_oxml.add_run(p, self._ids[StyleName.SPEAKER_NAME], None), name)
-        if url is not None:
-            if speaker is not None:
-                _oxml.add_text(_oxml.add_run(p, None, None), ", ")
-            link = _oxml.add_hyperlink(p, self._relate(url))
-            _oxml.add_text(_oxml.add_run(link, self._ids[StyleName.HYPERLINK], None), url)
-        elif cite is not None:
-            self._refused(cite, f"{where}.cite")
-
     def _restarted_numbering(self) -> int | None:
         if self._list_number_id is None:
             return None
@@ -328,113 +294,71 @@ class BodyWriter:
             return None
         return _oxml.new_numbering_instance(numbering, self._list_number_id)
 
-    # -- around the text -------------------------------------------------------------------
+    # -- back matter -----------------------------------------------------------------------
 
     def _speakers(self) -> None:
-        speakers: list[Speaker | CollectiveSpeaker] = [
-            *self._item.speakers,
-            *self._item.collective_speakers,
-        ]
-        if not speakers:
+        view = self._view
+        if not view.speakers:
             return
-        self._plain(StyleName.SPEAKERS_HEADING, self._labels.label(Term.SPEAKERS), label=True)
-        name_style = self._ids[StyleName.SPEAKER_NAME]
-        for speaker in speakers:
-            shown = self._text.speaker(speaker)
+        self._plain(StyleName.SPEAKERS_HEADING, view.labels["speakers"], label=True)
+        for speaker in view.speakers:
             p = self._paragraph(StyleName.SPEAKER)
-            _oxml.add_text(_oxml.add_run(p, name_style, None), shown.full_name)
-            rest = f" ({shown.affiliation})" if shown.affiliation else ""
-            rest += "".join(f", {role}" for role in shown.roles)
-            if rest:
-                _oxml.add_text(_oxml.add_run(p, None, None), rest)
+            self._run(p, speaker.full_name, StyleName.SPEAKER_NAME)
+            if speaker.rest:
+                self._run(p, speaker.rest)
 
     def _topics(self) -> None:
-        topics = self._item.topics
-        if not topics:
+        view = self._view
+        if not view.topics:
             return
-        label = self._labels.labels.get(Term.TOPICS)
-        p = self._paragraph(StyleName.TOPICS)
-        _oxml.add_text(_oxml.add_run(p, None, self._label_lang), self._labels.text(f"{label}: "))
-        joined = ", ".join(t.label for t in topics)
-        _oxml.add_text(_oxml.add_run(p, None, None), self._text.text(joined))
+        self._plain(StyleName.LINKS_HEADING, view.labels["topics"], label=True)
+        self._plain(StyleName.TOPICS, view.TOPIC_SEPARATOR.join(view.keywords))
 
-    def _related_links(self) -> None:
-        links = self._item.related_links
+    def _links_box(self, heading: str, links: tuple[Any, ...]) -> None:
+        """A headed box of links, one per paragraph (related links, language versions)."""
         if not links:
             return
-        self._plain(StyleName.LINKS_HEADING, self._labels.label(Term.FIND_OUT_MORE), label=True)
-        for i, link in enumerate(links):
-            p = self._paragraph(StyleName.LINKS_BOX)
-            lang = link.language if link.language and link.language != self._language else None
-            title = self._typeset(link.title, link.language or self._language)
-            self._link_or_text(p, link.url, title, lang, f"$.related_links[{i}].url")
-
-    def _language_versions(self) -> None:
-        versions = self._item.language_versions
-        if not versions:
-            return
-        p = self._paragraph(StyleName.LANGUAGE_VERSIONS)
-        label = self._labels.labels.get(Term.LANGUAGE_VERSIONS)
-        _oxml.add_text(_oxml.add_run(p, None, self._label_lang), self._labels.text(f"{label}: "))
-        for i, version in enumerate(versions):
-            if i:
-                _oxml.add_text(_oxml.add_run(p, None, None), " | ")
-            try:
-                name = language_name(version.language, capitalize=True)
-            except LookupError:
-                name = version.headline or version.language
-            lang = version.language if version.language != self._language else None
-            if version.url is None:
-                _oxml.add_text(_oxml.add_run(p, None, lang), name)
-            else:
-                self._link_or_text(p, version.url, name, lang, f"$.language_versions[{i}].url")
+        self._plain(StyleName.LINKS_HEADING, heading, label=True)
+        for link in links:
+            self._link_or_text(self._paragraph(StyleName.LINKS_BOX), link)
 
     def _contact(self) -> None:
-        contact = self._item.contact
+        contact = self._view.contact
         if contact is None:
             return
-        if contact.prompt:
-            self._plain(StyleName.CONTACT, self._text.text(contact.prompt))
+        self._plain(StyleName.LINKS_HEADING, contact.prompt)
         if contact.text:
-            self._rich(self._paragraph(StyleName.CONTACT), contact.text, "$.contact.text")
-        details = (
-            (Term.EMAIL, contact.email, f"mailto:{contact.email}", "$.contact.email"),
-            (Term.WEBSITE, contact.url, contact.url, "$.contact.url"),
-            (Term.PHONE, contact.phone, None, "$.contact.phone"),
-        )
-        for term, shown, url, where in details:
-            if not shown:
-                continue
+            self._inlines(self._paragraph(StyleName.CONTACT), contact.text)
+        for detail in contact.details:
             p = self._paragraph(StyleName.CONTACT)
-            label = self._labels.labels.get(term)
-            run = _oxml.add_run(p, None, self._label_lang)
-            _oxml.add_text(run, self._labels.text(f"{label}: "))
-            if url is None:
-                _oxml.add_text(_oxml.add_run(p, None, None), shown)
-            else:
-                self._link_or_text(p, url, shown, None, where)
+            self._run(p, detail.label + " ", label=True)
+            self._link_or_text(p, detail.value)
+
+    def _link_or_text(self, p: etree._Element, link: LinkView | Any) -> None:
+        lang = link.lang if link.lang and link.lang != self._language else None
+        if link.href is None:
+            _oxml.add_text(_oxml.add_run(p, None, lang), link.text)
+            return
+        hyperlink = _oxml.add_hyperlink(p, self._relate(link.href))
+        _oxml.add_text(_oxml.add_run(hyperlink, self._ids[StyleName.HYPERLINK], lang), link.text)
 
     # -- header and footer -----------------------------------------------------------------
 
     def header_footer(self) -> None:
         """The series banner in the header; "page X of Y" with PAGE/NUMPAGES in the footer."""
         section = self._document.sections[0]
-        item = self._item
-        banner = (
-            item.series.label if item.series else (item.publisher.name if item.publisher else "")
-        )
+        view = self._view
+        banner = view.banner or view.publisher
         header = self._first_paragraph(section.header, StyleName.HEADER)
         if banner:
-            _oxml.add_text(_oxml.add_run(header, None, None), self._text.text(banner))
+            self._run(header, banner.text)
         footer = self._first_paragraph(section.footer, StyleName.FOOTER)
-        for segment in self._labels.labels.segments(Term.PAGE_X_OF_Y):
+        for segment in view.page_x_of_y:
             if isinstance(segment, Placeholder):
                 instruction = "PAGE" if segment.name == "page" else "NUMPAGES"
                 _oxml.add_field(footer, instruction, "1", None)
             else:
-                _oxml.add_text(
-                    _oxml.add_run(footer, None, self._label_lang), self._labels.text(segment)
-                )
+                self._run(footer, segment, label=True)
 
     def _first_paragraph(self, header_or_footer: Any, style: StyleName) -> etree._Element:
         header_or_footer.is_linked_to_previous = False
@@ -452,21 +376,7 @@ class BodyWriter:
         p.insert(0, _oxml.new_paragraph(self._ids[style])[0])
         return p
 
-    # -- rich text -------------------------------------------------------------------------
-
-    def _typeset(self, text: str, lang: str) -> str:
-        if lang == self._language:
-            return self._text.text(text)
-        presenter = self._presenters.get(lang, False)
-        if presenter is False:
-            presenter = Presenter.for_language(lang, self._typography) if supported(lang) else None
-            self._presenters[lang] = presenter
-        return presenter.text(text) if isinstance(presenter, Presenter) else text
-
-    def _marks(self, lang: str, depth: int) -> tuple[str, str]:
-        if lang != self._language and supported(lang):
-            return Presenter.for_language(lang, self._typography).quote_marks(depth)
-        return self._text.quote_marks(depth)
+    # -- inline text -----------------------------------------------------------------------
 
     def _relate(self, url: str, part: Any = None) -> str:
         """The id of the hyperlink relationship to ``url`` from ``part`` (the document's by
@@ -479,54 +389,22 @@ class BodyWriter:
             self._links[url] = r_id
         return r_id
 
-    def _refused(self, url: str, where: str) -> None:
-        self._diagnostics.append(
-            Diagnostic(
-                f"{where}: link target {url!r} is not an http, https or mailto URL; "
-                "shown as plain text",
-                source="docx",
-            )
-        )
+    def _inlines(self, p: etree._Element, nodes: Inlines) -> None:
+        _Inlines(self, p, self._relate).nodes(nodes, None, self._language)
 
-    def _link_or_text(
-        self, p: etree._Element, url: str, text: str, lang: str | None, where: str
-    ) -> None:
-        href = safe_url(url)
-        if href is None:
-            self._refused(url, where)
-            _oxml.add_text(_oxml.add_run(p, None, lang), text)
-            return
-        link = _oxml.add_hyperlink(p, self._relate(href))
-        _oxml.add_text(_oxml.add_run(link, self._ids[StyleName.HYPERLINK], lang), text)
-
-    def _rich(self, p: etree._Element, nodes: RichText, where: str) -> None:
-        _Inlines(self, p, where, self._relate).nodes(nodes, None, self._language, 0)
-
-    # -- notes -----------------------------------------------------------------------------
-
-    def _note_ref(self, parent: etree._Element, note: str, where: str) -> None:
-        """The mark of ``note`` in ``parent``; at its first reference, the footnote too."""
-        number = self._note_numbers.get(note)
+    def _note_mark(self, parent: etree._Element, mark: NoteMark) -> None:
+        """The mark of a note in ``parent``; at its first reference, the footnote too."""
         style = self._ids[StyleName.FOOTNOTE_REFERENCE]
-        if number is None:
-            self._diagnostics.append(
-                Diagnostic(f"{where}: reference to an unknown note {note!r} left out", source="docx")
-            )
+        if mark.nth > 1:
+            _oxml.add_text(_oxml.add_run(parent, style, None), str(mark.number))
             return
-        if number in self._footnoted:
-            _oxml.add_text(_oxml.add_run(parent, style, None), str(number))
-            return
-        self._footnoted.add(number)
         footnotes = self._footnotes_part()
-        _oxml.add_footnote_reference(parent, number, style)
-        index, found = next((i, n) for i, n in enumerate(self._item.notes) if n.id == note)
+        _oxml.add_footnote_reference(parent, mark.number, style)
         p = _oxml.add_footnote(
-            footnotes.element, number, self._ids[StyleName.FOOTNOTE_TEXT], style
+            footnotes.element, mark.number, self._ids[StyleName.FOOTNOTE_TEXT], style
         )
         relate = functools.partial(self._relate, part=footnotes)
-        _Inlines(self, p, f"$.notes[{index}].text", relate).nodes(
-            found.text, None, self._language, 0
-        )
+        _Inlines(self, p, relate).nodes(self._notes[mark.number].content, None, self._language)
 
     def _footnotes_part(self) -> XmlPart:
         """The footnotes part, made at the first note (replacing any the reference had)."""
@@ -544,44 +422,31 @@ class BodyWriter:
         return self._footnotes
 
 
-def _column_widths(table: Table, total: int) -> list[int]:
+def _column_widths(table: TableView, total: int) -> list[int]:
     """Column widths that share ``total`` by the longest text of each column (up to 40
     characters, plus 3 for the cell's margins): LibreOffice lays a table out on its grid."""
     rows = (table.header, *table.rows) if table.header else table.rows
     weights = [
-        min(max(len(plain_text(cell)) for cell in column), 40) + 3
+        min(max(len(plain(cell.content)) for cell in column), 40) + 3
         for column in zip(*rows, strict=True)
     ]
     return [total * weight // sum(weights) for weight in weights]
 
 
 class _Inlines:
-    """Runs for one paragraph's rich text; ``parent`` is the paragraph or a hyperlink in it."""
+    """Runs for one paragraph's inline view; ``parent`` is the paragraph or a hyperlink in it.
 
-    __slots__ = ("_in_link", "_parent", "_relate", "_trail", "_w", "_where")
+    A run has one character style. Inside a link the "Hyperlink" style wins (a link must look
+    like one); elsewhere the innermost style wins (emphasis inside a quotation is "Emphasis").
+    """
 
-    def __init__(
-        self, writer: BodyWriter, p: etree._Element, where: str, relate: Callable[[str], str]
-    ) -> None:
+    __slots__ = ("_in_link", "_parent", "_relate", "_w")
+
+    def __init__(self, writer: BodyWriter, p: etree._Element, relate: Callable[[str], str]) -> None:
         self._w = writer
         self._relate = relate  # hyperlink relationships belong to the part the text is in
         self._parent = p
-        self._where = where
         self._in_link = False
-        self._trail: list[int] = []  # indices of the nodes being written, outermost first
-
-    def nodes(self, nodes: RichText, style: str | None, lang: str, depth: int) -> None:
-        trail = self._trail
-        trail.append(0)
-        for index, node in enumerate(nodes):
-            trail[-1] = index
-            self.node(node, style, lang, depth)
-        trail.pop()
-
-    def _path(self, field: str) -> str:
-        """The JSONPath of the current node's ``field``: ``$.lead[1].content[0].url``."""
-        first, *rest = self._trail
-        return f"{self._where}[{first}]" + "".join(f".content[{i}]" for i in rest) + f".{field}"
 
     def _styled(self, name: StyleName, current: str | None) -> str | None:
         return current if self._in_link else self._w._ids[name]
@@ -590,52 +455,55 @@ class _Inlines:
         run_lang = None if lang == self._w._language else lang
         _oxml.add_text(_oxml.add_run(self._parent, style, run_lang), text)
 
-    def node(self, node: Inline, style: str | None, lang: str, depth: int) -> None:
-        match node:
-            case Text(text=text):
-                self._run(self._w._typeset(text, lang), style, lang)
-            case Emphasis(content=content):
-                self.nodes(content, self._styled(StyleName.EMPHASIS, style), lang, depth)
-            case Strong(content=content):
-                self.nodes(content, self._styled(StyleName.STRONG, style), lang, depth)
-            case Link(content=content, url=url):
-                self._link(content, url, style, lang, depth)
-            case Foreign(content=content, lang=foreign):
-                self.nodes(content, style, foreign, depth)
-            case SpeakerRef(content=content):
-                self.nodes(content, self._styled(StyleName.SPEAKER_NAME, style), lang, depth)
-            case TopicRef(content=content):
-                self.nodes(content, style, lang, depth)
-            case Quotation(content=content):
-                self._quoted(content, StyleName.DIRECT_QUOTATION, style, lang, depth)
-            case QuotedTerm(content=content):
-                self._quoted(content, StyleName.QUOTED_TERM, style, lang, depth)
-            case NoteRef(note=note):
-                self._w._note_ref(self._parent, note, self._path("note"))
-            case _:
-                assert_never(node)
+    def nodes(self, nodes: Inlines, style: str | None, lang: str) -> None:
+        for node in nodes:
+            match node:
+                case Run(text=text):
+                    self._run(text, style, lang)
+                case Emph(content=content):
+                    self.nodes(content, self._styled(StyleName.EMPHASIS, style), lang)
+                case Stress(content=content):
+                    self.nodes(content, self._styled(StyleName.STRONG, style), lang)
+                case LinkSpan(content=content, href=href):
+                    self._link(content, href, style, lang)
+                case Passage(content=content, lang=foreign):
+                    self.nodes(content, style, foreign)
+                case SpeakerName(content=content):
+                    self.nodes(content, self._styled(StyleName.SPEAKER_NAME, style), lang)
+                case TopicName(content=content):
+                    self.nodes(content, style, lang)
+                case Speech(content=content, opening=opening, closing=closing):
+                    self._quoted(content, opening, closing, StyleName.DIRECT_QUOTATION, style, lang)
+                case Term(content=content, opening=opening, closing=closing):
+                    self._quoted(content, opening, closing, StyleName.QUOTED_TERM, style, lang)
+                case NoteMark():
+                    self._w._note_mark(self._parent, node)
+                case _:
+                    assert_never(node)
 
     def _quoted(
-        self, content: RichText, name: StyleName, style: str | None, lang: str, depth: int
+        self,
+        content: Inlines,
+        opening: str,
+        closing: str,
+        name: StyleName,
+        style: str | None,
+        lang: str,
     ) -> None:
-        opening, closing = self._w._marks(lang, depth)
         inner = self._styled(name, style)
         self._run(opening, inner, lang)
-        self.nodes(content, inner, lang, depth + 1)
+        self.nodes(content, inner, lang)
         self._run(closing, inner, lang)
 
-    def _link(self, content: RichText, url: str, style: str | None, lang: str, depth: int) -> None:
-        href = safe_url(url)
+    def _link(self, content: Inlines, href: str | None, style: str | None, lang: str) -> None:
         if href is None or self._in_link:
-            if href is None:
-                self._w._refused(url, self._path("url"))
-            self.nodes(content, style, lang, depth)
+            self.nodes(content, style, lang)
             return
         paragraph = self._parent
         self._parent = _oxml.add_hyperlink(paragraph, self._relate(href))
         self._in_link = True
         try:
-            self.nodes(content, self._w._ids[StyleName.HYPERLINK], lang, depth)
+            self.nodes(content, self._w._ids[StyleName.HYPERLINK], lang)
         finally:
             self._parent = paragraph
             self._in_link = False

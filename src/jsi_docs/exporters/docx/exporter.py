@@ -11,15 +11,14 @@ from docx.opc.part import Part
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult, OptionError
-from jsi_docs.exporters.display import FALLBACK_LANGUAGE, Presenter, supported
 from jsi_docs.exporters.docx import _oxml
 from jsi_docs.exporters.docx._package import ExtraPart, docx_members, write_package
 from jsi_docs.exporters.docx._template import REFERENCE_NAME, Template, load_template
 from jsi_docs.exporters.docx._writer import BodyWriter
 from jsi_docs.exporters.docx._xmlchars import check_xml_text, may_hold_illegal_xml
-from jsi_docs.i18n import Term
-from jsi_docs.model import NewsItem, plain_text
+from jsi_docs.model import NewsItem
 from jsi_docs.themes import Theme
+from jsi_docs.view import ItemView, ViewOptionError, build_view, one_line
 
 __all__ = ["DocxExporter"]
 
@@ -28,7 +27,7 @@ _MAX_PROPERTY = 255
 
 
 def _clip(text: str) -> str:
-    text = " ".join(text.split())
+    text = one_line(text)
     return text if len(text) <= _MAX_PROPERTY else text[: _MAX_PROPERTY - 1] + "\u2026"
 
 
@@ -57,20 +56,16 @@ class DocxExporter:
         source = to_json(item, indent=None)  # compact: the indenting encoder is pure Python
         if may_hold_illegal_xml(source):
             check_xml_text(item)
-        diagnostics: list[Diagnostic] = []
+        try:
+            view = build_view(
+                item, labels_language=options.labels_language, typography=options.typography
+            )
+        except ViewOptionError as exc:
+            raise OptionError(str(exc)) from None
+        diagnostics: list[Diagnostic] = list(view.diagnostics)
         template = self._template(options)
-        text_presenter, label_presenter = self._presenters(item, options, diagnostics)
         document = template.new_document()
-        writer = BodyWriter(
-            document,
-            template,
-            item,
-            text_presenter,
-            label_presenter,
-            options.typography,
-            diagnostics,
-            options.allowed_urls,
-        )
+        writer = BodyWriter(document, template, view, diagnostics, options.allowed_urls)
         writer.write()
         writer.header_footer()
         settings = _related(document.part, RT.SETTINGS)
@@ -79,7 +74,7 @@ class DocxExporter:
             settings.element if settings is not None else None,
             item.language,
         )
-        self._core_properties(document, item, label_presenter)
+        self._core_properties(document, item, view)
         self._source_part(document, item, source)
         members = docx_members(
             document.part,
@@ -114,45 +109,18 @@ class DocxExporter:
         return load_template(path)
 
     @staticmethod
-    def _presenters(
-        item: NewsItem, options: ExportOptions, diagnostics: list[Diagnostic]
-    ) -> tuple[Presenter, Presenter]:
-        try:
-            text = Presenter.for_item(item, options.typography)
-            labels = (
-                Presenter.for_language(options.labels_language, options.typography)
-                if options.labels_language
-                else text
-            )
-        except LookupError as exc:
-            raise OptionError(str(exc)) from None
-        if not supported(item.language):
-            diagnostics.append(
-                Diagnostic(
-                    f"no labels, dates or typography for language {item.language!r}; "
-                    f"using {FALLBACK_LANGUAGE!r} for them",
-                    source="docx",
-                )
-            )
-        return text, labels
-
-    @staticmethod
-    def _core_properties(document: Any, item: NewsItem, labels: Presenter) -> None:
+    def _core_properties(document: Any, item: NewsItem, view: ItemView) -> None:
         core = document.core_properties
         when = _oxml.midnight_utc(item.published)
-        publisher = item.publisher.name if item.publisher else ""
-        try:
-            category = labels.labels.get(Term.of("item", str(item.kind)))
-        except LookupError:
-            category = str(item.kind)
+        publisher = view.publisher.text if view.publisher else ""
         values = {
-            "title": item.headline,
-            "subject": plain_text(item.lead) if item.lead else "",
-            "keywords": ", ".join(t.label for t in item.topics),
+            "title": view.headline,
+            "subject": view.description if view.lead else "",
+            "keywords": ", ".join(view.keywords),
             "language": item.language,
             "author": publisher,
             "last_modified_by": publisher,
-            "category": category,
+            "category": view.kind_label,
             "identifier": item.url or item.id,
             "comments": "",
             "content_status": "",

@@ -15,23 +15,27 @@ from typing import ClassVar
 import attrs
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult
+from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult, OptionError
 from jsi_docs.exporters.html._environment import environment, template
-from jsi_docs.exporters.html._page import PageView, page_view
+from jsi_docs.exporters.html._page import BLOCK_MACROS, PageHead, template_names
+from jsi_docs.exporters.remote import allowed_url
 from jsi_docs.model import NewsItem
 from jsi_docs.themes import Theme
+from jsi_docs.view import FigureView, ItemView, ViewOptionError, build_view
 
 __all__ = [
     "ARTICLE_TEMPLATE",
+    "BLOCK_MACROS",
     "PAGE_TEMPLATE",
     "HtmlExporter",
     "HtmlPage",
-    "PageView",
+    "PageHead",
     "build_fragment",
     "build_page",
     "environment",
+    "item_view",
     "page_assets",
-    "page_view",
+    "render_view",
     "template",
 ]
 
@@ -52,6 +56,49 @@ class HtmlPage:
     diagnostics: tuple[Diagnostic, ...] = ()
 
 
+def item_view(item: NewsItem, options: ExportOptions) -> ItemView:
+    """The view of ``item`` with the labels language and typography of ``options``."""
+    try:
+        return build_view(
+            item, labels_language=options.labels_language, typography=options.typography
+        )
+    except ViewOptionError as exc:
+        raise OptionError(str(exc)) from None
+
+
+def render_view(
+    view: ItemView,
+    theme: Theme,
+    *,
+    print_mode: bool = False,
+    fragment: bool = False,
+    allowed_urls: tuple[str, ...] = (),
+) -> HtmlPage:
+    """``view`` as a standalone page, or with ``fragment`` as its ``<article>`` alone.
+
+    In ``print_mode`` (for PDF) an image is shown only when its URL is under ``allowed_urls``;
+    otherwise its text alternative is printed, with a diagnostic.
+    """
+    diagnostics = list(view.diagnostics)
+
+    def image_src(figure: FigureView) -> str | None:
+        if figure.src is None or not print_mode or allowed_url(figure.src, allowed_urls):
+            return figure.src
+        diagnostics.append(
+            Diagnostic(
+                f"{figure.where}.image: {figure.src} not fetched (not under allowed_urls); "
+                "its text alternative is printed instead",
+                source="pdf",
+            )
+        )
+        return None
+
+    names = template_names(view, print_mode=print_mode, fragment=fragment)
+    names["image_src"] = image_src
+    html = template(theme, ARTICLE_TEMPLATE if fragment else PAGE_TEMPLATE).render(names)
+    return HtmlPage(html, tuple(diagnostics))
+
+
 def build_page(
     item: NewsItem, options: ExportOptions, theme: Theme, *, print_mode: bool = False
 ) -> HtmlPage:
@@ -63,16 +110,14 @@ def build_page(
     :func:`page_assets`). The head always carries ``<title>``, ``<html lang>`` and the
     ``description``, ``keywords``, ``author`` and ``dcterms.created`` metadata.
     """
-    view, diagnostics = page_view(item, options, print_mode=print_mode)
-    html = template(theme, PAGE_TEMPLATE).render(page=view)
-    return HtmlPage(html, diagnostics)
+    return render_view(
+        item_view(item, options), theme, print_mode=print_mode, allowed_urls=options.allowed_urls
+    )
 
 
 def build_fragment(item: NewsItem, options: ExportOptions, theme: Theme) -> HtmlPage:
     """The ``<article>`` of ``item`` alone, to embed in another page (no head, no JSON-LD)."""
-    view, diagnostics = page_view(item, options, print_mode=False, fragment=True)
-    html = template(theme, ARTICLE_TEMPLATE).render(page=view)
-    return HtmlPage(html, diagnostics)
+    return render_view(item_view(item, options), theme, fragment=True)
 
 
 @functools.lru_cache(maxsize=16)

@@ -13,7 +13,6 @@ import re
 import sys
 from typing import TYPE_CHECKING, ClassVar
 
-from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.errors import ExportError
 from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult, OptionError
 from jsi_docs.exporters.pdf._libraries import PdfEngineUnavailableError
@@ -81,12 +80,15 @@ class PdfExporter:
         variant = _variant(options.pdf_variant)
         page_size = _page_size(options.page_size)
         theme = Theme.load(options.theme)
-        html, html_diagnostics = _print_page(item, options, theme)
+        from jsi_docs.exporters.html import item_view, render_view
+
+        view = item_view(item, options)
+        page = render_view(view, theme, print_mode=True, allowed_urls=options.allowed_urls)
         engine = _engine()
         data, pdf_diagnostics = engine.render_pdf(
-            html,
+            page.html,
             theme=theme,
-            metadata=pdf_metadata(item),
+            metadata=pdf_metadata(item, view),
             variant=variant,
             page_size=page_size,
             labels_language=_labels_language(item, options),
@@ -98,7 +100,7 @@ class PdfExporter:
             ),
         )
         return ExportResult(
-            data, self.media_type, self.suffix, (*html_diagnostics, *pdf_diagnostics)
+            data, self.media_type, self.suffix, (*page.diagnostics, *pdf_diagnostics)
         )
 
 
@@ -108,15 +110,6 @@ def clear_caches() -> None:
     render = sys.modules.get("jsi_docs.exporters.pdf._render")
     if render is not None:
         render.clear_caches()
-
-
-def _print_page(
-    item: NewsItem, options: ExportOptions, theme: Theme
-) -> tuple[str, tuple[Diagnostic, ...]]:
-    from jsi_docs.exporters.html import build_page
-
-    page = build_page(item, options, theme, print_mode=True)
-    return page.html, tuple(page.diagnostics)
 
 
 def _canonical_json(item: NewsItem) -> bytes:

@@ -8,7 +8,8 @@ from importlib.metadata import PackageNotFoundError, version
 
 import attrs
 
-from jsi_docs.model import NewsItem, plain_text
+from jsi_docs.model import NewsItem
+from jsi_docs.view import ItemView
 
 __all__ = ["PdfMetadata", "creator", "pdf_metadata"]
 
@@ -52,16 +53,16 @@ def creator() -> str:
         return "jsi_docs"
 
 
-def pdf_metadata(item: NewsItem) -> PdfMetadata:
-    """Title = headline, author = publisher, subject = lead, keywords = topics, dates = published
-    and updated."""
+def pdf_metadata(item: NewsItem, view: ItemView) -> PdfMetadata:
+    """Title = headline, author = publisher, subject = lead, keywords = topics (in the words
+    and marks the page shows), dates = published and updated."""
     return PdfMetadata(
-        title=item.headline,
+        title=view.headline,
         language=item.language,
         created=item.published,
         modified=item.updated,
-        authors=(item.publisher.name,) if item.publisher else (),
-        subject=" ".join(plain_text(item.lead).split()) if item.lead else None,
-        keywords=tuple(topic.label for topic in item.topics),
+        authors=(view.publisher.text,) if view.publisher else (),
+        subject=view.description if view.lead else None,
+        keywords=view.keywords,
         creator=creator(),
     )

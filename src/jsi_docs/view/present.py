@@ -97,6 +97,8 @@ def safe_image_url(url: str | None) -> str | None:
     """``url`` as :func:`safe_url` makes it, if its scheme is http or https; else None."""
     safe = safe_url(url)
     return safe if safe is not None and check_url(safe, IMAGE_SCHEMES) is None else None
+
+
 # A number alone: a sign, digits with separators and spaces, a percent or per mille sign.
 _NUMBER = re.compile(r"[+\-\u2212\u2013]?[\d.,\s]*\d[\d.,\s]*[%\u2030]?")
 
@@ -195,9 +197,7 @@ class Presenter:
     language: str
     profile: TypographyProfile
     labels: Labels
-    _alone: dict[str, str] = attrs.field(
-        factory=dict, init=False, eq=False, repr=False, hash=False
-    )
+    _alone: dict[str, str] = attrs.field(factory=dict, init=False, eq=False, repr=False, hash=False)
     _typeset: dict[tuple[str, str, str], str] = attrs.field(
         factory=dict, init=False, eq=False, repr=False, hash=False
     )

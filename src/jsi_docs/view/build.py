@@ -1,0 +1,515 @@
+"""Building the view of an item from the model: the one walk every writer relies on."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import assert_never
+
+from babel import Locale, UnknownLocaleError
+
+from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.errors import JsiDocsError
+from jsi_docs.i18n import (
+    Placeholder,
+    Term,
+    UnknownProfileError,
+    iso,
+    language_name,
+)
+from jsi_docs.model import (
+    Block,
+    BlockQuote,
+    CollectiveSpeaker,
+    Contact,
+    Figure,
+    ListBlock,
+    NewsItem,
+    Paragraph,
+    RichText,
+    Speaker,
+    Table,
+    plain_text,
+)
+from jsi_docs.view.blocks import (
+    BlockView,
+    CellView,
+    FigureView,
+    ListView,
+    ParagraphView,
+    QuoteView,
+    SectionView,
+    TableView,
+)
+from jsi_docs.view.inline import InlineBuilder, Inlines, LinkSpan, Run, SpeakerName, plain
+from jsi_docs.view.item import (
+    ContactDetail,
+    ContactView,
+    DatedLine,
+    ItemView,
+    LinkView,
+    MeetingView,
+    NoteView,
+    Organisation,
+    QuotationView,
+    SpeakerView,
+    TopicView,
+    VersionView,
+    one_line,
+)
+from jsi_docs.view.present import (
+    FALLBACK_LANGUAGE,
+    Presenter,
+    clean,
+    is_number,
+    safe_image_url,
+    safe_url,
+    supported,
+)
+
+__all__ = ["DESCRIPTION_LIMIT", "ViewOptionError", "build_view", "direction"]
+
+DESCRIPTION_LIMIT = 300
+"""Longest description taken from the first paragraph when the item has no lead."""
+
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+_LABELS = {
+    "skip_to_content": Term.SKIP_TO_CONTENT,
+    "find_out_more": Term.FIND_OUT_MORE,
+    "speakers": Term.SPEAKERS,
+    "topics": Term.TOPICS,
+    "language_versions": Term.LANGUAGE_VERSIONS,
+    "contact": Term.CONTACT,
+    "meeting": Term.MEETING,
+    "notes": Term.NOTES,
+    "back_to_text": Term.BACK_TO_TEXT,
+}
+
+
+class ViewOptionError(JsiDocsError, ValueError):
+    """A labels language or typography profile the view cannot use."""
+
+
+@functools.lru_cache(maxsize=256)
+def direction(language: str) -> str:
+    """``"rtl"`` for a language written right to left (by CLDR), else ``"ltr"``."""
+    try:
+        locale = Locale.parse(language.strip().replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return "ltr"
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
+def _same_language(a: str, b: str) -> bool:
+    return a.split("-")[0].lower() == b.split("-")[0].lower()
+
+
+def _presenter_for(language: str) -> Presenter | None:
+    return Presenter.for_language(language) if supported(language) else None
+
+
+def build_view(
+    item: NewsItem, *, labels_language: str | None = None, typography: str | None = None
+) -> ItemView:
+    """The view of ``item``: labels in ``labels_language`` (default: the item's), text set
+    with the ``typography`` profile (default: the item language's).
+
+    Raises :class:`ViewOptionError` for a labels language without labels or an unknown
+    profile. What could be worked around (a refused link, an unknown note, a language without
+    labels) is in :attr:`ItemView.diagnostics`.
+    """
+    return _Builder(item, labels_language, typography).build()
+
+
+class _Builder:
+    def __init__(self, item: NewsItem, labels_language: str | None, typography: str | None) -> None:
+        self.item = item
+        self.diagnostics: list[Diagnostic] = []
+        if not supported(item.language):
+            self.note(
+                f"no labels, dates or typography for language {item.language!r}: "
+                f"using {FALLBACK_LANGUAGE!r} ones"
+            )
+        if labels_language is not None and not supported(labels_language):
+            raise ViewOptionError(f"labels_language {labels_language!r} has no labels")
+        try:
+            self.text = Presenter.for_item(item, typography)
+        except UnknownProfileError as exc:
+            raise ViewOptionError(str(exc)) from None
+        self.labels = self.text
+        if labels_language is not None and not _same_language(labels_language, self.text.language):
+            self.labels = Presenter.for_language(labels_language)
+        self.inlines = InlineBuilder(
+            self.text,
+            presenter_for=_presenter_for,
+            direction_for=direction,
+            notes=item.note_numbers() if item.notes else {},
+            diagnostics=self.diagnostics,
+        )
+
+    def note(self, message: str) -> None:
+        self.diagnostics.append(Diagnostic(message, source="view"))
+
+    # -- the whole item ----------------------------------------------------------------------
+
+    def build(self) -> ItemView:
+        item, text, labels = self.item, self.text, self.labels
+        people: list[Speaker | CollectiveSpeaker] = [*item.speakers, *item.collective_speakers]
+        speakers = tuple(self.speaker(s) for s in people)
+        lead = self.inlines.build(item.lead, "$.lead") if item.lead else None
+        sections = tuple(self.section(s) for s in range(len(item.sections)))
+        notes = self.notes()
+        by_id = {s.id: s for s in speakers}
+        quotations = tuple(
+            QuotationView(plain(content), by_id.get(speaker))
+            for content, speaker in self.inlines.quotations
+        )
+        symbols_term = Term.DOCUMENT_SYMBOLS if len(item.symbols) > 1 else Term.DOCUMENT_SYMBOL
+        try:
+            kind_label = labels.labels.get(Term.of("item", str(item.kind)))
+        except LookupError:
+            kind_label = str(item.kind)
+        publisher = None
+        if item.publisher:
+            publisher = self.link(clean(item.publisher.name), item.publisher.url, "$.publisher.url")
+        banner = None
+        if item.series:
+            banner = self.link(text.text(item.series.label), item.series.url, "$.series.url")
+        return ItemView(
+            id=item.id,
+            language=item.language,
+            direction=direction(item.language),
+            labels_language=None
+            if _same_language(labels.language, item.language)
+            else labels.language,
+            kind=str(item.kind),
+            kind_label=labels.text(kind_label),
+            headline=text.text(item.headline),
+            banner=banner,
+            publisher=publisher,
+            meeting=self.meeting(),
+            published=self.dated(Term.PUBLISHED, item.published),
+            updated=self.dated(Term.UPDATED, item.updated) if item.updated else None,
+            symbols=tuple(clean(s) for s in item.symbols),
+            symbols_label=labels.label(symbols_term),
+            lead=lead,
+            sections=sections,
+            notes=notes,
+            speakers=speakers,
+            topics=tuple(
+                TopicView(t.id, text.text(t.label), safe_url(t.uri) if t.uri else None)
+                for t in item.topics
+            ),
+            related=tuple(
+                self.link(
+                    self.typeset_in(r.title, r.language),
+                    r.url,
+                    f"$.related_links[{i}].url",
+                    lang=r.language if r.language and r.language != item.language else None,
+                    hreflang=r.language,
+                )
+                for i, r in enumerate(item.related_links)
+            ),
+            versions=tuple(self.version(i) for i in range(len(item.language_versions))),
+            contact=self.contact(item.contact) if item.contact else None,
+            labels=_labels(labels),
+            page_x_of_y=tuple(
+                s if isinstance(s, Placeholder) else labels.text(s)
+                for s in labels.labels.segments(Term.PAGE_X_OF_Y)
+            ),
+            quotations=quotations,
+            url=safe_url(item.url) if item.url else None,
+            description=self.description(lead, sections),
+            diagnostics=tuple(self.diagnostics),
+        )
+
+    def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:
+        if lead:
+            return one_line(plain(lead))
+        for section in sections:
+            for block in section.blocks:
+                if isinstance(block, ParagraphView):
+                    found = one_line(plain(block.content))
+                    if len(found) > DESCRIPTION_LIMIT:
+                        found = found[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0] + "\u2026"
+                    return found
+        return self.text.text(self.item.headline)
+
+    # -- header ------------------------------------------------------------------------------
+
+    def dated(self, term: Term, day: dt.date) -> DatedLine:
+        labels = self.labels
+        date = labels.date(day)
+        before: list[str] = []
+        after: list[str] = []
+        seen = False
+        for segment in labels.labels.segments(term):
+            if isinstance(segment, Placeholder):
+                seen = True
+            elif seen:
+                after.append(labels.text(segment, before=date))
+            else:
+                before.append(labels.text(segment, after=date))
+        return DatedLine("".join(before), date, iso(day), "".join(after))
+
+    def meeting(self) -> MeetingView | None:
+        meeting = self.item.meeting
+        if meeting is None:
+            return None
+        text = self.text
+        name = text.meeting_kind(meeting)
+        if meeting.place:
+            name = f"{name}, {text.text(meeting.place)}"
+        return MeetingView(
+            name, text.date_range(meeting.dates), iso(meeting.dates.start), iso(meeting.dates.end)
+        )
+
+    # -- body --------------------------------------------------------------------------------
+
+    def section(self, index: int) -> SectionView:
+        item = self.item
+        section = item.sections[index]
+        # "--" never follows the item id in a section's own id (ids start alphanumeric), so
+        # generated anchors cannot collide with the item's.
+        anchor = f"{item.id}-{section.id}" if section.id else f"{item.id}--s{index + 1}"
+        blocks = tuple(
+            self.block(
+                block, f"$.sections[{index}].blocks[{b}]", f"{item.id}--t{index + 1}-{b + 1}"
+            )
+            for b, block in enumerate(section.blocks)
+        )
+        heading = self.text.text(section.heading) if section.heading else None
+        return SectionView(anchor, heading, blocks)
+
+    def block(self, block: Block, where: str, anchor: str) -> BlockView:
+        build = self.inlines.build
+        match block:
+            case Paragraph(text=text, speaker=speaker):
+                return ParagraphView(build(text, f"{where}.text"), speaker)
+            case ListBlock(items=items, ordered=ordered, speaker=speaker):
+                entries = tuple(build(e, f"{where}.items[{i}]") for i, e in enumerate(items))
+                return ListView(entries, ordered, speaker)
+            case BlockQuote(paragraphs=paragraphs, speaker=speaker, cite=cite):
+                return self.quote(paragraphs, speaker, cite, where)
+            case Table():
+                return self.table(block, where, anchor)
+            case Figure():
+                return self.figure(block, where)
+            case _:
+                assert_never(block)
+
+    def quote(
+        self, paragraphs: tuple[RichText, ...], speaker_id: str | None, cite: str | None, where: str
+    ) -> QuoteView:
+        # The quotation as a whole comes before the quotations inside it, in reading order.
+        quotations = self.inlines.quotations
+        at = len(quotations)
+        built = tuple(
+            self.inlines.build(p, f"{where}.paragraphs[{i}]") for i, p in enumerate(paragraphs)
+        )
+        if speaker_id is not None:
+            joined = "\n".join(plain(p) for p in built)
+            quotations.insert(at, ((Run(joined),), speaker_id))
+        href = safe_url(cite) if cite else None
+        if cite is not None and href is None:
+            self.note(f"{where}.cite: {cite!r} left out: not an http, https or mailto URL")
+        speaker = self.item.speaker(speaker_id) if speaker_id else None
+        parts: list[LinkSpan | Run | SpeakerName] = []
+        if speaker is not None:
+            shown = self.speaker(speaker)
+            parts.append(SpeakerName((Run(shown.full_name),), speaker.id))
+            if shown.affiliation:
+                parts.append(Run(f" ({shown.affiliation})"))
+        if href is not None:
+            if parts:
+                parts.append(Run(", "))
+            parts.append(LinkSpan((Run(href),), href))
+        attribution = (Run("\u2014\u00a0"), *parts) if parts else None
+        return QuoteView(built, speaker_id, href, attribution)
+
+    def table(self, table: Table, where: str, anchor: str) -> TableView:
+        build = self.inlines.build
+
+        def cell(text: RichText, at: str) -> CellView:
+            return CellView(build(text, at), is_number(plain_text(text)))
+
+        return TableView(
+            anchor,
+            tuple(
+                tuple(cell(c, f"{where}.rows[{r}][{i}]") for i, c in enumerate(row))
+                for r, row in enumerate(table.rows)
+            ),
+            tuple(cell(c, f"{where}.header[{i}]") for i, c in enumerate(table.header)),
+            table.row_headers,
+            build(table.caption, f"{where}.caption") if table.caption else None,
+            build(table.note, f"{where}.note") if table.note else None,
+            table.speaker,
+        )
+
+    def figure(self, figure: Figure, where: str) -> FigureView:
+        src = safe_image_url(figure.image)
+        if src is None:
+            self.note(
+                f"{where}.image: {figure.image!r} is not an http or https URL; "
+                "the image is left out and its text alternative shown"
+            )
+        text = self.text
+        return FigureView(
+            src,
+            text.text(figure.alt),
+            figure.width,
+            figure.height,
+            self.inlines.build(figure.caption, f"{where}.caption") if figure.caption else None,
+            text.text(figure.credit) if figure.credit else None,
+            self.labels.label(Term.PHOTO_CREDIT),
+            where,
+        )
+
+    def notes(self) -> tuple[NoteView, ...]:
+        item = self.item
+        if not item.notes:
+            return ()
+        index = {n.id: i for i, n in enumerate(item.notes)}
+        return tuple(
+            NoteView(
+                number,
+                f"{item.id}--note-{number}",
+                f"{item.id}--noteref-{number}",
+                # A note's quotations are not the item's speech.
+                self.inlines.build(note.text, f"$.notes[{index[note.id]}].text", quotations=False),
+            )
+            for number, note in item.numbered_notes()
+        )
+
+    # -- people and back matter --------------------------------------------------------------
+
+    def speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerView:
+        shown = self.text.speaker(speaker)
+        if isinstance(speaker, CollectiveSpeaker):
+            organisations = tuple(
+                Organisation(clean(m.name), clean(m.code) if m.code else None)
+                for m in speaker.members
+            )
+            family = given = None
+        else:
+            organisations = tuple(
+                Organisation(clean(a.name), clean(a.code) if a.code else None)
+                for a in (speaker.member, speaker.on_behalf_of)
+                if a is not None
+            )
+            family = clean(speaker.name.family) if speaker.name else None
+            given = clean(speaker.name.given) if speaker.name and speaker.name.given else None
+        return SpeakerView(
+            shown.id,
+            shown.name,
+            shown.honorific,
+            shown.member,
+            shown.on_behalf_of,
+            shown.roles,
+            shown.collective,
+            family,
+            given,
+            organisations,
+        )
+
+    def typeset_in(self, text: str, language: str | None) -> str:
+        if language is None or _same_language(language, self.item.language):
+            return self.text.text(text)
+        presenter = _presenter_for(language)
+        return presenter.text(text) if presenter else clean(text)
+
+    def link(
+        self,
+        text: str,
+        url: str | None,
+        where: str,
+        *,
+        lang: str | None = None,
+        hreflang: str | None = None,
+    ) -> LinkView:
+        href = safe_url(url)
+        if url is not None and href is None:
+            self.note(f"{where}: {url!r} left as text: not an http, https or mailto URL")
+        valid = hreflang if href and hreflang and _LANGUAGE.fullmatch(hreflang) else None
+        return LinkView(text, href, lang if lang and _LANGUAGE.fullmatch(lang) else None, valid)
+
+    def version(self, index: int) -> VersionView:
+        version = self.item.language_versions[index]
+        try:
+            name = language_name(version.language, capitalize=True)
+        except LookupError:
+            name = clean(version.language)
+        lang = version.language if _LANGUAGE.fullmatch(version.language) else None
+        link = self.link(name, version.url, f"$.language_versions[{index}].url", hreflang=lang)
+        return VersionView(
+            name,
+            link.href,
+            lang,
+            link.hreflang,
+            clean(version.headline) if version.headline else None,
+            version.item_id,
+        )
+
+    def contact(self, contact: Contact) -> ContactView:
+        labels = self.labels
+        email = (
+            self.link(clean(contact.email), f"mailto:{contact.email}", "$.contact.email")
+            if contact.email
+            else None
+        )
+        body = self.inlines.build(contact.text, "$.contact.text") if contact.text else None
+        if body is None and email is not None:
+            body = self.contact_sentence(email)
+            email = None
+        elif email is not None and contact.email and contact.email in plain_text(contact.text):
+            email = None  # the sentence already gives the address
+        details: list[ContactDetail] = []
+        if email is not None:
+            details.append(ContactDetail(_field(labels, Term.EMAIL), email))
+        if contact.url:
+            details.append(
+                ContactDetail(
+                    _field(labels, Term.WEBSITE),
+                    self.link(clean(contact.url), contact.url, "$.contact.url"),
+                )
+            )
+        if contact.phone:
+            details.append(
+                ContactDetail(
+                    _field(labels, Term.PHONE), LinkView(self.text.text(contact.phone), None)
+                )
+            )
+        prompt = (
+            self.text.text(contact.prompt)
+            if contact.prompt
+            else labels.label(Term.PROBLEMS_VIEWING)
+        )
+        return ContactView(prompt, body, tuple(details))
+
+    def contact_sentence(self, email: LinkView) -> Inlines:
+        """The labels' sentence asking to write to ``email``, the address a link."""
+        out: list[Run | LinkSpan] = []
+        segments = self.labels.labels.segments(Term.PROBLEMS_VIEWING_CONTACT)
+        for k, segment in enumerate(segments):
+            if isinstance(segment, Placeholder):
+                out.append(LinkSpan((Run(email.text),), email.href))
+            else:
+                before = email.text if k > 0 else ""
+                after = email.text if k < len(segments) - 1 else ""
+                out.append(Run(self.labels.text(segment, before=before, after=after)))
+        return tuple(out)
+
+
+def _field(labels: Presenter, term: Term) -> str:
+    """The name of a field with its colon, typeset: "E-mail\u00a0:"."""
+    return labels.text(f"{labels.labels.get(term)}:")
+
+
+@functools.lru_cache(maxsize=32)
+def _labels(presenter: Presenter) -> Mapping[str, str]:
+    """The page furniture's words by name (the same for every item in that language)."""
+    return MappingProxyType({key: presenter.label(term) for key, term in _LABELS.items()})

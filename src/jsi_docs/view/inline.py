@@ -1,0 +1,333 @@
+"""Inline runs as every format shows them: typeset text, quotation marks as characters.
+
+:class:`InlineBuilder` turns the model's rich text into a tuple of :data:`InlineView` nodes.
+Each text run is typeset by the typography profile of the language it is written in, with the
+text of its neighbouring runs (the quotation marks included) as context, so that
+``<em>Note</em> : suite`` keeps its space in every format. A direct quotation or a quoted term
+carries its opening and closing marks, chosen by the language of the passage it is in and by
+how deeply it is nested. Notes are numbered; refused links lose their target and say why.
+
+Writers show :attr:`Speech.opening` + content + :attr:`Speech.closing` and add nothing: the
+words, spaces and marks are all decided here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from typing import TypeAlias, assert_never
+
+import attrs
+
+from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.model import (
+    Emphasis,
+    Foreign,
+    Inline,
+    Link,
+    NoteRef,
+    Quotation,
+    QuotedTerm,
+    RichText,
+    SpeakerRef,
+    Strong,
+    Text,
+    TopicRef,
+)
+from jsi_docs.view.present import Presenter, clean, safe_url
+
+__all__ = [
+    "Emph",
+    "InlineBuilder",
+    "InlineView",
+    "Inlines",
+    "LinkSpan",
+    "NoteMark",
+    "Passage",
+    "Run",
+    "SpeakerName",
+    "Speech",
+    "Stress",
+    "Term",
+    "TopicName",
+    "plain",
+]
+
+
+@attrs.frozen
+class Run:
+    """Text, already typeset and cleaned of characters no document may hold."""
+
+    text: str
+
+
+@attrs.frozen
+class Emph:
+    """Emphasis (italics)."""
+
+    content: Inlines
+
+
+@attrs.frozen
+class Stress:
+    """Strong emphasis (bold)."""
+
+    content: Inlines
+
+
+@attrs.frozen
+class LinkSpan:
+    """A link; ``href`` is None when the target was refused (the words are shown alone)."""
+
+    content: Inlines
+    href: str | None
+
+
+@attrs.frozen
+class Passage:
+    """Words in another language than their surroundings (``lang``, ``direction``)."""
+
+    content: Inlines
+    lang: str
+    direction: str
+
+
+@attrs.frozen
+class SpeakerName:
+    """Words naming one of the item's speakers (``speaker`` is its id)."""
+
+    content: Inlines
+    speaker: str
+
+
+@attrs.frozen
+class TopicName:
+    """Words naming one of the item's topics (``topic`` is its id)."""
+
+    content: Inlines
+    topic: str
+
+
+@attrs.frozen
+class Speech:
+    """Direct speech of ``speaker``: ``opening`` + content + ``closing`` is what is shown."""
+
+    content: Inlines
+    speaker: str
+    opening: str
+    closing: str
+
+
+@attrs.frozen
+class Term:
+    """A term in quotation marks that is not speech: ``opening`` + content + ``closing``."""
+
+    content: Inlines
+    opening: str
+    closing: str
+
+
+@attrs.frozen
+class NoteMark:
+    """A reference to note ``number``; ``nth`` counts the references to that note (from 1)."""
+
+    number: int
+    nth: int
+
+
+InlineView: TypeAlias = (
+    Run | Emph | Stress | LinkSpan | Passage | SpeakerName | TopicName | Speech | Term | NoteMark
+)
+"""The closed union of inline view nodes; writers ``match`` over it."""
+
+Inlines: TypeAlias = tuple[InlineView, ...]
+
+for _cls in (Run, Emph, Stress, LinkSpan, Passage, SpeakerName, TopicName, Speech, Term, NoteMark):
+    attrs.resolve_types(_cls, globals(), locals())
+
+
+def plain(nodes: Inlines) -> str:
+    """What a reader sees of ``nodes`` as plain text: the runs and quotation marks (the note
+    numbers left out)."""
+    parts: list[str] = []
+    _plain(nodes, parts.append)
+    return "".join(parts)
+
+
+def _plain(nodes: Inlines, add: Callable[[str], None]) -> None:
+    for node in nodes:
+        if isinstance(node, Run):
+            add(node.text)
+        elif isinstance(node, Speech | Term):
+            add(node.opening)
+            _plain(node.content, add)
+            add(node.closing)
+        elif not isinstance(node, NoteMark):
+            _plain(node.content, add)
+
+
+class InlineBuilder:
+    """Builds the inline view of every rich text of one item, in reading order.
+
+    ``presenter_for(lang)`` gives the presenter of a foreign passage's language, or None when
+    that language has none (its text is then cleaned and left as written);
+    ``direction_for(lang)`` its writing direction. Note references are numbered by ``notes``
+    and counted as they are met; diagnostics (refused links, unknown notes) are appended to
+    ``diagnostics`` with the JSONPath of the node.
+    """
+
+    def __init__(
+        self,
+        presenter: Presenter,
+        *,
+        presenter_for: Callable[[str], Presenter | None],
+        direction_for: Callable[[str], str],
+        notes: Mapping[str, int],
+        diagnostics: list[Diagnostic],
+    ) -> None:
+        self._presenter = presenter
+        self._presenter_for = presenter_for
+        self._direction_for = direction_for
+        self._notes = notes
+        self._seen: dict[int, int] = {}
+        self._diagnostics = diagnostics
+        self.quotations: list[tuple[Inlines, str]] = []
+        """Every direct quotation met, as (content, speaker id), in reading order."""
+
+    def build(self, nodes: RichText, where: str, *, quotations: bool = True) -> Inlines:
+        """The view of ``nodes`` (found at JSONPath ``where``); with ``quotations``, their
+        direct quotations are added to :attr:`quotations`."""
+        texts: list[tuple[str, Presenter | None, bool]] = []
+        self._collect(nodes, self._presenter, 0, texts)
+        typeset = iter(_typeset(texts))
+        return self._nodes(nodes, self._presenter, 0, False, typeset, where, quotations)
+
+    def _collect(
+        self,
+        nodes: RichText,
+        presenter: Presenter | None,
+        depth: int,
+        texts: list[tuple[str, Presenter | None, bool]],
+    ) -> None:
+        """Every piece of text of ``nodes`` in reading order, the marks as context only."""
+        for node in nodes:
+            if isinstance(node, Text):
+                texts.append((node.text, presenter, True))
+            elif isinstance(node, NoteRef):
+                continue
+            elif isinstance(node, Quotation | QuotedTerm):
+                opening, closing = self._marks(presenter, depth)
+                texts.append((opening, None, False))
+                self._collect(node.content, presenter, depth + 1, texts)
+                texts.append((closing, None, False))
+            elif isinstance(node, Foreign):
+                self._collect(node.content, self._presenter_for(node.lang), depth, texts)
+            else:
+                self._collect(node.content, presenter, depth, texts)
+
+    def _marks(self, presenter: Presenter | None, depth: int) -> tuple[str, str]:
+        return (presenter or self._presenter).quote_marks(depth)
+
+    def _nodes(
+        self,
+        nodes: RichText,
+        presenter: Presenter | None,
+        depth: int,
+        in_link: bool,
+        typeset: Iterator[str],
+        where: str,
+        quotations: bool,
+    ) -> Inlines:
+        out: list[InlineView] = []
+        for index, node in enumerate(nodes):
+            made = self._node(
+                node, presenter, depth, in_link, typeset, f"{where}[{index}]", quotations
+            )
+            if made is not None:
+                out.append(made)
+        return tuple(out)
+
+    def _node(
+        self,
+        node: Inline,
+        presenter: Presenter | None,
+        depth: int,
+        in_link: bool,
+        typeset: Iterator[str],
+        where: str,
+        quotations: bool,
+    ) -> InlineView | None:
+        def inner(
+            content: RichText,
+            *,
+            language: Presenter | None = presenter,
+            nested: int = depth,
+            linked: bool = in_link,
+        ) -> Inlines:
+            return self._nodes(
+                content, language, nested, linked, typeset, f"{where}.content", quotations
+            )
+
+        match node:
+            case Text():
+                return Run(next(typeset))
+            case Emphasis(content=content):
+                return Emph(inner(content))
+            case Strong(content=content):
+                return Stress(inner(content))
+            case SpeakerRef(content=content, speaker=speaker):
+                return SpeakerName(inner(content), speaker)
+            case TopicRef(content=content, topic=topic):
+                return TopicName(inner(content), topic)
+            case Quotation(content=content, speaker=speaker):
+                opening, closing = self._marks(presenter, depth)
+                quoted = Speech(inner(content, nested=depth + 1), speaker, opening, closing)
+                if quotations:
+                    self.quotations.append((quoted.content, speaker))
+                return quoted
+            case QuotedTerm(content=content):
+                opening, closing = self._marks(presenter, depth)
+                return Term(inner(content, nested=depth + 1), opening, closing)
+            case Foreign(content=content, lang=lang):
+                words = inner(content, language=self._presenter_for(lang))
+                return Passage(words, lang, self._direction_for(lang))
+            case Link(content=content, url=url):
+                href = safe_url(url)
+                if href is None or in_link:
+                    why = "inside another link" if href else "not an http, https or mailto URL"
+                    self._diagnostics.append(
+                        Diagnostic(
+                            f"{where}.url: link to {url!r} left as text: {why}", source="view"
+                        )
+                    )
+                    return LinkSpan(inner(content), None)
+                return LinkSpan(inner(content, linked=True), href)
+            case NoteRef(note=note):
+                number = self._notes.get(note)
+                if number is None:
+                    self._diagnostics.append(
+                        Diagnostic(
+                            f"{where}.note: reference to an unknown note {note!r} left out",
+                            source="view",
+                        )
+                    )
+                    return None
+                nth = self._seen[number] = self._seen.get(number, 0) + 1
+                return NoteMark(number, nth)
+            case _:
+                assert_never(node)
+
+
+def _typeset(texts: list[tuple[str, Presenter | None, bool]]) -> list[str]:
+    """The text runs of one rich text (``is_run``), each typeset with its neighbours."""
+    out: list[str] = []
+    last = len(texts) - 1
+    for k, (text, presenter, is_run) in enumerate(texts):
+        if not is_run:
+            continue
+        if presenter is None:
+            out.append(clean(text))
+            continue
+        before = texts[k - 1][0] if k > 0 else ""
+        after = texts[k + 1][0] if k < last else ""
+        out.append(presenter.text(text, before=before, after=after))
+    return out

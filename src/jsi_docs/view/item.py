@@ -1,0 +1,297 @@
+"""The view of a whole item: what every format shows, decided once.
+
+An :class:`ItemView` holds the header (banner, headline, meeting, dates, symbols, lead), the
+sections, the notes and the back matter (speakers, topics, related links, language versions,
+contact), every text typeset and every link checked, plus the plain-text derivatives that
+metadata needs (title, description, keywords). Writers render it and never read the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import assert_never
+
+import attrs
+
+from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.i18n import Placeholder
+from jsi_docs.view.blocks import (
+    BlockView,
+    FigureView,
+    ListView,
+    ParagraphView,
+    QuoteView,
+    SectionView,
+    TableView,
+)
+from jsi_docs.view.inline import Inlines
+
+__all__ = [
+    "ContactDetail",
+    "ContactView",
+    "DatedLine",
+    "ItemView",
+    "LinkView",
+    "MeetingView",
+    "NoteView",
+    "Organisation",
+    "QuotationView",
+    "SpeakerView",
+    "TopicView",
+    "VersionView",
+    "block_texts",
+    "one_line",
+]
+
+_LINE_BREAKS = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: runs of ASCII white space become one space (no-break and narrow
+    no-break spaces are typography, and stay)."""
+    return _LINE_BREAKS.sub(" ", text).strip(" ")
+
+
+@attrs.frozen
+class LinkView:
+    """A link as shown: its words, its target (None when refused), the language of the words
+    when it differs from the item's, and the language of the target."""
+
+    text: str
+    href: str | None
+    lang: str | None = None
+    hreflang: str | None = None
+
+
+@attrs.frozen
+class VersionView:
+    """The item in another language: its name (in that language), link, and what is known of
+    it (headline, item id)."""
+
+    text: str
+    href: str | None
+    lang: str | None
+    hreflang: str | None
+    headline: str | None = None
+    item_id: str | None = None
+
+
+@attrs.frozen
+class DatedLine:
+    """A label around a date: ``before`` + ``date`` + ``after`` ("Publié le 25 mai 2023")."""
+
+    before: str
+    date: str
+    iso: str
+    after: str = ""
+
+    @property
+    def text(self) -> str:
+        """The whole line as plain text."""
+        return f"{self.before}{self.date}{self.after}"
+
+
+@attrs.frozen
+class MeetingView:
+    """The meeting line: ``name`` (kind and place) and the ``dates`` it was held."""
+
+    name: str
+    dates: str
+    start: str
+    end: str
+
+    @property
+    def text(self) -> str:
+        """ "Réunions plénières, 22–25 mai 2023"."""
+        return f"{self.name}, {self.dates}"
+
+
+@attrs.frozen
+class Organisation:
+    """An organisation a speaker speaks for, or the members of a group: name and code."""
+
+    name: str
+    code: str | None = None
+
+
+@attrs.frozen
+class SpeakerView:
+    """A speaker as every format lists it: ``name_line`` (honorific and name, shown as a name)
+    then ``rest`` (affiliation in parentheses and roles), plus the parts behind them."""
+
+    id: str
+    name: str
+    honorific: str | None
+    member: str | None
+    on_behalf_of: str | None
+    roles: tuple[str, ...]
+    collective: bool
+    family: str | None = None
+    given: str | None = None
+    organisations: tuple[Organisation, ...] = ()
+    """Who the speaker speaks for (a person) or who the group is (a collective speaker)."""
+
+    @property
+    def full_name(self) -> str:
+        """Honorific and name: "Ambassadeur Hung Seng Tan"."""
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+    @property
+    def affiliation(self) -> str | None:
+        """What goes in the parentheses: "Singapour" or "Singapour, Groupe africain"."""
+        return ", ".join(p for p in (self.member, self.on_behalf_of) if p) or None
+
+    @property
+    def caption(self) -> str:
+        """Name and affiliation: "Ambassadeur Hung Seng Tan (Singapour)"."""
+        return f"{self.full_name} ({self.affiliation})" if self.affiliation else self.full_name
+
+    @property
+    def rest(self) -> str:
+        """What follows the name in the list of speakers: " (Singapour), président ..."."""
+        head = f" ({self.affiliation})" if self.affiliation else ""
+        return head + "".join(f", {role}" for role in self.roles)
+
+    @property
+    def text(self) -> str:
+        """The whole line."""
+        return self.full_name + self.rest
+
+
+@attrs.frozen
+class TopicView:
+    """A topic: id, label, and its vocabulary URI when that is a safe URL."""
+
+    id: str
+    label: str
+    uri: str | None = None
+
+
+@attrs.frozen
+class ContactDetail:
+    """One line of contact details: ``label`` (typeset, with its colon) and the value."""
+
+    label: str
+    value: LinkView
+
+
+@attrs.frozen
+class ContactView:
+    """The contact block: the prompt, the sentence, and details the sentence does not give."""
+
+    prompt: str
+    text: Inlines | None
+    details: tuple[ContactDetail, ...] = ()
+
+
+@attrs.frozen
+class NoteView:
+    """A note: its number, its anchor, the anchor of its first reference, its text."""
+
+    number: int
+    anchor: str
+    back: str
+    content: Inlines
+
+
+@attrs.frozen
+class QuotationView:
+    """A direct quotation as structured data states it: its words and who said them."""
+
+    text: str
+    speaker: SpeakerView | None
+
+
+@attrs.frozen
+class ItemView:
+    """Everything every format shows of one item, in the order it is shown."""
+
+    id: str
+    language: str
+    direction: str
+    labels_language: str | None
+    """The labels' language when it differs from the item's (then marked on each label)."""
+    kind: str
+    kind_label: str
+    headline: str
+    banner: LinkView | None
+    publisher: LinkView | None
+    meeting: MeetingView | None
+    published: DatedLine
+    updated: DatedLine | None
+    symbols: tuple[str, ...]
+    symbols_label: str
+    lead: Inlines | None
+    sections: tuple[SectionView, ...]
+    notes: tuple[NoteView, ...]
+    speakers: tuple[SpeakerView, ...]
+    topics: tuple[TopicView, ...]
+    related: tuple[LinkView, ...]
+    versions: tuple[VersionView, ...]
+    contact: ContactView | None
+    labels: Mapping[str, str]
+    """Headings and other words of the page furniture, by name (``speakers``, ``topics``...)."""
+    page_x_of_y: tuple[str | Placeholder, ...]
+    """The footer's "Page {page} of {pages}", typeset, with its two placeholders."""
+    quotations: tuple[QuotationView, ...]
+    url: str | None
+    description: str
+    """One line saying what the item is about: the lead, else the start of the first
+    paragraph, else the headline (a page's description, a PDF's Subject)."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    TOPIC_SEPARATOR = " \u00b7 "
+    """Between two topics on their line."""
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        """The topics' labels."""
+        return tuple(t.label for t in self.topics)
+
+    @property
+    def author(self) -> str:
+        """Who publishes the item: the publisher, else the banner."""
+        source = self.publisher or self.banner
+        return source.text if source else ""
+
+    @property
+    def speaker_index(self) -> Mapping[str, SpeakerView]:
+        """The speakers by id."""
+        return {s.id: s for s in self.speakers}
+
+    def blocks(self) -> Iterator[BlockView]:
+        """Every block, in reading order."""
+        for section in self.sections:
+            yield from section.blocks
+
+    def images(self) -> tuple[str, ...]:
+        """The safe URLs of the item's images, each once, in reading order."""
+        found = [b.src for b in self.blocks() if isinstance(b, FigureView) and b.src]
+        return tuple(dict.fromkeys(found))
+
+
+def block_texts(block: BlockView) -> Iterator[Inlines]:
+    """Every inline text of ``block`` in reading order (the one generic traversal)."""
+    match block:
+        case ParagraphView(content=content):
+            yield content
+        case ListView(items=items):
+            yield from items
+        case QuoteView(paragraphs=paragraphs, attribution=attribution):
+            yield from paragraphs
+            if attribution:
+                yield attribution
+        case TableView(caption=caption, header=header, rows=rows, note=note):
+            if caption:
+                yield caption
+            yield from (cell.content for cell in header)
+            for row in rows:
+                yield from (cell.content for cell in row)
+            if note:
+                yield note
+        case FigureView(caption=caption):
+            if caption:
+                yield caption
+        case _:
+            assert_never(block)
