@@ -172,14 +172,19 @@ def test_an_unknown_locale_is_reported_when_first_used(data: Path) -> None:
 # One more language ---------------------------------------------------------------------------
 
 
-def _add_italian(data: Path) -> None:
-    """An Italian file made from the English one: the ordinary way to start a new language."""
-    path = data / "languages" / "it.toml"
+EXTRA = "qaa"
+"""The extra language's code: ISO 639 keeps qaa-qtz for local use, so it is never shipped."""
+
+
+def _add_extra_language(data: Path) -> None:
+    """A file for an extra language (in Italian words) made from the English one: the ordinary
+    way to start a new language."""
+    path = data / "languages" / f"{EXTRA}.toml"
     shutil.copy(data / "languages" / "en.toml", path)
     for key, value in {
         "locale": "it",
         "first_day": "1º",
-        "name": "italian",
+        "name": "local_use",
         "find_out_more": "Per saperne di più",
         "topics": "Temi",
         "role_chair": "presidente",
@@ -190,45 +195,45 @@ def _add_italian(data: Path) -> None:
 
 
 @pytest.fixture
-def italian(data: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The library reading a data directory that holds one more language, Italian."""
-    _add_italian(data)
+def extra_language(data: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The library reading a data directory that holds one more language."""
+    _add_extra_language(data)
     monkeypatch.setattr(catalog_module, "DATA", data)
     monkeypatch.setattr(catalog_module, "_loaded", None)  # read again, from the new directory
     yield
     monkeypatch.undo()  # the shipped catalog again, the very same objects (FRENCH is FRENCH)
 
 
-@pytest.mark.usefixtures("italian")
+@pytest.mark.usefixtures("extra_language")
 def test_a_new_language_file_is_supported_everywhere() -> None:
-    assert supported_languages() == ("en", "es", "fr", "it")
-    assert normalize_language("it-CH") == "it"
-    assert direction("it") == "ltr"
-    assert labels("it")[Term.TOPICS] == "Temi"
-    assert labels("it").get(Term.ROLE_CHAIR, gender="feminine") == "presidente"
-    assert format_date(D(2023, 5, 1), "it") == "1º maggio 2023"
-    assert format_date_range(D(2023, 5, 30), D(2023, 6, 2), "it") == "30 maggio\u00a0– 2 giugno 2023"
-    assert format_period(D(2023, 5, 1), D(2023, 5, 31), "it") == "maggio 2023"
-    assert profile_for("it").name == "italian"
-    assert profile_for("it", "house").name == "house_wto"
-    assert quote_marks("it") == ("«", "»")
+    assert supported_languages() == tuple(sorted((*SUPPORTED_LANGUAGES, EXTRA)))
+    assert normalize_language(f"{EXTRA}-CH") == EXTRA
+    assert direction(EXTRA) == "ltr"
+    assert labels(EXTRA)[Term.TOPICS] == "Temi"
+    assert labels(EXTRA).get(Term.ROLE_CHAIR, gender="feminine") == "presidente"
+    assert format_date(D(2023, 5, 1), EXTRA) == "1º maggio 2023"
+    assert format_date_range(D(2023, 5, 30), D(2023, 6, 2), EXTRA) == "30 maggio\u00a0– 2 giugno 2023"
+    assert format_period(D(2023, 5, 1), D(2023, 5, 31), EXTRA) == "maggio 2023"
+    assert profile_for(EXTRA).name == "local_use"
+    assert profile_for(EXTRA, "house").name == "house_wto"
+    assert quote_marks(EXTRA) == ("«", "»")
 
-    item = attrs.evolve(jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), language="it")
+    item = attrs.evolve(jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), language=EXTRA)
     assert jsi_docs.validate(item) == []
     result = jsi_docs.render(item, "html")
     assert result.diagnostics == ()  # no fallback to English labels
     page = result.data.decode()
-    assert '<html lang="it"' in page
+    assert f'<html lang="{EXTRA}"' in page
     assert "Per saperne di più" in page
 
 
 def test_without_its_file_the_language_is_refused_again() -> None:
-    assert "it" not in supported_languages()
+    assert EXTRA not in supported_languages()
     assert profile_for("fr") is FRENCH
-    item = attrs.evolve(jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), language="it")
+    item = attrs.evolve(jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), language=EXTRA)
     assert [p.path for p in jsi_docs.validate(item)] == ["$.language"]
     with pytest.raises(UnsupportedLanguageError):
-        labels("it")
+        labels(EXTRA)
 
 
 # The terms ---------------------------------------------------------------------------------
