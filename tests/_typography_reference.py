@@ -21,20 +21,11 @@ def reference_apply(
     return "".join(out)
 
 
-def _spacing(self: TypographyProfile) -> dict[str, str]:
-    pairs = {
-        ":": self.space_before_colon,
-        ";": self.space_before_semicolon,
-        "!": self.space_before_exclamation,
-        "?": self.space_before_question,
-    }
-    return {p: s for p, s in pairs.items() if s is not None}
-
-
 def _chunk(self: TypographyProfile, text: str, before: str, after: str) -> str:
     if not text:
         return text
-    spacing = _spacing(self)
+    spacing = dict(self.space_before)
+    no_space_after = _NO_SPACE_AFTER + "".join(spacing)  # a spaced mark after another: "?!"
     guillemets = self.space_inside_guillemets
     # atoms: the non-space characters; gaps[i]: the spaces before atoms[i] (gaps[-1]: trailing).
     atoms: list[str] = []
@@ -73,7 +64,7 @@ def _chunk(self: TypographyProfile, text: str, before: str, after: str) -> str:
         g, lc, rc = gaps[i], left(i), right(i)
         target: str | None = None
         if i < n and rc in spacing and prose_follows(i, colon=rc == ":"):
-            if g or (lc is not None and not lc.isspace() and lc not in _NO_SPACE_AFTER):
+            if g or (lc is not None and not lc.isspace() and lc not in no_space_after):
                 target = spacing[rc]
         elif guillemets is not None and i > 0 and lc == "«":
             if g or (rc is not None and not rc.isspace() and rc not in spacing):

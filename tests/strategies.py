@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 from hypothesis import strategies as st
 
+from jsi_docs.i18n import SUPPORTED_LANGUAGES
 from jsi_docs.model import (
     Affiliation,
     AffiliationKind,
@@ -74,7 +75,7 @@ urls = st.one_of(
 web_urls = st.from_regex(r"\Ahttps://[a-z]{1,8}\.(org|int)(/[a-z0-9_.~-]{0,8}){0,3}\Z")
 image_urls = st.from_regex(r"\Ahttps?://[a-z]{1,8}\.(org|int)(/[a-z0-9_.~-]{1,8}){0,2}/[a-z0-9_-]{1,8}\.(jpg|png|gif)\Z")
 sizes = st.integers(min_value=1, max_value=4000)
-languages = st.sampled_from(["fr", "en", "es"])
+languages = st.sampled_from(SUPPORTED_LANGUAGES)  # every language with a data file
 days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
 
 
@@ -230,7 +231,7 @@ def news_items(draw: Any) -> NewsItem:
         if section.id is not None:
             seen.add(section.id)
         unique_sections.append(section)
-    other_languages = [lang for lang in ("fr", "en", "es") if lang != language]
+    other_languages = [lang for lang in SUPPORTED_LANGUAGES if lang != language]
     versions = [
         LanguageVersion(lang, item_id=draw(st.none() | ids.map(lambda s: s + "-v")), url=draw(web_urls), headline=draw(st.none() | label))
         for lang in draw(st.lists(st.sampled_from(other_languages), unique=True, max_size=2))

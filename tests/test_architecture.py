@@ -53,3 +53,18 @@ def test_import_jsi_docs_is_light() -> None:
     code = "import sys, jsi_docs; print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'docx', 'yaml', 'jinja2', 'babel', 'pypdf', 'lxml', 'cattrs'}))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("path", modules("i18n"), ids=lambda p: p.name)
+def test_i18n_imports_only_errors_and_itself(path: Path) -> None:
+    """i18n sits on errors alone, so validation may ask it which languages are supported."""
+    ours = {m for m in imports_of(path) if m.startswith("jsi_docs")}
+    assert all(m.startswith(("jsi_docs.i18n", "jsi_docs.errors")) for m in ours), ours
+
+
+def test_reading_an_item_does_not_import_babel() -> None:
+    """Validation reads the language files; Babel waits until a date or name is written."""
+    code = "import sys, jsi_docs; jsi_docs.load('examples/jsi-ecommerce-2023-05-25.fr.yaml'); print('babel' in sys.modules)"
+    root = SRC.parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60, cwd=root)
+    assert out.stdout.strip() == "False"

@@ -16,6 +16,7 @@ from jsi_docs.i18n import (
     format_date,
     format_date_range,
     format_period,
+    get_language,
     iso,
     iso_range,
 )
@@ -108,15 +109,13 @@ def test_iso() -> None:
     assert iso_range(D(2023, 5, 25), D(2023, 5, 25)) == "2023-05-25"
 
 
-_BABEL = {"en": "en_GB", "es": "es", "fr": "fr"}
-
-
 @given(st.dates(min_value=D(1900, 1, 1), max_value=D(2200, 12, 31)))
 def test_single_dates_agree_with_babel_long_format(day: dt.date) -> None:
     for language in SUPPORTED_LANGUAGES:
-        expected = babel_format_date(day, "long", locale=_BABEL[language])
-        if language == "fr" and day.day == 1:
-            expected = "1er" + expected[1:]
+        dates = get_language(language).dates
+        expected = babel_format_date(day, "long", locale=dates.locale)
+        if day.day == 1:
+            expected = dates.first_day + expected[1:]
         assert format_date(day, language) == expected
 
 
@@ -129,6 +128,6 @@ def test_ranges_end_with_the_end_date_and_mention_the_start_day(start: dt.date, 
     for language in SUPPORTED_LANGUAGES:
         text = format_date_range(start, end, language)
         assert text.endswith(format_date(end, language))
-        first = "1er" if language == "fr" and start.day == 1 else str(start.day)
+        first = get_language(language).dates.first_day if start.day == 1 else str(start.day)
         assert text.startswith(first)
         assert str(start.year) in text

@@ -164,14 +164,65 @@ def test_quote_marks() -> None:
 
 
 def test_profile_spacing_must_be_spaces() -> None:
-    with pytest.raises(ValueError, match="space_before_colon"):
-        TypographyProfile("bad", ("<", ">"), ("<", ">"), space_before_colon="_")
+    with pytest.raises(ValueError, match=r"space_before\[':'\] must be made of spaces"):
+        TypographyProfile("bad", ("<", ">"), ("<", ">"), space_before={":": "_"})
+    with pytest.raises(ValueError, match="space_inside_guillemets"):
+        TypographyProfile("bad", ("<", ">"), ("<", ">"), space_inside_guillemets="x")
+
+
+@pytest.mark.parametrize("mark", ["", "ab", "a", "1", " ", "\u00a0", "«", "»", "'"])
+def test_profile_spaces_only_single_punctuation_marks(mark: str) -> None:
+    with pytest.raises(ValueError, match="space_before"):
+        TypographyProfile("bad", ("<", ">"), ("<", ">"), space_before={mark: NB})
+
+
+# Punctuation beyond ASCII -----------------------------------------------------------------------
+
+# Arabic sets its question mark, comma and semicolon without a space before them; a profile
+# for full-width marks (as an East Asian or test style might) spaces them.
+UNSPACED_ARABIC = TypographyProfile(
+    "unspaced_arabic", ("«", "»"), ("“", "”"), space_before={"؟": "", "،": "", "؛": ""}
+)
+SPACED_FULL_WIDTH = TypographyProfile(
+    "spaced_full_width", ("「", "」"), ("『", "』"), space_before={"？": NN, "！": NN, "؟": NB}
+)
+
+
+@pytest.mark.parametrize(
+    ("profile", "text", "expected"),
+    [
+        (UNSPACED_ARABIC, "لماذا ؟", "لماذا؟"),
+        (UNSPACED_ARABIC, f"أولا{NB}، ثانيا ؛ ثالثا", "أولا، ثانيا؛ ثالثا"),
+        (UNSPACED_ARABIC, "a ? b : c", "a ? b : c"),  # ASCII marks are not its concern
+        (SPACED_FULL_WIDTH, "なぜ？", f"なぜ{NN}？"),
+        (SPACED_FULL_WIDTH, "なぜ ？！", f"なぜ{NN}？！"),  # nothing between two spaced marks
+        (SPACED_FULL_WIDTH, "لماذا؟", f"لماذا{NB}؟"),
+        (SPACED_FULL_WIDTH, "x？y", "x？y"),  # glued to a letter: not prose punctuation
+        (SPACED_FULL_WIDTH, "(？)", "(？)"),
+    ],
+)
+def test_rules_for_punctuation_beyond_ascii(
+    profile: TypographyProfile, text: str, expected: str
+) -> None:
+    assert profile.apply(text) == expected
+    assert profile.apply(expected) == expected
+
+
+def test_punctuation_beyond_ascii_in_context() -> None:
+    assert SPACED_FULL_WIDTH.apply("？", before="なぜ") == f"{NN}？"
+    assert SPACED_FULL_WIDTH.needs_context("？ と")
+    assert SPACED_FULL_WIDTH.may_change("？")
+    assert not SPACED_FULL_WIDTH.may_change("?")
+    assert UNSPACED_ARABIC.apply(" ؟", before="لماذا") == "؟"
 
 
 # Properties ------------------------------------------------------------------------------------
 
+ALL_PROFILES = [*PROFILES.values(), UNSPACED_ARABIC, SPACED_FULL_WIDTH]
+_IDS = [p.name for p in ALL_PROFILES]
+
 _ALPHABET = st.sampled_from(
-    [*"ab1é. ", *":;!?«»'’()", " ", " ", "\u00a0", "\u202f", "\t", "\n", "https://w.org/x?y"]
+    [*"ab1é. ", *":;!?«»'’()", *"؟،？！", "ل", " ", " ", "\u00a0", "\u202f", "\t", "\n", "https://w.org/x?y"]
 )
 _TEXT = st.lists(_ALPHABET, max_size=40).map("".join)
 
@@ -180,14 +231,14 @@ def _skeleton(text: str) -> str:
     return "".join(c for c in text if c not in SPACES).replace("’", "'")
 
 
-@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@pytest.mark.parametrize("profile", ALL_PROFILES, ids=_IDS)
 @given(text=_TEXT)
 @example(text="a : b ; c ! d ? « e » f'g")
 def test_only_spaces_and_apostrophes_change(profile: TypographyProfile, text: str) -> None:
     assert _skeleton(profile.apply(text)) == _skeleton(text)
 
 
-@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@pytest.mark.parametrize("profile", ALL_PROFILES, ids=_IDS)
 @given(text=_TEXT, before=_TEXT, after=_TEXT)
 def test_idempotent(profile: TypographyProfile, text: str, before: str, after: str) -> None:
     once = profile.apply(text, before=before, after=after)
@@ -216,7 +267,7 @@ def test_no_plain_space_before_french_punctuation(text: str) -> None:
             assert out[i - 1] not in " \t\u00a0\u2009"
 
 
-@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@pytest.mark.parametrize("profile", ALL_PROFILES, ids=_IDS)
 @given(text=_TEXT, before=_TEXT, after=_TEXT)
 def test_text_it_may_not_change_is_left_alone(
     profile: TypographyProfile, text: str, before: str, after: str
@@ -225,15 +276,15 @@ def test_text_it_may_not_change_is_left_alone(
         assert profile.apply(text, before=before, after=after) == text
 
 
-@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@pytest.mark.parametrize("profile", ALL_PROFILES, ids=_IDS)
 def test_may_change_names_the_characters_acted_on(profile: TypographyProfile) -> None:
     assert not profile.may_change("Plusieurs Membres ont dit")
     assert profile.may_change("l'initiative") is profile.curly_apostrophes
-    assert profile.may_change("a dit :") is (profile.space_before_colon is not None)
+    assert profile.may_change("a dit :") is (":" in profile.space_before)
     assert profile.may_change("« oui »") is (profile.space_inside_guillemets is not None)
 
 
-@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@pytest.mark.parametrize("profile", ALL_PROFILES, ids=_IDS)
 @given(text=_TEXT, before=_TEXT, after=_TEXT)
 def test_one_character_of_context_is_enough(
     profile: TypographyProfile, text: str, before: str, after: str
@@ -244,7 +295,7 @@ def test_one_character_of_context_is_enough(
     )
 
 
-@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@pytest.mark.parametrize("profile", ALL_PROFILES, ids=_IDS)
 @given(text=_TEXT, before=_TEXT, after=_TEXT)
 @example(text="« a »: b ; «» « : x » l'a 'b", before="", after="")
 @example(text=" :", before="«", after="")
@@ -257,7 +308,7 @@ def test_same_as_the_character_by_character_reference(
     )
 
 
-@pytest.mark.parametrize("profile", list(PROFILES.values()), ids=list(PROFILES))
+@pytest.mark.parametrize("profile", ALL_PROFILES, ids=_IDS)
 @given(text=_TEXT, before=_TEXT, after=_TEXT)
 @example(text="'a", before="l", after="")
 @example(text="a :", before="", after="b")

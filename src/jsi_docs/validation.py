@@ -11,6 +11,12 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from jsi_docs.errors import Problem
+
+# The supported languages are the i18n data files present (SUPPORTED_LANGUAGES: those shipped).
+# i18n imports nothing of ours but errors, and Babel only once a date is written: asking it
+# here adds no cycle and keeps reading an item light.
+from jsi_docs.i18n.exceptions import UnsupportedLanguageError
+from jsi_docs.i18n.languages import SUPPORTED_LANGUAGES, normalize_language
 from jsi_docs.model import (
     BlockQuote,
     Figure,
@@ -33,8 +39,6 @@ __all__ = [
     "validate",
 ]
 
-SUPPORTED_LANGUAGES = ("en", "es", "fr")
-"""Languages an item can be written in (labels, dates and typography exist for them)."""
 
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 """The only URL schemes that may become links, in any format."""
@@ -170,14 +174,10 @@ def validate(item: NewsItem) -> list[Problem]:
     problems: list[Problem] = []
     add = problems.append
 
-    primary = item.language.split("-")[0].lower()
-    if primary not in SUPPORTED_LANGUAGES:
-        add(
-            Problem(
-                "$.language",
-                f"unsupported language {item.language!r} (supported: {', '.join(SUPPORTED_LANGUAGES)})",
-            )
-        )
+    try:
+        normalize_language(item.language)
+    except UnsupportedLanguageError as exc:
+        add(Problem("$.language", str(exc)))
 
     speakers = [(f"$.speakers[{i}].id", s.id) for i, s in enumerate(item.speakers)]
     speakers += [

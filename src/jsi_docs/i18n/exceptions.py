@@ -10,6 +10,7 @@ __all__ = [
     "DateRangeError",
     "LabelDataError",
     "LabelFieldError",
+    "LanguageDataError",
     "UnknownProfileError",
     "UnknownTermError",
     "UnsupportedLanguageError",
@@ -51,8 +52,21 @@ class LabelFieldError(JsiDocsError, ValueError):
     """A label formatted with missing or unexpected placeholder fields."""
 
 
-class LabelDataError(JsiDocsError, ValueError):
-    """A label data file that does not define exactly the closed set of terms."""
+class LanguageDataError(JsiDocsError, ValueError):
+    """A language or profile data file with a missing, unknown or malformed key.
+
+    ``source`` names the file (``"languages/fr.toml"``), ``key`` the dotted key in it
+    (``"labels.topics"``, ``"typography.quotes"``; ``""`` for the file as a whole).
+    """
+
+    def __init__(self, source: str, key: str, message: str) -> None:
+        self.source = source
+        self.key = key
+        super().__init__(f"{source}: {key}: {message}" if key else f"{source}: {message}")
+
+
+class LabelDataError(LanguageDataError):
+    """A language file whose labels do not define exactly the closed set of terms."""
 
 
 class DateRangeError(JsiDocsError, ValueError):

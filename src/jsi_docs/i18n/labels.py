@@ -1,31 +1,23 @@
-"""Localised labels: a closed set of terms (:class:`Term`) and one TOML file per language.
+"""Localised labels: the closed set of :class:`Term` and each language's texts for them.
 
-The data files (``labels/<language>.toml``) hold plain text with no typographic spaces: French
-reads ``"Des problèmes pour visualiser cette page?"`` as the WTO publishes it, and exporters pass
-labels through the item's :class:`~jsi_docs.i18n.typography.TypographyProfile` like any text.
-
-Conventions in the data: headings and field names are capitalised ("Thèmes", "Topics"); words
-used inside a sentence (roles, meeting and item kinds, :attr:`Term.SAID`) are lower case except
-where the WTO capitalises them ("Directrice générale", "Membres") -- use :func:`capitalize_first`
-to start a sentence with one. Placeholders are ``{name}`` fields fixed per term by
-:data:`PLACEHOLDERS`; role and title terms have masculine, feminine and neutral forms.
+The terms and the :class:`Labels` class live in :mod:`jsi_docs.i18n.terms`; the texts in the
+``[labels]`` table of each language file.
 """
 
 from __future__ import annotations
 
-import enum
-import functools
-import string
-import tomllib
-from collections.abc import Mapping
-from importlib import resources
-from types import MappingProxyType
-from typing import Final, Literal, TypeAlias
-
-import attrs
-
-from jsi_docs.i18n.exceptions import LabelDataError, LabelFieldError, UnknownTermError
-from jsi_docs.i18n.languages import SUPPORTED_LANGUAGES, normalize_language
+from jsi_docs.i18n.languages import get_language
+from jsi_docs.i18n.terms import (
+    GENDERED_TERMS,
+    GENDERS,
+    PLACEHOLDERS,
+    Gender,
+    Labels,
+    Placeholder,
+    Segment,
+    Term,
+    capitalize_first,
+)
 
 __all__ = [
     "GENDERED_TERMS",
@@ -40,261 +32,10 @@ __all__ = [
     "labels",
 ]
 
-Gender: TypeAlias = Literal["feminine", "masculine", "neutral"]
-GENDERS: Final[tuple[Gender, ...]] = ("feminine", "masculine", "neutral")
-
-
-class Term(enum.StrEnum):
-    """Every label an exporter may show; the value is the key in the data files.
-
-    The ``ROLE_*``, ``MEETING_*``, ``ITEM_*`` and ``COLLECTIVE_*`` names follow the model's
-    ``RoleKind``, ``MeetingKind``, ``ItemKind`` and ``CollectiveKind``; see :meth:`of`.
-    """
-
-    # Page furniture and navigation.
-    SKIP_TO_CONTENT = enum.auto()
-    FIND_OUT_MORE = enum.auto()
-    SHARE = enum.auto()
-    PRINT = enum.auto()
-    DOWNLOAD = enum.auto()
-    BACK_TO_TOP = enum.auto()
-    TABLE_OF_CONTENTS = enum.auto()
-    LANGUAGE = enum.auto()
-    LANGUAGE_VERSIONS = enum.auto()
-    OTHER_LANGUAGES = enum.auto()
-    PROBLEMS_VIEWING = enum.auto()
-    PROBLEMS_VIEWING_CONTACT = enum.auto()
-    PAGE_X_OF_Y = enum.auto()
-    # Metadata and sections.
-    PUBLISHED = enum.auto()
-    UPDATED = enum.auto()
-    DOCUMENT_SYMBOL = enum.auto()
-    DOCUMENT_SYMBOLS = enum.auto()
-    NOTES = enum.auto()
-    BACK_TO_TEXT = enum.auto()
-    ROLE_DURING = enum.auto()
-    DATE = enum.auto()
-    VENUE = enum.auto()
-    MEETING = enum.auto()
-    NEXT_MEETING = enum.auto()
-    SUMMARY = enum.auto()
-    TOPICS = enum.auto()
-    SPEAKERS = enum.auto()
-    PARTICIPANTS = enum.auto()
-    STATEMENTS = enum.auto()
-    RELATED_LINKS = enum.auto()
-    RELATED_DOCUMENTS = enum.auto()
-    CONTACT = enum.auto()
-    EMAIL = enum.auto()
-    PHONE = enum.auto()
-    WEBSITE = enum.auto()
-    # Attribution.
-    SAID = enum.auto()
-    QUOTATION_BY = enum.auto()
-    PHOTO_CREDIT = enum.auto()
-    # Roles and titles (gendered).
-    ROLE_CHAIR = enum.auto()
-    ROLE_VICE_CHAIR = enum.auto()
-    ROLE_CONVENOR = enum.auto()
-    ROLE_CO_CONVENOR = enum.auto()
-    ROLE_FACILITATOR = enum.auto()
-    ROLE_COORDINATOR = enum.auto()
-    ROLE_MODERATOR = enum.auto()
-    ROLE_DIRECTOR_GENERAL = enum.auto()
-    ROLE_DEPUTY_DIRECTOR_GENERAL = enum.auto()
-    ROLE_SPOKESPERSON = enum.auto()
-    TITLE_AMBASSADOR = enum.auto()
-    TITLE_MINISTER = enum.auto()
-    # Kinds of meeting.
-    MEETING_PLENARY = enum.auto()
-    MEETING_NEGOTIATING_ROUND = enum.auto()
-    MEETING_SMALL_GROUP = enum.auto()
-    MEETING_INFORMAL = enum.auto()
-    MEETING_BRIEFING = enum.auto()
-    MEETING_MINISTERIAL = enum.auto()
-    MEETING_HEADS_OF_DELEGATION = enum.auto()
-    # Kinds of item.
-    ITEM_NEWS = enum.auto()
-    ITEM_MEETING_SUMMARY = enum.auto()
-    ITEM_CHAIR_STATEMENT = enum.auto()
-    ITEM_PRESS_RELEASE = enum.auto()
-    ITEM_JOINT_STATEMENT = enum.auto()
-    # Speakers named as a group.
-    COLLECTIVE_MEMBERS = enum.auto()
-    COLLECTIVE_DELEGATIONS = enum.auto()
-    COLLECTIVE_PARTICIPANTS = enum.auto()
-    COLLECTIVE_FACILITATORS = enum.auto()
-    COLLECTIVE_CO_CONVENORS = enum.auto()
-    COLLECTIVE_PRIVATE_SECTOR = enum.auto()
-    COLLECTIVE_OBSERVERS = enum.auto()
-    COLLECTIVE_SECRETARIAT = enum.auto()
-
-    @classmethod
-    def of(cls, group: str, kind: str) -> Term:
-        """The term for a model enum value: ``Term.of("role", "vice-chair")`` -> ROLE_VICE_CHAIR.
-
-        ``group`` is ``"role"``, ``"title"``, ``"meeting"``, ``"item"`` or ``"collective"``.
-        Raises :class:`UnknownTermError` (a ``LookupError``) when there is no such term.
-        """
-        return _term(f"{group}_{kind}".replace("-", "_").lower())
-
-
-GENDERED_TERMS: Final[frozenset[Term]] = frozenset(
-    t for t in Term if t.name.startswith(("ROLE_", "TITLE_"))
-)
-"""Terms whose data gives ``masculine``, ``feminine`` and ``neutral`` forms."""
-
-PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
-    {
-        Term.PAGE_X_OF_Y: frozenset({"page", "pages"}),
-        Term.PROBLEMS_VIEWING_CONTACT: frozenset({"email"}),
-        Term.PUBLISHED: frozenset({"date"}),
-        Term.UPDATED: frozenset({"date"}),
-        Term.ROLE_DURING: frozenset({"role", "period"}),
-        Term.QUOTATION_BY: frozenset({"name"}),
-    }
-)
-"""The fields each term takes (every language uses exactly these); absent terms take none."""
-
-
-@attrs.frozen
-class Placeholder:
-    """A ``{name}`` field inside a label, as returned by :meth:`Labels.segments`."""
-
-    name: str
-
-
-Segment: TypeAlias = str | Placeholder
-"""A piece of a label: literal text or a placeholder."""
-
-_Forms: TypeAlias = Mapping[str, tuple[Segment, ...]]
-
-
-def _term(key: str | Term) -> Term:
-    try:
-        return Term(key)
-    except ValueError:
-        raise UnknownTermError(f"unknown label term {key!r}") from None
-
-
-def capitalize_first(text: str) -> str:
-    """``text`` with its first character upper-cased and the rest unchanged."""
-    return text[:1].upper() + text[1:]
-
-
-@attrs.frozen(eq=False)  # one cached instance per language; compared by identity
-class Labels:
-    """The labels of one language; get one with :func:`labels`."""
-
-    language: str
-    _forms: Mapping[Term, _Forms] = attrs.field(repr=False, alias="forms")
-
-    def get(self, term: Term | str, /, *, gender: str | None = None, **fields: object) -> str:
-        """The label of ``term`` with its placeholders filled from ``fields``.
-
-        ``gender`` (``"feminine"``, ``"masculine"``, ``"neutral"`` or ``None`` for neutral; a
-        ``StrEnum`` such as the model's ``GrammaticalGender`` works) picks the form of a role or
-        title and is ignored by other terms. Missing or unexpected fields raise
-        :class:`LabelFieldError`; an unknown term :class:`UnknownTermError`.
-        """
-        term = _term(term)
-        expected = PLACEHOLDERS.get(term, frozenset())
-        if set(fields) != expected:
-            missing = sorted(expected - set(fields))
-            extra = sorted(set(fields) - expected)
-            raise LabelFieldError(
-                f"label {term.value!r} takes fields {sorted(expected)}"
-                f" (missing: {missing}, unexpected: {extra})"
-            )
-        return "".join(
-            s if isinstance(s, str) else str(fields[s.name])
-            for s in self.segments(term, gender=gender)
-        )
-
-    def __getitem__(self, term: Term | str) -> str:
-        """The neutral label of a term that takes no fields: ``labels("fr")["share"]``."""
-        return self.get(term)
-
-    def segments(self, term: Term | str, /, *, gender: str | None = None) -> tuple[Segment, ...]:
-        """The label split into text and :class:`Placeholder` pieces, in order.
-
-        Lets an exporter render a field as markup, e.g. the e-mail address of
-        :attr:`Term.PROBLEMS_VIEWING_CONTACT` as a link.
-        """
-        key = "neutral" if gender is None else str(gender)
-        if key not in GENDERS:
-            raise ValueError(f"gender must be one of {', '.join(GENDERS)} or None, not {gender!r}")
-        return self._forms[_term(term)][key]
-
-    def placeholders(self, term: Term | str) -> frozenset[str]:
-        """The names of the fields ``term`` takes."""
-        return PLACEHOLDERS.get(_term(term), frozenset())
-
-
-def _parse(text: str, where: str) -> tuple[Segment, ...]:
-    segments: list[Segment] = []
-    try:
-        parsed = list(string.Formatter().parse(text))
-    except ValueError as exc:
-        raise LabelDataError(f"{where}: {exc}") from None
-    for literal, name, spec, conversion in parsed:
-        if literal:
-            segments.append(literal)
-        if name is None:
-            continue
-        if not name.isidentifier() or spec or conversion or name == "gender":
-            raise LabelDataError(f"{where}: placeholder {{{name}}} must be a plain identifier")
-        segments.append(Placeholder(name))
-    return tuple(segments)
-
-
-def _entry(term: Term, value: object, where: str) -> _Forms:
-    forms: dict[str, tuple[Segment, ...]]
-    if isinstance(value, str):
-        forms = dict.fromkeys(GENDERS, _parse(value, where))
-    elif isinstance(value, dict) and term in GENDERED_TERMS:
-        if set(value) != set(GENDERS) or not all(isinstance(v, str) for v in value.values()):
-            raise LabelDataError(f"{where}: give exactly the strings {', '.join(GENDERS)}")
-        forms = {g: _parse(value[g], f"{where}.{g}") for g in GENDERS}
-    else:
-        raise LabelDataError(f"{where}: expected a string")
-    expected = PLACEHOLDERS.get(term, frozenset())
-    for gender, segments in forms.items():
-        found = {s.name for s in segments if isinstance(s, Placeholder)}
-        if found != expected:
-            raise LabelDataError(
-                f"{where}: {gender} form has fields {sorted(found)}, expected {sorted(expected)}"
-            )
-    return MappingProxyType(forms)
-
-
-def _read(language: str) -> dict[str, object]:
-    path = resources.files("jsi_docs.i18n").joinpath("labels", f"{language}.toml")
-    with path.open("rb") as f:
-        return tomllib.load(f)
-
-
-@functools.lru_cache(maxsize=len(SUPPORTED_LANGUAGES))
-def _load(language: str) -> Labels:
-    where = f"labels/{language}.toml"
-    data = _read(language)
-    meta = data.get("meta")
-    if not isinstance(meta, dict) or meta.get("language") != language:
-        raise LabelDataError(f"{where}: [meta] language must be {language!r}")
-    terms = data.get("terms")
-    if not isinstance(terms, dict) or set(data) != {"meta", "terms"}:
-        raise LabelDataError(f"{where}: expected exactly the tables [meta] and [terms]")
-    missing = sorted(t.value for t in Term if t.value not in terms)
-    extra = sorted(set(terms) - {t.value for t in Term})
-    if missing or extra:
-        raise LabelDataError(f"{where}: missing terms {missing}, unknown terms {extra}")
-    forms = {t: _entry(t, terms[t.value], f"{where}: terms.{t.value}") for t in Term}
-    return Labels(language, MappingProxyType(forms))
-
 
 def labels(language: str) -> Labels:
-    """The (cached) labels of ``language``; regional tags fall back: ``"fr-CH"`` -> ``"fr"``.
+    """The labels of ``language``; regional tags fall back: ``"fr-CH"`` -> ``"fr"``.
 
     Raises :class:`UnsupportedLanguageError` (a ``LookupError``) for other languages.
     """
-    return _load(normalize_language(language))
+    return get_language(language).labels

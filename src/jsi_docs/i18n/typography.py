@@ -1,30 +1,30 @@
 """Typography profiles: the spacing and quotation marks of a language or a house style.
 
+A :class:`TypographyProfile` is data: each language file gives its own (``[typography]`` in
+``data/languages/<code>.toml``), and house styles that are not a language have a file of their
+own (``data/profiles/house_wto.toml``); see :mod:`jsi_docs.i18n.profiles` for the profiles by
+name and ``docs/languages.md`` for the keys.
+
 A profile is applied to **plain text runs only**. Exporters call :meth:`TypographyProfile.apply`
 on the text of text nodes -- never on URLs, e-mail addresses, code or markup, which must not be
 passed in. As a safety net, URLs (``https://...``, ``www....``, ``mailto:...``) and e-mail
 addresses found inside a run are left untouched.
 
-Profiles (see :data:`PROFILES`):
+The rules a profile can express:
 
-``french``
-    French typography (Imprimerie nationale): a no-break space U+00A0 before ``:`` and inside
-    ``« »``; a narrow no-break space U+202F before ``;``, ``!`` and ``?``. Ordinary or other
-    spaces already there are replaced, never doubled. A colon followed by a non-space (``12:30``,
-    ``https://``, ``WT/L:1``) is not prose punctuation and is left alone, as is ``;!?`` followed by
-    a letter or digit. Straight apostrophes after a letter become ’.
-``house_wto``
-    The WTO's published usage in every language: no space before ``: ; ! ?`` ("a dit:",
-    "courte;", "cette page?"); spaces found there are removed. Quotation marks are “ ” (nested
-    ‘ ’); guillemets and apostrophes are kept as written.
-``english``
-    No spacing changes; straight apostrophes after a letter become ’; quotes “ ” (nested ‘ ’).
-``spanish``
-    No spacing changes; apostrophes as English; quotes « » (nested “ ”), as the RAE recommends.
+* ``space_before``: for any punctuation mark (``:``, ``?``, the Arabic ``؟``, a full-width
+  ``！``...), the space put before it -- ``"\u00a0"``, ``"\u202f"``, or ``""`` to remove spaces
+  found there. Ordinary or other spaces already there are replaced, never doubled. A mark
+  followed by a letter or digit is not prose punctuation and is left alone (``a?b``), and a
+  colon only counts when followed by a space, the end or a closing guillemet (``12:30``,
+  ``https://``, ``WT/L:1`` keep theirs). No space is inserted after an opening bracket or quote,
+  an inverted ``¿¡``, a dash, a slash or another spaced mark (``(?)``, ``?!``).
+* ``space_inside_guillemets``: the space put inside ``« »``.
+* ``curly_apostrophes``: a straight apostrophe after a letter becomes ’.
 
 Quotation marks are not converted inside runs: whether ``"`` opens or closes cannot be told
 reliably from one run (a quotation can span emphasis). Direct quotations are structural in the
-model; exporters put :func:`quote_marks` around them.
+model; exporters put the profile's :attr:`~TypographyProfile.quotes` around them.
 
 Only the run is changed. ``before`` and ``after`` give the text of the neighbouring runs as
 context, so that ``"<em>Note</em>: suite"`` still gets its space: the space goes into the run
@@ -41,21 +41,11 @@ from typing import Final
 
 import attrs
 
-from jsi_docs.i18n.exceptions import UnknownProfileError
-from jsi_docs.i18n.languages import normalize_language
-
 __all__ = [
-    "ENGLISH",
-    "FRENCH",
-    "HOUSE_WTO",
     "NARROW_NBSP",
     "NBSP",
-    "PROFILES",
     "SPACES",
-    "SPANISH",
     "TypographyProfile",
-    "profile_for",
-    "quote_marks",
 ]
 
 NBSP: Final = "\u00a0"
@@ -64,8 +54,12 @@ SPACES: Final = " \t\u00a0\u202f\u2009\u2007\u2008\u200a"
 """Horizontal spaces a profile may replace or remove next to the punctuation it targets."""
 
 _NO_SPACE_AFTER: Final = "([{«“‘\"'’¿¡/-–—:;!?"
-"""Characters after which no space is inserted before ``:;!?`` (``(?)``, ``?!``, ``«?``, an
-apostrophe, straight or curly, so that typesetting twice changes nothing)."""
+"""Characters after which no space is inserted before spaced punctuation (``(?)``, ``?!``,
+``«?``, an apostrophe, straight or curly, so that typesetting twice changes nothing); a
+profile adds the marks it spaces."""
+
+_OWN_RULES: Final = "«»'"
+"""Characters with a rule of their own (guillemets, apostrophe), never keys of ``space_before``."""
 
 _URL_OR_EMAIL: Final = re.compile(
     r"""(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[^\s<>«»“”"]*[^\s<>«»“”"'.,;:!?)\]]"""
@@ -73,51 +67,61 @@ _URL_OR_EMAIL: Final = re.compile(
 )
 
 
+def _spaces(name: str, value: str | None) -> None:
+    if value is not None and any(c not in SPACES for c in value):
+        raise ValueError(f"{name} must be made of spaces, not {value!r}")
 
-def _spaces_only(
+
+def _frozen(value: Mapping[str, str]) -> Mapping[str, str]:
+    return MappingProxyType(dict(value))
+
+
+def _check_space_before(
+    _instance: object, _attribute: attrs.Attribute[Mapping[str, str]], value: Mapping[str, str]
+) -> None:
+    for mark, space in value.items():
+        if len(mark) != 1 or mark in SPACES or mark.isspace() or mark.isalnum():
+            raise ValueError(f"space_before: {mark!r} is not one punctuation character")
+        if mark in _OWN_RULES:
+            raise ValueError(f"space_before: {mark!r} has its own rule and cannot be spaced here")
+        _spaces(f"space_before[{mark!r}]", space)
+
+
+def _check_guillemets(
     _instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
-    if value is not None and any(c not in SPACES for c in value):
-        raise ValueError(f"{attribute.name} must be made of spaces, not {value!r}")
+    _spaces(attribute.name, value)
 
 
 @attrs.frozen(cache_hash=True)
 class TypographyProfile:
     """How a style spaces punctuation and marks quotations.
 
-    Each ``space_before_*`` is the space put before that punctuation: ``None`` leaves the text as
-    written, ``""`` removes spaces found there. ``space_inside_guillemets`` likewise for the
-    inside of « ». ``quotes`` and ``nested_quotes`` are the (opening, closing) marks put around a
-    direct quotation; ``curly_apostrophes`` turns ``'`` after a letter into ’.
+    ``space_before`` maps each punctuation character to the space put before it (``""``
+    removes spaces found there; a mark absent is left as written). ``space_inside_guillemets``
+    likewise for the inside of « » (``None``: as written). ``quotes`` and ``nested_quotes`` are
+    the (opening, closing) marks put around a direct quotation and around one inside another;
+    ``curly_apostrophes`` turns ``'`` after a letter into ’.
     """
 
     name: str
     quotes: tuple[str, str]
     nested_quotes: tuple[str, str]
-    space_before_colon: str | None = attrs.field(default=None, validator=_spaces_only)
-    space_before_semicolon: str | None = attrs.field(default=None, validator=_spaces_only)
-    space_before_exclamation: str | None = attrs.field(default=None, validator=_spaces_only)
-    space_before_question: str | None = attrs.field(default=None, validator=_spaces_only)
-    space_inside_guillemets: str | None = attrs.field(default=None, validator=_spaces_only)
+    space_before: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_frozen, validator=_check_space_before, hash=False
+    )  # (a read-only mapping, compared but not hashed: equal profiles still hash alike)
+    space_inside_guillemets: str | None = attrs.field(default=None, validator=_check_guillemets)
     curly_apostrophes: bool = False
     acted_on: re.Pattern[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
     """Matches the characters this profile may change or space around (see :meth:`may_change`)."""
 
     acted_on_chars: str = attrs.field(init=False, eq=False, hash=False, repr=False)
     """The characters :attr:`acted_on` matches."""
-    spacing: Mapping[str, str] = attrs.field(init=False, eq=False, hash=False, repr=False)
-    """The space put before each punctuation mark this profile spaces (``{":": "\\u00a0"}``)."""
+    _no_space_after: str = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        pairs = {
-            ":": self.space_before_colon,
-            ";": self.space_before_semicolon,
-            "!": self.space_before_exclamation,
-            "?": self.space_before_question,
-        }
-        spacing = {p: s for p, s in pairs.items() if s is not None}
-        object.__setattr__(self, "spacing", MappingProxyType(spacing))
-        chars = "".join(spacing)
+        chars = "".join(self.space_before)
+        object.__setattr__(self, "_no_space_after", _NO_SPACE_AFTER + chars)
         if self.space_inside_guillemets is not None:
             chars += "«»"
         if self.curly_apostrophes:
@@ -173,7 +177,7 @@ class TypographyProfile:
     def _chunk(self, text: str, before: str, after: str) -> str:
         # Only the spaces next to the characters acted on can change: find those gaps (runs of
         # SPACES, possibly empty) and apply the rules to each, in order; then the apostrophes.
-        spacing = self.spacing
+        spacing = self.space_before
         guillemets = self.space_inside_guillemets
         size = len(text)
         first = before[-1] if before else None
@@ -210,7 +214,7 @@ class TypographyProfile:
                 and rc in spacing
                 and self._prose_follows(text, end, last)
             ):
-                if gap or (lc is not None and not lc.isspace() and lc not in _NO_SPACE_AFTER):
+                if gap or (lc is not None and not lc.isspace() and lc not in self._no_space_after):
                     target = spacing[rc]
             elif guillemets is not None and start > 0 and lc == "«":
                 if gap or (rc is not None and not rc.isspace() and rc not in spacing):
@@ -246,74 +250,3 @@ class TypographyProfile:
         if nxt is None or nxt in SPACES or nxt.isspace():
             return True
         return nxt == "»" if text[at] == ":" else not nxt.isalnum()
-
-
-FRENCH: Final = TypographyProfile(
-    "french",
-    quotes=(f"«{NBSP}", f"{NBSP}»"),
-    nested_quotes=("“", "”"),
-    space_before_colon=NBSP,
-    space_before_semicolon=NARROW_NBSP,
-    space_before_exclamation=NARROW_NBSP,
-    space_before_question=NARROW_NBSP,
-    space_inside_guillemets=NBSP,
-    curly_apostrophes=True,
-)
-HOUSE_WTO: Final = TypographyProfile(
-    "house_wto",
-    quotes=("“", "”"),
-    nested_quotes=("‘", "’"),
-    space_before_colon="",
-    space_before_semicolon="",
-    space_before_exclamation="",
-    space_before_question="",
-)
-ENGLISH: Final = TypographyProfile(
-    "english", quotes=("“", "”"), nested_quotes=("‘", "’"), curly_apostrophes=True
-)
-SPANISH: Final = TypographyProfile(
-    "spanish", quotes=("«", "»"), nested_quotes=("“", "”"), curly_apostrophes=True
-)
-
-PROFILES: Final[Mapping[str, TypographyProfile]] = MappingProxyType(
-    {p.name: p for p in (ENGLISH, FRENCH, HOUSE_WTO, SPANISH)}
-)
-"""Every profile by name; ``profile_for`` also accepts the alias ``"house"``."""
-
-_ALIASES: Final[Mapping[str, str]] = MappingProxyType({"house": "house_wto", "wto": "house_wto"})
-_DEFAULTS: Final[Mapping[str, str]] = MappingProxyType(
-    {"en": "english", "es": "spanish", "fr": "french"}
-)
-
-
-def profile_for(language: str, name: str | None = None) -> TypographyProfile:
-    """The profile called ``name`` (``"house"`` = ``house_wto``), or ``language``'s default.
-
-    Defaults: fr -> ``french``, en -> ``english``, es -> ``spanish``. Raises
-    :class:`UnsupportedLanguageError` or :class:`UnknownProfileError` (both ``LookupError``).
-    """
-    language = normalize_language(language)
-    if name is None:
-        return PROFILES[_DEFAULTS[language]]
-    key = name.strip().lower().replace("-", "_")
-    key = _ALIASES.get(key, key)
-    try:
-        return PROFILES[key]
-    except KeyError:
-        raise UnknownProfileError(name, [*PROFILES, *_ALIASES]) from None
-
-
-def quote_marks(
-    language: str, profile: TypographyProfile | str | None = None, nested: bool = False
-) -> tuple[str, str]:
-    """The (opening, closing) marks to put around a direct quotation.
-
-    ``profile`` is a profile, a profile name or ``None`` for the language's default; ``nested``
-    asks for the marks of a quotation inside another. French gives ``("«\\u00a0", "\\u00a0»")``
-    (nested “ ”), house_wto and English “ ” (nested ‘ ’), Spanish « » (nested “ ”).
-    """
-    if not isinstance(profile, TypographyProfile):
-        profile = profile_for(language, profile)
-    else:
-        normalize_language(language)
-    return profile.nested_quotes if nested else profile.quotes
