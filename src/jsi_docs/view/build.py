@@ -19,6 +19,7 @@ from jsi_docs.i18n import (
     UnknownProfileError,
     iso,
     language_name,
+    languages,
 )
 from jsi_docs.model import (
     Block,
@@ -96,7 +97,10 @@ class ViewOptionError(JsiDocsError, ValueError):
 
 @functools.lru_cache(maxsize=256)
 def direction(language: str) -> str:
-    """``"rtl"`` for a language written right to left (by CLDR), else ``"ltr"``."""
+    """``"rtl"`` for a language written right to left, else ``"ltr"``: the language file's word
+    for a supported language, CLDR's for any other (a passage may be in any language)."""
+    if supported(language):
+        return languages.direction(language)
     try:
         locale = Locale.parse(language.strip().replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
