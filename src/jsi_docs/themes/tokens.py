@@ -13,7 +13,7 @@ import functools
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 import cattrs
@@ -30,6 +30,7 @@ LOOK_PROPERTIES: Final = (
 )  # fmt: skip
 """The properties an element may set, in the order the generated CSS writes them."""
 
+_T = TypeVar("_T")
 _points = v.optional(v.and_(v.instance_of((int, float)), v.ge(0)))
 
 
@@ -47,9 +48,7 @@ class Font:
 class Rule:
     """A rule on one side of an element, ``gap`` points from its text."""
 
-    side: Literal["top", "bottom", "left"] = attrs.field(
-        validator=v.in_(("top", "bottom", "left"))
-    )
+    side: Literal["top", "bottom", "left"] = attrs.field(validator=v.in_(("top", "bottom", "left")))
     width: float = attrs.field(validator=v.gt(0))
     colour: str
     gap: float = attrs.field(validator=v.ge(0))
@@ -90,9 +89,7 @@ class Look:
     def set(self) -> dict[str, Any]:
         """The properties this look sets, by name, in :data:`LOOK_PROPERTIES` order."""
         return {
-            name: getattr(self, name)
-            for name in LOOK_PROPERTIES
-            if getattr(self, name) is not None
+            name: getattr(self, name) for name in LOOK_PROPERTIES if getattr(self, name) is not None
         }
 
 
@@ -138,12 +135,20 @@ class Tokens:
 _converter = cattrs.Converter(forbid_extra_keys=True)
 
 
+def _structure(data: Mapping[str, Any], cls: type[_T], where: str) -> _T:
+    try:
+        return _converter.structure(data, cls)
+    except (cattrs.BaseValidationError, TypeError, ValueError) as exc:
+        problems = cattrs.transform_error(exc, path=where)
+        raise ValueError("; ".join(problems)) from exc
+
+
 def _structure_element(name: str, data: Mapping[str, Any]) -> Element:
     data = dict(data)
     html = tuple(data.pop("html"))
     docx = tuple(data.pop("docx"))
     boxes = tuple(data.pop("margin-boxes", ()))
-    look = _converter.structure(data, Look)
+    look = _structure(data, Look, f"elements.{name}")
     return Element(name, html, docx, look, boxes)
 
 
@@ -164,8 +169,8 @@ def parse_tokens(text: str) -> Tokens:
     """The tokens of a ``tokens.toml`` text; unknown keys, font roles and colours are errors."""
     data = tomllib.loads(text)
     fonts = {
-        role: _converter.structure(
-            {key.replace("-", "_"): value for key, value in font.items()}, Font
+        role: _structure(
+            {key.replace("-", "_"): value for key, value in font.items()}, Font, f"fonts.{role}"
         )
         for role, font in data["fonts"].items()
     }
