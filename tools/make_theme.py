@@ -5,11 +5,13 @@
 tokens) and regenerates ``reference.docx`` (``tools/make_reference_docx.py``). The rest of each
 stylesheet is written by hand: layout, boxes, pages; it takes colours and fonts only through the
 ``var(--jsi-...)`` properties of the block. ``--check`` writes nothing and exits 1 when a file
-differs from what the tokens make (the tests do the same).
+differs from what the tokens make (the tests do the same); ``--theme DIR`` makes the stylesheets
+of a user theme folder from its own ``tokens.toml``.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import Literal
@@ -154,23 +156,33 @@ def sheets(theme: Path = DEFAULT_THEME_DIR) -> dict[Path, str]:
 
 
 def main(argv: list[str]) -> int:
-    check = "--check" in argv[1:]
-    stale = [path for path, text in sheets().items() if path.read_text(encoding="utf-8") != text]
-    if check:
-        for path in stale:
-            print(f"{path.name} differs from what tokens.toml makes", file=sys.stderr)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true", help="write nothing; exit 1 if stale")
+    parser.add_argument(
+        "--theme",
+        type=Path,
+        default=DEFAULT_THEME_DIR,
+        help="a theme folder with tokens.toml, screen.css and print.css (default: the built-in "
+        "theme, whose reference.docx is regenerated too)",
+    )
+    args = parser.parse_args(argv[1:])
+    theme: Path = args.theme.resolve()
+    made = sheets(theme)
+    stale = [path for path, text in made.items() if path.read_text(encoding="utf-8") != text]
+    default = theme == DEFAULT_THEME_DIR.resolve()
+    if default:
         import make_reference_docx  # this folder is on sys.path when run as a script
 
         if make_reference_docx.build() != make_reference_docx.OUTPUT.read_bytes():
-            print("reference.docx differs from what tokens.toml makes", file=sys.stderr)
             stale.append(make_reference_docx.OUTPUT)
+    if args.check:
+        for path in stale:
+            print(f"{path.name} differs from what tokens.toml makes", file=sys.stderr)
         return 1 if stale else 0
-    for path, text in sheets().items():
+    for path, text in made.items():
         path.write_text(text, encoding="utf-8")
-        print(f"wrote {path.name}")
-    import make_reference_docx
-
-    return make_reference_docx.main([argv[0]])
+        print(f"wrote {path}")
+    return make_reference_docx.main([argv[0]]) if default else 0
 
 
 if __name__ == "__main__":
