@@ -113,7 +113,7 @@ def test_a_themes_reference_replaces_the_default(tmp_path: Path) -> None:
     theme = tmp_path / "theme"
     theme.mkdir()
     (theme / REFERENCE_NAME).write_bytes(
-        _rewrite(REFERENCE.read_bytes(), "word/styles.xml", b"004B87", b"8B0000")
+        _rewrite(REFERENCE.read_bytes(), "word/styles.xml", b"00417A", b"8B0000")
     )
     result = jsi_docs.export(every_node_item(), "docx", theme=theme)
     assert b"8B0000" in part_bytes(result, "word/styles.xml")
@@ -125,7 +125,7 @@ def test_a_changed_reference_file_is_read_again(tmp_path: Path) -> None:
     user = tmp_path / "user.docx"
     user.write_bytes(REFERENCE.read_bytes())
     first = jsi_docs.export(every_node_item(), "docx", reference_docx=user)
-    user.write_bytes(_rewrite(REFERENCE.read_bytes(), "word/styles.xml", b"004B87", b"8B0000"))
+    user.write_bytes(_rewrite(REFERENCE.read_bytes(), "word/styles.xml", b"00417A", b"8B0000"))
     stat = user.stat()
     os.utime(user, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
     second = jsi_docs.export(every_node_item(), "docx", reference_docx=user)

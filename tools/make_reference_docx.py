@@ -1,8 +1,13 @@
 """Write ``src/jsi_docs/themes/default/reference.docx``, the DOCX exporter's style template.
 
-Run ``python tools/make_reference_docx.py`` after editing the styles below; the output is
-byte-identical from run to run (fixed zip timestamps and member order), so a diff in git means
-a change of style. Every part is written here from scratch: nothing comes from python-docx's
+The look of every named style (font, size, bold, italic, colour, case, letter spacing, spacing,
+line height, alignment, rules, indents) comes from the theme's design tokens
+(``themes/default/tokens.toml``, the source of ``screen.css`` and ``print.css`` too); this file
+adds what only Word has: which style a style is based on and which follows it, keep-with-next,
+numbering, tabs, the table style's cell margins. ``python tools/make_theme.py`` runs this after
+the stylesheets; ``python tools/make_reference_docx.py`` runs it alone. The output is
+byte-identical from run to run (fixed zip timestamps and member order), so a diff in git means a
+change of style. Every part is written here from scratch: nothing comes from python-docx's
 default template (no "python-docx" author, no 2013 dates, no en-US).
 
 The body holds one sample paragraph per style so that staff can see and restyle them in Word or
@@ -12,10 +17,15 @@ LibreOffice; the exporter keeps only the body's section properties (page size, m
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, quoteattr
+
+import attrs
 
 from jsi_docs.exporters.docx._package import write_package
+from jsi_docs.themes import DEFAULT_THEME_DIR
+from jsi_docs.themes.tokens import TOKENS_NAME, Look, Tokens, load_tokens
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -25,332 +35,383 @@ OFFICE_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 XML_HEAD = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
 
 OUTPUT = Path(__file__).resolve().parents[1] / "src/jsi_docs/themes/default/reference.docx"
-
-# Colours and sizes (half-points) shared by several styles.
-ACCENT = "004B87"
-MUTED = "595959"
-BOX_FILL = "EEF3F8"
-RULE = "A6B8CC"
-FONT = "Arial"
+TOKENS: Tokens = load_tokens(DEFAULT_THEME_DIR / TOKENS_NAME)
 REFERENCE_LANGUAGE = "en-GB"  # the exporter replaces it with the item's language
 
-# (type, styleId, name, basedOn, next, pPr xml, rPr xml, extra flags)
-Style = tuple[str, str, str, str | None, str | None, str, str]
+# The schema's order of the children of w:pPr and w:rPr (those written here).
+PPR_ORDER = (
+    "keepNext", "keepLines", "widowControl", "numPr", "pBdr", "shd", "tabs",
+    "suppressAutoHyphens", "spacing", "ind", "contextualSpacing", "jc", "outlineLvl",
+)  # fmt: skip
+RPR_ORDER = (
+    "rFonts", "b", "bCs", "i", "iCs", "caps", "color", "spacing", "sz", "szCs", "u",
+    "vertAlign", "lang",
+)  # fmt: skip
+BORDER_ORDER = ("top", "left", "bottom", "right")
 
-PARAGRAPH_STYLES: list[Style] = [
-    (
-        "paragraph",
-        "Title",
-        "Title",
-        "Normal",
-        "Dateline",
-        '<w:keepNext/><w:spacing w:before="0" w:after="160"/><w:outlineLvl w:val="0"/>',
-        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="40"/><w:szCs w:val="40"/>',
+Attrs = dict[str, str]
+
+
+def colour(name: str) -> str:
+    """A token colour as OOXML writes it: ``00417A``."""
+    return TOKENS.colours[name].removeprefix("#").upper()
+
+
+def twips(points: float) -> str:
+    return str(round(points * 20))
+
+
+def mm_twips(mm: float) -> str:
+    return str(round(mm / 25.4 * 1440))
+
+
+@attrs.define
+class Props:
+    """The children of one w:pPr or w:rPr: element name -> attributes (merged on update);
+    w:pBdr's sides and raw XML (numbering, tabs) apart."""
+
+    simple: dict[str, Attrs] = attrs.Factory(dict)
+    borders: dict[str, Attrs] = attrs.Factory(dict)
+    raw: dict[str, str] = attrs.Factory(dict)
+
+    def set(self, tag: str, **attrs: str) -> Props:
+        self.simple.setdefault(tag, {}).update(attrs)
+        return self
+
+    def xml(self, order: Iterable[str]) -> str:
+        out = []
+        for tag in order:
+            if tag in self.raw:
+                out.append(self.raw[tag])
+            elif tag == "pBdr" and self.borders:
+                sides = "".join(
+                    _empty(side, self.borders[side])
+                    for side in BORDER_ORDER
+                    if side in self.borders
+                )
+                out.append(f"<w:pBdr>{sides}</w:pBdr>")
+            elif tag in self.simple:
+                out.append(_empty(tag, self.simple[tag]))
+        return "".join(out)
+
+
+def _empty(tag: str, attrs: Attrs) -> str:
+    return f"<w:{tag}" + "".join(f" w:{k}={quoteattr(v)}" for k, v in attrs.items()) + "/>"
+
+
+@attrs.define
+class StyleDef:
+    """A named style: its place among the others and what only Word has; its look comes from
+    the tokens (the elements that name it)."""
+
+    style_id: str
+    name: str
+    kind: str = "paragraph"
+    based_on: str | None = "Normal"
+    following: str | None = None
+    ppr: Props = attrs.Factory(Props)
+    rpr: Props = attrs.Factory(Props)
+
+
+def keep(*, lines: bool = False) -> Props:
+    """Kept with the next paragraph (and, with ``lines``, never split)."""
+    props = Props().set("keepNext")
+    return props.set("keepLines") if lines else props
+
+
+def _list(num_id: int) -> Props:
+    props = Props().set("spacing", after=twips(4)).set("ind", left="567", hanging="283")
+    props.raw["numPr"] = f'<w:numPr><w:numId w:val="{num_id}"/></w:numPr>'
+    return props
+
+
+def _tabs(props: Props) -> Props:
+    props.raw["tabs"] = (
+        '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
+    )
+    return props.set("spacing", before="0", after="0")
+
+
+def _box(props: Props) -> Props:
+    """A thin rule on every side and the panel's fill (an image's text alternative)."""
+    for side in BORDER_ORDER:
+        props.borders[side] = {"val": "single", "sz": "4", "space": "4", "color": colour("rule")}
+    props.raw["shd"] = f'<w:shd w:val="clear" w:color="auto" w:fill="{colour("panel")}"/>'
+    return props
+
+
+PARAGRAPH_STYLES: list[StyleDef] = [
+    StyleDef("Normal", "Normal", based_on=None, ppr=Props().set("widowControl")),
+    StyleDef(
+        "Title", "Title", following="Dateline", ppr=keep(lines=True).set("outlineLvl", val="0")
     ),
-    (
-        "paragraph",
-        "Dateline",
-        "Dateline",
-        "Normal",
-        "Lead",
-        '<w:spacing w:after="240"/><w:contextualSpacing/>',
-        f'<w:color w:val="{MUTED}"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
-    ),
-    (
-        "paragraph",
-        "DocumentSymbol",
-        "Document Symbol",
-        "Dateline",
-        "Lead",
-        "",
-        "",
-    ),
-    (
-        "paragraph",
-        "Lead",
-        "Lead",
-        "Normal",
-        "BodyText",
-        '<w:spacing w:after="240"/>',
-        '<w:b/><w:bCs/><w:sz w:val="24"/><w:szCs w:val="24"/>',
-    ),
-    (
-        "paragraph",
+    StyleDef("Dateline", "Dateline", following="Lead"),
+    StyleDef("DocumentSymbol", "Document Symbol", based_on="Dateline", following="Lead"),
+    StyleDef("Lead", "Lead", following="BodyText"),
+    StyleDef(
         "Heading1",
         "heading 1",
-        "Normal",
-        "BodyText",
-        '<w:keepNext/><w:keepLines/><w:spacing w:before="360" w:after="120"/>'
-        '<w:outlineLvl w:val="1"/>',
-        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="28"/><w:szCs w:val="28"/>',
+        following="BodyText",
+        ppr=keep(lines=True).set("outlineLvl", val="1"),
     ),
-    (
-        "paragraph",
-        "Heading2",
-        "heading 2",
-        "Normal",
-        "BodyText",
-        '<w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="120"/>'
-        '<w:outlineLvl w:val="2"/>',
-        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="24"/><w:szCs w:val="24"/>',
-    ),
-    ("paragraph", "BodyText", "Body Text", "Normal", "BodyText", '<w:spacing w:after="160"/>', ""),
-    ("paragraph", "Statement", "Statement", "BodyText", "Statement", "", ""),
-    (
-        "paragraph",
-        "Quote",
-        "Quote",
-        "BodyText",
-        "BodyText",
-        f'<w:pBdr><w:left w:val="single" w:sz="12" w:space="8" w:color="{RULE}"/></w:pBdr>'
-        '<w:ind w:left="567" w:right="567"/>',
-        "<w:i/><w:iCs/>",
-    ),
-    (
-        "paragraph",
+    StyleDef("BodyText", "Body Text", following="BodyText"),
+    StyleDef("Statement", "Statement", based_on="BodyText", following="Statement"),
+    StyleDef("Quote", "Quote", based_on="BodyText", following="BodyText", ppr=keep()),
+    StyleDef(
         "QuoteAttribution",
         "Quote Attribution",
-        "Quote",
-        "BodyText",
-        '<w:jc w:val="right"/>',
-        '<w:i w:val="0"/><w:iCs w:val="0"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
+        based_on="Quote",
+        following="BodyText",
+        ppr=Props().set("keepNext", val="0").set("keepLines").set("spacing", after=twips(11)),
     ),
-    (
-        "paragraph",
-        "ListBullet",
-        "List Bullet",
-        "BodyText",
-        "ListBullet",
-        '<w:numPr><w:numId w:val="1"/></w:numPr><w:spacing w:after="80"/>'
-        '<w:ind w:left="567" w:hanging="283"/>',
-        "",
+    StyleDef(
+        "ListBullet", "List Bullet", based_on="BodyText", following="ListBullet", ppr=_list(1)
     ),
-    (
-        "paragraph",
-        "ListNumber",
-        "List Number",
-        "BodyText",
-        "ListNumber",
-        '<w:numPr><w:numId w:val="2"/></w:numPr><w:spacing w:after="80"/>'
-        '<w:ind w:left="567" w:hanging="283"/>',
-        "",
+    StyleDef(
+        "ListNumber", "List Number", based_on="BodyText", following="ListNumber", ppr=_list(2)
     ),
-    (
-        "paragraph",
+    StyleDef(
         "Figure",
         "Figure",
-        "Normal",
-        "Caption",
-        '<w:keepNext/><w:spacing w:before="240" w:after="60"/><w:jc w:val="center"/>',
-        "",
+        following="Caption",
+        ppr=keep().set("spacing", before=twips(12), after=twips(3)).set("jc", val="center"),
     ),
-    (
-        "paragraph",
+    StyleDef(
         "FigureAlt",
         "Figure Alt",
-        "Normal",
-        "Caption",
-        f'<w:keepNext/><w:pBdr><w:top w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/>'
-        f'<w:left w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/>'
-        f'<w:bottom w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/>'
-        f'<w:right w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/></w:pBdr>'
-        f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/>'
-        '<w:spacing w:before="240" w:after="60"/>',
-        f'<w:i/><w:iCs/><w:color w:val="{MUTED}"/>',
+        following="Caption",
+        ppr=_box(keep().set("spacing", before=twips(12), after=twips(3))),
     ),
-    (
-        "paragraph",
-        "LinksBoxHeading",
-        "Links Box Heading",
-        "Normal",
-        "LinksBox",
-        f'<w:keepNext/><w:pBdr><w:top w:val="single" w:sz="8" w:space="4" w:color="{RULE}"/></w:pBdr>'
-        f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/>'
-        '<w:spacing w:before="360" w:after="60"/>',
-        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/>',
-    ),
-    (
-        "paragraph",
-        "LinksBox",
-        "Links Box",
-        "Normal",
-        "LinksBox",
-        f'<w:keepNext/><w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/>'
-        '<w:spacing w:after="60"/>',
-        '<w:sz w:val="20"/><w:szCs w:val="20"/>',
-    ),
-    (
-        "paragraph",
-        "LanguageVersions",
-        "Language Versions",
-        "Normal",
-        "BodyText",
-        '<w:spacing w:before="240" w:after="120"/>',
-        '<w:sz w:val="20"/><w:szCs w:val="20"/>',
-    ),
-    (
-        "paragraph",
-        "SpeakersHeading",
-        "Speakers Heading",
-        "Heading1",
-        "Speaker",
-        "",
-        "",
-    ),
-    (
-        "paragraph",
-        "Speaker",
-        "Speaker",
-        "BodyText",
-        "Speaker",
-        '<w:spacing w:after="60"/><w:ind w:left="284" w:hanging="284"/>',
-        "",
-    ),
-    (
-        "paragraph",
-        "Topics",
-        "Topics",
-        "Normal",
-        "BodyText",
-        '<w:spacing w:after="120"/>',
-        f'<w:color w:val="{MUTED}"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
-    ),
-    (
-        "paragraph",
-        "Contact",
-        "Contact",
-        "Normal",
-        "Contact",
-        f'<w:keepNext/><w:pBdr><w:top w:val="single" w:sz="4" w:space="6" w:color="{RULE}"/>'
-        '</w:pBdr><w:spacing w:before="360" w:after="60"/><w:contextualSpacing/>',
-        f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
-    ),
-    (
-        "paragraph",
+    # keep-with-next serves a table's caption, above it; a figure's is below its image
+    StyleDef(
         "Caption",
         "caption",
-        "Normal",
-        "BodyText",
-        '<w:keepNext/><w:spacing w:before="240" w:after="80"/>',
-        f'<w:b/><w:bCs/><w:color w:val="{ACCENT}"/><w:sz w:val="20"/><w:szCs w:val="20"/>',
+        following="BodyText",
+        ppr=keep().set("spacing", before=twips(3), after=twips(12)),
     ),
-    (
-        "paragraph",
+    StyleDef(
+        "TableCaption",
+        "Table Caption",
+        based_on="Caption",
+        following="BodyText",
+        ppr=keep().set("spacing", before=twips(12), after=twips(4)),
+    ),
+    StyleDef(
         "TableText",
         "Table Text",
-        "Normal",
-        "TableText",
-        '<w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/>',
-        '<w:sz w:val="20"/><w:szCs w:val="20"/>',
+        following="TableText",
+        ppr=Props().set("spacing", before=twips(2), after=twips(2)),
     ),
-    (
-        "paragraph",
-        "TableHeading",
-        "Table Heading",
-        "TableText",
-        "TableText",
-        "<w:keepNext/>",
-        "<w:b/><w:bCs/>",
+    StyleDef(
+        "TableHeading", "Table Heading", based_on="TableText", following="TableText", ppr=keep()
     ),
-    (
-        "paragraph",
+    StyleDef(
         "TableNumber",
         "Table Number",
-        "TableText",
-        "TableText",
-        '<w:jc w:val="right"/>',
-        "",
+        based_on="TableText",
+        following="TableText",
+        ppr=Props().set("jc", val="right"),
     ),
-    (
-        "paragraph",
+    StyleDef(
         "TableNote",
         "Table Note",
-        "Normal",
-        "BodyText",
-        '<w:spacing w:before="80" w:after="240"/>',
-        f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+        following="BodyText",
+        ppr=Props().set("spacing", before=twips(4), after=twips(12)),
     ),
-    (
-        "paragraph",
+    StyleDef(
         "FootnoteText",
         "footnote text",
-        "Normal",
-        "FootnoteText",
-        '<w:spacing w:after="60" w:line="240" w:lineRule="auto"/>',
-        '<w:sz w:val="18"/><w:szCs w:val="18"/>',
+        following="FootnoteText",
+        ppr=Props().set("spacing", after=twips(3)),
     ),
-    (
-        "paragraph",
-        "Header",
-        "header",
-        "Normal",
-        "Header",
-        f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="4" w:color="{RULE}"/></w:pBdr>'
-        '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
-        '<w:spacing w:after="0"/>',
-        f'<w:b/><w:bCs/><w:caps/><w:color w:val="{ACCENT}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    # Back matter: one heading style, one text style; the older names are aliases of them.
+    # The links, the language versions and the contact lines keep with what follows them, so
+    # the end of the document moves to a new page as one block or not at all.
+    StyleDef(
+        "BackMatter",
+        "Back Matter",
+        following="BackMatter",
+        ppr=Props().set("spacing", after=twips(2)),
     ),
-    (
-        "paragraph",
-        "Footer",
-        "footer",
-        "Normal",
-        "Footer",
-        '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
-        '<w:spacing w:after="0"/><w:jc w:val="right"/>',
-        f'<w:color w:val="{MUTED}"/><w:sz w:val="18"/><w:szCs w:val="18"/>',
+    StyleDef(
+        "BackMatterHeading",
+        "Back Matter Heading",
+        based_on="BackMatter",
+        following="BackMatter",
+        ppr=keep(lines=True),
     ),
+    StyleDef(
+        "SpeakersHeading", "Speakers Heading", based_on="BackMatterHeading", following="Speaker"
+    ),
+    StyleDef(
+        "Speaker",
+        "Speaker",
+        based_on="BackMatter",
+        following="Speaker",
+        ppr=Props().set("ind", left="284", hanging="284"),
+    ),
+    StyleDef("Topics", "Topics", following="BodyText", ppr=Props().set("spacing", after=twips(2))),
+    StyleDef(
+        "LinksBoxHeading", "Links Box Heading", based_on="BackMatterHeading", following="LinksBox"
+    ),
+    StyleDef("LinksBox", "Links Box", based_on="BackMatter", following="LinksBox", ppr=keep()),
+    StyleDef(
+        "LanguageVersions",
+        "Language Versions",
+        based_on="BackMatter",
+        following="BackMatter",
+        ppr=keep(),
+    ),
+    StyleDef("Contact", "Contact", based_on="BackMatter", following="Contact", ppr=keep()),
+    StyleDef("Header", "header", following="Header", ppr=_tabs(Props())),
+    StyleDef("Footer", "footer", following="Footer", ppr=_tabs(Props()).set("jc", val="right")),
 ]
 
-CHARACTER_STYLES: list[Style] = [
-    (
-        "character",
-        "Hyperlink",
-        "Hyperlink",
-        "DefaultParagraphFont",
-        None,
-        "",
-        '<w:color w:val="0563C1"/><w:u w:val="single"/>',
+CHARACTER_STYLES: list[StyleDef] = [
+    StyleDef("Hyperlink", "Hyperlink", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef("SpeakerName", "Speaker Name", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef("DirectQuotation", "Direct Quotation", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef("QuotedTerm", "Quoted Term", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef("Emphasis", "Emphasis", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef("Strong", "Strong", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef(
+        "FootnoteReference", "footnote reference", kind="character",
+        based_on="DefaultParagraphFont", rpr=Props().set("vertAlign", val="superscript"),
     ),
-    (
-        "character",
-        "SpeakerName",
-        "Speaker Name",
-        "DefaultParagraphFont",
-        None,
-        "",
-        f'<w:color w:val="{ACCENT}"/>',
-    ),
-    ("character", "DirectQuotation", "Direct Quotation", "DefaultParagraphFont", None, "", ""),
-    ("character", "QuotedTerm", "Quoted Term", "DefaultParagraphFont", None, "", ""),
-    ("character", "Emphasis", "Emphasis", "DefaultParagraphFont", None, "", "<w:i/><w:iCs/>"),
-    ("character", "Strong", "Strong", "DefaultParagraphFont", None, "", "<w:b/><w:bCs/>"),
-    (
-        "character",
-        "FootnoteReference",
-        "footnote reference",
-        "DefaultParagraphFont",
-        None,
-        "",
-        '<w:vertAlign w:val="superscript"/>',
-    ),
-]
+]  # fmt: skip
+STYLES = {s.style_id: s for s in PARAGRAPH_STYLES + CHARACTER_STYLES}
+
+
+def _token_name(style: StyleDef) -> str:
+    """The style as the tokens name it: Word's lower-case built-ins capitalised."""
+    return {"heading 1": "Heading 1", "caption": "Caption", "footnote text": "Footnote Text",
+            "header": "Header", "footer": "Footer", "footnote reference": "Footnote Reference",
+            }.get(style.name, style.name)  # fmt: skip
+
+
+def own_look(style: StyleDef) -> Look:
+    """The look the tokens give ``style`` itself: its elements' properties, later ones winning."""
+    merged: dict[str, object] = {}
+    for element in TOKENS.docx_styles().get(_token_name(style), []):
+        merged |= element.look.set()
+    return Look(**merged)  # type: ignore[arg-type]
+
+
+def inherited_look(style: StyleDef) -> Look:
+    """The look of ``style`` with what it does not set taken from the styles it is based on."""
+    chain = []
+    current: StyleDef | None = style
+    while current is not None:
+        chain.append(current)
+        current = STYLES.get(current.based_on) if current.based_on else None
+    merged: dict[str, object] = {}
+    for each in reversed(chain):
+        merged |= own_look(each).set()
+    return Look(**merged)  # type: ignore[arg-type]
+
+
+def look_props(style: StyleDef) -> tuple[Props, Props]:
+    """The w:pPr and w:rPr children the tokens make for ``style``."""
+    look, full = own_look(style), inherited_look(style)
+    ppr, rpr = Props(), Props()
+    if look.family is not None:
+        name = TOKENS.fonts[look.family].docx
+        rpr.set("rFonts", ascii=name, hAnsi=name, eastAsia=name, cs=name)
+    if look.weight is not None:
+        rpr.set("b", **({} if look.weight == 700 else {"val": "0"}))
+        rpr.set("bCs", **({} if look.weight == 700 else {"val": "0"}))
+    if look.style is not None:
+        rpr.set("i", **({} if look.style == "italic" else {"val": "0"}))
+        rpr.set("iCs", **({} if look.style == "italic" else {"val": "0"}))
+    if look.case is not None:
+        rpr.set("caps", **({} if look.case == "upper" else {"val": "0"}))
+    if look.colour is not None:
+        rpr.set("color", val=colour(look.colour))
+    if look.tracking is not None and full.size is not None:
+        rpr.set("spacing", val=twips(look.tracking * full.size))
+    if look.size is not None:
+        rpr.set("sz", val=str(round(look.size * 2)))
+        rpr.set("szCs", val=str(round(look.size * 2)))
+    if look.decoration is not None:
+        rpr.set("u", val="single" if look.decoration == "underline" else "none")
+    if style.kind != "paragraph":
+        return ppr, rpr
+    if look.hyphens is False:
+        ppr.set("suppressAutoHyphens")
+    if look.before is not None:
+        ppr.set("spacing", before=twips(look.before))
+    if look.after is not None:
+        ppr.set("spacing", after=twips(look.after))
+    if (look.size is not None or look.leading is not None) and full.size and full.leading:
+        ppr.set("spacing", line=twips(full.size * full.leading), lineRule="atLeast")
+    if look.rule is not None:
+        rule = look.rule
+        ppr.borders[rule.side] = {
+            "val": "single",
+            "sz": str(round(rule.width * 8)),
+            "space": str(round(rule.gap)),
+            "color": colour(rule.colour),
+        }
+    if look.indent is not None:
+        # the text starts after the indent, the rule and its gap, as in CSS
+        extra = look.rule.width + look.rule.gap if look.rule and look.rule.side == "left" else 0
+        ppr.set("ind", left=twips(look.indent + extra))
+    if look.align is not None:
+        ppr.set("jc", val=look.align)
+    return ppr, rpr
+
+
+def _merge(first: Props, then: Props) -> Props:
+    """``then``'s children over ``first``'s (attributes of one element merged)."""
+    out = Props()
+    for props in (first, then):
+        for tag, values in props.simple.items():
+            out.set(tag, **values)
+        out.borders |= props.borders
+        out.raw |= props.raw
+    return out
+
+
+def _style(style: StyleDef) -> str:
+    ppr, rpr = look_props(style)
+    ppr, rpr = _merge(ppr, style.ppr), _merge(rpr, style.rpr)
+    default = ' w:default="1"' if style.style_id == "Normal" else ""
+    parts = [
+        f'<w:style w:type="{style.kind}"{default} w:styleId="{style.style_id}">',
+        f'<w:name w:val="{style.name}"/>',
+    ]
+    if style.based_on:
+        parts.append(f'<w:basedOn w:val="{style.based_on}"/>')
+    if style.following:
+        parts.append(f'<w:next w:val="{style.following}"/>')
+    if style.style_id == "Hyperlink":
+        parts.append('<w:uiPriority w:val="99"/><w:unhideWhenUsed/>')
+    parts.append("<w:qFormat/>")
+    if pxml := ppr.xml(PPR_ORDER):
+        parts.append(f"<w:pPr>{pxml}</w:pPr>")
+    if rxml := rpr.xml(RPR_ORDER):
+        parts.append(f"<w:rPr>{rxml}</w:rPr>")
+    parts.append("</w:style>")
+    return "".join(parts)
+
 
 # The table style: rules between all cells, the header row shaded. Cell text takes its look
 # from the "Table Text" and "Table Heading" paragraph styles.
-_BORDER = f'w:val="single" w:sz="4" w:space="0" w:color="{RULE}"'
-TABLE_STYLE = (
-    '<w:style w:type="table" w:styleId="ItemTable"><w:name w:val="Item Table"/>'
-    '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
-    "<w:tblPr><w:tblBorders>"
-    + "".join(f"<w:{side} {_BORDER}/>" for side in ("top", "left", "bottom", "right"))
-    + f"<w:insideH {_BORDER}/><w:insideV {_BORDER}/></w:tblBorders>"
-    '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
-    '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>'
-    '<w:tblStylePr w:type="firstRow"><w:tcPr>'
-    f'<w:shd w:val="clear" w:color="auto" w:fill="{BOX_FILL}"/></w:tcPr></w:tblStylePr>'
-    "</w:style>"
-)
+def table_style() -> str:
+    border = f'w:val="single" w:sz="4" w:space="0" w:color="{colour("rule")}"'
+    return (
+        '<w:style w:type="table" w:styleId="ItemTable"><w:name w:val="Item Table"/>'
+        '<w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/><w:qFormat/>'
+        "<w:tblPr><w:tblBorders>"
+        + "".join(f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right"))
+        + f"<w:insideH {border}/><w:insideV {border}/></w:tblBorders>"
+        '<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>'
+        '<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr>'
+        '<w:tblStylePr w:type="firstRow"><w:tcPr>'
+        f'<w:shd w:val="clear" w:color="auto" w:fill="{colour("panel")}"/></w:tcPr></w:tblStylePr>'
+        "</w:style>"
+    )
+
 
 SAMPLES = [
     ("Title", "Title: the headline of the item"),
@@ -366,16 +427,19 @@ SAMPLES = [
     ("ListNumber", "List Number: an entry of a numbered list"),
     ("Figure", "Figure: the paragraph that holds an image"),
     ("FigureAlt", "Figure Alt: an image's text alternative, when the image is not embedded"),
-    ("Caption", "Caption: what an image shows, or the title of a table. Photo: a credit"),
+    ("Caption", "Caption: what an image shows. Photo: a credit"),
+    ("BackMatterHeading", "Back Matter Heading: the heading of each box after the text"),
+    ("BackMatter", "Back Matter: a line of a box after the text"),
     ("SpeakersHeading", "Speakers Heading: Speakers"),
     ("Speaker", "Speaker: Ambassador Hung Seng Tan (Singapore), co-convenor, chair in 2023"),
-    ("Topics", "Topics: the subjects of the item"),
+    ("Topics", "Topics: the subjects of the item · one line"),
     ("LinksBoxHeading", "Links Box Heading: Find out more"),
     ("LinksBox", "Links Box: a related link"),
     ("LanguageVersions", "Language Versions: this item in other languages"),
     ("Contact", "Contact: who to write to"),
     ("FootnoteText", "Footnote Text: the text of a note (the numbers take Footnote Reference)"),
 ]
+TABLE_CAPTION_SAMPLE = "Table Caption: the title of a table, above it"
 TABLE_SAMPLE = (
     ("Table Heading: a column heading", "Table Heading: another"),
     ("Table Text: a cell", "Table Number: 1,234.5"),
@@ -383,42 +447,20 @@ TABLE_SAMPLE = (
 TABLE_NOTE_SAMPLE = "Table Note: the source of a table"
 
 
-def _style(style: Style, *, default: bool = False) -> str:
-    kind, style_id, name, based_on, following, ppr, rpr = style
-    parts = [
-        f'<w:style w:type="{kind}" w:styleId="{style_id}"'
-        + (' w:default="1"' if default else "")
-        + ">",
-        f'<w:name w:val="{name}"/>',
-    ]
-    if based_on:
-        parts.append(f'<w:basedOn w:val="{based_on}"/>')
-    if following:
-        parts.append(f'<w:next w:val="{following}"/>')
-    if style_id in {"Hyperlink"}:
-        parts.append('<w:uiPriority w:val="99"/><w:unhideWhenUsed/>')
-    parts.append("<w:qFormat/>")
-    if ppr:
-        parts.append(f"<w:pPr>{ppr}</w:pPr>")
-    if rpr:
-        parts.append(f"<w:rPr>{rpr}</w:rPr>")
-    parts.append("</w:style>")
-    return "".join(parts)
-
-
 def styles_xml() -> str:
+    body = TOKENS.element("body").look
+    body_font = TOKENS.fonts[body.family or "serif"].docx
+    size = str(round((body.size or 10) * 2))
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
-        f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
-        '<w:sz w:val="22"/><w:szCs w:val="22"/>'
+        f'<w:rFonts w:ascii="{body_font}" w:hAnsi="{body_font}" w:eastAsia="{body_font}" '
+        f'w:cs="{body_font}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
         f'<w:lang w:val="{REFERENCE_LANGUAGE}"/>'
         "</w:rPr></w:rPrDefault>"
-        '<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr>'
+        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
         "</w:pPrDefault></w:docDefaults>"
     )
     builtins = (
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
-        "<w:qFormat/></w:style>"
         '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">'
         '<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>'
         "<w:unhideWhenUsed/></w:style>"
@@ -431,8 +473,8 @@ def styles_xml() -> str:
         '<w:style w:type="numbering" w:default="1" w:styleId="NoList"><w:name w:val="No List"/>'
         '<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/></w:style>'
     )
-    body = "".join(_style(s) for s in PARAGRAPH_STYLES + CHARACTER_STYLES) + TABLE_STYLE
-    return f'{XML_HEAD}<w:styles xmlns:w="{W_NS}">{defaults}{builtins}{body}</w:styles>'
+    body_styles = "".join(_style(s) for s in PARAGRAPH_STYLES + CHARACTER_STYLES) + table_style()
+    return f'{XML_HEAD}<w:styles xmlns:w="{W_NS}">{defaults}{builtins}{body_styles}</w:styles>'
 
 
 def numbering_xml() -> str:
@@ -472,12 +514,14 @@ def settings_xml() -> str:
 
 
 def font_table_xml() -> str:
-    return (
-        f'{XML_HEAD}<w:fonts xmlns:w="{W_NS}">'
-        f'<w:font w:name="{FONT}"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/>'
-        '<w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>'
-        "</w:fonts>"
+    """The theme's two fonts, with the class and PANOSE numbers Word matches a substitute by
+    when a font is not installed."""
+    fonts = "".join(
+        f'<w:font w:name="{font.docx}"><w:panose1 w:val="{font.panose}"/><w:charset w:val="00"/>'
+        f'<w:family w:val="{font.docx_family}"/><w:pitch w:val="variable"/></w:font>'
+        for font in TOKENS.fonts.values()
     )
+    return f'{XML_HEAD}<w:fonts xmlns:w="{W_NS}">{fonts}</w:fonts>'
 
 
 def document_xml() -> str:
@@ -486,11 +530,12 @@ def document_xml() -> str:
         for style, text in SAMPLES
     )
     character_samples = "".join(
-        f'<w:r><w:rPr><w:rStyle w:val="{s[1]}"/></w:rPr>'
-        f'<w:t xml:space="preserve">{s[2]}</w:t></w:r>'
+        f'<w:r><w:rPr><w:rStyle w:val="{s.style_id}"/></w:rPr>'
+        f'<w:t xml:space="preserve">{s.name}</w:t></w:r>'
         '<w:r><w:t xml:space="preserve"> · </w:t></w:r>'
         for s in CHARACTER_STYLES
     )
+
     def cell(style: str, text: str) -> str:
         return (
             '<w:tc><w:tcPr><w:tcW w:w="4819" w:type="dxa"/></w:tcPr>'
@@ -500,6 +545,8 @@ def document_xml() -> str:
 
     heading, row = TABLE_SAMPLE
     table = (
+        f'<w:p><w:pPr><w:pStyle w:val="TableCaption"/></w:pPr><w:r><w:t>{TABLE_CAPTION_SAMPLE}'
+        "</w:t></w:r></w:p>"
         '<w:tbl><w:tblPr><w:tblStyle w:val="ItemTable"/><w:tblW w:w="5000" w:type="pct"/>'
         '<w:tblLook w:val="0620" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
         'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>'
@@ -513,11 +560,12 @@ def document_xml() -> str:
         f'<w:p><w:pPr><w:pStyle w:val="TableNote"/></w:pPr><w:r><w:t>{TABLE_NOTE_SAMPLE}</w:t>'
         "</w:r></w:p>"
     )
+    top, right, bottom, left = (mm_twips(m) for m in TOKENS.margins)
     section = (
         '<w:sectPr><w:headerReference w:type="default" r:id="rId6"/>'
         '<w:footerReference w:type="default" r:id="rId7"/><w:pgSz w:w="11906" w:h="16838"/>'
-        '<w:pgMar w:top="1418" w:right="1134" w:bottom="1418" w:left="1134" w:header="709" '
-        'w:footer="709" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>'
+        f'<w:pgMar w:top="{top}" w:right="{right}" w:bottom="{bottom}" w:left="{left}" '
+        'w:header="709" w:footer="709" w:gutter="0"/><w:cols w:space="708"/></w:sectPr>'
     )
     return (
         f'{XML_HEAD}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>{paragraphs}'
@@ -531,27 +579,32 @@ def theme_xml() -> str:
     colours = [
         ("dk1", "000000"),
         ("lt1", "FFFFFF"),
-        ("dk2", ACCENT),
-        ("lt2", BOX_FILL),
-        ("accent1", ACCENT),
+        ("dk2", colour("heading")),
+        ("lt2", colour("panel")),
+        ("accent1", colour("accent")),
         ("accent2", "8C2D19"),
         ("accent3", "4E7A27"),
         ("accent4", "6B4C9A"),
         ("accent5", "1C7C8C"),
         ("accent6", "B3641B"),
-        ("hlink", "0563C1"),
+        ("hlink", colour("accent")),
         ("folHlink", "6B4C9A"),
     ]
     scheme = "".join(f'<a:{n}><a:srgbClr val="{v}"/></a:{n}>' for n, v in colours)
-    fonts = f'<a:latin typeface="{FONT}"/><a:ea typeface=""/><a:cs typeface=""/>'
+
+    def fonts(role: str) -> str:
+        return (
+            f'<a:latin typeface="{TOKENS.fonts[role].docx}"/><a:ea typeface=""/><a:cs typeface=""/>'
+        )
+
     solid = '<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>'
     line = f'<a:ln w="9525">{solid}</a:ln>'
     effect = "<a:effectStyle><a:effectLst/></a:effectStyle>"
     return (
         f'{XML_HEAD}<a:theme xmlns:a="{A_NS}" name="jsi_docs">'
         f'<a:themeElements><a:clrScheme name="jsi_docs">{scheme}</a:clrScheme>'
-        f'<a:fontScheme name="jsi_docs"><a:majorFont>{fonts}</a:majorFont>'
-        f"<a:minorFont>{fonts}</a:minorFont></a:fontScheme>"
+        f'<a:fontScheme name="jsi_docs"><a:majorFont>{fonts("sans")}</a:majorFont>'
+        f"<a:minorFont>{fonts('serif')}</a:minorFont></a:fontScheme>"
         f'<a:fmtScheme name="jsi_docs"><a:fillStyleLst>{solid * 3}</a:fillStyleLst>'
         f"<a:lnStyleLst>{line * 3}</a:lnStyleLst>"
         f"<a:effectStyleLst>{effect * 3}</a:effectStyleLst>"

@@ -147,6 +147,29 @@ def _as_url(html_path: Path) -> str:
     return path.as_uri()
 
 
+_COMPUTED_STYLES = """
+const [selectors, properties, within] = arguments;
+const pick = (style) => Object.fromEntries(properties.map((p) => [p, style.getPropertyValue(p)]));
+const found = [];
+for (const root of document.querySelectorAll(within)) {
+  for (const node of [root, ...root.querySelectorAll("*")]) {
+    const matches = selectors.flatMap((s, i) => (node.matches(s) ? [i] : []));
+    if (!matches.length) continue;
+    found.push({
+      tag: node.localName,
+      classes: [...node.classList],
+      matches,
+      style: pick(getComputedStyle(node)),
+      parent: pick(getComputedStyle(node.parentElement)),
+      before: getComputedStyle(node, "::before").content,
+      after: getComputedStyle(node, "::after").content,
+    });
+  }
+}
+return found;
+"""
+
+
 class Chromium:
     """One headless Chromium (about 1 s to start); reuse it for many pages.
 
@@ -218,6 +241,33 @@ class Chromium:
             raise ClientError(f"axe.run failed on {html_path}: {result!r}")
         violations: list[dict[str, Any]] = result["violations"]
         return violations
+
+    def computed_styles(
+        self,
+        html_path: Path,
+        selectors: Sequence[str],
+        properties: Sequence[str],
+        *,
+        media: str = "screen",
+        within: str = "body",
+    ) -> list[dict[str, Any]]:
+        """The computed style of every element under ``within`` that one of ``selectors``
+        matches, with the page rendered for ``media`` (``screen`` or ``print``).
+
+        Each entry: ``tag``, ``classes``, ``matches`` (indices into ``selectors``), ``style``
+        and ``parent`` (``properties`` of the element and of its parent, as
+        ``getComputedStyle`` gives them), and ``before``/``after`` (the ``content`` of its
+        pseudo-elements).
+        """
+        self._driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": media})
+        try:
+            self.open(html_path)
+            found: list[dict[str, Any]] = self._driver.execute_script(
+                _COMPUTED_STYLES, list(selectors), list(properties), within
+            )
+        finally:
+            self._driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        return found
 
     def screenshot(self, html_path: Path, png_path: Path, *, width: int | None = None) -> Path:
         """Save a full-page PNG of a local page, ``width`` CSS pixels wide (default: the
