@@ -153,7 +153,7 @@ def test_semantic_structure(path: Path) -> None:
     if item.contact:
         assert list(elements(root, "address"))
     for version in item.language_versions:
-        entries = [li for li in elements(root, "li") if li.get("lang") == version.language]
+        entries = [v for v in elements(root, "span", "version") if v.get("lang") == version.language]
         assert len(entries) == 1
 
 

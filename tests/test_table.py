@@ -317,7 +317,7 @@ def test_docx_has_a_word_table_with_a_repeating_header_in_a_defined_style() -> N
         body[i].find("w:pPr/w:pStyle", NS).get(f"{{{W}}}val")  # type: ignore[union-attr]
         for i in (at - 1, at + 1)
     ]
-    assert styles_before_after == ["Caption", "TableNote"]
+    assert styles_before_after == ["TableCaption", "TableNote"]
     (tbl,) = body.iterfind("w:tbl", NS)
     style = tbl.find("w:tblPr/w:tblStyle", NS).get(f"{{{W}}}val")  # type: ignore[union-attr]
     assert tbl.find("w:tblPr/w:tblW", NS) is not None

@@ -241,7 +241,7 @@ class ItemView:
     paragraph, else the headline (a page's description, a PDF's Subject)."""
     diagnostics: tuple[Diagnostic, ...] = ()
 
-    TOPIC_SEPARATOR = " \u00b7 "
+    LIST_SEPARATOR = " \u00b7 "
     """Between two topics on their line."""
 
     @property

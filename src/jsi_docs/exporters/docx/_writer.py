@@ -56,6 +56,7 @@ from jsi_docs.view import (
     TableView,
     Term,
     TopicName,
+    VersionView,
     plain,
 )
 
@@ -155,7 +156,7 @@ class BodyWriter:
         self._speakers()
         self._topics()
         self._links_box(view.labels["find_out_more"], view.related)
-        self._links_box(view.labels["language_versions"], view.versions)
+        self._versions()
         self._contact()
         self._flush()
 
@@ -185,7 +186,7 @@ class BodyWriter:
         """The caption (Word's convention: above), a ``w:tbl`` whose header row repeats on
         each page, then the note."""
         if table.caption:
-            self._inlines(self._paragraph(StyleName.CAPTION), table.caption)
+            self._inlines(self._paragraph(StyleName.TABLE_CAPTION), table.caption)
         widths = _column_widths(table, self._text_width)
         tbl = _oxml.new_table(
             self._ids[StyleName.TABLE],
@@ -300,10 +301,12 @@ class BodyWriter:
         view = self._view
         if not view.speakers:
             return
-        self._plain(StyleName.SPEAKERS_HEADING, view.labels["speakers"], label=True)
+        self._plain(StyleName.BACK_MATTER_HEADING, view.labels["speakers"], label=True)
         for speaker in view.speakers:
             p = self._paragraph(StyleName.SPEAKER)
-            self._run(p, speaker.full_name, StyleName.SPEAKER_NAME)
+            if speaker.honorific:
+                self._run(p, speaker.honorific + " ")
+            self._run(p, speaker.name, StyleName.SPEAKER_NAME)
             if speaker.rest:
                 self._run(p, speaker.rest)
 
@@ -311,22 +314,34 @@ class BodyWriter:
         view = self._view
         if not view.topics:
             return
-        self._plain(StyleName.LINKS_HEADING, view.labels["topics"], label=True)
-        self._plain(StyleName.TOPICS, view.TOPIC_SEPARATOR.join(view.keywords))
+        self._plain(StyleName.BACK_MATTER_HEADING, view.labels["topics"], label=True)
+        self._plain(StyleName.TOPICS, view.LIST_SEPARATOR.join(view.keywords))
 
-    def _links_box(self, heading: str, links: tuple[Any, ...]) -> None:
-        """A headed box of links, one per paragraph (related links, language versions)."""
+    def _links_box(self, heading: str, links: tuple[LinkView, ...]) -> None:
+        """A headed box of links, one per paragraph."""
         if not links:
             return
-        self._plain(StyleName.LINKS_HEADING, heading, label=True)
+        self._plain(StyleName.BACK_MATTER_HEADING, heading, label=True)
         for link in links:
             self._link_or_text(self._paragraph(StyleName.LINKS_BOX), link)
+
+    def _versions(self) -> None:
+        """The language versions on one line, the view's separator between them."""
+        view = self._view
+        if not view.versions:
+            return
+        self._plain(StyleName.BACK_MATTER_HEADING, view.labels["language_versions"], label=True)
+        p = self._paragraph(StyleName.LANGUAGE_VERSIONS)
+        for i, version in enumerate(view.versions):
+            if i:
+                self._run(p, view.LIST_SEPARATOR)
+            self._link_or_text(p, version)
 
     def _contact(self) -> None:
         contact = self._view.contact
         if contact is None:
             return
-        self._plain(StyleName.LINKS_HEADING, contact.prompt)
+        self._plain(StyleName.BACK_MATTER_HEADING, contact.prompt)
         if contact.text:
             self._inlines(self._paragraph(StyleName.CONTACT), contact.text)
         for detail in contact.details:
@@ -334,7 +349,7 @@ class BodyWriter:
             self._run(p, detail.label + " ", label=True)
             self._link_or_text(p, detail.value)
 
-    def _link_or_text(self, p: etree._Element, link: LinkView | Any) -> None:
+    def _link_or_text(self, p: etree._Element, link: LinkView | VersionView) -> None:
         lang = link.lang if link.lang and link.lang != self._language else None
         if link.href is None:
             _oxml.add_text(_oxml.add_run(p, None, lang), link.text)
