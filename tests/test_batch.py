@@ -275,7 +275,7 @@ def _freeze_counts_during(tmp_path: Path) -> tuple[list[int], int]:
     seen: list[int] = []
     render_many(
         _copies(3),
-        ["html"],
+        ["html", "docx", "pdf"],
         tmp_path,
         jobs=1,
         on_report=lambda _: seen.append(gc.get_freeze_count()),
@@ -283,49 +283,19 @@ def _freeze_counts_during(tmp_path: Path) -> tuple[list[int], int]:
     return seen, gc.get_freeze_count()
 
 
-def test_an_inline_batch_freezes_the_warm_process_after_one_item_and_unfreezes_at_the_end(
-    tmp_path: Path,
-) -> None:
+def test_an_inline_batch_leaves_the_caller_s_collector_as_it_found_it(tmp_path: Path) -> None:
+    """With jobs=1 the items are rendered in the caller's process, which is not ours to tune:
+    nothing is frozen, and the caller's own frozen objects stay frozen."""
     assert gc.get_freeze_count() == 0
-    seen, after = _freeze_counts_during(tmp_path)
-    assert seen[0] == 0
-    assert seen[1] > 0
-    assert seen[2] == seen[1]
+    seen, after = _freeze_counts_during(tmp_path / "a")
+    assert seen == [0, 0, 0]
     assert after == 0
-
-
-def test_a_batch_leaves_the_caller_s_own_frozen_objects_and_a_disabled_collector_alone(
-    tmp_path: Path,
-) -> None:
+    assert gc.isenabled()
     gc.freeze()
     try:
         mine = gc.get_freeze_count()
-        seen, after = _freeze_counts_during(tmp_path / "a")
+        seen, after = _freeze_counts_during(tmp_path / "b")
         assert seen == [mine] * 3
         assert after == mine
     finally:
         gc.unfreeze()
-    gc.disable()
-    try:
-        seen, after = _freeze_counts_during(tmp_path / "b")
-        assert seen == [0, 0, 0]
-        assert after == 0
-    finally:
-        gc.enable()
-
-
-def test_a_worker_of_our_own_pool_settles_once_after_its_first_item(tmp_path: Path) -> None:
-    from concurrent.futures import ProcessPoolExecutor
-
-    from jsi_docs.batch import _render_in_pool
-
-    item = french_example()
-    with ProcessPoolExecutor(1) as pool:
-        assert pool.submit(gc.get_freeze_count).result() == 0
-        first = pool.submit(_render_in_pool, item, ("html",), tmp_path, {}, {}).result()
-        frozen = pool.submit(gc.get_freeze_count).result()
-        pool.submit(_render_in_pool, item, ("html",), tmp_path, {}, {}).result()
-        assert first.ok
-        assert frozen > 0
-        assert pool.submit(gc.get_freeze_count).result() == frozen  # not frozen again
-    assert gc.get_freeze_count() == 0  # the parent was left alone

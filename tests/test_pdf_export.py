@@ -33,7 +33,6 @@ from jsi_docs.model import (
     BlockQuote,
     CollectiveSpeaker,
     Figure,
-    Foreign,
     ListBlock,
     NewsItem,
     Paragraph,
@@ -346,38 +345,6 @@ def test_the_exporter_describes_itself() -> None:
         ".pdf",
     )
     assert {"pdf_variant", "page_size", "allowed_urls", "theme", "strict"} <= exporter.options
-
-
-def _struct_languages(data: bytes) -> list[str]:
-    root = _catalog(data)
-    found: list[str] = []
-    pending = [root["/StructTreeRoot"].get_object()]
-    while pending:
-        node = pending.pop()
-        if "/Lang" in node:
-            found.append(str(node["/Lang"]))
-        kids = node.get("/K")
-        kids = kids if isinstance(kids, list) else [kids]
-        for kid in kids:
-            if isinstance(kid, pypdf.generic.IndirectObject):
-                kid = kid.get_object()
-            if isinstance(kid, pypdf.generic.DictionaryObject) and kid.get("/Type") != "/OBJR":
-                pending.append(kid)
-    return found
-
-
-def test_passages_in_another_language_are_tagged_with_it() -> None:
-    summary = next(p for p in EXAMPLES if "meeting-summary" in p.name)
-    item = load(summary)
-    foreign = {
-        node.lang
-        for _, _, block in item.blocks()
-        if isinstance(block, Paragraph)
-        for node in walk(block.text)
-        if isinstance(node, Foreign)
-    }
-    assert foreign - {item.language}, "the example should hold a passage in another language"
-    assert foreign <= set(_struct_languages(_pdf(summary)))
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=IDS)

@@ -5,7 +5,6 @@ One item's failure never stops the others: each item gets an :class:`ItemReport`
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
@@ -93,41 +92,6 @@ def render_one(
     return ItemReport(name, tuple(outputs), tuple(diagnostics))
 
 
-def _settle() -> bool:
-    """Collect once, then exempt every object alive (imports, fonts, parsed stylesheets, caches)
-    from the cyclic collector; returns whether it did.
-
-    Each PDF leaves thousands of reference cycles, so full collections come every few items,
-    and each one walked the whole warm process: a tenth of a batch's time. Frozen objects are
-    still freed when no longer referenced. Nothing is done if the collector is off or something
-    was frozen already (the caller's own choice).
-    """
-    if not gc.isenabled() or gc.get_freeze_count():
-        return False
-    gc.collect()
-    gc.freeze()
-    return True
-
-
-_settled = False
-
-
-def _render_in_pool(
-    source: Source,
-    formats: tuple[str, ...],
-    out_dir: Path,
-    options: Mapping[str, Any],
-    format_options: Mapping[str, Mapping[str, Any]],
-) -> ItemReport:
-    """:func:`render_one` in a worker of our own pool, which settles after its first item."""
-    global _settled
-    report = render_one(source, formats, out_dir, options, format_options)
-    if not _settled:
-        _settled = True
-        _settle()
-    return report
-
-
 def _available_cores() -> int:
     """The cores this process may run on (its CPU affinity where the OS tells it)."""
     try:
@@ -172,28 +136,20 @@ def render_many(
     workers = jobs or _available_cores()
     if executor is None and (workers == 1 or len(items) <= 1):
         reports = []
-        settled = False
-        try:
-            for source in items:
-                try:
-                    report = render_one(source, fmts, out, opts, per_format)
-                except Exception as exc:  # a bug met by one item must not stop the others
-                    report = _failed(source, exc)
-                reports.append(report)
-                notify(report)
-                if len(reports) == 1 and len(items) > 1:
-                    settled = _settle()
-        finally:
-            if settled:  # the caller's process: leave its collector as it was
-                gc.unfreeze()
+        for source in items:  # in the caller's process, whose state is left alone
+            try:
+                report = render_one(source, fmts, out, opts, per_format)
+            except Exception as exc:  # a bug met by one item must not stop the others
+                report = _failed(source, exc)
+            reports.append(report)
+            notify(report)
         return reports
 
     own = executor is None
     pool = executor or ProcessPoolExecutor(max_workers=min(workers, len(items)))
-    task = _render_in_pool if own else render_one  # other executors' processes are not ours
     try:
         futures: dict[Future[ItemReport], int] = {
-            pool.submit(task, source, fmts, out, opts, per_format): index
+            pool.submit(render_one, source, fmts, out, opts, per_format): index
             for index, source in enumerate(items)
         }
         results: dict[int, ItemReport] = {}

@@ -4,34 +4,31 @@ Per process we keep, for each theme, one ``FontConfiguration`` and the theme's `
 parsed once (its ``@font-face`` fonts loaded once), and one small generated stylesheet per page
 size and language (the localised "page X of Y"). WeasyPrint and Pango are not documented as
 thread-safe, so renders in one process are serialised by a lock; run processes in parallel.
+WeasyPrint is used through its public API, except for the one hook in
+:mod:`._weasyprint_hooks`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
-import gc
+import logging
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import attrs
-import cssselect2
 import weasyprint
-from weasyprint.pdf import fonts as _pdf_fonts
 from weasyprint.text.fonts import FontConfiguration
 
 from jsi_docs.diagnostics import Diagnostic, Severity
 from jsi_docs.errors import ExportError
-from jsi_docs.exporters.html._environment import TEMPLATE_DIR
 from jsi_docs.exporters.pdf._libraries import HARFBUZZ_SUBSET_PACKAGE
 from jsi_docs.exporters.pdf._logcapture import capture, to_diagnostics
 from jsi_docs.exporters.pdf._metadata import PdfMetadata
-from jsi_docs.exporters.pdf._tags import install as _install_language_tags
-from jsi_docs.exporters.pdf._tree import own_tree
+from jsi_docs.exporters.pdf._weasyprint_hooks import LANGUAGE_TAGS_MISSING, language_tags
 from jsi_docs.exporters.pdf.fetcher import REFUSAL_MARKER, THEME_BASE_URL, LockedFetcher
 from jsi_docs.i18n.labels import Placeholder, Segment, Term, labels
-from jsi_docs.themes import DEFAULT_THEME_DIR, Theme
+from jsi_docs.themes import Theme
 
 __all__ = ["PRINT_STYLESHEET", "Source", "render_pdf"]
 
@@ -39,8 +36,6 @@ PRINT_STYLESHEET = "print.css"
 _FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
 _lock = threading.RLock()
 _THEME_CACHE_SIZE = 8
-_EMPTY_PAGE = "<html></html>"
-_install_language_tags()
 
 
 @attrs.frozen
@@ -122,14 +117,29 @@ def _page_stylesheet(page_size: str, language: str) -> weasyprint.CSS:
     return weasyprint.CSS(string=css, url_fetcher=LockedFetcher(Theme.load()))
 
 
-def _harfbuzz_diagnostics() -> list[Diagnostic]:
-    if _pdf_fonts.harfbuzz_subset is not None:
+def _harfbuzz_diagnostics(records: list[logging.LogRecord]) -> list[Diagnostic]:
+    """One diagnostic naming the package to install when WeasyPrint said it subset a font with
+    fontTools (its warning, once per font and PDF, is left out of the diagnostics)."""
+    if not any(_FONTTOOLS_FALLBACK in str(record.msg) for record in records):
         return []
     return [
         Diagnostic(
-            "HarfBuzz-Subset is missing, so fonts are subset by fontTools and every PDF takes "
-            f"about 5 times longer; install it (Debian/Ubuntu: apt-get install "
-            f"{HARFBUZZ_SUBSET_PACKAGE})",
+            "HarfBuzz-Subset (version 4.1 or later) is missing, so WeasyPrint subsets fonts "
+            "with fontTools, which makes every PDF much slower; install it (Debian/Ubuntu: "
+            f"apt-get install {HARFBUZZ_SUBSET_PACKAGE})",
+            Severity.WARNING,
+            "pdf",
+        )
+    ]
+
+
+def _language_tags_diagnostics(problem: str | None) -> list[Diagnostic]:
+    if problem is None:
+        return []
+    return [
+        Diagnostic(
+            f"{LANGUAGE_TAGS_MISSING} (/Lang, asked for by PDF/UA): this WeasyPrint "
+            f"{weasyprint.__version__} is not one jsi_docs supports ({problem})",
             Severity.WARNING,
             "pdf",
         )
@@ -164,11 +174,11 @@ def render_pdf(
         }
         if source is not None:
             options["attachments"] = [_attachment(source, metadata.created_datetime)]
-        with capture() as records, _collector_spares_what_exists():
+        with capture() as records, language_tags() as hook_problem:
             try:
-                document = _html(html, theme, fetcher).render(
-                    font_config=assets.font_config, **options
-                )
+                document = weasyprint.HTML(
+                    string=html, base_url=THEME_BASE_URL, url_fetcher=fetcher
+                ).render(font_config=assets.font_config, **options)
                 _set_metadata(document.metadata, metadata)
                 data: bytes = document.write_pdf(finisher=_finish, **options)
             except (ExportError, RecursionError, MemoryError):
@@ -180,54 +190,10 @@ def render_pdf(
         *assets.diagnostics,
         *_refusals(fetcher),
         *to_diagnostics(records, skip=skip),
-        *_harfbuzz_diagnostics(),
+        *_harfbuzz_diagnostics(records),
+        *_language_tags_diagnostics(hook_problem),
     ]
     return data, tuple(dict.fromkeys(diagnostics))
-
-
-@contextlib.contextmanager
-def _collector_spares_what_exists() -> Iterator[None]:
-    """While WeasyPrint lays out, keep the cyclic collector's full passes off what was alive
-    before (the item, modules, fonts, caches): layout makes so many cycles that those passes
-    come often, and each walked all of it (a long item's PDF took some 5% longer).
-
-    Nothing is done if the collector is off or something is frozen already (a batch, or the
-    caller's own ``gc.freeze()``). The objects are unfrozen afterwards; any garbage among them
-    is collected by a later pass.
-    """
-    if not gc.isenabled() or gc.get_freeze_count():
-        yield
-        return
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
-
-
-def _html(html: str, theme: Theme, fetcher: LockedFetcher) -> weasyprint.HTML:
-    """WeasyPrint's document for ``html``, handed the tree expat read when it could (see
-    :mod:`._tree`); otherwise, and always for a theme's own templates, whose markup we do not
-    vouch for, WeasyPrint parses the page itself."""
-    root = own_tree(html) if _default_templates(theme) else None
-    document = weasyprint.HTML(
-        string=html if root is None else _EMPTY_PAGE, base_url=THEME_BASE_URL, url_fetcher=fetcher
-    )
-    if root is not None:
-        wrapper = cssselect2.ElementWrapper.from_html_root(root, content_language=None)
-        document.wrapper_element = wrapper
-        document.etree_element = wrapper.etree_element
-    return document
-
-
-def _default_templates(theme: Theme) -> bool:
-    """Whether ``theme`` renders pages with the default theme's templates alone."""
-    if theme.folders == (DEFAULT_THEME_DIR,):
-        return True
-    folder = DEFAULT_THEME_DIR / TEMPLATE_DIR
-    return all(
-        theme.find(f"{TEMPLATE_DIR}/{path.name}") == path for path in folder.glob("*.j2")
-    )
 
 
 def _attachment(source: Source, when: dt.datetime) -> weasyprint.Attachment:
