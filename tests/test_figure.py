@@ -35,6 +35,7 @@ from jsi_docs.errors import DiagnosticsError, InputError
 from jsi_docs.exporters import jsonld
 from jsi_docs.exporters.base import ExportOptions
 from jsi_docs.exporters.html import build_page
+from jsi_docs.exporters.pdf import PdfOptions
 from jsi_docs.exporters.remote import FetchError, allowed_url, fetch_image, image_type
 from jsi_docs.exporting import render
 from jsi_docs.model import Figure, Text
@@ -181,7 +182,7 @@ def test_bad_figures_are_errors_naming_file_line_and_path(lines: str, expected: 
 
 def test_caption_references_are_validated_with_their_path() -> None:
     broken = YAML.replace("(quote:tan)", "(quote:tann)").replace(
-        "caption: \"", "caption: \"[lien](javascript:x) "
+        'caption: "', 'caption: "[lien](javascript:x) '
     )
     with pytest.raises(InputError) as caught:
         jsi_docs.loads(broken)
@@ -281,11 +282,11 @@ def test_print_page_writes_img_only_under_allowed_urls() -> None:
         "(not under allowed_urls); its text alternative is printed instead"
     ]
     for prefix in ("https://images.example.org/news/", "HTTPS://Images.Example.org/news"):
-        allowed = build_page(item, ExportOptions(allowed_urls=(prefix,)), theme, print_mode=True)
+        allowed = build_page(item, PdfOptions(allowed_urls=(prefix,)), theme, print_mode=True)
         assert '<img src="https://images.example.org/news/a.png"' in allowed.html
         assert allowed.diagnostics == ()
     for prefix in ("https://images.example.org/new", "https://images.example.org.evil.test/"):
-        other = build_page(item, ExportOptions(allowed_urls=(prefix,)), theme, print_mode=True)
+        other = build_page(item, PdfOptions(allowed_urls=(prefix,)), theme, print_mode=True)
         assert "<img" not in other.html
 
 

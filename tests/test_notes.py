@@ -9,6 +9,7 @@ import json
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import attrs
 import jsonschema
@@ -215,7 +216,7 @@ def test_a_file_error_names_the_line(tmp_path: Path) -> None:
 # -- HTML and JSON-LD ---------------------------------------------------------------------------
 
 
-def _page(item: NewsItem, **options: object) -> str:
+def _page(item: NewsItem, **options: Any) -> str:
     return jsi_docs.export(item, "html", **options).decode()
 
 
