@@ -159,7 +159,7 @@ def _yaml_with(figure_lines: str) -> str:
         (
             "      - type: figure\n        image: https://a.org/x.png\n        alt: x\n"
             "        height: '600'\n",
-            "item.yaml:15: $.sections[0].blocks[1].height: expected a whole number, got text",
+            "item.yaml:15: $.sections[0].blocks[1].height: expected a whole number, got the text '600'",
         ),
         (
             "      - type: figure\n        image: https://a.org/x.png\n",

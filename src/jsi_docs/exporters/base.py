@@ -181,7 +181,7 @@ class ExportResult:
     def check(self, strict: bool) -> ExportResult:
         """Log the diagnostics; raise :class:`DiagnosticsError` if ``strict`` and there are any."""
         for diagnostic in self.diagnostics:
-            logger.warning("%s", diagnostic)
+            logger.warning("%s", diagnostic, extra={"jsi_docs_diagnostic": True})
         if strict and self.diagnostics:
             raise DiagnosticsError([d.message for d in self.diagnostics])
         return self

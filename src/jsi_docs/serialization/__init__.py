@@ -12,7 +12,7 @@ import yaml
 
 from jsi_docs.errors import InputError, Problem
 from jsi_docs.model import NewsItem
-from jsi_docs.serialization.converter import RichTextStyle, make_converter
+from jsi_docs.serialization.converter import RichTextStyle, make_converter, shorten
 from jsi_docs.serialization.problems import problems_of
 from jsi_docs.serialization.scalars import Ambiguous
 
@@ -123,6 +123,13 @@ def _split(path: str) -> list[str | int]:
     return parts
 
 
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return shorten(value, 32)
+    text = repr(value)
+    return text if len(text) <= 32 else text[:31] + "…"
+
+
 def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
     """The item in ``data`` and every problem found on the way.
 
@@ -139,7 +146,8 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
         problems.append(
             Problem(
                 "$.schema_version",
-                f"this version of jsi_docs reads schema version {SCHEMA_VERSION}, not {version!r}",
+                f"this version of jsi_docs reads schema version {SCHEMA_VERSION}, "
+                f"not {_shown(version)}",
             )
         )
     converter = _converter("json")

@@ -38,7 +38,12 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Found]:
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = ", ".join(f.name for f in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
         for key in sorted(exc.extra_fields):
-            yield f"{path}.{key}", f"unknown key (allowed here: {allowed})"
+            hint = (
+                "; if this is text holding ': ', put the whole text in quotes"
+                if " " in key.strip()
+                else ""
+            )
+            yield f"{path}.{key}", f"unknown key (allowed here: {allowed}){hint}"
     elif isinstance(exc, FieldValueError):
         yield f"{path}.{exc.field}", str(exc)
     elif isinstance(exc, KeyError):
