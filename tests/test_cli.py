@@ -38,7 +38,8 @@ def test_validate_broken_copy_prints_one_line_per_error(tmp_path: Path) -> None:
     author_line = source_lines.index("author: nobody") + 1
     speaker_line = next(i for i, line in enumerate(source_lines, 1) if "speaker:yamazki" in line)
     assert lines[0] == f"{path}:{author_line}: $.author: unknown key (allowed here: id, language, headline, published, sections, kind, series, lead, meeting, publisher, url, speakers, collective_speakers, topics, related_links, language_versions, contact, symbols, updated, notes)"
-    assert lines[1].startswith(f"{path}:{speaker_line}: $.sections[1].blocks[4].text[0].speaker: unknown speaker 'yamazki'")
+    speaker_column = source_lines[speaker_line - 1].index("yamazki") + 1
+    assert lines[1].startswith(f"{path}:{speaker_line}:{speaker_column}: $.sections[1].blocks[4].text[0].speaker: unknown speaker 'yamazki'")
 
 
 def test_usage_errors_exit_two() -> None:

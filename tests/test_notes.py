@@ -209,7 +209,7 @@ def test_a_file_error_names_the_line(tmp_path: Path) -> None:
         "sections:\n  - blocks:\n      - text: Hi[^gone].\n",
         encoding="utf-8",
     )
-    with pytest.raises(InputError, match=r"item\.yaml:7: \$\.sections\[0\]\.blocks\[0\]\.text\[1\]\.note"):
+    with pytest.raises(InputError, match=r"item\.yaml:7:19: \$\.sections\[0\]\.blocks\[0\]\.text\[1\]\.note"):
         jsi_docs.load(path)
 
 

@@ -37,6 +37,9 @@ class Problem:
     message: str
     line: int | None = None
     column: int | None = None
+    offset: int | None = attrs.field(default=None, kw_only=True)
+    """Where the mistake is inside the text value at ``path`` (0-based), when known: readers
+    turn it into ``line`` and ``column``."""
 
     def format(self, source: str | None = None) -> str:
         """``source:line:column: path: message``, leaving out what is unknown."""

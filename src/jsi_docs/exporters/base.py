@@ -162,7 +162,7 @@ def structure_options(
     try:
         return converter.structure(data, options_type)
     except (ClassValidationError, ForbiddenExtraKeysError, ValueError, TypeError) as exc:
-        found = [f"{path.removeprefix('$.')}: {message}" for path, message in problems_of(exc)]
+        found = [f"{path.removeprefix('$.')}: {message}" for path, message, _ in problems_of(exc)]
         raise OptionError(f"bad {exporter} option: {'; '.join(found)}") from None
 
 

@@ -156,12 +156,12 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
         try:
             return converter.structure(data, NewsItem), problems
         except Exception as exc:
-            found = [(path, message) for path, message in problems_of(exc) if path not in repaired]
-            new = [Problem(path, message) for path, message in found]
+            found = [found for found in problems_of(exc) if found[0] not in repaired]
+            new = [Problem(path, message, offset=offset) for path, message, offset in found]
             problems.extend(p for p in new if p not in problems)
             if not found:
                 return None, problems
-            for path, message in found:
+            for path, message, _ in found:
                 if not _repair(data, path, message):
                     return None, problems
                 repaired.add(path)
