@@ -156,8 +156,9 @@ def test_validate_json_output_lists_every_file(tmp_path: Path) -> None:
                         "column": None,
                     }
                 ],
+                "warnings": [],
             },
-            {"file": str(FRENCH), "valid": True, "problems": []},
+            {"file": str(FRENCH), "valid": True, "problems": [], "warnings": []},
         ],
     }
     assert result.stderr == "1 of 2 file(s) invalid\n"

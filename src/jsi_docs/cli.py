@@ -141,19 +141,22 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
 
     Problems go to standard output, one per line (FILE:LINE:COLUMN: PATH: MESSAGE), so that
     `jsi-docs validate items/ > problems.txt` keeps them; the summary goes to standard
-    error. With --format json, standard output is one JSON document:
-    {"valid": BOOL, "files": [{"file", "valid", "problems": [{"path", "message", "line",
-    "column"}]}]}. Exit status 1 if any file is invalid.
+    error. Warnings (markup in a plain-text field) follow a file's problems and do not make it
+    invalid. With --format json, standard output is one JSON document: {"valid": BOOL,
+    "files": [{"file", "valid", "problems": [{"path", "message", "line", "column"}],
+    "warnings": [...]}]}. Exit status 1 if any file is invalid.
     """
     from jsi_docs.readers import load
+    from jsi_docs.serialization.plain_markup import markup_in_plain_text
 
     files = _inputs(paths)
     records: list[dict[str, Any]] = []
     failed = 0
     for path in files:
         problems: tuple[Problem, ...] = ()
+        warnings: list[Problem] = []
         try:
-            load(path)
+            warnings = markup_in_plain_text(load(path))
         except JsiDocsError as exc:
             failed += 1
             problems = getattr(exc, "problems", None) or (Problem("$", str(exc)),)
@@ -162,11 +165,15 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
                 "file": str(path),
                 "valid": not problems,
                 "problems": [_problem_record(p) for p in problems],
+                "warnings": [_problem_record(p) for p in warnings],
             }
         )
         if output_format == "text":
             for problem in problems:
                 click.echo(cut(problem.format(str(path)), "--format json shows all"))
+            for warning in warnings:
+                line = f"{path}: {warning.path}: warning: {warning.message}"
+                click.echo(cut(line, "--format json shows all"))
     if output_format == "json":
         click.echo(json.dumps({"valid": not failed, "files": records}, ensure_ascii=False))
     if _verbosity() >= 0:

@@ -13,6 +13,9 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, overload
 
+import attrs
+
+from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters import (
     ExportOptions,
     ExportResult,
@@ -21,6 +24,7 @@ from jsi_docs.exporters import (
     structure_options,
 )
 from jsi_docs.model import NewsItem
+from jsi_docs.serialization.plain_markup import markup_in_plain_text
 
 if TYPE_CHECKING:
     from jsi_docs.exporters.docx import DocxOptions
@@ -118,7 +122,14 @@ def render(
         )
     if options is None or kwargs:
         options = structure_options(wanted, exporter.name, kwargs, options)
-    return exporter.export(item, options).check(options.strict)
+    result = exporter.export(item, options)
+    warnings = tuple(
+        Diagnostic(f"{p.path}: {p.message}", source=exporter.name)
+        for p in markup_in_plain_text(item)
+    )
+    if warnings:
+        result = attrs.evolve(result, diagnostics=(*warnings, *result.diagnostics))
+    return result.check(options.strict)
 
 
 @overload
