@@ -46,7 +46,21 @@ def language_tag(instance: Any, attribute: attrs.Attribute[str], value: str) -> 
         )
 
 
+def of_type(*types: type) -> Any:
+    """A validator refusing a value that is none of ``types`` (None passes: the field's default
+    says whether it may be None), e.g. the text ``"2024-01-01"`` for a date."""
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and not isinstance(value, types):
+            raise TypeError(f"{attribute.name}: expected a {names}, got {type(value).__name__} {value!r}")
+
+    return check
+
+
 def not_blank(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name}: expected text, got {type(value).__name__} {value!r}")
     if not value.strip():
         raise FieldValueError(attribute.name, "must not be empty")
 

@@ -142,7 +142,7 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
     data = dict(data)
     problems: list[Problem] = []
     version = data.pop("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:
         problems.append(
             Problem(
                 "$.schema_version",
