@@ -39,7 +39,7 @@ def _paths(data: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 
 @st.composite
 def mutated_documents(draw: Any) -> dict[str, Any]:
-    data = json.loads(to_json(draw(news_items())))
+    data: dict[str, Any] = json.loads(to_json(draw(news_items())))
     target = draw(st.sampled_from(_paths(data)[1:]))
     *parents, last = target
     parent = data
@@ -52,7 +52,7 @@ def mutated_documents(draw: Any) -> dict[str, Any]:
         parent[last]["zzz_unknown"] = "x"
     else:
         parent[last] = copy.deepcopy(draw(st.sampled_from(_WRONG_VALUES)))
-    return data
+    return dict(data)
 
 
 def _reader_problems(data: dict[str, Any]) -> list[str] | None:

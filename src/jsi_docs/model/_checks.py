@@ -53,7 +53,9 @@ def of_type(*types: type) -> Any:
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         if value is not None and not isinstance(value, types):
-            raise TypeError(f"{attribute.name}: expected a {names}, got {type(value).__name__} {value!r}")
+            raise TypeError(
+                f"{attribute.name}: expected a {names}, got {type(value).__name__} {value!r}"
+            )
 
     return check
 
@@ -79,6 +81,8 @@ def not_empty(
         raise FieldValueError(attribute.name, "must hold at least one element")
 
 
-def optional_positive(instance: Any, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def optional_positive(
+    instance: Any, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is not None and (isinstance(value, bool) or value < 1):
         raise FieldValueError(attribute.name, f"must be a positive whole number, not {value!r}")

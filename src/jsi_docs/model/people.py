@@ -144,7 +144,9 @@ class Speaker:
 
     def __attrs_post_init__(self) -> None:
         if self.name is None and not self.roles and self.honorific is None:
-            raise FieldValueError("name", "a speaker needs a name, or a role or honorific to be known by")
+            raise FieldValueError(
+                "name", "a speaker needs a name, or a role or honorific to be known by"
+            )
 
 
 class CollectiveKind(enum.StrEnum):

@@ -20,7 +20,7 @@ _KEY_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:(?:\s|$)")
 _SPECIAL_START = re.compile(r"found character '(.)' that cannot start any token")
 _QUOTE_THEN_TEXT = (
     "text after the closing quote: a value that starts with a quote must end with it. Put the "
-    "whole text in double quotes (\"l'Ambassadeur ...\"), or leave out the quotes"
+    'whole text in double quotes ("l\'Ambassadeur ..."), or leave out the quotes'
 )
 
 
@@ -63,9 +63,7 @@ def _runaway_quote(tokens: list[yaml.Token], text: str, before: int) -> Problem 
     return None
 
 
-def _block_end(
-    tokens: list[yaml.Token], problem_mark: yaml.Mark | None
-) -> Problem | None:
+def _block_end(tokens: list[yaml.Token], problem_mark: yaml.Mark | None) -> Problem | None:
     """``expected <block end>``: what came just before the token found explains it."""
     if problem_mark is None:
         return None
@@ -75,12 +73,12 @@ def _block_end(
     last = previous[-1]
     same_line = last.end_mark.line == problem_mark.line
     if same_line and isinstance(last, yaml.FlowSequenceEndToken | yaml.FlowMappingEndToken):
-        opener = yaml.FlowSequenceStartToken if isinstance(last, yaml.FlowSequenceEndToken) else (
-            yaml.FlowMappingStartToken
+        opener = (
+            yaml.FlowSequenceStartToken
+            if isinstance(last, yaml.FlowSequenceEndToken)
+            else (yaml.FlowMappingStartToken)
         )
-        start = next(
-            (t for t in reversed(previous) if isinstance(t, opener)), last
-        ).start_mark
+        start = next((t for t in reversed(previous) if isinstance(t, opener)), last).start_mark
         sign = "[" if opener is yaml.FlowSequenceStartToken else "{"
         return _at(
             start,
@@ -106,7 +104,9 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if runaway is not None:
         return runaway
     if "'\\t'" in problem:
-        return _at(where, "a tab character: YAML indents with spaces only; replace the tab by spaces")
+        return _at(
+            where, "a tab character: YAML indents with spaces only; replace the tab by spaces"
+        )
     if "quoted scalar" in context and "end of stream" in problem:
         return _at(
             exc.context_mark,
@@ -116,7 +116,7 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     if "unknown escape character" in problem:
         return _at(
             where,
-            "in double quotes a backslash starts an escape (\\n, \\\"): write \\\\ for a "
+            'in double quotes a backslash starts an escape (\\n, \\"): write \\\\ for a '
             "backslash, or put the text in single quotes",
         )
     if problem == "mapping values are not allowed here":
