@@ -76,7 +76,7 @@ def images() -> Iterator[ImageServer]:
 
 def problems(text: str, fmt: str = "yaml") -> list[str]:
     with pytest.raises(InputError) as caught:
-        jsi_docs.loads(text, fmt)  # type: ignore[arg-type]
+        jsi_docs.loads(text, fmt)
     return [p.format() for p in caught.value.problems]
 
 
@@ -100,10 +100,10 @@ def test_yaml_figure_loads_with_every_field() -> None:
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
 def test_figure_round_trips_exactly(fmt: str) -> None:
     item = jsi_docs.loads(YAML)
-    text = jsi_docs.dumps(item, format=fmt)  # type: ignore[arg-type]
-    assert jsi_docs.loads(text, fmt) == item  # type: ignore[arg-type]
+    text = jsi_docs.dumps(item, format=fmt)
+    assert jsi_docs.loads(text, fmt) == item
     bare = figure_item(WTO_IMAGE, caption=None, credit=None, width=None, height=None)
-    again = jsi_docs.loads(jsi_docs.dumps(bare, format=fmt), fmt)  # type: ignore[arg-type]
+    again = jsi_docs.loads(jsi_docs.dumps(bare, format=fmt), fmt)
     assert again == bare
 
 

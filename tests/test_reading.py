@@ -25,7 +25,7 @@ sections:
 
 def problems(text: str, fmt: str = "yaml") -> list[str]:
     with pytest.raises(InputError) as caught:
-        jsi_docs.loads(text, fmt)  # type: ignore[arg-type]
+        jsi_docs.loads(text, fmt)
     return [p.format() for p in caught.value.problems]
 
 

@@ -21,8 +21,25 @@ from tests_helpers import ROOT
 
 _SCHEMA = jsonschema.Draft202012Validator(json_schema())
 _WRONG_VALUES: list[Any] = [
-    "", " ", "french", "de", "javascript:alert(1)", "2024-13-45", "x y", 0, -1, 7, 1.5, True, None, [], {},
-    ["a"], {"zzz": 1}, "ok\u0000", "[never closed",
+    "",
+    " ",
+    "french",
+    "de",
+    "javascript:alert(1)",
+    "2024-13-45",
+    "x y",
+    0,
+    -1,
+    7,
+    1.5,
+    True,
+    None,
+    [],
+    {},
+    ["a"],
+    {"zzz": 1},
+    "ok\u0000",
+    "[never closed",
 ]
 
 
@@ -72,7 +89,9 @@ def test_schema_accepts_a_document_exactly_when_the_reader_does(data: dict[str, 
         assert reader is not None, f"the schema refuses what the reader accepts: {schema_errors}"
         return
     if reader is not None:
-        unexpressed = [m for m in reader if not any(re.search(r, m) for r in SCHEMA_ONLY_READER_RULES.values())]
+        unexpressed = [
+            m for m in reader if not any(re.search(r, m) for r in SCHEMA_ONLY_READER_RULES.values())
+        ]
         assert unexpressed == [], f"the reader refuses what the schema accepts: {unexpressed}"
 
 
@@ -104,6 +123,18 @@ def test_constructors_refuse_text_where_a_date_or_text_is_expected() -> None:
 
 def test_the_root_language_has_its_pattern() -> None:
     schema = json_schema()
-    assert schema["properties"]["language"]["pattern"] == schema["$defs"]["LanguageVersion"]["properties"]["language"]["pattern"]
-    errors = list(_SCHEMA.iter_errors(json.loads(to_json(jsi_docs.load(ROOT / "examples" / "jsi-ecommerce-2023-05-25.fr.yaml"))) | {"language": "french"}))
-    assert [e.message for e in errors] == ["'french' does not match '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'"]
+    assert (
+        schema["properties"]["language"]["pattern"]
+        == schema["$defs"]["LanguageVersion"]["properties"]["language"]["pattern"]
+    )
+    errors = list(
+        _SCHEMA.iter_errors(
+            json.loads(
+                to_json(jsi_docs.load(ROOT / "examples" / "jsi-ecommerce-2023-05-25.fr.yaml"))
+            )
+            | {"language": "french"}
+        )
+    )
+    assert [e.message for e in errors] == [
+        "'french' does not match '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$'"
+    ]

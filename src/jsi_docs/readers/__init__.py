@@ -96,15 +96,15 @@ def _count_blocks(item: NewsItem, limits: Limits) -> None:
         )
 
 
-def _parse(text: str, fmt: InputFormat, limits: Limits) -> SourceData:
-    if fmt == "yaml":
+def _parse(text: str, fmt: str, limits: Limits) -> SourceData:
+    if fmt.lower() in ("yaml", "yml"):
         return read_yaml(text, limits)
-    if fmt == "json":
+    if fmt.lower() == "json":
         return read_json(text, limits)
     raise ValueError(f"unknown input format {fmt!r} (known: yaml, json)")
 
 
-def _read(raw: str | bytes, fmt: InputFormat, source: str | None, limits: Limits) -> NewsItem:
+def _read(raw: str | bytes, fmt: str, source: str | None, limits: Limits) -> NewsItem:
     if len(raw) > limits.max_bytes:
         raise LimitExceededError(
             [Problem("$", f"input larger than {limits.max_bytes} bytes")], source
@@ -186,12 +186,13 @@ def _with_line(problem: Problem, parsed: SourceData, text: str) -> Problem:
 
 def loads(
     text: str | bytes,
-    format: InputFormat = "yaml",
+    format: InputFormat | str = "yaml",
     *,
     source: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> NewsItem:
-    """The item in ``text`` (YAML or JSON), checked; :class:`InputError` lists every problem.
+    """The item in ``text`` (``format``: ``"yaml"`` or ``"json"``, in any case), checked;
+    :class:`InputError` lists every problem.
 
     ``source`` names the text in error messages (a file name, say).
     """
@@ -227,4 +228,4 @@ def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> NewsItem:
         from jsi_docs.readers.docx_source import extract_source as extract_docx_source
 
         return _read(extract_docx_source(data), "json", str(path), limits)
-    return _read(data, kind, str(path), limits)  # type: ignore[arg-type]
+    return _read(data, kind, str(path), limits)

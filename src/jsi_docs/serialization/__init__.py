@@ -176,10 +176,16 @@ def item_from_json(text: str) -> NewsItem:
     return item
 
 
-def dumps(item: NewsItem, format: Literal["json", "yaml"] = "json") -> str:
-    """``item`` as JSON (canonical) or YAML."""
-    if format == "json":
+TextFormat = Literal["json", "yaml"]
+"""The formats :func:`dumps` writes and ``loads`` reads (any ``str`` is accepted; another name
+is a ``ValueError``)."""
+
+
+def dumps(item: NewsItem, format: TextFormat | str = "json") -> str:
+    """``item`` as JSON (canonical) or YAML; the format's name in any case."""
+    name = format.lower() if isinstance(format, str) else format
+    if name == "json":
         return to_json(item)
-    if format == "yaml":
+    if name == "yaml":
         return to_yaml(item)
     raise ValueError(f"unknown format {format!r} (known: json, yaml)")
