@@ -312,3 +312,14 @@ def test_formats_lists_each_format_with_its_options() -> None:
     result = CliRunner().invoke(main, ["formats"])
     assert result.exit_code == 0
     assert "pdf\tallowed_urls, labels_language, page_size, pdf_variant, strict, theme, typography" in result.output.splitlines()
+
+
+def test_weasyprint_warnings_still_become_diagnostics_in_the_command(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "corpus" / "valid-missing-glyphs.yaml"
+    for verbosity in ([], ["-v"]):
+        done = run("render", str(corpus), "--to", "pdf", "-o", str(tmp_path), *verbosity)
+        assert done.returncode == 0, done.stderr
+        notdef = [line for line in done.stderr.splitlines() if ".notdef glyph" in line]
+        assert notdef
+        assert all(line.startswith(f"{corpus}: pdf: warning: ") for line in notdef)
+        assert "WARNING:" not in done.stderr

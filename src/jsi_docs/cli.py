@@ -50,22 +50,33 @@ def _inputs(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
-class _SkipDiagnostics(logging.Filter):
-    """Diagnostics reach the user through the command's own report, once; not through logs."""
+class _Shown(logging.Filter):
+    """What the command's log handler prints at a verbosity: errors always; jsi_docs' own
+    messages from -v; other libraries' from -vv. Diagnostics never: the command reports them
+    itself, once."""
+
+    def __init__(self, verbosity: int) -> None:
+        super().__init__()
+        self.verbosity = verbosity
 
     def filter(self, record: logging.LogRecord) -> bool:
-        return not getattr(record, "jsi_docs_diagnostic", False)
+        if getattr(record, "jsi_docs_diagnostic", False):
+            return False
+        if record.levelno >= logging.ERROR or self.verbosity >= 2:
+            return True
+        ours = record.name == "jsi_docs" or record.name.startswith("jsi_docs.")
+        return self.verbosity == 1 and ours
 
 
 def _configure_logging(verbosity: int) -> None:
-    """Other libraries' logs from -vv; ours (beyond the diagnostics, reported apart) from -v."""
+    """Levels decide what is logged, the handler's filter what is printed: the root stays at
+    WARNING or below, so that the PDF exporter still captures WeasyPrint's warnings into
+    diagnostics."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(name)s: %(message)s"))
-    handler.addFilter(_SkipDiagnostics())
-    root = logging.DEBUG if verbosity >= 2 else logging.ERROR
-    logging.basicConfig(level=root, handlers=[handler], force=True)
-    ours = logging.DEBUG if verbosity >= 2 else logging.INFO if verbosity == 1 else logging.ERROR
-    logging.getLogger("jsi_docs").setLevel(ours)
+    handler.addFilter(_Shown(verbosity))
+    level = logging.DEBUG if verbosity >= 2 else logging.INFO if verbosity == 1 else logging.WARNING
+    logging.basicConfig(level=level, handlers=[handler], force=True)
 
 
 def _count(step: int) -> Callable[[click.Context, click.Parameter, int], None]:
