@@ -34,7 +34,7 @@ def _blocks(text: str, language: str) -> list[str]:
 
 # Pages whose Python blocks run as they stand, in order, in one namespace per page. (Other
 # pages may show code that needs files made by the commands around it.)
-RUNNABLE_PAGES = ["index.md", "model.md", "format.md"]
+RUNNABLE_PAGES = ["index.md", "model.md", "format.md", "getting-started.md", "../README.md"]
 
 
 def test_format_doc_names_every_field() -> None:
