@@ -165,3 +165,13 @@ def test_a_plugin_exporter_declares_and_takes_options(plugin_path: Path, tmp_pat
     )
     assert bad.returncode == 2
     assert "Invalid value for -O: width: expected a whole number, got 'wide'" in bad.stderr
+
+
+def test_language_and_typography_names_are_checked_when_options_are_read() -> None:
+    with pytest.raises(OptionError) as caught:
+        structure_options(jsi_docs.HtmlOptions, "html", {"labels_language": "de"})
+    assert str(caught.value) == (
+        "bad html option: labels_language: unsupported language 'de' (supported: en, es, fr)"
+    )
+    with pytest.raises(OptionError, match="typography: unknown typography profile 'gothic'"):
+        jsi_docs.DocxOptions(typography="gothic")

@@ -62,6 +62,26 @@ def url_prefixes(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return prefixes
 
 
+def _known_language(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    from jsi_docs.i18n.languages import normalize_language
+
+    if value is not None:
+        try:
+            normalize_language(value)
+        except LookupError as exc:
+            raise OptionError(f"{attribute.name}: {exc}") from None
+
+
+def _known_profile(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    from jsi_docs.i18n.typography import profile_for
+
+    if value is not None:
+        try:
+            profile_for("en", value)
+        except LookupError as exc:
+            raise OptionError(f"{attribute.name}: {exc}") from None
+
+
 class OptionEnum(enum.StrEnum):
     """An option's closed set of values, read case-insensitively (``"letter"`` is ``Letter``)."""
 
@@ -88,9 +108,9 @@ class ExportOptions:
 
     theme: Path | None = attrs.field(default=None, converter=to_path)
     """A folder whose files override the built-in theme's (templates, CSS, reference.docx)."""
-    labels_language: str | None = None
+    labels_language: str | None = attrs.field(default=None, validator=_known_language)
     """Show labels ("Find out more"...) in this language instead of the item's."""
-    typography: str | None = None
+    typography: str | None = attrs.field(default=None, validator=_known_profile)
     """A typography profile name (``french``, ``english``, ``spanish``, ``house_wto``);
     default: the item language's."""
     strict: bool = False
@@ -162,7 +182,10 @@ def structure_options(
     try:
         return converter.structure(data, options_type)
     except (ClassValidationError, ForbiddenExtraKeysError, ValueError, TypeError) as exc:
-        found = [f"{path.removeprefix('$.')}: {message}" for path, message, _ in problems_of(exc)]
+        found = [
+            message if path == "$" else f"{path.removeprefix('$.')}: {message}"
+            for path, message, _ in problems_of(exc)
+        ]
         raise OptionError(f"bad {exporter} option: {'; '.join(found)}") from None
 
 
