@@ -71,4 +71,6 @@ for suffix in html pdf docx; do
 done
 echo "== README: $test_line tests/test_architecture.py -q"
 in_root "cd /root/jsi-docs && $test_line tests/test_architecture.py -q"
+umount "$root/proc"
+rm -rf "$root" "$root.log"  # kept only when a step failed, to look into
 echo "fresh_machine: the Quickstart works on a fresh Debian 12"
