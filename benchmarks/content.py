@@ -202,12 +202,11 @@ def docx_spec(docx_bytes: bytes) -> list[dict[str, Any]]:
 
 def print_html(item: NewsItem) -> str:
     """Our print-mode page (what the PDF exporter gives WeasyPrint)."""
-    from jsi_docs.exporters.base import ExportOptions
     from jsi_docs.exporters.html import build_page
+    from jsi_docs.exporters.pdf import PdfOptions
     from jsi_docs.themes import Theme
 
-    options = ExportOptions.from_kwargs(frozenset(), "pdf")
-    return build_page(item, options, Theme.load(), print_mode=True).html
+    return build_page(item, PdfOptions(), Theme.load(), print_mode=True).html
 
 
 def plain(item: NewsItem) -> str:

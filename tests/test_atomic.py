@@ -177,3 +177,28 @@ def test_batch_with_a_bad_item_writes_the_others_and_reports_it(
     for report in (reports[0], reports[2], reports[3]):
         assert [p.suffix for p in report.outputs] == [".html", ".docx"]
         assert all(p.stat().st_size > 0 for p in report.outputs)
+
+
+def test_a_new_file_follows_the_umask_and_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from jsi_docs.atomic import atomic_write
+
+    previous = os.umask(0o077)
+    try:
+        private = atomic_write(tmp_path / "private.pdf", b"%PDF-")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(private.stat().st_mode) == 0o600
+    previous = os.umask(0o022)
+    try:
+        shared = atomic_write(tmp_path / "shared.pdf", b"%PDF-")
+        (tmp_path / "kept.pdf").write_bytes(b"old")
+        (tmp_path / "kept.pdf").chmod(0o640)
+        kept = atomic_write(tmp_path / "kept.pdf", b"new")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o644
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert kept.read_bytes() == b"new"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from jsi_docs.cli import main
+from jsi_docs.cli import MAX_LINE, cut, main
 from tests_helpers import EXAMPLES, FRENCH
 
 
@@ -31,13 +31,15 @@ def test_validate_broken_copy_prints_one_line_per_error(tmp_path: Path) -> None:
     result = run("validate", str(path))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    lines = result.stderr.strip().splitlines()
-    assert lines[-1] == "1 of 1 file(s) invalid"
+    assert result.stderr == "1 of 1 file(s) invalid\n"
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
     source_lines = broken.splitlines()
     author_line = source_lines.index("author: nobody") + 1
     speaker_line = next(i for i, line in enumerate(source_lines, 1) if "speaker:yamazki" in line)
     assert lines[0] == f"{path}:{author_line}: $.author: unknown key (allowed here: id, language, headline, published, sections, kind, series, lead, meeting, publisher, url, speakers, collective_speakers, topics, related_links, language_versions, contact, symbols, updated, notes)"
-    assert lines[1].startswith(f"{path}:{speaker_line}: $.sections[1].blocks[4].text[0].speaker: unknown speaker 'yamazki'")
+    speaker_column = source_lines[speaker_line - 1].index("yamazki") + 1
+    assert lines[1].startswith(f"{path}:{speaker_line}:{speaker_column}: $.sections[1].blocks[4].text[0].speaker: unknown speaker 'yamazki'")
 
 
 def test_usage_errors_exit_two() -> None:
@@ -67,7 +69,7 @@ def test_help_and_validate_import_neither_weasyprint_nor_docx() -> None:
 def test_missing_file_is_a_clear_error() -> None:
     result = run("validate", "no/such/file.yaml")
     assert result.returncode == 1
-    assert "no/such/file.yaml: $: cannot read the file" in result.stderr
+    assert "no/such/file.yaml: $: cannot read the file" in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -103,3 +105,224 @@ def test_rendered_page_finds_every_file_it_refers_to(tmp_path: Path) -> None:
     assert any(r.startswith("fonts/") for r in referred), referred
     missing = sorted(r for r in referred if not (tmp_path / r).is_file())
     assert missing == []
+
+
+# -- validate: findings on standard output, text or JSON -----------------------------------------
+
+
+def _broken(tmp_path: Path) -> Path:
+    path = tmp_path / "broken.yaml"
+    path.write_text(
+        "id: probe\nlanguage: en\nheadline: A headline\npublished: 2024-01-01\nkind: newz\nsections: []\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_validate_findings_can_be_redirected_to_a_file(tmp_path: Path) -> None:
+    broken = _broken(tmp_path)
+    report = tmp_path / "problems.txt"
+    done = subprocess.run(
+        f"{sys.executable} -m jsi_docs validate {broken} {FRENCH} > {report}",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr == "1 of 2 file(s) invalid\n"
+    assert report.read_text(encoding="utf-8") == (
+        f"{broken}:5: $.kind: expected one of: news, meeting-summary, chair-statement, press-release; got the text 'newz'\n"
+    )
+
+
+def test_validate_json_output_lists_every_file(tmp_path: Path) -> None:
+    broken = _broken(tmp_path)
+    result = CliRunner().invoke(main, ["validate", "--format", "json", str(broken), str(FRENCH)])
+    assert result.exit_code == 1
+    document = json.loads(result.stdout)
+    assert document == {
+        "valid": False,
+        "files": [
+            {
+                "file": str(broken),
+                "valid": False,
+                "problems": [
+                    {
+                        "path": "$.kind",
+                        "message": "expected one of: news, meeting-summary, chair-statement, press-release; got the text 'newz'",
+                        "line": 5,
+                        "column": None,
+                    }
+                ],
+                "warnings": [],
+            },
+            {"file": str(FRENCH), "valid": True, "problems": [], "warnings": []},
+        ],
+    }
+    assert result.stderr == "1 of 2 file(s) invalid\n"
+
+
+def test_validate_quiet_prints_findings_only(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["validate", "-q", str(FRENCH)])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    result = CliRunner().invoke(main, ["-q", "validate", str(_broken(tmp_path))])
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    assert result.stdout.count("\n") == 1
+
+
+def test_a_huge_value_is_echoed_cut(tmp_path: Path) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text("schema_version: " + "9" * 5000 + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    assert max(len(line) for line in result.stdout.splitlines()) < 300
+    assert f"{path}:1: $.schema_version: this version of jsi_docs reads schema version 1, not '{'9' * 31}…'" in result.stdout
+
+
+def test_a_very_long_line_is_cut_with_a_pointer(tmp_path: Path) -> None:
+    path = tmp_path / "long.yaml"
+    key = "k" * 1000
+    path.write_text(FRENCH.read_text(encoding="utf-8").replace("kind: news\n", f"kind: news\n{key}: 1\n"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith(f"{path}:")
+    assert line.endswith("… [933 more characters; --format json shows all]") or "more characters; --format json shows all]" in line
+    assert len(line) < MAX_LINE + 80
+    whole = json.loads(CliRunner().invoke(main, ["validate", "--format", "json", str(path)]).stdout)
+    assert whole["files"][0]["problems"][0]["path"] == f"$.{key}"
+
+
+def test_cut_says_how_much_is_left_out() -> None:
+    assert cut("x" * 10, "see there", limit=10) == "x" * 10
+    assert cut("x" * 12, "see there", limit=10) == "x" * 10 + "… [2 more characters; see there]"
+
+
+# -- render: formats, options, verbosity -----------------------------------------------------------
+
+
+def test_format_names_are_case_insensitive(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "HTML,Json", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "jsi-ecommerce-2023-05-25.fr.html").is_file()
+    assert (tmp_path / "jsi-ecommerce-2023-05-25.fr.json").is_file()
+
+
+def test_unknown_format_lists_the_known_ones() -> None:
+    result = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "rtf"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--to': unknown format 'rtf'; known: docx, html, json, pdf, yaml" in result.stderr
+
+
+def test_generic_option_reaches_the_formats_that_take_it(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main,
+        ["render", str(FRENCH), "--to", "pdf,html", "-O", "page_size=letter", "-O", "fragment=yes", "-o", str(tmp_path)],
+    )
+    assert result.exit_code == 0, result.output
+    from pypdf import PdfReader
+
+    box = PdfReader(tmp_path / "jsi-ecommerce-2023-05-25.fr.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+    assert (tmp_path / "jsi-ecommerce-2023-05-25.fr.html").read_text(encoding="utf-8").startswith("<article")
+
+
+def test_generic_option_errors_are_usage_errors_naming_the_fix() -> None:
+    misspelt = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "pdf", "-O", "pagesize=A4"])
+    assert misspelt.exit_code == 2
+    assert (
+        "Invalid value for -O: no chosen format takes 'pagesize' (did you mean page_size? "
+        "pdf: allowed_urls, labels_language, page_size, pdf_variant, strict, theme, typography)"
+    ) in misspelt.stderr
+    bad_value = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "pdf", "-O", "page_size=A3"])
+    assert bad_value.exit_code == 2
+    assert "Error: bad pdf option: page_size: expected one of A4, Letter; got 'A3'" in bad_value.stderr
+    not_bool = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "html", "-O", "fragment=maybe"])
+    assert not_bool.exit_code == 2
+    assert "Invalid value for -O: fragment: expected true or false, got 'maybe'" in not_bool.stderr
+    no_equals = CliRunner().invoke(main, ["render", str(FRENCH), "-O", "fragment"])
+    assert no_equals.exit_code == 2
+    assert "Invalid value for -O: 'fragment' is not KEY=VALUE" in no_equals.stderr
+
+
+def test_typography_option_changes_the_marks(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["render", str(FRENCH), "--to", "html", "--typography", "house_wto", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "jsi-ecommerce-2023-05-25.fr.html").read_text(encoding="utf-8")
+    default = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "html", "-o", str(tmp_path / "d")])
+    assert default.exit_code == 0
+    assert page != (tmp_path / "d" / "jsi-ecommerce-2023-05-25.fr.html").read_text(encoding="utf-8")
+    unknown = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "html", "--typography", "gothic", "-o", str(tmp_path)])
+    assert unknown.exit_code == 2  # refused once, before any item is rendered
+    assert (
+        "Error: bad html option: typography: unknown typography profile 'gothic' "
+        "(known: english, french, house_wto, spanish, house, wto)"
+    ) in unknown.stderr
+
+
+def _figure_item(tmp_path: Path) -> Path:
+    text = FRENCH.read_text(encoding="utf-8").replace(
+        "sections:\n",
+        "sections:\n  - blocks:\n      - type: figure\n        image: https://images.example.org/a.png\n        alt: The Council in session\n",
+        1,
+    )
+    path = tmp_path / "figure.fr.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_verbosity_before_or_after_the_command_and_each_diagnostic_once(tmp_path: Path) -> None:
+    item = _figure_item(tmp_path)
+    for args in (["-v", "render"], ["render", "-v"]):
+        done = run(*args, str(item), "--to", "pdf,docx", "-o", str(tmp_path / "out"))
+        assert done.returncode == 0, done.stderr
+        lines = done.stderr.splitlines()
+        assert lines == [
+            f"wrote {tmp_path / 'out' / 'figure.fr.pdf'}",
+            f"wrote {tmp_path / 'out' / 'figure.fr.docx'}",
+            f"{item}: pdf: warning: $.sections[0].blocks[0].image: https://images.example.org/a.png not fetched (not under allowed_urls); its text alternative is printed instead",
+            f"{item}: docx: warning: $.sections[0].blocks[0].image: https://images.example.org/a.png not fetched (not under allowed_urls); its text alternative is shown instead",
+            "note: images are fetched only from URLs named with --allowed-url PREFIX; the others are printed as their text alternative in PDF and DOCX",
+            "1 of 1 item(s) rendered, 2 file(s) written, 0 failed",
+        ]
+
+
+def test_render_without_v_prints_no_line_per_file_and_quiet_prints_nothing(tmp_path: Path) -> None:
+    done = run("render", str(FRENCH), str(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), "--to", "html", "-o", str(tmp_path))
+    assert done.returncode == 0
+    assert done.stderr == "2 of 2 item(s) rendered, 2 file(s) written, 0 failed\n"
+    quiet = run("render", str(FRENCH), "--to", "html", "-o", str(tmp_path), "-q")
+    assert (quiet.returncode, quiet.stdout, quiet.stderr) == (0, "", "")
+
+
+def test_help_is_readable_everywhere() -> None:
+    top = CliRunner().invoke(main, ["--help"])
+    assert top.exit_code == 0
+    assert "..." not in top.output.replace("COMMAND [ARGS]...", "").replace("DOCX...", "")
+    for command in ("validate", "render", "schema", "formats"):
+        shown = CliRunner().invoke(main, [command, "--help"])
+        assert shown.exit_code == 0
+        assert "-v, --verbose" in shown.output
+        assert max(len(line) for line in shown.output.splitlines()) <= 100
+
+
+def test_formats_lists_each_format_with_its_options() -> None:
+    result = CliRunner().invoke(main, ["formats"])
+    assert result.exit_code == 0
+    assert "pdf\tallowed_urls, labels_language, page_size, pdf_variant, strict, theme, typography" in result.output.splitlines()
+
+
+def test_weasyprint_warnings_still_become_diagnostics_in_the_command(tmp_path: Path) -> None:
+    corpus = Path(__file__).parent / "corpus" / "valid-missing-glyphs.yaml"
+    for verbosity in ([], ["-v"]):
+        done = run("render", str(corpus), "--to", "pdf", "-o", str(tmp_path), *verbosity)
+        assert done.returncode == 0, done.stderr
+        notdef = [line for line in done.stderr.splitlines() if ".notdef glyph" in line]
+        assert notdef
+        assert all(line.startswith(f"{corpus}: pdf: warning: ") for line in notdef)
+        assert "WARNING:" not in done.stderr

@@ -34,7 +34,9 @@ def _blocks(text: str, language: str) -> list[str]:
 
 # Pages whose Python blocks run as they stand, in order, in one namespace per page. (Other
 # pages may show code that needs files made by the commands around it.)
-RUNNABLE_PAGES = ["index.md", "model.md", "format.md", "languages.md"]
+RUNNABLE_PAGES = [
+    "index.md", "model.md", "format.md", "languages.md", "getting-started.md", "../README.md"
+]
 
 
 def test_format_doc_names_every_field() -> None:
@@ -94,13 +96,6 @@ def test_cli_doc_covers_every_command() -> None:
     assert isinstance(main, click.Group)
     missing = [name for name in main.commands if f"## `jsi-docs {name}" not in cli_doc]
     assert missing == []
-
-
-def test_index_lists_every_page() -> None:
-    index = (DOCS / "index.md").read_text(encoding="utf-8")
-    toctree = index.split("```{toctree}", 1)[1].split("```", 1)[0]
-    assert ":glob:" in toctree
-    assert "\n*\n" in toctree, "a catch-all glob lists pages added later"
 
 
 def test_cli_doc_names_every_option() -> None:

@@ -28,7 +28,7 @@ from _docx_helpers import (
     text_of,
 )
 from jsi_docs.errors import InputError
-from jsi_docs.exporters import OptionError, get_exporter
+from jsi_docs.exporters import OptionError, get_exporter, option_names
 from jsi_docs.exporters.docx._template import CHARACTER_STYLES, StyleName
 from jsi_docs.model import Paragraph, Text
 from jsi_docs.serialization import dumps
@@ -51,7 +51,7 @@ def test_exporter_declares_name_media_type_suffix_and_options() -> None:
     assert exporter.name == "docx"
     assert exporter.suffix == ".docx"
     assert exporter.media_type.endswith("wordprocessingml.document")
-    assert exporter.options == {
+    assert set(option_names(exporter.options_type)) == {
         "theme",
         "labels_language",
         "typography",
@@ -96,7 +96,9 @@ def test_runs_carry_character_styles_for_speakers_quotations_terms(
     assert by_style["Emphasis"] == "presse"
     assert by_style["Quoted Term"] == "«\u00a0mis de côté\u00a0»"
     assert by_style["footnote reference"] == ""  # the mark is a w:footnoteReference, no text
-    assert set(by_style) <= {str(s).casefold() if s == StyleName.FOOTNOTE_REFERENCE else str(s) for s in CHARACTER_STYLES}
+    assert set(by_style) <= {
+        str(s).casefold() if s == StyleName.FOOTNOTE_REFERENCE else str(s) for s in CHARACTER_STYLES
+    }
 
 
 def test_speakers_are_listed_with_member_and_roles(rendered: jsi_docs.ExportResult) -> None:
@@ -351,12 +353,12 @@ def test_every_problem_is_reported_at_once() -> None:
 )
 def test_an_unknown_language_or_profile_is_an_option_error(option: str, value: str) -> None:
     with pytest.raises(OptionError, match=value):
-        jsi_docs.export(ITEM, "docx", **{option: value})
+        jsi_docs.export(ITEM, "docx", **{option: value})  # type: ignore[call-overload]
 
 
 def test_options_of_other_formats_are_refused() -> None:
     with pytest.raises(OptionError, match="pdf_variant"):
-        jsi_docs.export(ITEM, "docx", pdf_variant="pdf/a-3b")
+        jsi_docs.export(ITEM, "docx", pdf_variant="pdf/a-3b")  # type: ignore[call-overload]
 
 
 def test_contact_gives_the_address_once_after_the_prompt(rendered: jsi_docs.ExportResult) -> None:

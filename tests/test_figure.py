@@ -35,6 +35,7 @@ from jsi_docs.errors import DiagnosticsError, InputError
 from jsi_docs.exporters import jsonld
 from jsi_docs.exporters.base import ExportOptions
 from jsi_docs.exporters.html import build_page
+from jsi_docs.exporters.pdf import PdfOptions
 from jsi_docs.exporters.remote import FetchError, allowed_url, fetch_image, image_type
 from jsi_docs.exporting import render
 from jsi_docs.model import Figure, Text
@@ -76,7 +77,7 @@ def images() -> Iterator[ImageServer]:
 
 def problems(text: str, fmt: str = "yaml") -> list[str]:
     with pytest.raises(InputError) as caught:
-        jsi_docs.loads(text, fmt)  # type: ignore[arg-type]
+        jsi_docs.loads(text, fmt)
     return [p.format() for p in caught.value.problems]
 
 
@@ -100,10 +101,10 @@ def test_yaml_figure_loads_with_every_field() -> None:
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
 def test_figure_round_trips_exactly(fmt: str) -> None:
     item = jsi_docs.loads(YAML)
-    text = jsi_docs.dumps(item, format=fmt)  # type: ignore[arg-type]
-    assert jsi_docs.loads(text, fmt) == item  # type: ignore[arg-type]
+    text = jsi_docs.dumps(item, format=fmt)
+    assert jsi_docs.loads(text, fmt) == item
     bare = figure_item(WTO_IMAGE, caption=None, credit=None, width=None, height=None)
-    again = jsi_docs.loads(jsi_docs.dumps(bare, format=fmt), fmt)  # type: ignore[arg-type]
+    again = jsi_docs.loads(jsi_docs.dumps(bare, format=fmt), fmt)
     assert again == bare
 
 
@@ -159,7 +160,7 @@ def _yaml_with(figure_lines: str) -> str:
         (
             "      - type: figure\n        image: https://a.org/x.png\n        alt: x\n"
             "        height: '600'\n",
-            "item.yaml:15: $.sections[0].blocks[1].height: expected a whole number, got text",
+            "item.yaml:15: $.sections[0].blocks[1].height: expected a whole number, got the text '600'",
         ),
         (
             "      - type: figure\n        image: https://a.org/x.png\n",
@@ -182,15 +183,15 @@ def test_bad_figures_are_errors_naming_file_line_and_path(lines: str, expected: 
 
 def test_caption_references_are_validated_with_their_path() -> None:
     broken = YAML.replace("(quote:tan)", "(quote:tann)").replace(
-        "caption: \"", "caption: \"[lien](javascript:x) "
+        'caption: "', 'caption: "[lien](javascript:x) '
     )
     with pytest.raises(InputError) as caught:
         jsi_docs.loads(broken)
     found = [p.format("item.yaml") for p in caught.value.problems]
     assert found == [
-        "item.yaml:15: $.sections[0].blocks[1].caption[6].speaker: unknown speaker 'tann' "
+        "item.yaml:15:90: $.sections[0].blocks[1].caption[6].speaker: unknown speaker 'tann' "
         "(known: tan)",
-        "item.yaml:15: $.sections[0].blocks[1].caption[0].url: 'javascript:x': "
+        "item.yaml:15:26: $.sections[0].blocks[1].caption[0].url: 'javascript:x': "
         "only http, https, mailto URLs are allowed",
     ]
 
@@ -202,7 +203,7 @@ def test_json_schema_describes_the_figure() -> None:
     assert figure["required"] == ["type", "image", "alt"]
     assert figure["properties"]["type"] == {"const": "figure"}
     assert figure["properties"]["image"]["pattern"] == "^[Hh][Tt][Tt][Pp][Ss]?://"
-    assert figure["properties"]["width"]["minimum"] == 1
+    assert figure["properties"]["width"]["anyOf"][0] == {"type": "integer", "minimum": 1}
     assert figure["additionalProperties"] is False
 
 
@@ -282,11 +283,11 @@ def test_print_page_writes_img_only_under_allowed_urls() -> None:
         "(not under allowed_urls); its text alternative is printed instead"
     ]
     for prefix in ("https://images.example.org/news/", "HTTPS://Images.Example.org/news"):
-        allowed = build_page(item, ExportOptions(allowed_urls=(prefix,)), theme, print_mode=True)
+        allowed = build_page(item, PdfOptions(allowed_urls=(prefix,)), theme, print_mode=True)
         assert '<img src="https://images.example.org/news/a.png"' in allowed.html
         assert allowed.diagnostics == ()
     for prefix in ("https://images.example.org/new", "https://images.example.org.evil.test/"):
-        other = build_page(item, ExportOptions(allowed_urls=(prefix,)), theme, print_mode=True)
+        other = build_page(item, PdfOptions(allowed_urls=(prefix,)), theme, print_mode=True)
         assert "<img" not in other.html
 
 

@@ -39,6 +39,7 @@ from clients import (
 )
 from jsi_docs.exporters.base import ExportOptions
 from jsi_docs.exporters.html import build_page, page_assets
+from jsi_docs.exporters.pdf import PdfOptions
 from jsi_docs.themes import Theme
 from test_html_injection import evil
 
@@ -71,7 +72,7 @@ def pages(images: ImageServer, tmp_path_factory: pytest.TempPathFactory) -> dict
         "fragment": minimal_page(jsi_docs.export(item, "html", fragment=True).decode(), "en"),
         "print-refused": build_page(item, ExportOptions(), Theme.load(), print_mode=True).html,
         "print-allowed": build_page(
-            item, ExportOptions(allowed_urls=(images.base,)), Theme.load(), print_mode=True
+            item, PdfOptions(allowed_urls=(images.base,)), Theme.load(), print_mode=True
         ).html,
         "hostile": jsi_docs.export(hostile, "html").decode(),
         "unsafe-url": jsi_docs.export(figure_item("javascript:alert(1)"), "html").decode(),

@@ -22,7 +22,7 @@ from _html_parse import (
     parse_fragment,
     text_of,
 )
-from jsi_docs.exporters.base import ExportOptions
+from jsi_docs.exporters.base import ExportOptions, option_names
 from jsi_docs.exporters.html import HtmlExporter, build_page
 from jsi_docs.exporting import render
 from jsi_docs.i18n import Term, labels
@@ -326,8 +326,13 @@ def test_json_ld_names_every_quotation_speaker(path: Path) -> None:
 def test_exporter_protocol_and_registry() -> None:
     exporter = HtmlExporter()
     assert (exporter.name, exporter.media_type, exporter.suffix) == ("html", "text/html", ".html")
-    assert "fragment" in exporter.options
-    assert {"theme", "labels_language", "strict"} <= exporter.options
+    assert option_names(exporter.options_type) == (
+        "fragment",
+        "labels_language",
+        "strict",
+        "theme",
+        "typography",
+    )
     result = render(load(FRENCH), "html")
     assert result.media_type == "text/html"
     assert result.data.decode("utf-8").startswith("<!DOCTYPE html>")
@@ -358,7 +363,7 @@ def test_bad_option_values_are_option_errors() -> None:
     with pytest.raises(OptionError):
         jsi_docs.export(load(FRENCH), "html", typography="gothic")
     with pytest.raises(OptionError):
-        jsi_docs.export(load(FRENCH), "html", pdf_variant="pdf/a-3b")
+        jsi_docs.export(load(FRENCH), "html", pdf_variant="pdf/a-3b")  # type: ignore[call-overload]
 
 
 def test_runs_are_typeset_with_their_neighbours_across_markup() -> None:

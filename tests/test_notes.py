@@ -9,6 +9,7 @@ import json
 import re
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import attrs
 import jsonschema
@@ -208,14 +209,14 @@ def test_a_file_error_names_the_line(tmp_path: Path) -> None:
         "sections:\n  - blocks:\n      - text: Hi[^gone].\n",
         encoding="utf-8",
     )
-    with pytest.raises(InputError, match=r"item\.yaml:7: \$\.sections\[0\]\.blocks\[0\]\.text\[1\]\.note"):
+    with pytest.raises(InputError, match=r"item\.yaml:7:19: \$\.sections\[0\]\.blocks\[0\]\.text\[1\]\.note"):
         jsi_docs.load(path)
 
 
 # -- HTML and JSON-LD ---------------------------------------------------------------------------
 
 
-def _page(item: NewsItem, **options: object) -> str:
+def _page(item: NewsItem, **options: Any) -> str:
     return jsi_docs.export(item, "html", **options).decode()
 
 

@@ -26,7 +26,7 @@ from clients import (
     require_poppler,
     require_qpdf,
 )
-from jsi_docs.exporters import OptionError
+from jsi_docs.exporters import OptionError, option_names
 from jsi_docs.exporting import render
 from jsi_docs.i18n.labels import Term, labels
 from jsi_docs.model import (
@@ -53,7 +53,7 @@ IDS = [p.name.removesuffix(".yaml") for p in EXAMPLES]
 
 
 @functools.cache
-def _pdf(path: Path, **options: str) -> bytes:
+def _pdf(path: Path, **options: Any) -> bytes:
     return render(load(path), "pdf", **options).data
 
 
@@ -330,7 +330,7 @@ def test_page_size_option(size: str, points: tuple[int, int]) -> None:
     "options",
     [{"pdf_variant": "pdf/x-4"}, {"page_size": "A3"}, {"fragment": True}],
 )
-def test_bad_options_are_refused(options: dict[str, object]) -> None:
+def test_bad_options_are_refused(options: dict[str, Any]) -> None:
     with pytest.raises(OptionError):
         render(french_item(), "pdf", **options)
 
@@ -344,7 +344,9 @@ def test_the_exporter_describes_itself() -> None:
         "application/pdf",
         ".pdf",
     )
-    assert {"pdf_variant", "page_size", "allowed_urls", "theme", "strict"} <= exporter.options
+    assert {"pdf_variant", "page_size", "allowed_urls", "theme", "strict"} <= set(
+        option_names(exporter.options_type)
+    )
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=IDS)

@@ -25,7 +25,7 @@ sections:
 
 def problems(text: str, fmt: str = "yaml") -> list[str]:
     with pytest.raises(InputError) as caught:
-        jsi_docs.loads(text, fmt)  # type: ignore[arg-type]
+        jsi_docs.loads(text, fmt)
     return [p.format() for p in caught.value.problems]
 
 
@@ -62,12 +62,12 @@ def test_unknown_keys_are_errors_with_their_path_and_line() -> None:
 
 def test_a_string_is_not_a_list_and_null_is_not_text() -> None:
     text = MINIMAL.replace("sections:\n  - blocks:\n      - text: Un paragraphe.\n", "sections: abc\n")
-    assert problems(text) == ["line 5: $.sections: expected a list, got text"]
+    assert problems(text) == ["line 5: $.sections: expected a list, got the text 'abc'"]
     assert "expected text, got null" in problems(MINIMAL.replace("headline: Titre", "headline: ~"))[0]
 
 
 def test_true_is_not_text() -> None:
-    assert "expected text, got a boolean" in problems(MINIMAL.replace("headline: Titre", "headline: true"))[0]
+    assert "expected text, got the boolean true" in problems(MINIMAL.replace("headline: Titre", "headline: true"))[0]
 
 
 def test_missing_field_is_named() -> None:

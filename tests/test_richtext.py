@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given
 
@@ -16,8 +18,14 @@ from jsi_docs.model import (
     Strong,
     Text,
     TopicRef,
+    walk,
 )
-from jsi_docs.serialization.richtext import RichTextSyntaxError, format_rich_text, parse_rich_text
+from jsi_docs.serialization.richtext import (
+    MAX_NESTING,
+    RichTextSyntaxError,
+    format_rich_text,
+    parse_rich_text,
+)
 from strategies import rich_text
 
 
@@ -41,8 +49,8 @@ def test_nesting_and_escapes() -> None:
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("a _b", "'_' is never closed; write \\_ for a literal character (column 3)"),
-        ("a [b", "'[' is never closed; write \\[ for a literal character (column 3)"),
+        ("a [b", "'[' is never closed: add the ']' (and its '(target)') where the marked words end, or write \\[ for a bracket that is text (column 3)"),
+        ("[a " * 30, "markup nested more than 24 levels deep (column 73)"),
         ("a ]", "']' closes nothing; write \\] for a literal bracket (column 3)"),
         ("[b] c", "'[…]' must be followed by '(target)'; write \\[ for a bracket (column 1)"),
         ("x[^bad id] y", "'[^bad id]' is not a note reference: a note id is 1–64 letters, digits, '_', '.' or '-', starting with a letter or digit; write \\[ for a bracket (column 2)"),
@@ -51,7 +59,7 @@ def test_nesting_and_escapes() -> None:
         ("[b]()", "empty target in '[…]()' (column 1)"),
         ("[b](speaker:no id)", "bad target 'speaker:no id'"),
         ("x\\", "a backslash must be followed by the character it escapes"),
-        ("____", "empty markup"),
+        ("[](em)", "empty markup"),
     ],
 )
 def test_syntax_errors_say_where(source: str, message: str) -> None:
@@ -102,10 +110,44 @@ def test_marks_that_can_open_and_close(source: str, expected: tuple[object, ...]
     assert parse_rich_text(source) == expected
 
 
-@pytest.mark.parametrize(("source", "column"), [("7*7 is 49", 2), ("_a_b", 1)])
-def test_a_mark_that_opens_and_is_never_closed_is_still_an_error(source: str, column: int) -> None:
-    with pytest.raises(RichTextSyntaxError, match=rf"is never closed.*\(column {column}\)"):
-        parse_rich_text(source)
+@pytest.mark.parametrize(
+    "source", ["7*7 is 49", "_a_b", "a footnote*", "**a*", "****", "x_", "Members* and *others"]
+)
+def test_a_mark_never_closed_is_text_as_in_commonmark(source: str) -> None:
+    assert parse_rich_text(source) == (Text(source),)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("*a *b*", (Text("*a "), Emphasis(["b"]))),  # the nearest opener is taken
+        ("[a *b](em) c*", (Emphasis(["a *b"]), Text(" c*"))),  # brackets first
+        ("*a [b](em)", (Text("*a "), Emphasis(["b"]))),
+        ("*a **b* c**", (Emphasis(["a **b"]), Text(" c**"))),  # marks between become text
+    ],
+)
+def test_marks_pair_as_commonmark_delimiters_do(source: str, expected: tuple[object, ...]) -> None:
+    assert parse_rich_text(source) == expected
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["a *b " * 19_999 + "c*", "*a _b_ " * 14_000 + "c*", "*a " * 30_000 + "b*", "_x " * 33_000],
+)
+def test_many_unclosed_marks_read_in_linear_time(source: str) -> None:
+    started = time.process_time()
+    nodes = parse_rich_text(source[:100_000])
+    assert time.process_time() - started < 2.0
+    assert "".join(n.text for n in walk(nodes) if isinstance(n, Text))
+
+
+def test_emphasis_nested_deeper_than_the_limit_is_text() -> None:
+    nodes = parse_rich_text("*a " * 40 + "b" + "* c" * 40)
+    depth, node = 0, nodes[0]
+    while isinstance(node, Emphasis):
+        depth += 1
+        node = next((n for n in node.content if isinstance(n, Emphasis)), Text("end"))
+    assert depth == MAX_NESTING
 
 
 @pytest.mark.parametrize(

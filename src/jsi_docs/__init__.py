@@ -26,15 +26,15 @@ from jsi_docs.model import __all__ as _model_names
 if TYPE_CHECKING:
     from jsi_docs.batch import ItemReport as ItemReport
     from jsi_docs.batch import render_many as render_many
-    from jsi_docs.exporters import (
-        ExportOptions as ExportOptions,
-    )
-    from jsi_docs.exporters import (
-        ExportResult as ExportResult,
-    )
-    from jsi_docs.exporters import (
-        available_formats as available_formats,
-    )
+    from jsi_docs.exporters import ExportOptions as ExportOptions
+    from jsi_docs.exporters import ExportResult as ExportResult
+    from jsi_docs.exporters import OptionError as OptionError
+    from jsi_docs.exporters import available_formats as available_formats
+    from jsi_docs.exporters.docx import DocxOptions as DocxOptions
+    from jsi_docs.exporters.html import HtmlOptions as HtmlOptions
+    from jsi_docs.exporters.pdf import PageSize as PageSize
+    from jsi_docs.exporters.pdf import PdfOptions as PdfOptions
+    from jsi_docs.exporters.pdf import PdfVariant as PdfVariant
     from jsi_docs.exporting import export as export
     from jsi_docs.exporting import render as render
     from jsi_docs.readers import load as load
@@ -52,6 +52,12 @@ _LAZY = {
     "export": "jsi_docs.exporting",
     "render": "jsi_docs.exporting",
     "ExportOptions": "jsi_docs.exporters",
+    "HtmlOptions": "jsi_docs.exporters.html",
+    "PdfOptions": "jsi_docs.exporters.pdf",
+    "PdfVariant": "jsi_docs.exporters.pdf",
+    "PageSize": "jsi_docs.exporters.pdf",
+    "DocxOptions": "jsi_docs.exporters.docx",
+    "OptionError": "jsi_docs.exporters",
     "ExportResult": "jsi_docs.exporters",
     "available_formats": "jsi_docs.exporters",
     "render_many": "jsi_docs.batch",

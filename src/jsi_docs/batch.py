@@ -82,7 +82,7 @@ def render_one(
         stem = output_stem(source)
         for fmt in formats:
             result = render(item, fmt, **options, **format_options.get(fmt, {}))
-            diagnostics += [f"{fmt}: {d}" for d in result.diagnostics]
+            diagnostics += [d.for_format(fmt) for d in result.diagnostics]
             write_resources(out_dir, result.resources)
             outputs.append(atomic_write(out_dir / f"{stem}{result.suffix}", result.data))
     except JsiDocsError as exc:

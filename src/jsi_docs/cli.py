@@ -1,24 +1,40 @@
 """The ``jsi-docs`` command: validate, render, schema, formats.
 
 The only module that prints or configures logging. Exit codes: 0 success, 1 invalid input or a
-failed render, 2 a usage error.
+failed render, 2 a usage error. Findings go to standard output; progress and summaries to
+standard error. ``-v``/``-q`` may stand before or after the command.
 """
 
 from __future__ import annotations
 
+import difflib
 import json
 import logging
 import sys
-from collections.abc import Sequence
+import typing
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from jsi_docs.errors import JsiDocsError
+from jsi_docs.errors import JsiDocsError, Problem
 
-__all__ = ["main"]
+__all__ = ["MAX_LINE", "main"]
 
 _INPUT_SUFFIXES = (".yaml", ".yml", ".json")
+_VERBOSITY = "jsi_docs.verbosity"
+F = TypeVar("F", bound=Callable[..., Any])
+
+MAX_LINE = 400
+"""Characters of one message line shown; the rest is cut, with a pointer to where it is."""
+
+
+def cut(line: str, pointer: str, limit: int = MAX_LINE) -> str:
+    """``line`` cut to ``limit`` characters, saying how much is left out and where to find it."""
+    if len(line) <= limit:
+        return line
+    return f"{line[:limit]}… [{len(line) - limit:,} more characters; {pointer}]"
 
 
 def _inputs(paths: Sequence[Path]) -> list[Path]:
@@ -34,72 +50,272 @@ def _inputs(paths: Sequence[Path]) -> list[Path]:
     return found
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Shown(logging.Filter):
+    """What the command's log handler prints at a verbosity: errors always; jsi_docs' own
+    messages from -v; other libraries' from -vv. Diagnostics never: the command reports them
+    itself, once."""
+
+    def __init__(self, verbosity: int) -> None:
+        super().__init__()
+        self.verbosity = verbosity
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "jsi_docs_diagnostic", False):
+            return False
+        if record.levelno >= logging.ERROR or self.verbosity >= 2:
+            return True
+        ours = record.name == "jsi_docs" or record.name.startswith("jsi_docs.")
+        return self.verbosity == 1 and ours
+
+
+def _configure_logging(verbosity: int) -> None:
+    """Levels decide what is logged, the handler's filter what is printed: the root stays at
+    WARNING or below, so that the PDF exporter still captures WeasyPrint's warnings into
+    diagnostics."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(name)s: %(message)s"))
+    handler.addFilter(_Shown(verbosity))
+    level = logging.DEBUG if verbosity >= 2 else logging.INFO if verbosity == 1 else logging.WARNING
+    logging.basicConfig(level=level, handlers=[handler], force=True)
+
+
+def _count(step: int) -> Callable[[click.Context, click.Parameter, int], None]:
+    def callback(ctx: click.Context, _param: click.Parameter, value: int) -> None:
+        root = ctx.find_root()
+        root.meta[_VERBOSITY] = root.meta.get(_VERBOSITY, 0) + step * value
+        _configure_logging(root.meta[_VERBOSITY])
+
+    return callback
+
+
+def _verbosity_options(command: F) -> F:
+    """``-v``/``-q`` on the group and on every command, so they work on either side of it."""
+    command = click.option(
+        "-q",
+        "--quiet",
+        count=True,
+        expose_value=False,
+        callback=_count(-1),
+        help="Print less: only failures and findings.",
+    )(command)
+    return click.option(
+        "-v",
+        "--verbose",
+        count=True,
+        expose_value=False,
+        callback=_count(1),
+        help="Print more: each file written (-v), debug logs (-vv).",
+    )(command)
+
+
+def _verbosity() -> int:
+    return int(click.get_current_context().find_root().meta.get(_VERBOSITY, 0))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="jsi-docs", prog_name="jsi-docs")
-@click.option("-v", "--verbose", count=True, help="Show diagnostics (-v) and debug logs (-vv).")
-def main(verbose: int) -> None:
-    """Validate news items and render them to HTML, PDF and DOCX."""
-    level = logging.WARNING if verbose == 0 else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
-    if verbose == 0:
-        logging.getLogger("jsi_docs").setLevel(logging.ERROR)
+@_verbosity_options
+def main() -> None:
+    """Validate news items (YAML or JSON) and render them to HTML, PDF and DOCX.
+
+    \b
+    Examples:
+      jsi-docs validate items/
+      jsi-docs render items/ --to pdf,docx -o out
+      jsi-docs render item.fr.yaml --to pdf -O page_size=Letter --typography house_wto
+    """
+    _configure_logging(_verbosity())
 
 
-@main.command()
+def _problem_record(problem: Problem) -> dict[str, Any]:
+    return {
+        "path": problem.path,
+        "message": problem.message,
+        "line": problem.line,
+        "column": problem.column,
+    }
+
+
+@main.command(short_help="Check item files; print every problem.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-def validate(paths: tuple[Path, ...]) -> None:
-    """Check item files (YAML or JSON); print every problem, one per line."""
-    from jsi_docs.readers import load
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"], case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="text: one line per problem; json: one document for programs.",
+)
+@_verbosity_options
+def validate(paths: tuple[Path, ...], output_format: str) -> None:
+    """Check item files (YAML or JSON; folders are searched) and print every problem.
 
-    failed = 0
+    Problems go to standard output, one per line (FILE:LINE:COLUMN: PATH: MESSAGE), so that
+    `jsi-docs validate items/ > problems.txt` keeps them; the summary goes to standard
+    error. Warnings (markup in a plain-text field) follow a file's problems and do not make it
+    invalid. With --format json, standard output is one JSON document: {"valid": BOOL,
+    "files": [{"file", "valid", "problems": [{"path", "message", "line", "column"}],
+    "warnings": [...]}]}. Exit status 1 if any file is invalid.
+    """
+    from jsi_docs.readers import load
+    from jsi_docs.serialization.plain_markup import markup_in_plain_text
+
     files = _inputs(paths)
+    records: list[dict[str, Any]] = []
+    failed = 0
     for path in files:
+        problems: tuple[Problem, ...] = ()
+        warnings: list[Problem] = []
         try:
-            load(path)
+            warnings = markup_in_plain_text(load(path))
         except JsiDocsError as exc:
             failed += 1
-            click.echo(str(exc), err=True)
-    if failed:
-        click.echo(f"{failed} of {len(files)} file(s) invalid", err=True)
-        sys.exit(1)
-    click.echo(f"{len(files)} file(s) valid", err=True)
+            problems = getattr(exc, "problems", None) or (Problem("$", str(exc)),)
+        records.append(
+            {
+                "file": str(path),
+                "valid": not problems,
+                "problems": [_problem_record(p) for p in problems],
+                "warnings": [_problem_record(p) for p in warnings],
+            }
+        )
+        if output_format == "text":
+            for problem in problems:
+                click.echo(cut(problem.format(str(path)), "--format json shows all"))
+            for warning in warnings:
+                line = f"{path}: {warning.path}: warning: {warning.message}"
+                click.echo(cut(line, "--format json shows all"))
+    if output_format == "json":
+        click.echo(json.dumps({"valid": not failed, "files": records}, ensure_ascii=False))
+    if _verbosity() >= 0:
+        summary = (
+            f"{failed} of {len(files)} file(s) invalid" if failed else f"{len(files)} file(s) valid"
+        )
+        click.echo(summary, err=True)
+    sys.exit(1 if failed else 0)
 
 
-@main.command()
+@main.command(short_help="Print the JSON Schema of item files.")
 @click.option("--indent", default=2, show_default=True, help="Indentation of the JSON output.")
+@_verbosity_options
 def schema(indent: int) -> None:
-    """Print the JSON Schema (Draft 2020-12) of item files."""
+    """Print the JSON Schema (Draft 2020-12) of item files, for editors and other programs."""
     from jsi_docs.serialization.schema import json_schema
 
     click.echo(json.dumps(json_schema(), indent=indent, ensure_ascii=False))
 
 
-@main.command()
+@main.command(short_help="List the export formats and their options.")
+@_verbosity_options
 def formats() -> None:
-    """List the export formats (built-in and plug-ins)."""
-    from jsi_docs.exporters import available_formats
+    """List the export formats (built-in and plug-ins), each with the options it takes
+    (give them to `render` with -O KEY=VALUE)."""
+    from jsi_docs.exporters import available_formats, get_exporter, option_names
 
     for name in available_formats():
-        click.echo(name)
+        click.echo(f"{name}\t{', '.join(option_names(get_exporter(name).options_type))}")
 
 
 def _formats(value: str) -> list[str]:
-    from jsi_docs.exporters import available_formats
+    from jsi_docs.errors import UnknownFormatError
+    from jsi_docs.exporters import format_name
 
-    names = [v.strip() for v in value.split(",") if v.strip()]
-    known = available_formats()
-    unknown = [n for n in names if n not in known]
-    if unknown or not names:
-        raise click.BadParameter(
-            f"unknown format(s) {', '.join(unknown) or '(none)'}; known: {', '.join(known)}"
-        )
+    names: list[str] = []
+    for written in (v.strip() for v in value.split(",")):
+        if not written:
+            continue
+        try:
+            name = format_name(written)
+        except UnknownFormatError as exc:
+            raise click.BadParameter(
+                f"unknown format {written!r}; known: {', '.join(exc.known)}", param_hint="'--to'"
+            ) from None
+        if name not in names:
+            names.append(name)
+    if not names:
+        raise click.BadParameter("no format named", param_hint="'--to'")
     return names
 
 
-@main.command()
+_TRUE = {"true", "yes", "on", "1"}
+_FALSE = {"false", "no", "off", "0"}
+
+
+def _option_value(key: str, text: str, hint: Any) -> Any:
+    """The value of ``-O key=text`` for an option of type ``hint``."""
+    options = [a for a in typing.get_args(hint) if a is not type(None)]
+    if options and typing.get_origin(hint) is not tuple:
+        if len(options) > 1:
+            return text
+        hint = options[0]
+    if hint is bool:
+        if text.lower() in _TRUE | _FALSE:
+            return text.lower() in _TRUE
+        raise click.BadParameter(f"{key}: expected true or false, got {text!r}", param_hint="-O")
+    if hint is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise click.BadParameter(
+                f"{key}: expected a whole number, got {text!r}", param_hint="-O"
+            ) from None
+    if typing.get_origin(hint) is tuple:
+        return (text,)
+    return text
+
+
+def _generic_options(pairs: Iterable[str], formats: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``-O KEY=VALUE`` pairs as per-format options: each goes to the chosen formats that take
+    it, read as its type there (a list option may be given again to add values)."""
+    from jsi_docs.exporters import get_exporter, option_names
+
+    types = {fmt: typing.get_type_hints(get_exporter(fmt).options_type) for fmt in formats}
+    out: dict[str, dict[str, Any]] = {fmt: {} for fmt in formats}
+    for pair in pairs:
+        key, equals, text = pair.partition("=")
+        key = key.strip().replace("-", "_")
+        if not equals or not key:
+            raise click.BadParameter(f"{pair!r} is not KEY=VALUE", param_hint="-O")
+        takers = [fmt for fmt in formats if key in types[fmt]]
+        if not takers:
+            names = sorted({n for fmt in formats for n in types[fmt]})
+            close = difflib.get_close_matches(key, names, n=1)
+            hint = f"did you mean {close[0]}? " if close else ""
+            known = "; ".join(
+                f"{fmt}: {', '.join(option_names(get_exporter(fmt).options_type))}"
+                for fmt in formats
+            )
+            raise click.BadParameter(
+                f"no chosen format takes {key!r} ({hint}{known})", param_hint="-O"
+            )
+        for fmt in takers:
+            value = _option_value(key, text, types[fmt][key])
+            previous = out[fmt].get(key)
+            out[fmt][key] = (*previous, *value) if isinstance(previous, tuple) else value
+    return out
+
+
+def _checked_options(per_format: dict[str, dict[str, Any]]) -> None:
+    """Read every format's options once before rendering: a bad one is a usage error, not one
+    failure per item."""
+    from jsi_docs.exporters import OptionError, get_exporter, structure_options
+
+    for fmt, options in per_format.items():
+        exporter = get_exporter(fmt)
+        try:
+            structure_options(exporter.options_type, exporter.name, options)
+        except OptionError as exc:
+            raise click.UsageError(str(exc)) from None
+
+
+@main.command(short_help="Render item files to HTML, PDF, DOCX...")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--to", "to", default="html,pdf,docx", show_default=True, help="Comma-separated formats."
+    "--to",
+    "to",
+    default="html,pdf,docx",
+    show_default=True,
+    help="Comma-separated formats, in any case (see `jsi-docs formats`).",
 )
 @click.option(
     "-o",
@@ -115,29 +331,44 @@ def _formats(value: str) -> list[str]:
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="A theme folder overriding the built-in theme.",
 )
-@click.option("--strict", is_flag=True, help="Fail on any diagnostic.")
+@click.option("--strict", is_flag=True, help="Fail an item on any diagnostic.")
+@click.option("--labels-language", metavar="LANG", help="Labels in this language, not the item's.")
+@click.option(
+    "--typography",
+    metavar="NAME",
+    help="Typography profile: french, english, spanish or house_wto (default: the language's).",
+)
 @click.option("--fragment", is_flag=True, help="HTML: write an embeddable <article> only.")
-@click.option("--labels-language", help="Labels in this language instead of the item's.")
 @click.option(
     "--pdf-variant",
-    type=click.Choice(["pdf/ua-1", "pdf/a-3b", "pdf/a-3u"]),
-    help="PDF: the standard to follow.",
+    type=click.Choice(["pdf/ua-1", "pdf/a-3b", "pdf/a-3u"], case_sensitive=False),
+    help="PDF: the standard to follow (default pdf/ua-1).",
 )
 @click.option(
-    "--page-size", type=click.Choice(["A4", "Letter"]), help="PDF: the page size (default A4)."
+    "--page-size",
+    type=click.Choice(["A4", "Letter"], case_sensitive=False),
+    help="PDF: the page size (default A4).",
 )
 @click.option(
     "--allowed-url",
     "allowed_urls",
     multiple=True,
     metavar="PREFIX",
-    help="PDF, DOCX: a URL prefix images and the like may be fetched from (repeatable); "
-    "nothing else is fetched.",
+    help="PDF, DOCX: fetch images whose URL starts with PREFIX (repeatable); nothing else is "
+    "fetched, and other images print as their text alternative.",
 )
 @click.option(
     "--reference-docx",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="DOCX: a reference document for styles.",
+)
+@click.option(
+    "-O",
+    "generic",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="Any option of the chosen formats, plug-ins' included (repeatable): "
+    "-O page_size=Letter -O fragment=true.",
 )
 @click.option(
     "-j",
@@ -147,61 +378,61 @@ def _formats(value: str) -> list[str]:
     show_default=True,
     help="Items rendered in parallel.",
 )
+@_verbosity_options
 def render(
     paths: tuple[Path, ...],
     to: str,
     out_dir: Path,
     theme: Path | None,
     strict: bool,
-    fragment: bool,
     labels_language: str | None,
+    typography: str | None,
+    fragment: bool,
     pdf_variant: str | None,
     page_size: str | None,
     allowed_urls: tuple[str, ...],
     reference_docx: Path | None,
+    generic: tuple[str, ...],
     jobs: int,
 ) -> None:
-    """Render item files (or folders of them) to OUTPUT/<name>.<format>."""
+    """Render item files (or folders of them) to OUTPUT/NAME.FORMAT.
+
+    A page's stylesheets and fonts are written beside it. On a terminal a progress bar shows
+    the items done; add -v to list each file written. Diagnostics (a refused image, a missing
+    glyph) are printed once each, naming their file and format.
+    """
     from jsi_docs.batch import render_many
     from jsi_docs.cli_progress import Progress
 
     formats = _formats(to)
-    options: dict[str, object] = {"strict": strict}
-    if theme is not None:
-        options["theme"] = theme
-    if labels_language:
-        options["labels_language"] = labels_language
-    per_format: dict[str, dict[str, object]] = {
-        "html": {"fragment": fragment} if fragment else {},
-        "pdf": {
-            key: value
-            for key, value in (
-                ("pdf_variant", pdf_variant),
-                ("page_size", page_size),
-                ("allowed_urls", allowed_urls),
-            )
-            if value
-        },
-        "docx": {
-            key: value
-            for key, value in (("reference_docx", reference_docx), ("allowed_urls", allowed_urls))
-            if value
-        },
+    common: dict[str, Any] = {
+        "theme": theme,
+        "labels_language": labels_language,
+        "typography": typography,
+        "strict": strict or None,
     }
+    flags: dict[str, dict[str, Any]] = {
+        "html": {"fragment": fragment or None},
+        "pdf": {
+            "pdf_variant": pdf_variant,
+            "page_size": page_size,
+            "allowed_urls": allowed_urls or None,
+        },
+        "docx": {"reference_docx": reference_docx, "allowed_urls": allowed_urls or None},
+    }
+    per_format = _generic_options(generic, formats)
+    for fmt in formats:
+        given = {**common, **flags.get(fmt, {})}
+        per_format[fmt] = {k: v for k, v in given.items() if v is not None} | per_format[fmt]
+    _checked_options(per_format)
     files = _inputs(paths)
     if not files:
         raise click.UsageError("no item files found")
     out_dir.mkdir(parents=True, exist_ok=True)
-    progress = Progress(len(files))
+    progress = Progress(len(files), _verbosity())
     try:
         reports = render_many(
-            files,
-            formats,
-            out_dir,
-            options=options,
-            format_options=per_format,
-            jobs=jobs,
-            on_report=progress,
+            files, formats, out_dir, format_options=per_format, jobs=jobs, on_report=progress
         )
     finally:
         progress.close()

@@ -29,3 +29,7 @@ class Diagnostic:
 
     def __str__(self) -> str:
         return f"{self.severity.value}: {self.message} [{self.source}]"
+
+    def for_format(self, fmt: str) -> str:
+        """``pdf: warning: message``: one line naming the output format once."""
+        return f"{fmt}: {self.severity.value}: {self.message}"

@@ -29,21 +29,28 @@ class JsiDocsError(Exception):
 class Problem:
     """One thing wrong with an input: where it is and what is wrong.
 
-    ``path`` is a JSONPath-like location (``$.speakers[1].member``); ``line`` is the 1-based line
-    in the source file when the reader knows it.
+    ``path`` is a JSONPath-like location (``$.speakers[1].member``); ``line`` and ``column`` are
+    1-based, in the source file, when the reader knows them.
     """
 
     path: str
     message: str
     line: int | None = None
+    column: int | None = None
+    offset: int | None = attrs.field(default=None, kw_only=True)
+    """Where the mistake is inside the text value at ``path`` (0-based), when known: readers
+    turn it into ``line`` and ``column``."""
 
     def format(self, source: str | None = None) -> str:
-        """``source:line: path: message``, leaving out what is unknown."""
+        """``source:line:column: path: message``, leaving out what is unknown."""
         where = source or ""
-        if self.line is not None and where:
-            where = f"{where}:{self.line}"
-        elif self.line is not None:
-            where = f"line {self.line}"
+        position = "" if self.line is None else str(self.line)
+        if position and self.column is not None:
+            position += f":{self.column}"
+        if position and where:
+            where = f"{where}:{position}"
+        elif position:
+            where = f"line {position}"
         head = f"{where}: " if where else ""
         return f"{head}{self.path}: {self.message}"
 

@@ -1,29 +1,178 @@
-"""``export`` and ``render``: one item to the bytes of one format."""
+"""``export`` and ``render``: one item to the bytes of one format.
+
+Options are keyword arguments (``export(item, "pdf", page_size="Letter")``) or an options
+object (``export(item, "pdf", options=PdfOptions(page_size="Letter"))``), or both: keywords
+then change the object's values. The keyword arguments of the built-in formats are typed
+(:class:`HtmlKwargs`, :class:`PdfKwargs`, :class:`DocxKwargs`), so that ``mypy --strict``
+refuses a misspelt one; a plug-in format's own options go in its options object.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, overload
 
-from jsi_docs.exporters import ExportOptions, ExportResult, get_exporter
+import attrs
+
+from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.exporters import (
+    ExportOptions,
+    ExportResult,
+    OptionError,
+    get_exporter,
+    structure_options,
+)
 from jsi_docs.model import NewsItem
+from jsi_docs.serialization.plain_markup import markup_in_plain_text
 
-__all__ = ["export", "render"]
+if TYPE_CHECKING:
+    from jsi_docs.exporters.docx import DocxOptions
+    from jsi_docs.exporters.html import HtmlOptions
+    from jsi_docs.exporters.pdf import PageSize, PdfOptions, PdfVariant
+
+__all__ = ["CommonKwargs", "DocxKwargs", "HtmlKwargs", "PdfKwargs", "export", "render"]
 
 
-def render(item: NewsItem, fmt: str, /, **options: Any) -> ExportResult:
+class CommonKwargs(TypedDict, total=False):
+    """Keyword options every format takes (see :class:`~jsi_docs.exporters.ExportOptions`)."""
+
+    theme: str | os.PathLike[str] | None
+    labels_language: str | None
+    typography: str | None
+    strict: bool
+
+
+class HtmlKwargs(CommonKwargs, total=False):
+    """Keyword options of ``html`` (see :class:`~jsi_docs.exporters.html.HtmlOptions`)."""
+
+    fragment: bool
+
+
+class PdfKwargs(CommonKwargs, total=False):
+    """Keyword options of ``pdf`` (see :class:`~jsi_docs.exporters.pdf.PdfOptions`)."""
+
+    pdf_variant: PdfVariant | str
+    page_size: PageSize | str
+    allowed_urls: str | Iterable[str]
+
+
+class DocxKwargs(CommonKwargs, total=False):
+    """Keyword options of ``docx`` (see :class:`~jsi_docs.exporters.docx.DocxOptions`)."""
+
+    reference_docx: str | os.PathLike[str] | None
+    allowed_urls: str | Iterable[str]
+
+
+@overload
+def render(
+    item: NewsItem,
+    fmt: Literal["html"],
+    /,
+    *,
+    options: HtmlOptions | None = None,
+    **kwargs: Unpack[HtmlKwargs],
+) -> ExportResult: ...
+@overload
+def render(
+    item: NewsItem,
+    fmt: Literal["pdf"],
+    /,
+    *,
+    options: PdfOptions | None = None,
+    **kwargs: Unpack[PdfKwargs],
+) -> ExportResult: ...
+@overload
+def render(
+    item: NewsItem,
+    fmt: Literal["docx"],
+    /,
+    *,
+    options: DocxOptions | None = None,
+    **kwargs: Unpack[DocxKwargs],
+) -> ExportResult: ...
+@overload
+def render(
+    item: NewsItem,
+    fmt: str,
+    /,
+    *,
+    options: ExportOptions | None = None,
+    **kwargs: Unpack[CommonKwargs],
+) -> ExportResult: ...
+def render(
+    item: NewsItem, fmt: str, /, *, options: ExportOptions | None = None, **kwargs: Any
+) -> ExportResult:
     """Export ``item`` as ``fmt`` and return the bytes with the diagnostics.
 
-    Options are those of :class:`~jsi_docs.exporters.ExportOptions` that the format takes.
-    Diagnostics are logged to the ``jsi_docs`` logger; under ``strict=True`` any diagnostic
-    raises :class:`~jsi_docs.errors.DiagnosticsError`.
+    ``options`` is an instance of the format's options class (``exporter.options_type``);
+    keyword arguments are read into that class, on top of ``options`` when both are given.
+    An option the format does not take, or a wrong value, raises
+    :class:`~jsi_docs.exporters.OptionError`. Diagnostics are logged to the ``jsi_docs``
+    logger; under ``strict=True`` any diagnostic raises
+    :class:`~jsi_docs.errors.DiagnosticsError`.
     """
     if not isinstance(item, NewsItem):
         raise TypeError(f"export() takes a NewsItem, not {type(item).__name__}")
     exporter = get_exporter(fmt)
-    opts = ExportOptions.from_kwargs(exporter.options, fmt, **options)
-    return exporter.export(item, opts).check(opts.strict)
+    wanted = exporter.options_type
+    if options is not None and not isinstance(options, wanted):
+        raise OptionError(
+            f"the {exporter.name} exporter takes {wanted.__name__}, not {type(options).__name__}"
+        )
+    if options is None or kwargs:
+        options = structure_options(wanted, exporter.name, kwargs, options)
+    result = exporter.export(item, options)
+    warnings = tuple(
+        Diagnostic(f"{p.path}: {p.message}", source=exporter.name)
+        for p in markup_in_plain_text(item)
+    )
+    if warnings:
+        result = attrs.evolve(result, diagnostics=(*warnings, *result.diagnostics))
+    return result.check(options.strict)
 
 
-def export(item: NewsItem, fmt: str, /, **options: Any) -> bytes:
-    """Export ``item`` as ``fmt`` (``"html"``, ``"pdf"``, ``"docx"``...) and return the bytes."""
-    return render(item, fmt, **options).data
+@overload
+def export(
+    item: NewsItem,
+    fmt: Literal["html"],
+    /,
+    *,
+    options: HtmlOptions | None = None,
+    **kwargs: Unpack[HtmlKwargs],
+) -> bytes: ...
+@overload
+def export(
+    item: NewsItem,
+    fmt: Literal["pdf"],
+    /,
+    *,
+    options: PdfOptions | None = None,
+    **kwargs: Unpack[PdfKwargs],
+) -> bytes: ...
+@overload
+def export(
+    item: NewsItem,
+    fmt: Literal["docx"],
+    /,
+    *,
+    options: DocxOptions | None = None,
+    **kwargs: Unpack[DocxKwargs],
+) -> bytes: ...
+@overload
+def export(
+    item: NewsItem,
+    fmt: str,
+    /,
+    *,
+    options: ExportOptions | None = None,
+    **kwargs: Unpack[CommonKwargs],
+) -> bytes: ...
+def export(
+    item: NewsItem, fmt: str, /, *, options: ExportOptions | None = None, **kwargs: Any
+) -> bytes:
+    """Export ``item`` as ``fmt`` (``"html"``, ``"pdf"``, ``"docx"``...) and return the bytes.
+
+    Takes the options :func:`render` takes.
+    """
+    return render(item, fmt, options=options, **kwargs).data

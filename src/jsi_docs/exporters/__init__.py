@@ -8,16 +8,28 @@ import importlib
 from importlib.metadata import entry_points
 
 from jsi_docs.errors import UnknownFormatError
-from jsi_docs.exporters.base import Exporter, ExportOptions, ExportResult, OptionError
+from jsi_docs.exporters.base import (
+    Exporter,
+    ExportOptions,
+    ExportResult,
+    OptionEnum,
+    OptionError,
+    option_names,
+    structure_options,
+)
 
 __all__ = [
     "ENTRY_POINT_GROUP",
     "ExportOptions",
     "ExportResult",
     "Exporter",
+    "OptionEnum",
     "OptionError",
     "available_formats",
+    "format_name",
     "get_exporter",
+    "option_names",
+    "structure_options",
 ]
 
 ENTRY_POINT_GROUP = "jsi_docs.exporters"
@@ -42,14 +54,29 @@ def available_formats() -> tuple[str, ...]:
     return tuple(sorted({*_BUILTINS, *_plugins()}))
 
 
+def format_name(name: str) -> str:
+    """The registered name of the format ``name`` written in any case (``PDF`` is ``pdf``);
+    :class:`UnknownFormatError` lists the known ones."""
+    known = available_formats()
+    if name in known:
+        return name
+    found = [k for k in known if k.casefold() == name.strip().casefold()]
+    if not found:
+        raise UnknownFormatError(name, known)
+    return found[0]
+
+
 @functools.cache
 def get_exporter(name: str) -> Exporter:
-    """The exporter registered as ``name``; :class:`UnknownFormatError` lists the known ones."""
-    target = _BUILTINS.get(name) or _plugins().get(name)
-    if target is None:
-        raise UnknownFormatError(name, available_formats())
+    """The exporter registered as ``name`` (in any case); :class:`UnknownFormatError` lists
+    the known ones."""
+    name = format_name(name)
+    target = _BUILTINS.get(name) or _plugins()[name]
     module_name, _, class_name = target.partition(":")
     exporter = getattr(importlib.import_module(module_name), class_name)()
     if not isinstance(exporter, Exporter):
         raise TypeError(f"{target} does not implement the Exporter protocol")
+    options_type = exporter.options_type
+    if not (isinstance(options_type, type) and issubclass(options_type, ExportOptions)):
+        raise TypeError(f"{target}.options_type is not a subclass of ExportOptions")
     return exporter

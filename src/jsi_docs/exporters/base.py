@@ -1,80 +1,192 @@
-"""What every exporter shares: the options record, the result, and the ``Exporter`` protocol."""
+"""What every exporter shares: the options base class, the result, and the ``Exporter`` protocol.
+
+Each exporter declares its own options class (a subclass of :class:`ExportOptions`, e.g.
+``PdfOptions``) in ``Exporter.options_type``; :func:`structure_options` builds one from keyword
+arguments with the project's cattrs converter, refusing keys the class does not have.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import difflib
+import enum
+import functools
+import os
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, runtime_checkable
+from typing import Any, ClassVar, Protocol, Self, TypeVar, runtime_checkable
 
 import attrs
+import cattrs
 
 from jsi_docs.diagnostics import Diagnostic, logger
 from jsi_docs.errors import DiagnosticsError, JsiDocsError
 from jsi_docs.model import NewsItem
 
-__all__ = ["COMMON_OPTIONS", "ExportOptions", "ExportResult", "Exporter", "OptionError"]
+__all__ = [
+    "ExportOptions",
+    "ExportResult",
+    "Exporter",
+    "OptionEnum",
+    "OptionError",
+    "option_names",
+    "structure_options",
+    "to_path",
+    "url_prefixes",
+]
+
+OptionsT = TypeVar("OptionsT", bound="ExportOptions")
 
 
 class OptionError(JsiDocsError, TypeError):
     """An export option that the chosen exporter does not take, or a bad option value."""
 
 
-def _optional_path(value: str | Path | None) -> Path | None:
-    return None if value is None else Path(value)
+def to_path(value: str | os.PathLike[str] | None) -> Path | None:
+    """``value`` as a :class:`~pathlib.Path` (None stays None)."""
+    if value is None or isinstance(value, Path):
+        return value
+    if isinstance(value, str | os.PathLike):
+        return Path(value)
+    raise TypeError(f"expected a path, got {type(value).__name__}")
 
 
-def _url_prefixes(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
+def url_prefixes(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    """One URL prefix or several as a tuple (a lone string is one prefix, not its letters)."""
     if value is None:
         return ()
-    return tuple(str(v) for v in value)  # type: ignore[attr-defined]
+    if isinstance(value, str):
+        return (value,)
+    prefixes = tuple(value)
+    if not all(isinstance(p, str) for p in prefixes):
+        raise TypeError("expected URL prefixes as text")
+    return prefixes
 
 
-@attrs.frozen
-class ExportOptions:
-    """One options record shared by every exporter (as pandoc's ``WriterOptions``).
+def _known_language(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    from jsi_docs.i18n.languages import normalize_language
 
-    Each exporter declares in ``Exporter.options`` which of these it reads; passing another is
-    an :class:`OptionError`.
-    """
+    if value is not None:
+        try:
+            normalize_language(value)
+        except LookupError as exc:
+            raise OptionError(f"{attribute.name}: {exc}") from None
 
-    theme: Path | None = attrs.field(default=None, converter=_optional_path)
-    """A folder whose files override the built-in theme's (templates, CSS, reference.docx)."""
-    labels_language: str | None = None
-    """Show labels ("Find out more"...) in this language instead of the item's."""
-    typography: str | None = None
-    """A typography profile name (see :mod:`jsi_docs.i18n.typography`); default: the language's."""
-    strict: bool = False
-    """Turn every diagnostic into a :class:`~jsi_docs.errors.DiagnosticsError`."""
-    fragment: bool = False
-    """HTML: one ``<article>`` to embed in another page, with no ``<html>`` or ``<head>``."""
-    pdf_variant: str = "pdf/ua-1"
-    """PDF: ``pdf/ua-1`` (default), ``pdf/a-3b`` or ``pdf/a-3u``."""
-    page_size: str = "A4"
-    """PDF: ``A4`` or ``Letter``."""
-    allowed_urls: tuple[str, ...] = attrs.field(default=(), converter=_url_prefixes)
-    """PDF: URL prefixes the renderer may fetch besides the theme's own files and ``data:``."""
-    reference_docx: Path | None = attrs.field(default=None, converter=_optional_path)
-    """DOCX: a reference document whose styles replace the theme's."""
+
+def _known_profile(_: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    from jsi_docs.i18n.profiles import profile_for
+
+    if value is not None:
+        try:
+            profile_for("en", value)
+        except LookupError as exc:
+            raise OptionError(f"{attribute.name}: {exc}") from None
+
+
+class OptionEnum(enum.StrEnum):
+    """An option's closed set of values, read case-insensitively (``"letter"`` is ``Letter``)."""
 
     @classmethod
-    def from_kwargs(cls, accepted: frozenset[str], exporter: str, **kwargs: Any) -> ExportOptions:
-        """Options from keyword arguments, refusing those the exporter does not take."""
-        known = {f.name for f in attrs.fields(cls)}
-        unknown = sorted(set(kwargs) - known)
-        if unknown:
-            raise OptionError(f"unknown export option(s): {', '.join(unknown)}")
-        refused = sorted(set(kwargs) - accepted)
-        if refused:
-            raise OptionError(
-                f"the {exporter} exporter does not take: {', '.join(refused)} "
-                f"(it takes: {', '.join(sorted(accepted))})"
-            )
-        return cls(**kwargs)
+    def parse(cls, value: object) -> Self:
+        if isinstance(value, cls):
+            return value
+        if isinstance(value, str):
+            wanted = value.strip().casefold()
+            for member in cls:
+                if wanted in (member.value.casefold(), member.name.casefold()):
+                    return member
+        choices = ", ".join(m.value for m in cls)
+        raise ValueError(f"expected one of {choices}; got {value!r}")
 
 
-COMMON_OPTIONS = frozenset({"theme", "labels_language", "typography", "strict"})
+@attrs.frozen(kw_only=True)
+class ExportOptions:
+    """The options every exporter takes; each exporter extends it with its own.
+
+    The json and yaml exporters take these alone. Values are read strictly: an unknown option
+    or a wrong value is an :class:`OptionError` (see :func:`structure_options`).
+    """
+
+    theme: Path | None = attrs.field(default=None, converter=to_path)
+    """A folder whose files override the built-in theme's (templates, CSS, reference.docx)."""
+    labels_language: str | None = attrs.field(default=None, validator=_known_language)
+    """Show labels ("Find out more"...) in this language instead of the item's."""
+    typography: str | None = attrs.field(default=None, validator=_known_profile)
+    """A typography profile name (``french``, ``english``, ``spanish``, ``house_wto``);
+    default: the item language's."""
+    strict: bool = False
+    """Turn every diagnostic into a :class:`~jsi_docs.errors.DiagnosticsError`."""
+
+    @property
+    def allowed_urls(self) -> tuple[str, ...]:
+        """URL prefixes the export may fetch from: none, unless the format fetches (PDF, DOCX
+        declare it as an option)."""
+        return ()
+
+
+def option_names(options_type: type[ExportOptions]) -> tuple[str, ...]:
+    """The keyword arguments ``options_type`` takes, sorted."""
+    return tuple(sorted(f.name for f in attrs.fields(options_type)))
+
+
+@functools.cache
+def _converter() -> cattrs.Converter:
+    from jsi_docs.serialization import make_converter
+
+    converter = make_converter()
+
+    def path(value: object, _: type) -> Path:
+        found = to_path(value)  # type: ignore[arg-type]
+        if found is None:
+            raise TypeError("expected a path, got null")
+        return found
+
+    def prefixes(value: object, _: type) -> tuple[str, ...]:
+        return url_prefixes(value)  # type: ignore[arg-type]
+
+    converter.register_structure_hook(Path, path)
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], prefixes)
+    converter.register_structure_hook(OptionEnum, lambda v, t: t.parse(v))
+    return converter
+
+
+def _unknown(keys: Iterable[str], options_type: type[ExportOptions], exporter: str) -> str:
+    names = option_names(options_type)
+    parts = []
+    for key in sorted(keys):
+        close = difflib.get_close_matches(key, names, n=1)
+        parts.append(f"{key} (did you mean {close[0]}?)" if close else key)
+    return f"the {exporter} exporter does not take {', '.join(parts)}; it takes: {', '.join(names)}"
+
+
+def structure_options(
+    options_type: type[OptionsT],
+    exporter: str,
+    kwargs: Mapping[str, Any],
+    base: OptionsT | None = None,
+) -> OptionsT:
+    """``options_type`` from keyword arguments (on top of ``base``'s values, if given).
+
+    Unknown keys and wrong values raise :class:`OptionError`, naming every one of them and
+    the options the exporter takes.
+    """
+    from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+
+    from jsi_docs.serialization.problems import problems_of
+
+    converter = _converter()
+    unknown = set(kwargs) - {f.name for f in attrs.fields(options_type)}
+    if unknown:
+        raise OptionError(_unknown(unknown, options_type, exporter))
+    data = {} if base is None else {f.name: getattr(base, f.name) for f in attrs.fields(type(base))}
+    data.update(kwargs)
+    try:
+        return converter.structure(data, options_type)
+    except (ClassValidationError, ForbiddenExtraKeysError, ValueError, TypeError) as exc:
+        found = [
+            message if path == "$" else f"{path.removeprefix('$.')}: {message}"
+            for path, message, _ in problems_of(exc)
+        ]
+        raise OptionError(f"bad {exporter} option: {'; '.join(found)}") from None
 
 
 @attrs.frozen
@@ -92,7 +204,7 @@ class ExportResult:
     def check(self, strict: bool) -> ExportResult:
         """Log the diagnostics; raise :class:`DiagnosticsError` if ``strict`` and there are any."""
         for diagnostic in self.diagnostics:
-            logger.warning("%s", diagnostic)
+            logger.warning("%s", diagnostic, extra={"jsi_docs_diagnostic": True})
         if strict and self.diagnostics:
             raise DiagnosticsError([d.message for d in self.diagnostics])
         return self
@@ -100,14 +212,18 @@ class ExportResult:
 
 @runtime_checkable
 class Exporter(Protocol):
-    """Turns a :class:`NewsItem` into the bytes of one file format."""
+    """Turns a :class:`NewsItem` into the bytes of one file format.
+
+    ``options_type`` is the exporter's options class: :class:`ExportOptions` or a subclass
+    with the exporter's own fields. ``export`` receives an instance of it.
+    """
 
     name: ClassVar[str]
     media_type: ClassVar[str]
     suffix: ClassVar[str]
-    options: ClassVar[frozenset[str]]
+    options_type: ClassVar[type[ExportOptions]]
 
-    def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
+    def export(self, item: NewsItem, options: Any) -> ExportResult:
         """Render ``item``; never print, never read a file or URL the options did not allow."""
         ...
 

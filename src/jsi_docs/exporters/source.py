@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult
+from jsi_docs.exporters.base import ExportOptions, ExportResult
 from jsi_docs.model import NewsItem
 from jsi_docs.serialization import to_json, to_yaml
 
@@ -17,7 +17,7 @@ class JsonExporter:
     name: ClassVar[str] = "json"
     media_type: ClassVar[str] = "application/json"
     suffix: ClassVar[str] = ".json"
-    options: ClassVar[frozenset[str]] = COMMON_OPTIONS
+    options_type: ClassVar[type[ExportOptions]] = ExportOptions
 
     def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
         return ExportResult(to_json(item).encode("utf-8"), self.media_type, self.suffix)
@@ -29,7 +29,7 @@ class YamlExporter:
     name: ClassVar[str] = "yaml"
     media_type: ClassVar[str] = "application/yaml"
     suffix: ClassVar[str] = ".yaml"
-    options: ClassVar[frozenset[str]] = COMMON_OPTIONS
+    options_type: ClassVar[type[ExportOptions]] = ExportOptions
 
     def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
         return ExportResult(to_yaml(item).encode("utf-8"), self.media_type, self.suffix)

@@ -46,7 +46,23 @@ def language_tag(instance: Any, attribute: attrs.Attribute[str], value: str) -> 
         )
 
 
+def of_type(*types: type) -> Any:
+    """A validator refusing a value that is none of ``types`` (None passes: the field's default
+    says whether it may be None), e.g. the text ``"2024-01-01"`` for a date."""
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None and not isinstance(value, types):
+            raise TypeError(
+                f"{attribute.name}: expected a {names}, got {type(value).__name__} {value!r}"
+            )
+
+    return check
+
+
 def not_blank(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        raise TypeError(f"{attribute.name}: expected text, got {type(value).__name__} {value!r}")
     if not value.strip():
         raise FieldValueError(attribute.name, "must not be empty")
 
@@ -65,6 +81,8 @@ def not_empty(
         raise FieldValueError(attribute.name, "must hold at least one element")
 
 
-def optional_positive(instance: Any, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+def optional_positive(
+    instance: Any, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
     if value is not None and (isinstance(value, bool) or value < 1):
         raise FieldValueError(attribute.name, f"must be a positive whole number, not {value!r}")

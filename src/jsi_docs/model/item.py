@@ -13,6 +13,7 @@ from jsi_docs.model._checks import (
     identifier,
     language_tag,
     not_blank,
+    of_type,
     optional_identifier,
     optional_not_blank,
 )
@@ -130,7 +131,7 @@ class Meeting:
     """The meeting(s) an item reports: kind, days, place, and the series they belong to."""
 
     kind: MeetingKind
-    dates: Period
+    dates: Period = attrs.field(validator=of_type(Period))
     place: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     series: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
@@ -191,18 +192,14 @@ class Organization:
     url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
 
 
-def _language(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    language_tag(instance, attribute, value)
-
-
 @attrs.frozen
 class NewsItem:
     """A news item published after a meeting: the root of the model."""
 
     id: str = attrs.field(validator=identifier)
-    language: str = attrs.field(validator=_language)
+    language: str = attrs.field(validator=language_tag)
     headline: str = attrs.field(validator=not_blank)
-    published: dt.date
+    published: dt.date = attrs.field(validator=of_type(dt.date))
     sections: tuple[Section, ...] = attrs.field(converter=_sections)
     kind: ItemKind = attrs.field(default=ItemKind.NEWS, kw_only=True)
     series: Series | None = attrs.field(default=None, kw_only=True)
@@ -224,7 +221,7 @@ class NewsItem:
         default=(), kw_only=True, converter=_strings, validator=symbols
     )
     """Document symbols the item is circulated under, e.g. ``PRESS/921`` or ``INF/ECOM/87``."""
-    updated: dt.date | None = attrs.field(default=None, kw_only=True)
+    updated: dt.date | None = attrs.field(default=None, kw_only=True, validator=of_type(dt.date))
     notes: tuple[Note, ...] = attrs.field(default=(), kw_only=True, converter=_notes)
 
     def speaker(self, speaker_id: str) -> Speaker | CollectiveSpeaker | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from jsi_docs.model import _checks
 from jsi_docs.model._checks import FieldValueError, identifier, not_blank, optional_not_blank
 from jsi_docs.model.period import Period
 
@@ -106,7 +107,7 @@ class Role:
 
     kind: RoleKind
     of: str | None = attrs.field(default=None, validator=optional_not_blank)
-    period: Period | None = None
+    period: Period | None = attrs.field(default=None, validator=_checks.of_type(Period))
     label: str | None = attrs.field(default=None, validator=optional_not_blank)
 
     def __attrs_post_init__(self) -> None:
@@ -143,7 +144,9 @@ class Speaker:
 
     def __attrs_post_init__(self) -> None:
         if self.name is None and not self.roles and self.honorific is None:
-            raise FieldValueError("name", "a speaker needs a name, or a role or honorific to be known by")
+            raise FieldValueError(
+                "name", "a speaker needs a name, or a role or honorific to be known by"
+            )
 
 
 class CollectiveKind(enum.StrEnum):

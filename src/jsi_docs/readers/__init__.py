@@ -16,6 +16,7 @@ from jsi_docs.errors import InputError, LimitExceededError, Problem
 from jsi_docs.model import Block, NewsItem, Table
 from jsi_docs.readers.json_reader import read_json
 from jsi_docs.readers.limits import DEFAULT_LIMITS, Limits
+from jsi_docs.readers.positions import position_in_file
 from jsi_docs.readers.source import SourceData, format_path
 from jsi_docs.readers.yaml_reader import read_yaml
 from jsi_docs.serialization import structure_item
@@ -95,15 +96,15 @@ def _count_blocks(item: NewsItem, limits: Limits) -> None:
         )
 
 
-def _parse(text: str, fmt: InputFormat, limits: Limits) -> SourceData:
-    if fmt == "yaml":
+def _parse(text: str, fmt: str, limits: Limits) -> SourceData:
+    if fmt.lower() in ("yaml", "yml"):
         return read_yaml(text, limits)
-    if fmt == "json":
+    if fmt.lower() == "json":
         return read_json(text, limits)
     raise ValueError(f"unknown input format {fmt!r} (known: yaml, json)")
 
 
-def _read(raw: str | bytes, fmt: InputFormat, source: str | None, limits: Limits) -> NewsItem:
+def _read(raw: str | bytes, fmt: str, source: str | None, limits: Limits) -> NewsItem:
     if len(raw) > limits.max_bytes:
         raise LimitExceededError(
             [Problem("$", f"input larger than {limits.max_bytes} bytes")], source
@@ -138,33 +139,60 @@ def _read(raw: str | bytes, fmt: InputFormat, source: str | None, limits: Limits
 _QUOTED = re.compile(r"'([^'\n]+)'")
 
 
-def _with_line(problem: Problem, parsed: SourceData, text: str) -> Problem:
-    """``problem`` with the line it starts on, when the reader knows lines.
+def _value_at(data: Any, path: str) -> Any:
+    from jsi_docs.serialization import _split
 
-    A path inside a value read whole (a reference inside rich text, say) gets the line of the
-    first quoted word of the message at or after the value's line.
+    for part in _split(path):
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _with_line(problem: Problem, parsed: SourceData, text: str) -> Problem:
+    """``problem`` with the line (and column) where it is, when the reader knows lines.
+
+    A mistake at a known place inside a text value (rich-text syntax) gets the line and column
+    of that character in the file. A path inside a value read whole (a reference inside rich
+    text, say) gets the line and column of the first quoted word of the message at or after
+    the value's line.
     """
-    if problem.line is not None or not parsed.lines:
+    if problem.line is not None:
+        return problem
+    span = parsed.spans.get(problem.path)
+    value = _value_at(parsed.data, problem.path) if span is not None else None
+    if problem.offset is not None:
+        if span is not None and isinstance(value, str):
+            return Problem(
+                problem.path, problem.message, *position_in_file(text, span, value, problem.offset)
+            )
+        at = f" (character {problem.offset + 1} of the text)"
+        problem = Problem(problem.path, problem.message + at)
+    if not parsed.lines:
         return problem
     line = parsed.line_of(problem.path)
+    column = None
     quoted = _QUOTED.search(problem.message)
     if line is not None and quoted and problem.path not in parsed.lines:
         source_lines = text.splitlines()
         for index in range(line - 1, min(len(source_lines), line + 60)):
-            if quoted.group(1) in source_lines[index]:
-                line = index + 1
+            found = source_lines[index].find(quoted.group(1))
+            if found >= 0:
+                line, column = index + 1, (found + 1)
                 break
-    return Problem(problem.path, problem.message, line)
+    return Problem(problem.path, problem.message, line, column)
 
 
 def loads(
     text: str | bytes,
-    format: InputFormat = "yaml",
+    format: InputFormat | str = "yaml",
     *,
     source: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
 ) -> NewsItem:
-    """The item in ``text`` (YAML or JSON), checked; :class:`InputError` lists every problem.
+    """The item in ``text`` (``format``: ``"yaml"`` or ``"json"``, in any case), checked;
+    :class:`InputError` lists every problem.
 
     ``source`` names the text in error messages (a file name, say).
     """
@@ -200,4 +228,4 @@ def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> NewsItem:
         from jsi_docs.readers.docx_source import extract_source as extract_docx_source
 
         return _read(extract_docx_source(data), "json", str(path), limits)
-    return _read(data, kind, str(path), limits)  # type: ignore[arg-type]
+    return _read(data, kind, str(path), limits)

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from jsi_docs.errors import Problem
+from jsi_docs.readers.positions import ScalarSpan
 
 __all__ = ["SourceData", "format_path"]
 
@@ -24,6 +25,8 @@ class SourceData:
     data: Any
     lines: Mapping[str, int]
     problems: tuple[Problem, ...]
+    spans: Mapping[str, ScalarSpan] = attrs.field(factory=dict)
+    """Where each text value's source is in the file (YAML), by path."""
 
     def line_of(self, path: str) -> int | None:
         """The line of ``path``, or of the nearest enclosing path the reader saw."""

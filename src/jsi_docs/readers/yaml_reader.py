@@ -14,7 +14,9 @@ import yaml
 
 from jsi_docs.errors import LimitExceededError, Problem
 from jsi_docs.readers.limits import Limits
+from jsi_docs.readers.positions import ScalarSpan
 from jsi_docs.readers.source import SourceData, format_path
+from jsi_docs.readers.yaml_errors import explain
 from jsi_docs.serialization.scalars import Ambiguous
 
 __all__ = ["read_yaml"]
@@ -60,6 +62,7 @@ class _Builder:
     def __init__(self, limits: Limits) -> None:
         self.limits = limits
         self.lines: dict[str, int] = {}
+        self.spans: dict[str, ScalarSpan] = {}
         self.count = 0
 
     def build(self, node: yaml.Node, path: tuple[str | int, ...], depth: int) -> Any:
@@ -75,6 +78,7 @@ class _Builder:
         if isinstance(node, yaml.ScalarNode):
             if len(node.value) > self.limits.max_text:
                 raise _limit(where, node, f"text longer than {self.limits.max_text} characters")
+            self.spans[where] = ScalarSpan(node.start_mark.index, node.end_mark.index, node.style)
             return _scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
@@ -148,14 +152,11 @@ def read_yaml(text: str, limits: Limits) -> SourceData:
             raise LimitExceededError([exc.problem]) from None
         return SourceData(None, {}, (exc.problem,))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        message = " ".join(filter(None, [exc.context, exc.problem]))
-        return SourceData(None, {}, (Problem("$", f"not valid YAML: {message}", line),))
+        return SourceData(None, {}, (explain(exc, text),))
     except yaml.YAMLError as exc:
         return SourceData(None, {}, (Problem("$", f"not valid YAML: {exc}"),))
     except RecursionError:
         raise LimitExceededError(
             [Problem("$", f"nested more than {limits.max_depth} levels deep")]
         ) from None
-    return SourceData(data, builder.lines, ())
+    return SourceData(data, builder.lines, (), builder.spans)

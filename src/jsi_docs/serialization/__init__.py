@@ -12,7 +12,7 @@ import yaml
 
 from jsi_docs.errors import InputError, Problem
 from jsi_docs.model import NewsItem
-from jsi_docs.serialization.converter import RichTextStyle, make_converter
+from jsi_docs.serialization.converter import RichTextStyle, make_converter, shorten
 from jsi_docs.serialization.problems import problems_of
 from jsi_docs.serialization.scalars import Ambiguous
 
@@ -123,6 +123,13 @@ def _split(path: str) -> list[str | int]:
     return parts
 
 
+def _shown(value: object) -> str:
+    if isinstance(value, str):
+        return shorten(value, 32)
+    text = repr(value)
+    return text if len(text) <= 32 else text[:31] + "…"
+
+
 def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
     """The item in ``data`` and every problem found on the way.
 
@@ -135,11 +142,12 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
     data = dict(data)
     problems: list[Problem] = []
     version = data.pop("schema_version", SCHEMA_VERSION)
-    if version != SCHEMA_VERSION:
+    if type(version) is not int or version != SCHEMA_VERSION:
         problems.append(
             Problem(
                 "$.schema_version",
-                f"this version of jsi_docs reads schema version {SCHEMA_VERSION}, not {version!r}",
+                f"this version of jsi_docs reads schema version {SCHEMA_VERSION}, "
+                f"not {_shown(version)}",
             )
         )
     converter = _converter("json")
@@ -148,12 +156,12 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
         try:
             return converter.structure(data, NewsItem), problems
         except Exception as exc:
-            found = [(path, message) for path, message in problems_of(exc) if path not in repaired]
-            new = [Problem(path, message) for path, message in found]
+            found = [found for found in problems_of(exc) if found[0] not in repaired]
+            new = [Problem(path, message, offset=offset) for path, message, offset in found]
             problems.extend(p for p in new if p not in problems)
             if not found:
                 return None, problems
-            for path, message in found:
+            for path, message, _ in found:
                 if not _repair(data, path, message):
                     return None, problems
                 repaired.add(path)
@@ -168,10 +176,16 @@ def item_from_json(text: str) -> NewsItem:
     return item
 
 
-def dumps(item: NewsItem, format: Literal["json", "yaml"] = "json") -> str:
-    """``item`` as JSON (canonical) or YAML."""
-    if format == "json":
+TextFormat = Literal["json", "yaml"]
+"""The formats :func:`dumps` writes and ``loads`` reads (any ``str`` is accepted; another name
+is a ``ValueError``)."""
+
+
+def dumps(item: NewsItem, format: TextFormat | str = "json") -> str:
+    """``item`` as JSON (canonical) or YAML; the format's name in any case."""
+    name = format.lower() if isinstance(format, str) else format
+    if name == "json":
         return to_json(item)
-    if format == "yaml":
+    if name == "yaml":
         return to_yaml(item)
     raise ValueError(f"unknown format {format!r} (known: json, yaml)")

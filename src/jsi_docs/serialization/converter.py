@@ -46,6 +46,7 @@ __all__ = [
     "INLINE_TAGS",
     "RichTextStyle",
     "make_converter",
+    "shorten",
 ]
 
 RichTextStyle = Literal["json", "text"]
@@ -72,19 +73,44 @@ BLOCK_TAGS: dict[str, type[Block]] = {
 _TAG_OF: dict[type, str] = {cls: tag for tag, cls in (*INLINE_TAGS.items(), *BLOCK_TAGS.items())}
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` quoted, cut to about ``limit`` characters (a message must stay one line)."""
+    shown = text if len(text) <= limit else text[: limit - 1] + "…"
+    return repr(shown)
+
+
 def _describe(value: object) -> str:
+    """The value as a message shows it: ``the text 'Singapore'``, ``the number 5``..."""
     if isinstance(value, Ambiguous):
-        return f"the plain scalar {str(value)!r}"
+        return f"the plain scalar {shorten(str(value))}"
     if value is None:
         return "null"
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "a mapping",
-    }.get(type(value), type(value).__name__)
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, int | float):
+        return f"the number {shorten(str(value), 30)[1:-1]}"
+    if isinstance(value, str):
+        return f"the text {shorten(value)}"
+    if isinstance(value, Mapping):
+        keys = ", ".join(shorten(str(k), 40) for k in list(value)[:3])
+        more = ", ..." if len(value) > 3 else ""
+        return f"a mapping (keys {keys}{more})" if keys else "an empty mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+def colon_hint(value: object) -> str:
+    """A hint for text that YAML read as a mapping because it holds ``': '``, else ``""``."""
+    if isinstance(value, Mapping) and len(value) == 1:
+        [(key, inner)] = value.items()
+        if isinstance(key, str) and " " in key.strip() and not isinstance(inner, Mapping | list):
+            shown = shorten(f"{key}: {inner}")
+            return (
+                f"; YAML reads ': ' as a key and its value: if {shown} is text, put the "
+                "whole text in quotes"
+            )
+    return ""
 
 
 def _ambiguous_hint(value: Ambiguous) -> str:
@@ -148,6 +174,20 @@ def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
     raise ValueError(f"expected one of: {choices}; got {_describe(value)}")
 
 
+def _mapping_hook(cl: type, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    """The converter's own hook for the attrs class ``cl``, after checking that the value is a
+    mapping at all (else cattrs fails with "'str' object has no attribute 'keys'")."""
+    inner: Callable[[Mapping[str, Any], Any], Any] = converter.gen_structure_attrs_fromdict(cl)
+    fields = ", ".join(f.name for f in attrs.fields(cl))
+
+    def structure(value: object, type_: type) -> Any:
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected a mapping with {fields}; got {_describe(value)}")
+        return inner(value, type_)
+
+    return structure
+
+
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
@@ -196,6 +236,7 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_structure_hook(enum.Enum, _structure_enum)
     c.register_structure_hook(enum.StrEnum, _structure_enum)  # else str's hook wins (MRO)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, c))
+    c.register_structure_hook_factory(attrs.has, lambda t: _mapping_hook(t, c))
 
     c.register_unstructure_hook(enum.Enum, _enum_value)
     c.register_unstructure_hook(enum.StrEnum, _enum_value)  # else str's identity hook wins
@@ -214,10 +255,17 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
         if isinstance(value, str):
             return parse_rich_text(_structure_str(value, str))
         if not isinstance(value, list | tuple):
-            raise TypeError(f"expected rich text (text or a list of nodes), got {_describe(value)}")
+            raise TypeError(
+                f"expected rich text (text or a list of nodes), got {_describe(value)}"
+                + colon_hint(value)
+            )
         return tuple(structure_nodes(value, RichText))
 
     def structure_block(value: object, _: type) -> Block:
+        if isinstance(value, str):
+            raise TypeError(
+                f"expected a block (a mapping: a paragraph is '- text: ...'), got {_describe(value)}"
+            )
         data = _mapping(value, "a block")
         return structure_attrs(data, _pop_tag(data, BLOCK_TAGS, "paragraph"))
 

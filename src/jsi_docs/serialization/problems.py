@@ -18,7 +18,7 @@ from jsi_docs.serialization.richtext import RichTextSyntaxError
 
 __all__ = ["problems_of"]
 
-Found = tuple[str, str]  # (path, message)
+Found = tuple[str, str, int | None]  # (path, message, position in the text value or None)
 
 
 def _child_path(path: str, exc: BaseException) -> str:
@@ -38,14 +38,19 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Found]:
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = ", ".join(f.name for f in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
         for key in sorted(exc.extra_fields):
-            yield f"{path}.{key}", f"unknown key (allowed here: {allowed})"
+            hint = (
+                "; if this is text holding ': ', put the whole text in quotes"
+                if " " in key.strip()
+                else ""
+            )
+            yield f"{path}.{key}", f"unknown key (allowed here: {allowed}){hint}", None
     elif isinstance(exc, FieldValueError):
-        yield f"{path}.{exc.field}", str(exc)
+        yield f"{path}.{exc.field}", str(exc), None
     elif isinstance(exc, KeyError):
-        yield path, "is required"
+        yield path, "is required", None
     elif isinstance(exc, RichTextSyntaxError):
-        yield path, f"rich text: {exc}"
+        yield path, f"rich text: {exc.message}", exc.column - 1
     elif isinstance(exc, TypeError) and "__init__() missing" in str(exc):
-        yield path, f"missing field: {str(exc).rpartition(':')[2].strip()}"
+        yield path, f"missing field: {str(exc).rpartition(':')[2].strip()}", None
     else:
-        yield path, str(exc)
+        yield path, str(exc), None

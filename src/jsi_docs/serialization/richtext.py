@@ -10,8 +10,11 @@ It is Markdown's inline syntax, narrowed so that every value has exactly one rea
 ``[^ID]`` (not followed by ``(``) refers to the note ``ID``, as footnotes do in Markdown.
 ``[words](target)`` takes the targets ``speaker:ID``, ``topic:ID``, ``quote:SPEAKER``,
 ``lang:TAG``, ``term``, ``em``, ``strong``, or a URL. ``_…_`` or ``*…*`` is emphasis and
-``**…**`` strong; a mark followed by a space, or an underscore inside a word, is text. A backslash makes the next character literal (``\\_``, ``\\*``, ``\\[``,
-``\\]``, ``\\\\``); inside a target, ``\\)`` is a literal parenthesis.
+``**…**`` strong; as in CommonMark, a mark followed by a space, an underscore inside a word,
+and a mark never closed are text (``7*7``, ``Members*``). A backslash makes the next character
+literal (``\\_``, ``\\*``, ``\\[``, ``\\]``, ``\\\\``); inside a target, ``\\)`` is a literal
+parenthesis. Brackets are stricter than CommonMark: a ``[`` never closed, or ``[…]`` without
+a target, is an error, since it is almost always a target forgotten or mistyped.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import assert_never
+
+import attrs
 
 from jsi_docs.model import (
     Emphasis,
@@ -41,16 +46,30 @@ from jsi_docs.model.inline import normalize
 __all__ = ["RichTextSyntaxError", "format_rich_text", "parse_rich_text"]
 
 _SPECIAL = "\\*_[]"
+MAX_NESTING = 24
+"""Marks and brackets open inside one another at most; a deeper mark is text, a deeper
+bracket an error (the model nests far less; this bounds time and the stack)."""
 _DELIMITERS = ("*", "_", "**")
 _NOTE_REF = re.compile(r"\[\^(" + ID_PATTERN.strip("^$") + r")\](?!\()")
 
 
 class RichTextSyntaxError(ValueError):
-    """Text that does not follow the rich-text syntax; ``column`` is 1-based."""
+    """Text that does not follow the rich-text syntax; ``column`` is 1-based (the character of
+    the text where the mistake is), ``message`` says what is wrong without it."""
 
     def __init__(self, message: str, column: int) -> None:
+        self.message = message
         self.column = column
         super().__init__(f"{message} (column {column})")
+
+
+@attrs.frozen
+class _Mark:
+    """An emphasis mark (``*``, ``_`` or ``**``) met while reading, not yet paired."""
+
+    mark: str
+    can_open: bool
+    can_close: bool
 
 
 _PREFIXED: dict[str, Callable[[RichText, str], Inline]] = {
@@ -70,16 +89,18 @@ class _Parser:
     def __init__(self, source: str) -> None:
         self.s = source
         self.i = 0
+        self.depth = 0  # brackets open around the current position
 
     def error(self, message: str, at: int | None = None) -> RichTextSyntaxError:
         return RichTextSyntaxError(message, (self.i if at is None else at) + 1)
 
     def run(self, closer: str | None, opened_at: int = 0) -> RichText:
-        s, nodes, buf = self.s, list[Inline | str](), list[str]()
+        """Read up to ``closer`` (``"]"``, or None for the end of the text)."""
+        s, tokens, buf = self.s, list[Inline | str | _Mark](), list[str]()
 
         def flush() -> None:
             if buf:
-                nodes.append("".join(buf))
+                tokens.append("".join(buf))
                 buf.clear()
 
         while self.i < len(s):
@@ -89,44 +110,43 @@ class _Parser:
                     raise self.error("a backslash must be followed by the character it escapes")
                 buf.append(s[self.i + 1])
                 self.i += 2
-            elif closer in _DELIMITERS and s.startswith(closer, self.i) and self.closes(closer):
-                self.i += len(closer)
-                flush()
-                return _checked(nodes, self, opened_at, closer)
             elif closer == "]" and c == "]":
                 self.i += 1
                 flush()
-                return _checked(nodes, self, opened_at, closer)
+                return _checked(_emphasis(tokens, self.depth), self, opened_at, closer)
             elif c in "*_":
                 mark = "**" if s.startswith("**", self.i) else c
-                start, self.i = self.i, self.i + len(mark)
-                if not self.opens(mark, start):  # "5 * 3", "snake_case": the marks are text
-                    buf.append(mark)
-                    continue
                 flush()
-                content = self.run(mark, start)
-                nodes.append(Strong(content) if mark == "**" else Emphasis(content))
+                tokens.append(_Mark(mark, self.opens(mark, self.i), self.closes(mark, self.i)))
+                self.i += len(mark)
             elif c == "[" and (note := _NOTE_REF.match(s, self.i)):
                 flush()
-                nodes.append(NoteRef(note.group(1)))
+                tokens.append(NoteRef(note.group(1)))
                 self.i = note.end()
             elif c == "[":
                 flush()
                 start, self.i = self.i, self.i + 1
-                content = self.run("]", start)
-                nodes.append(self.target(content, start))
+                if self.depth >= MAX_NESTING:
+                    raise self.error(f"markup nested more than {MAX_NESTING} levels deep", start)
+                self.depth += 1
+                try:
+                    content = self.run("]", start)
+                finally:
+                    self.depth -= 1
+                tokens.append(self.target(content, start))
             elif c == "]":
                 raise self.error("']' closes nothing; write \\] for a literal bracket")
             else:
                 buf.append(c)
                 self.i += 1
         if closer is not None:
-            shown = "[" if closer == "]" else closer
             raise self.error(
-                f"'{shown}' is never closed; write \\{shown[0]} for a literal character", opened_at
+                "'[' is never closed: add the ']' (and its '(target)') where the marked words "
+                "end, or write \\[ for a bracket that is text",
+                opened_at,
             )
         flush()
-        return _checked(nodes, self, opened_at, None)
+        return _checked(_emphasis(tokens, self.depth), self, opened_at, None)
 
     def opens(self, mark: str, at: int) -> bool:
         """Whether ``mark`` at ``at`` can open emphasis: words follow it, and an underscore
@@ -135,10 +155,9 @@ class _Parser:
         before = self.s[at - 1 : at] if at else ""
         return bool(after) and not after.isspace() and not (mark == "_" and before.isalnum())
 
-    def closes(self, mark: str) -> bool:
-        """Whether ``mark`` here can close emphasis: words precede it, and an underscore does
-        not sit inside a word."""
-        at = self.i
+    def closes(self, mark: str, at: int) -> bool:
+        """Whether ``mark`` at ``at`` can close emphasis: words precede it, and an underscore
+        does not sit inside a word."""
         before = self.s[at - 1 : at]
         after = self.s[at + len(mark) : at + len(mark) + 1]
         return not before.isspace() and not (mark == "_" and after.isalnum())
@@ -182,6 +201,53 @@ def _make(content: RichText, target: str) -> Inline:
     if colon and prefix in _PREFIXED:
         return _PREFIXED[prefix](content, value)
     return Link(content, url=target)
+
+
+def _pairs(tokens: list[Inline | str | _Mark]) -> dict[int, int]:
+    """Opening mark index -> closing mark index, as CommonMark pairs delimiters: a mark that
+    can close takes the nearest open mark of its kind, and the marks between them become
+    text. Linear: ``floor`` remembers, per kind, below which no opener of it is left."""
+    pairs: dict[int, int] = {}
+    openers: list[int] = []
+    floor = dict.fromkeys(_DELIMITERS, 0)
+    for k, token in enumerate(tokens):
+        if not isinstance(token, _Mark):
+            continue
+        if token.can_close:
+            j = len(openers) - 1
+            while j >= floor[token.mark] and tokens[openers[j]].mark != token.mark:  # type: ignore[union-attr]
+                j -= 1
+            if j >= floor[token.mark] and openers[j] != k - 1:  # "****" stays text
+                pairs[openers[j]] = k
+                del openers[j:]
+                for mark in floor:
+                    floor[mark] = min(floor[mark], len(openers))
+                continue
+            floor[token.mark] = len(openers)
+        if token.can_open:
+            openers.append(k)
+    return pairs
+
+
+def _emphasis(tokens: list[Inline | str | _Mark], depth: int) -> list[Inline | str]:
+    """The tokens with paired marks made into emphasis and the others into text; emphasis
+    deeper than :data:`MAX_NESTING` (brackets around included) stays text."""
+    pairs = _pairs(tokens)
+    closing = {c: o for o, c in pairs.items()}
+    open_: list[tuple[str, list[Inline | str]]] = [("", [])]
+    as_text: set[int] = set()
+    for k, token in enumerate(tokens):
+        if not isinstance(token, _Mark):
+            open_[-1][1].append(token)
+        elif k in pairs and depth + len(open_) <= MAX_NESTING:
+            open_.append((token.mark, []))
+        elif k in closing and closing[k] not in as_text:
+            mark, content = open_.pop()
+            open_[-1][1].append(Strong(content) if mark == "**" else Emphasis(content))
+        else:
+            as_text.add(k)
+            open_[-1][1].append(token.mark)
+    return open_[0][1]
 
 
 def _checked(

@@ -18,7 +18,7 @@ from jsi_docs.model import Block, Inline, NewsItem, Period, RichText, notes
 from jsi_docs.model import _checks as checks
 from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS
 
-__all__ = ["SCHEMA_ID", "json_schema"]
+__all__ = ["SCHEMA_ID", "SCHEMA_ONLY_READER_RULES", "json_schema"]
 
 SCHEMA_ID = "urn:jsi-docs:news-item:1"
 _URL_FIELDS = {"url", "uri", "cite"}
@@ -34,6 +34,7 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     checks.not_blank: {"pattern": r"\S"},
     checks.optional_not_blank: {"pattern": r"\S"},
     checks.optional_positive: {"minimum": 1},
+    checks.not_empty: {"minItems": 1},
     notes.symbols: {
         "items": {
             "type": "string",
@@ -43,6 +44,43 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
         "uniqueItems": True,
     },
 }
+
+
+SCHEMA_ONLY_READER_RULES: dict[str, str] = {
+    "references: a speaker, topic or note named in rich text or a statement must exist": (
+        r"^unknown (speaker|topic|note) "
+    ),
+    "ids are unique among speakers, collective speakers, topics, sections and notes": (
+        r"duplicate (id|\w+ id)"
+    ),
+    "every note is referred to at least once": r"is never referred to|not referred to",
+    "dates agree: updated after published, the meeting before publication, role periods "
+    "within the meeting": r"(before|after) (the )?(publication|published|meeting)|period",
+    "rich text in its text form follows the syntax (brackets closed, known targets)": (
+        r"^rich text: "
+    ),
+    "a table's rows are as wide as its header": r"cells?, the header has",
+    "rich text holds words: an emphasis, link, quotation or paragraph without any is refused": (
+        r"must not be (empty|blank)|must hold at least one element|\bis (empty|blank)\b"
+    ),
+    "text holds no character XML cannot store (C0 controls, U+FFFE, U+FFFF, lone surrogates)": (
+        r"cannot be stored in XML"
+    ),
+    "the item's language is one this version has labels for (the schema takes any tag)": (
+        r"^unsupported language"
+    ),
+}
+"""Rules the reader checks that a JSON Schema cannot express (rules across objects, the syntax
+inside a text), by a description and a pattern of the reader's message."""
+
+
+def _value_schema(schema: dict[str, Any]) -> dict[str, Any]:
+    """The part of a field's schema that describes a value, leaving out the ``null`` of an
+    optional field (a pattern must go on the string, not beside the ``anyOf``)."""
+    options = schema.get("anyOf", [])
+    if len(options) == 2 and options[1] == {"type": "null"} and options[0].get("type"):
+        return options[0]  # type: ignore[no-any-return]
+    return schema
 
 
 class _Builder:
@@ -66,11 +104,12 @@ class _Builder:
         hints = typing.get_type_hints(cls)
         for field in attrs.fields(cls):
             schema = self.type(hints[field.name])
-            schema.update(_VALIDATOR_KEYWORDS.get(field.validator, {}))
-            if field.name in _URL_FIELDS and schema.get("type") == "string":
-                schema["pattern"] = _URL_PATTERN
-            elif field.name in _WEB_URL_FIELDS and schema.get("type") == "string":
-                schema["pattern"] = _WEB_URL_PATTERN
+            value = _value_schema(schema)  # the string itself in "string or null"
+            value.update(_VALIDATOR_KEYWORDS.get(field.validator, {}))
+            if field.name in _URL_FIELDS and value.get("type") == "string":
+                value["pattern"] = _URL_PATTERN
+            elif field.name in _WEB_URL_FIELDS and value.get("type") == "string":
+                value["pattern"] = _WEB_URL_PATTERN
             properties[field.name] = schema
             if field.default is attrs.NOTHING:
                 required.append(field.name)

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, ClassVar
 
+import attrs
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult, OptionError
+from jsi_docs.exporters.base import (
+    ExportOptions,
+    ExportResult,
+    OptionError,
+    to_path,
+    url_prefixes,
+)
 from jsi_docs.exporters.docx import _oxml
 from jsi_docs.exporters.docx._package import ExtraPart, docx_members, write_package
 from jsi_docs.exporters.docx._template import REFERENCE_NAME, Template, load_template
@@ -20,7 +28,7 @@ from jsi_docs.model import NewsItem
 from jsi_docs.themes import Theme
 from jsi_docs.view import ItemView, ViewOptionError, build_view, one_line
 
-__all__ = ["DocxExporter"]
+__all__ = ["DocxExporter", "DocxOptions"]
 
 _MAX_PROPERTY = 255
 """python-docx (and Word's dialog) take at most 255 characters in a core property."""
@@ -29,6 +37,16 @@ _MAX_PROPERTY = 255
 def _clip(text: str) -> str:
     text = one_line(text)
     return text if len(text) <= _MAX_PROPERTY else text[: _MAX_PROPERTY - 1] + "\u2026"
+
+
+@attrs.frozen(kw_only=True)
+class DocxOptions(ExportOptions):
+    """Options of the DOCX exporter."""
+
+    reference_docx: Path | None = attrs.field(default=None, converter=to_path)
+    """A reference document whose styles replace the theme's."""
+    allowed_urls: tuple[str, ...] = attrs.field(default=(), converter=url_prefixes)
+    """URL prefixes images may be fetched from; nothing else is fetched."""
 
 
 class DocxExporter:
@@ -47,9 +65,9 @@ class DocxExporter:
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
     )
     suffix: ClassVar[str] = ".docx"
-    options: ClassVar[frozenset[str]] = COMMON_OPTIONS | {"reference_docx", "allowed_urls"}
+    options_type: ClassVar[type[DocxOptions]] = DocxOptions
 
-    def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
+    def export(self, item: NewsItem, options: DocxOptions) -> ExportResult:
         """Render ``item``; text XML cannot hold raises :class:`~jsi_docs.errors.InputError`."""
         from jsi_docs.serialization import to_json
 
@@ -99,7 +117,7 @@ class DocxExporter:
         )
 
     @staticmethod
-    def _template(options: ExportOptions) -> Template:
+    def _template(options: DocxOptions) -> Template:
         if options.reference_docx is not None:
             return load_template(options.reference_docx)
         try:

@@ -15,7 +15,7 @@ from typing import ClassVar
 import attrs
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult, OptionError
+from jsi_docs.exporters.base import ExportOptions, ExportResult, OptionError
 from jsi_docs.exporters.html._environment import environment, template
 from jsi_docs.exporters.html._page import BLOCK_MACROS, PageHead, template_names
 from jsi_docs.exporters.remote import allowed_url
@@ -28,6 +28,7 @@ __all__ = [
     "BLOCK_MACROS",
     "PAGE_TEMPLATE",
     "HtmlExporter",
+    "HtmlOptions",
     "HtmlPage",
     "PageHead",
     "build_fragment",
@@ -46,6 +47,14 @@ ARTICLE_TEMPLATE = "article.html.j2"
 
 PAGE_ASSETS = ("screen.css", "print.css", "fonts.css")
 """Theme files a standalone page refers to (by relative URL), besides ``fonts/``."""
+
+
+@attrs.frozen(kw_only=True)
+class HtmlOptions(ExportOptions):
+    """Options of the HTML exporter."""
+
+    fragment: bool = False
+    """One ``<article>`` to embed in another page, with no ``<html>`` or ``<head>``."""
 
 
 @attrs.frozen
@@ -147,9 +156,9 @@ class HtmlExporter:
     name: ClassVar[str] = "html"
     media_type: ClassVar[str] = "text/html"
     suffix: ClassVar[str] = ".html"
-    options: ClassVar[frozenset[str]] = COMMON_OPTIONS | {"fragment"}
+    options_type: ClassVar[type[HtmlOptions]] = HtmlOptions
 
-    def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
+    def export(self, item: NewsItem, options: HtmlOptions) -> ExportResult:
         """The page (or, with ``fragment=True``, the article) as UTF-8 bytes."""
         theme = Theme.load(options.theme)
         page = (

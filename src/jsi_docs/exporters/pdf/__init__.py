@@ -13,8 +13,10 @@ import re
 import sys
 from typing import TYPE_CHECKING, ClassVar
 
+import attrs
+
 from jsi_docs.errors import ExportError
-from jsi_docs.exporters.base import COMMON_OPTIONS, ExportOptions, ExportResult, OptionError
+from jsi_docs.exporters.base import ExportOptions, ExportResult, OptionEnum, url_prefixes
 from jsi_docs.exporters.pdf._libraries import PdfEngineUnavailableError
 from jsi_docs.exporters.pdf._metadata import PdfMetadata, pdf_metadata
 from jsi_docs.model import NewsItem
@@ -24,37 +26,53 @@ if TYPE_CHECKING:
     from types import ModuleType
 
 __all__ = [
-    "PAGE_SIZES",
-    "PDF_VARIANTS",
+    "PageSize",
     "PdfEngineUnavailableError",
     "PdfExporter",
     "PdfMetadata",
+    "PdfOptions",
+    "PdfVariant",
     "clear_caches",
     "pdf_metadata",
 ]
 
-PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b", "pdf/a-3u")
-"""Accepted ``pdf_variant`` values; every one is tagged and states the document language."""
 
-PAGE_SIZES = {"a4": "A4", "letter": "letter"}
-"""Accepted ``page_size`` values (case-insensitive) and their CSS ``size``."""
+class PdfVariant(OptionEnum):
+    """The standard a PDF follows; every one is tagged and states the document language."""
 
-
-def _variant(value: str) -> str:
-    variant = value.strip().lower()
-    if variant not in PDF_VARIANTS:
-        raise OptionError(f"pdf_variant must be one of {', '.join(PDF_VARIANTS)}, not {value!r}")
-    return variant
+    PDF_UA_1 = "pdf/ua-1"
+    PDF_A_3B = "pdf/a-3b"
+    PDF_A_3U = "pdf/a-3u"
 
 
-def _page_size(value: str) -> str:
-    size = PAGE_SIZES.get(value.strip().lower())
-    if size is None:
-        raise OptionError(f"page_size must be A4 or Letter, not {value!r}")
-    return size
+class PageSize(OptionEnum):
+    """The paper a PDF is laid out on."""
+
+    A4 = "A4"
+    LETTER = "Letter"
 
 
-def _labels_language(item: NewsItem, options: ExportOptions) -> str:
+def _variant(value: PdfVariant | str) -> PdfVariant:
+    return PdfVariant.parse(value)
+
+
+def _page_size(value: PageSize | str) -> PageSize:
+    return PageSize.parse(value)
+
+
+@attrs.frozen(kw_only=True)
+class PdfOptions(ExportOptions):
+    """Options of the PDF exporter."""
+
+    pdf_variant: PdfVariant = attrs.field(default=PdfVariant.PDF_UA_1, converter=_variant)
+    """``pdf/ua-1`` (default), ``pdf/a-3b`` or ``pdf/a-3u``."""
+    page_size: PageSize = attrs.field(default=PageSize.A4, converter=_page_size)
+    """``A4`` (default) or ``Letter`` (case does not matter)."""
+    allowed_urls: tuple[str, ...] = attrs.field(default=(), converter=url_prefixes)
+    """URL prefixes images may be fetched from; nothing else is fetched."""
+
+
+def _labels_language(item: NewsItem, options: PdfOptions) -> str:
     from jsi_docs.i18n.languages import normalize_language
 
     try:
@@ -69,16 +87,10 @@ class PdfExporter:
     name: ClassVar[str] = "pdf"
     media_type: ClassVar[str] = "application/pdf"
     suffix: ClassVar[str] = ".pdf"
-    options: ClassVar[frozenset[str]] = COMMON_OPTIONS | {
-        "pdf_variant",
-        "page_size",
-        "allowed_urls",
-    }
+    options_type: ClassVar[type[PdfOptions]] = PdfOptions
 
-    def export(self, item: NewsItem, options: ExportOptions) -> ExportResult:
+    def export(self, item: NewsItem, options: PdfOptions) -> ExportResult:
         """Render ``item`` to PDF; raises :class:`PdfEngineUnavailableError` without Pango."""
-        variant = _variant(options.pdf_variant)
-        page_size = _page_size(options.page_size)
         theme = Theme.load(options.theme)
         from jsi_docs.exporters.html import item_view, render_view
 
@@ -89,8 +101,8 @@ class PdfExporter:
             page.html,
             theme=theme,
             metadata=pdf_metadata(item, view),
-            variant=variant,
-            page_size=page_size,
+            variant=options.pdf_variant.value,
+            page_size=options.page_size.value.lower(),  # a CSS keyword
             labels_language=_labels_language(item, options),
             allowed_urls=options.allowed_urls,
             source=engine.Source(
