@@ -51,7 +51,9 @@ def test_exporters_never_import_readers() -> None:
 
 def test_import_jsi_docs_is_light() -> None:
     code = "import sys, jsi_docs; print(sorted({m.split('.')[0] for m in sys.modules} & {'weasyprint', 'docx', 'yaml', 'jinja2', 'babel', 'pypdf', 'lxml', 'cattrs'}))"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
     assert out.stdout.strip() == "[]"
 
 
@@ -66,5 +68,38 @@ def test_reading_an_item_does_not_import_babel() -> None:
     """Validation reads the language files; Babel waits until a date or name is written."""
     code = "import sys, jsi_docs; jsi_docs.load('examples/jsi-ecommerce-2023-05-25.fr.yaml'); print('babel' in sys.modules)"
     root = SRC.parent.parent
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60, cwd=root)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+        cwd=root,
+    )
     assert out.stdout.strip() == "False"
+
+
+def _names_from(path: Path, module: str) -> set[str]:
+    """The names ``path`` imports from ``module`` (and its submodules)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(module):
+            found |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.Import) and any(a.name.startswith(module) for a in node.names):
+            found.add("*")
+    return found
+
+
+@pytest.mark.parametrize("path", modules("exporters"), ids=lambda p: p.relative_to(SRC).as_posix())
+def test_writers_render_the_view_not_the_model(path: Path) -> None:
+    """An exporter takes a NewsItem and hands it to the view: it imports no block, inline or
+    speaker class of the model, so no writer can walk the model on its own."""
+    assert _names_from(path, "jsi_docs.model") <= {"NewsItem"}
+
+
+@pytest.mark.parametrize("path", modules("view"), ids=lambda p: p.name)
+def test_the_view_knows_no_format(path: Path) -> None:
+    roots = {m.split(".")[0] for m in imports_of(path)}
+    assert not roots & {"jinja2", "markupsafe", "docx", "lxml", "weasyprint", "pypdf"}, roots
+    ours = {m for m in imports_of(path) if m.startswith("jsi_docs")}
+    assert not any(m.startswith(("jsi_docs.exporters", "jsi_docs.readers")) for m in ours), ours

@@ -108,6 +108,11 @@ def direction(language: str) -> str:
     return "rtl" if locale.character_order == "right-to-left" else "ltr"
 
 
+def _trim(text: str | None) -> str | None:
+    """``text`` without spaces at its ends (they would show in a DOCX, not in a page)."""
+    return text.strip(" ") if text else text
+
+
 def _same_language(a: str, b: str) -> bool:
     return a.split("-")[0].lower() == b.split("-")[0].lower()
 
@@ -161,7 +166,7 @@ class _Builder:
     # -- the whole item ----------------------------------------------------------------------
 
     def build(self) -> ItemView:
-        item, text, labels = self.item, self.text, self.labels
+        item, labels = self.item, self.labels
         people: list[Speaker | CollectiveSpeaker] = [*item.speakers, *item.collective_speakers]
         speakers = tuple(self.speaker(s) for s in people)
         lead = self.inlines.build(item.lead, "$.lead") if item.lead else None
@@ -182,7 +187,7 @@ class _Builder:
             publisher = self.link(clean(item.publisher.name), item.publisher.url, "$.publisher.url")
         banner = None
         if item.series:
-            banner = self.link(text.text(item.series.label), item.series.url, "$.series.url")
+            banner = self.link(self.line(item.series.label), item.series.url, "$.series.url")
         return ItemView(
             id=item.id,
             language=item.language,
@@ -192,7 +197,7 @@ class _Builder:
             else labels.language,
             kind=str(item.kind),
             kind_label=labels.text(kind_label),
-            headline=text.text(item.headline),
+            headline=self.line(item.headline),
             banner=banner,
             publisher=publisher,
             meeting=self.meeting(),
@@ -205,7 +210,7 @@ class _Builder:
             notes=notes,
             speakers=speakers,
             topics=tuple(
-                TopicView(t.id, text.text(t.label), safe_url(t.uri) if t.uri else None)
+                TopicView(t.id, self.line(t.label), safe_url(t.uri) if t.uri else None)
                 for t in item.topics
             ),
             related=tuple(
@@ -241,7 +246,7 @@ class _Builder:
                     if len(found) > DESCRIPTION_LIMIT:
                         found = found[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0] + "\u2026"
                     return found
-        return self.text.text(self.item.headline)
+        return self.line(self.item.headline)
 
     # -- header ------------------------------------------------------------------------------
 
@@ -267,7 +272,7 @@ class _Builder:
         text = self.text
         name = text.meeting_kind(meeting)
         if meeting.place:
-            name = f"{name}, {text.text(meeting.place)}"
+            name = f"{name}, {self.line(meeting.place)}"
         return MeetingView(
             name, text.date_range(meeting.dates), iso(meeting.dates.start), iso(meeting.dates.end)
         )
@@ -286,7 +291,7 @@ class _Builder:
             )
             for b, block in enumerate(section.blocks)
         )
-        heading = self.text.text(section.heading) if section.heading else None
+        heading = self.line(section.heading) if section.heading else None
         return SectionView(anchor, heading, blocks)
 
     def block(self, block: Block, where: str, anchor: str) -> BlockView:
@@ -361,14 +366,13 @@ class _Builder:
                 f"{where}.image: {figure.image!r} is not an http or https URL; "
                 "the image is left out and its text alternative shown"
             )
-        text = self.text
         return FigureView(
             src,
-            text.text(figure.alt),
+            self.line(figure.alt),
             figure.width,
             figure.height,
             self.inlines.build(figure.caption, f"{where}.caption") if figure.caption else None,
-            text.text(figure.credit) if figure.credit else None,
+            self.line(figure.credit) if figure.credit else None,
             self.labels.label(Term.PHOTO_CREDIT),
             where,
         )
@@ -409,22 +413,27 @@ class _Builder:
             given = clean(speaker.name.given) if speaker.name and speaker.name.given else None
         return SpeakerView(
             shown.id,
-            shown.name,
-            shown.honorific,
-            shown.member,
-            shown.on_behalf_of,
-            shown.roles,
+            shown.name.strip(" "),
+            _trim(shown.honorific),
+            _trim(shown.member),
+            _trim(shown.on_behalf_of),
+            tuple(role.strip(" ") for role in shown.roles),
             shown.collective,
             family,
             given,
             organisations,
         )
 
+    def line(self, text: str) -> str:
+        """A plain-text field typeset in the item's language, without the spaces a block's
+        edges would not show."""
+        return self.text.text(text).strip(" ")
+
     def typeset_in(self, text: str, language: str | None) -> str:
         if language is None or _same_language(language, self.item.language):
-            return self.text.text(text)
+            return self.line(text)
         presenter = _presenter_for(language)
-        return presenter.text(text) if presenter else clean(text)
+        return (presenter.text(text) if presenter else clean(text)).strip(" ")
 
     def link(
         self,
@@ -483,14 +492,10 @@ class _Builder:
             )
         if contact.phone:
             details.append(
-                ContactDetail(
-                    _field(labels, Term.PHONE), LinkView(self.text.text(contact.phone), None)
-                )
+                ContactDetail(_field(labels, Term.PHONE), LinkView(self.line(contact.phone), None))
             )
         prompt = (
-            self.text.text(contact.prompt)
-            if contact.prompt
-            else labels.label(Term.PROBLEMS_VIEWING)
+            self.line(contact.prompt) if contact.prompt else labels.label(Term.PROBLEMS_VIEWING)
         )
         return ContactView(prompt, body, tuple(details))
 

@@ -198,7 +198,7 @@ class InlineBuilder:
         direct quotations are added to :attr:`quotations`."""
         texts: list[tuple[str, Presenter | None, bool]] = []
         self._collect(nodes, self._presenter, 0, texts)
-        typeset = iter(_typeset(texts))
+        typeset = iter(_trimmed(_typeset(texts)))
         return self._nodes(nodes, self._presenter, 0, False, typeset, where, quotations)
 
     def _collect(
@@ -315,6 +315,20 @@ class InlineBuilder:
                 return NoteMark(number, nth)
             case _:
                 assert_never(node)
+
+
+def _trimmed(runs: list[str]) -> list[str]:
+    """``runs`` without the spaces that start or end the whole text: a browser does not show
+    them at the edges of a block, so no format does."""
+    for index in range(len(runs)):
+        runs[index] = runs[index].lstrip(" ")
+        if runs[index]:
+            break
+    for index in reversed(range(len(runs))):
+        runs[index] = runs[index].rstrip(" ")
+        if runs[index]:
+            break
+    return runs
 
 
 def _typeset(texts: list[tuple[str, Presenter | None, bool]]) -> list[str]:

@@ -65,6 +65,9 @@ _FORBIDDEN_BMP = re.compile(
     "[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
 )
 REPLACEMENT: Final = "\ufffd"
+_WHITE_SPACE = re.compile("[ \t\n\r\x0c\x85\u2028\u2029]{2,}|[\t\n\r\x0c\x85\u2028\u2029]")
+"""Line breaks, tabs and runs of spaces in running text: one space in every format (a browser
+collapses them; a DOCX would keep a tab or a line break where the HTML shows a space)."""
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -111,10 +114,11 @@ def is_number(text: str) -> bool:
 
 def clean(text: str) -> str:
     """``text`` with every code point no document may hold (controls other than tab and line
-    ends, lone surrogates, noncharacters) replaced by U+FFFD; unchanged text is returned as is.
-    """
-    if text.isprintable():  # no control, surrogate or unassigned code point at all: fast
+    ends, lone surrogates, noncharacters) replaced by U+FFFD, and tabs, line breaks and runs of
+    spaces made one space; unchanged text is returned as is."""
+    if text.isprintable() and "  " not in text:  # no control, surrogate, unassigned: fast
         return text
+    text = _WHITE_SPACE.sub(" ", text)
     if _FORBIDDEN_BMP.search(text) is not None:
         text = _FORBIDDEN_BMP.sub(REPLACEMENT, text)
     if not text.isascii() and _has_astral(text):
