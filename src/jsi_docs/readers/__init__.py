@@ -19,7 +19,7 @@ from jsi_docs.readers.limits import DEFAULT_LIMITS, Limits
 from jsi_docs.readers.positions import position_in_file
 from jsi_docs.readers.source import SourceData, format_path
 from jsi_docs.readers.yaml_reader import read_yaml
-from jsi_docs.serialization import structure_item
+from jsi_docs.serialization import LEFT_OUT, MAX_PROBLEMS, structure_item
 from jsi_docs.validation import validate
 
 __all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads"]
@@ -129,8 +129,10 @@ def _read(raw: str | bytes, fmt: str, source: str | None, limits: Limits) -> New
     except InputError as exc:
         raise exc.with_source(source) if source else exc from None
     if problems:
-        located = [_with_line(p, parsed, raw) for p in problems]
+        located = [_with_line(p, parsed, raw) for p in problems[:MAX_PROBLEMS]]
         located.sort(key=lambda p: (p.line is None, p.line or 0))  # in file order
+        if len(problems) > MAX_PROBLEMS:
+            located.append(LEFT_OUT)
         raise InputError(located, source)
     assert item is not None
     return item

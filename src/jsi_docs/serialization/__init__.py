@@ -17,6 +17,8 @@ from jsi_docs.serialization.problems import problems_of
 from jsi_docs.serialization.scalars import Ambiguous
 
 __all__ = [
+    "LEFT_OUT",
+    "MAX_PROBLEMS",
     "SCHEMA_VERSION",
     "make_converter",
     "structure_item",
@@ -152,13 +154,19 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
         )
     converter = _converter("json")
     repaired: set[str] = set()  # reported once: a retry must not report them again
+    seen: set[Problem] = set(problems)
     for _attempt in range(4):
         try:
             return converter.structure(data, NewsItem), problems
         except Exception as exc:
             found = [found for found in problems_of(exc) if found[0] not in repaired]
-            new = [Problem(path, message, offset=offset) for path, message, offset in found]
-            problems.extend(p for p in new if p not in problems)
+            for path, message, offset in found:
+                problem = Problem(path, message, offset=offset)
+                if problem not in seen:
+                    seen.add(problem)
+                    problems.append(problem)
+            if len(problems) > MAX_PROBLEMS:
+                return None, problems[: MAX_PROBLEMS + 1]  # one more says there are more
             if not found:
                 return None, problems
             for path, message, _ in found:
@@ -166,6 +174,15 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
                     return None, problems
                 repaired.add(path)
     return None, problems
+
+
+MAX_PROBLEMS = 100
+"""Problems reported for one input at most: past them, one more line says how many were left
+out (an input with 100 000 mistakes is refused as fast as one with a hundred)."""
+
+
+LEFT_OUT = Problem("$", f"more problems not listed: reading stops after the first {MAX_PROBLEMS}")
+"""The last problem of an input that has more than :data:`MAX_PROBLEMS`."""
 
 
 def item_from_json(text: str) -> NewsItem:

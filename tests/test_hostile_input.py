@@ -1,0 +1,42 @@
+"""Hostile input, round two: each attack of issue 13 ends in a result or a clear error, in
+bounded time (the bounds themselves are measured in docs/limits.md, not timed here)."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+import jsi_docs
+from jsi_docs.errors import InputError
+from jsi_docs.serialization import MAX_PROBLEMS
+
+HEAD = "id: x\nlanguage: en\nheadline: H\npublished: 2023-05-25\n"
+MINIMAL = HEAD + "sections:\n  - blocks:\n      - text: A paragraph.\n"
+
+
+def refused(text: str, fmt: str = "yaml") -> InputError:
+    with pytest.raises(InputError) as caught:
+        jsi_docs.loads(text, fmt)
+    return caught.value
+
+
+def test_thousands_of_problems_are_capped_and_refused_quickly() -> None:
+    # was a quadratic de-duplication: 49 000 empty sections took 80 s of CPU to refuse
+    start = time.process_time()
+    error = refused(HEAD + "sections:\n" + "- {}\n" * 20_000)
+    assert len(error.problems) == MAX_PROBLEMS + 1
+    assert error.problems[0].format() == "line 6: $.sections[0].blocks: is required"
+    assert error.problems[-1].message.startswith("more problems not listed")
+    assert time.process_time() - start < 20  # about 1.5 s; 20 000² comparisons took minutes
+
+
+def test_thousands_of_unknown_json_keys_are_capped() -> None:
+    data = {"id": "x", "language": "en", "headline": "H", "published": "2023-05-25",
+            "sections": []} | {f"k{i}": 1 for i in range(100_000)}  # fmt: skip
+    start = time.process_time()
+    error = refused(json.dumps(data), "json")
+    assert len(error.problems) == MAX_PROBLEMS + 1
+    assert error.problems[0].path == "$.k0"
+    assert time.process_time() - start < 20  # well under a second
