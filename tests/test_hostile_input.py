@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 import jsi_docs
-from jsi_docs.errors import InputError
+from jsi_docs.cli import main
+from jsi_docs.errors import InputError, path_step, split_path
 from jsi_docs.serialization import MAX_PROBLEMS
 
 HEAD = "id: x\nlanguage: en\nheadline: H\npublished: 2023-05-25\n"
@@ -40,3 +43,28 @@ def test_thousands_of_unknown_json_keys_are_capped() -> None:
     assert len(error.problems) == MAX_PROBLEMS + 1
     assert error.problems[0].path == "$.k0"
     assert time.process_time() - start < 20  # well under a second
+
+
+@pytest.mark.parametrize("key", ["x[y]", "x[0", "[", "a.b", 'x["y"]', "x]"])
+def test_a_key_written_like_a_path_is_one_unknown_key(key: str) -> None:
+    # a key starting a piece with "[" was read back with int(): a raw ValueError
+    error = refused(MINIMAL + f"{json.dumps(key)}: 1\n")
+    assert [p.path for p in error.problems] == [f"$[{json.dumps(key)}]"]
+    assert error.problems[0].message.startswith("unknown key")
+
+
+def test_validate_reports_a_bracketed_key_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "item.yaml").write_text(MINIMAL + "x[y]: 1\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "item.yaml")])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert '$["x[y]"]: unknown key' in result.output
+
+
+@pytest.mark.parametrize(
+    ("path", "parts"),
+    [("$", []), ("$.a[2].b", ["a", 2, "b"]), ('$["x[y]"][0]', ["x[y]", 0]), ('$.a["b.c"].d', ["a", "b.c", "d"])],
+)
+def test_paths_split_back_into_their_keys(path: str, parts: list[str | int]) -> None:
+    assert split_path(path) == parts
+    assert "$" + "".join(path_step(part) for part in parts) == path

@@ -6,6 +6,8 @@ refines, so ``except ValueError`` keeps working for callers who do not know this
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -18,7 +20,48 @@ __all__ = [
     "LimitExceededError",
     "Problem",
     "UnknownFormatError",
+    "path_step",
+    "split_path",
 ]
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_DECODE = json.JSONDecoder().raw_decode
+
+
+def path_step(key: str | int) -> str:
+    """One step of a path: ``[3]`` for an index, ``.name`` for a plain key, and any other key
+    quoted as a JSON string, ``["x[y]\\n"]``, so that a key can neither forge another path nor
+    put a control character or a line break into a message."""
+    if isinstance(key, int):
+        return f"[{key}]"
+    if _PLAIN_KEY.match(key):
+        return f".{key}"
+    return f"[{json.dumps(key)}]"
+
+
+def split_path(path: str) -> list[str | int]:
+    """The keys and indices of a path made of :func:`path_step` pieces after ``$``;
+    ``ValueError`` if it was not made so."""
+    parts: list[str | int] = []
+    i = 1 if path.startswith("$") else 0
+    while i < len(path):
+        if path[i] == ".":
+            end = min((k for k in (path.find(".", i + 1), path.find("[", i + 1)) if k > 0),
+                      default=len(path))  # fmt: skip
+            parts.append(path[i + 1 : end])
+            i = end
+        elif path.startswith('["', i):
+            key, end = _DECODE(path, i + 1)
+            if not path.startswith("]", end):
+                raise ValueError(f"not a path: {path!r}")
+            parts.append(key)
+            i = end + 1
+        elif path[i] == "[" and (end := path.find("]", i)) > i + 1 and path[i + 1 : end].isdigit():
+            parts.append(int(path[i + 1 : end]))
+            i = end + 1
+        else:
+            raise ValueError(f"not a path: {path!r}")
+    return parts
 
 
 class JsiDocsError(Exception):

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from jsi_docs.errors import InputError, LimitExceededError, Problem
+from jsi_docs.errors import InputError, LimitExceededError, Problem, split_path
 from jsi_docs.model import Block, NewsItem, Table
 from jsi_docs.readers.json_reader import read_json
 from jsi_docs.readers.limits import DEFAULT_LIMITS, Limits
@@ -142,13 +142,11 @@ _QUOTED = re.compile(r"'([^'\n]+)'")
 
 
 def _value_at(data: Any, path: str) -> Any:
-    from jsi_docs.serialization import _split
-
-    for part in _split(path):
-        try:
+    try:
+        for part in split_path(path):
             data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
     return data
 
 

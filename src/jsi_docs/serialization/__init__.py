@@ -10,7 +10,7 @@ import cattrs
 import msgspec
 import yaml
 
-from jsi_docs.errors import InputError, Problem
+from jsi_docs.errors import InputError, Problem, split_path
 from jsi_docs.model import NewsItem
 from jsi_docs.serialization.converter import RichTextStyle, make_converter, shorten
 from jsi_docs.serialization.problems import problems_of
@@ -96,9 +96,9 @@ def to_yaml(item: NewsItem) -> str:
 
 def _repair(data: Any, path: str, message: str) -> bool:
     """Make the value at ``path`` structurable so later problems can be found; True if done."""
-    parts = _split(path)
     parent: Any = data
     try:
+        parts = split_path(path)
         for part in parts[:-1]:
             parent = parent[part]
         last = parts[-1] if parts else None
@@ -111,18 +111,9 @@ def _repair(data: Any, path: str, message: str) -> bool:
         if isinstance(value, Ambiguous):
             parent[last] = str(value)
             return True
-    except (KeyError, IndexError, TypeError):
+    except (KeyError, IndexError, TypeError, ValueError):
         pass
     return False
-
-
-def _split(path: str) -> list[str | int]:
-    parts: list[str | int] = []
-    for chunk in path[1:].replace("[", ".[").split("."):
-        if not chunk:
-            continue
-        parts.append(int(chunk[1:-1]) if chunk.startswith("[") else chunk)
-    return parts
 
 
 def _shown(value: object) -> str:
