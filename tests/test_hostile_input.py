@@ -12,7 +12,8 @@ from click.testing import CliRunner
 
 import jsi_docs
 from jsi_docs.cli import main
-from jsi_docs.errors import InputError, path_step, split_path
+from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.errors import InputError, Problem, path_step, split_path
 from jsi_docs.serialization import MAX_PROBLEMS
 
 HEAD = "id: x\nlanguage: en\nheadline: H\npublished: 2023-05-25\n"
@@ -68,3 +69,32 @@ def test_validate_reports_a_bracketed_key_without_a_traceback(tmp_path: Path) ->
 def test_paths_split_back_into_their_keys(path: str, parts: list[str | int]) -> None:
     assert split_path(path) == parts
     assert "$" + "".join(path_step(part) for part in parts) == path
+
+
+FORGED = "a\u001b[2J\u0007\nitem.yaml:1: $.headline: forged\u202e"
+
+
+def test_a_key_with_a_line_break_and_escapes_stays_on_one_line() -> None:
+    data = json.loads(json.dumps({"id": "x", "language": "en", "headline": "H",
+                                  "published": "2023-05-25", "sections": [], FORGED: 1}))  # fmt: skip
+    text = str(refused(json.dumps(data), "json"))
+    assert "\n" not in text
+    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F or c == "\u202e" for c in text)
+    assert "\\u001b[2J\\u0007\\nitem.yaml:1" in text
+
+
+def test_a_value_with_a_line_break_stays_on_one_line(tmp_path: Path) -> None:
+    # the value reaches the message of the unknown speaker, then the terminal
+    text = MINIMAL.replace("A paragraph.", '"[who](speaker:a\\u2028b.yaml:9: $: forged)"')
+    (tmp_path / "item.yaml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["validate", str(tmp_path / "item.yaml")])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert len(lines) == 1
+    assert "a\\u2028b.yaml:9: $: forged" in lines[0]
+
+
+def test_problems_and_diagnostics_are_one_line() -> None:
+    problem = Problem("$", "x\ny\u009b31m", line=2)
+    assert problem.format("f\ng.yaml") == "f\\ng.yaml:2: $: x\\ny\\u009b31m"
+    assert Diagnostic("a\r\nb\tc").message == "a\\r\\nb\\tc"

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from jsi_docs.errors import JsiDocsError, Problem
+from jsi_docs.errors import JsiDocsError, Problem, one_line
 
 __all__ = ["MAX_LINE", "main"]
 
@@ -183,7 +183,7 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
             for problem in problems:
                 click.echo(cut(problem.format(str(path)), "--format json shows all"))
             for warning in warnings:
-                line = f"{path}: {warning.path}: warning: {warning.message}"
+                line = f"{one_line(str(path))}: {warning.path}: warning: {warning.message}"
                 click.echo(cut(line, "--format json shows all"))
     if output_format == "json":
         click.echo(json.dumps({"valid": not failed, "files": records}, ensure_ascii=False))

@@ -20,9 +20,29 @@ __all__ = [
     "LimitExceededError",
     "Problem",
     "UnknownFormatError",
+    "one_line",
     "path_step",
     "split_path",
 ]
+
+# What must not reach a terminal or a log line as itself: C0 and C1 controls and DEL (line
+# breaks, ESC, BEL), the Unicode line and paragraph separators, and the bidi controls that
+# reorder what a terminal shows.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks, control characters and bidi controls written as escapes
+    (``\\n``, ``\\u001b``): what one problem or diagnostic prints stays one line and cannot
+    drive a terminal."""
+    return _UNPRINTABLE.sub(_escaped, text)
+
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 _DECODE = json.JSONDecoder().raw_decode
@@ -76,8 +96,9 @@ class Problem:
     1-based, in the source file, when the reader knows them.
     """
 
-    path: str
-    message: str
+    path: str = attrs.field(converter=one_line)
+    message: str = attrs.field(converter=one_line)
+    """Control characters and line breaks in the path and message are escaped (:func:`one_line`)."""
     line: int | None = None
     column: int | None = None
     offset: int | None = attrs.field(default=None, kw_only=True)
@@ -86,7 +107,7 @@ class Problem:
 
     def format(self, source: str | None = None) -> str:
         """``source:line:column: path: message``, leaving out what is unknown."""
-        where = source or ""
+        where = one_line(source or "")
         position = "" if self.line is None else str(self.line)
         if position and self.column is not None:
             position += f":{self.column}"
