@@ -98,3 +98,21 @@ def test_problems_and_diagnostics_are_one_line() -> None:
     problem = Problem("$", "x\ny\u009b31m", line=2)
     assert problem.format("f\ng.yaml") == "f\\ng.yaml:2: $: x\\ny\\u009b31m"
     assert Diagnostic("a\r\nb\tc").message == "a\\r\\nb\\tc"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "path"),
+    [
+        ("id", "item\n", "$.id"),
+        ("language", "en\n", "$.language"),
+        ("contact", {"text": "Write.", "email": "press@example.org\n"}, "$.contact.email"),
+    ],
+)
+def test_a_trailing_line_break_does_not_pass_a_pattern(field: str, value: object, path: str) -> None:
+    # the patterns ended in "$", which also matches before a final "\n": outputs were named
+    # "item\n.html"
+    data = {"id": "x", "language": "en", "headline": "H", "published": "2023-05-25",
+            "sections": []} | {field: value}  # fmt: skip
+    error = refused(json.dumps(data), "json")
+    assert [p.path for p in error.problems] == [path]
+

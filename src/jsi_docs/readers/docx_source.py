@@ -48,7 +48,7 @@ def extract_source(data: bytes) -> str:
         if "word/document.xml" not in names:
             raise _fail("not a DOCX (the zip holds no word/document.xml)")
         for info in archive.infolist():
-            if not _CUSTOM_XML_ITEM.match(info.filename):
+            if not _CUSTOM_XML_ITEM.fullmatch(info.filename):
                 continue
             if info.file_size > _MAX_PART_BYTES:
                 raise _fail(f"{info.filename} is larger than {_MAX_PART_BYTES} bytes")
