@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import jsi_docs
 from jsi_docs.cli import main
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.errors import InputError, Problem, path_step, split_path
+from jsi_docs.errors import InputError, LimitExceededError, Problem, path_step, split_path
 from jsi_docs.serialization import MAX_PROBLEMS
 
 HEAD = "id: x\nlanguage: en\nheadline: H\npublished: 2023-05-25\n"
@@ -116,3 +116,60 @@ def test_a_trailing_line_break_does_not_pass_a_pattern(field: str, value: object
     error = refused(json.dumps(data), "json")
     assert [p.path for p in error.problems] == [path]
 
+
+
+def nested(depth: int, words: str = "deep") -> str:
+    return "[" * depth + words + "](em)" * depth
+
+
+def paragraph(text: object) -> str:
+    return MINIMAL.replace("A paragraph.", json.dumps(text))
+
+
+def test_text_form_nesting_counts_against_the_limit() -> None:
+    error = refused(paragraph(nested(13)))
+    assert isinstance(error, LimitExceededError)
+    assert error.problems[0].format() == (
+        "line 7: $.sections[0].blocks[0].text: rich text nested more than 12 levels deep (13)"
+    )
+
+
+def test_nesting_split_between_node_and_text_form_is_one_depth() -> None:
+    # node form around text form: each string was bounded alone (300 levels were accepted)
+    node: dict[str, object] = {"type": "emphasis", "content": nested(10)}  # parsed
+    for _ in range(2):
+        node = {"type": "emphasis", "content": [node]}
+    data = {"id": "x", "language": "en", "headline": "H", "published": "2023-05-25",
+            "sections": [{"blocks": [{"text": [node]}]}]}  # fmt: skip
+    error = refused(json.dumps(data), "json")
+    assert isinstance(error, LimitExceededError)
+    assert "nested more than 12 levels deep (13)" in error.problems[0].message
+
+
+def test_the_deepest_accepted_item_reads_back_from_json_and_docx(tmp_path: Path) -> None:
+    # before, from 18 levels an item's own JSON, PDF and DOCX could not be read back
+    cell = json.dumps(nested(12))
+    text = MINIMAL.replace("      - text: A paragraph.\n", f"      - {{type: table, rows: [[{cell}, {cell}]]}}\n")
+    item = jsi_docs.loads(text)
+    assert jsi_docs.loads(jsi_docs.dumps(item), "json") == item
+    (tmp_path / "x.docx").write_bytes(jsi_docs.export(item, "docx"))
+    assert jsi_docs.load(tmp_path / "x.docx") == item
+
+
+def test_max_text_bounds_a_value_given_as_several_strings() -> None:
+    # five strings of 99 000 characters were joined into one run of 495 000
+    error = refused(paragraph(["a" * 99_000] * 5))
+    assert isinstance(error, LimitExceededError)
+    assert error.problems[0].path == "$.sections[0].blocks[0].text"
+    assert "text longer than 100000 characters (495000)" in error.problems[0].message
+
+
+@pytest.mark.parametrize(("count", "accepted"), [(2_000, True), (2_001, False)])
+def test_inline_elements_are_counted_in_the_whole_item(count: int, accepted: bool) -> None:
+    text = paragraph(" ".join(["_a_"] * count))
+    if accepted:
+        assert jsi_docs.loads(text)
+    else:
+        error = refused(text)
+        assert isinstance(error, LimitExceededError)
+        assert error.problems[0].message.startswith("more than 2000 inline elements")

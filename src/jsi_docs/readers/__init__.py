@@ -17,6 +17,7 @@ from jsi_docs.model import Block, NewsItem, Table
 from jsi_docs.readers.json_reader import read_json
 from jsi_docs.readers.limits import DEFAULT_LIMITS, Limits
 from jsi_docs.readers.positions import position_in_file
+from jsi_docs.readers.rich_limits import rich_text_limit
 from jsi_docs.readers.source import SourceData, format_path
 from jsi_docs.readers.yaml_reader import read_yaml
 from jsi_docs.serialization import LEFT_OUT, MAX_PROBLEMS, structure_item
@@ -125,6 +126,8 @@ def _read(raw: str | bytes, fmt: str, source: str | None, limits: Limits) -> New
                 problems += found
         if item is not None:
             _count_blocks(item, limits)
+            if (limit := rich_text_limit(item, limits)) is not None:
+                raise LimitExceededError([_with_line(limit, parsed, raw)])
             problems += validate(item)
     except InputError as exc:
         raise exc.with_source(source) if source else exc from None

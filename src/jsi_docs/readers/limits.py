@@ -30,6 +30,12 @@ class Limits:
     """Characters of text in the whole item: what a PDF's time and memory grow with."""
     max_blocks: int = 2_000
     """Blocks (paragraphs, lists, quotations, figures) in the whole item."""
+    max_inline: int = 2_000
+    """Inline elements (emphasis, strong, links, quotations, references, note marks) in the
+    whole item: each costs a PDF up to about 2 ms and 1 MB, whatever text it holds."""
+    max_inline_depth: int = 12
+    """Inline elements nested inside one another, in the text form and the node form alike
+    (the canonical JSON of an item at this depth still reads back within ``max_depth``)."""
 
 
 DEFAULT_LIMITS = Limits()
