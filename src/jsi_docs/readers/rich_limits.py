@@ -26,8 +26,8 @@ def _rich_texts(value: object, path: str) -> Iterator[tuple[str, RichText]]:
             return
         for index, entry in enumerate(value):
             yield from _rich_texts(entry, path + path_step(index))
-    elif attrs.has(type(value)) and not isinstance(value, _INLINE):
-        for field in attrs.fields(type(value)):
+    elif attrs.has(cls := type(value)) and not isinstance(value, _INLINE):
+        for field in attrs.fields(cls):
             yield from _rich_texts(getattr(value, field.name), path + path_step(field.name))
 
 
