@@ -20,6 +20,8 @@ class Limits:
 
     max_bytes: int = 2_000_000
     """Size of the file or text read (and of the JSON source embedded in a PDF or DOCX)."""
+    max_document_bytes: int = 50_000_000
+    """Size of a PDF or DOCX file read back (read up to this, whatever the file system says)."""
     max_depth: int = 40
     """Nesting of mappings and lists (the model needs about 12)."""
     max_nodes: int = 50_000
