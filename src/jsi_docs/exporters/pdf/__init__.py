@@ -126,8 +126,10 @@ def _print_page(
     item: NewsItem, options: PdfOptions, theme: Theme
 ) -> tuple[str, tuple[Diagnostic, ...]]:
     from jsi_docs.exporters.html import build_page
+    from jsi_docs.exporters.html._environment import theme_errors
 
-    page = build_page(item, options, theme, print_mode=True)
+    with theme_errors():
+        page = build_page(item, options, theme, print_mode=True)
     return page.html, tuple(page.diagnostics)
 
 
