@@ -14,6 +14,7 @@ import jsi_docs
 from jsi_docs.cli import main
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.errors import InputError, LimitExceededError, Problem, path_step, split_path
+from jsi_docs.readers import Limits
 from jsi_docs.serialization import MAX_PROBLEMS
 
 HEAD = "id: x\nlanguage: en\nheadline: H\npublished: 2023-05-25\n"
@@ -173,3 +174,16 @@ def test_inline_elements_are_counted_in_the_whole_item(count: int, accepted: boo
         error = refused(text)
         assert isinstance(error, LimitExceededError)
         assert error.problems[0].message.startswith("more than 2000 inline elements")
+
+
+@pytest.mark.parametrize(("notes", "accepted"), [(2, True), (3, False)])
+def test_notes_count_as_blocks(notes: int, accepted: bool) -> None:
+    # 2 000 notes with their marks cost a PDF 12 s and 314 MB: each is a block to typeset
+    refs = " ".join(f"word[^n{k}]" for k in range(notes))
+    text = paragraph(refs) + "notes:\n" + "".join(f"  - {{id: n{k}, text: A note.}}\n" for k in range(notes))
+    limits = Limits(max_blocks=3)
+    if accepted:
+        assert jsi_docs.loads(text, limits=limits).notes
+    else:
+        with pytest.raises(LimitExceededError, match="more than 3 blocks"):
+            jsi_docs.loads(text, limits=limits)

@@ -90,7 +90,8 @@ def _weight(block: Block) -> int:
 
 
 def _count_blocks(item: NewsItem, limits: Limits) -> None:
-    count = sum(_weight(block) for _, _, block in item.blocks())
+    # a note is typeset as a footnote block, and costs a PDF a little more than a paragraph
+    count = sum(_weight(block) for _, _, block in item.blocks()) + len(item.notes)
     if count > limits.max_blocks:
         raise LimitExceededError(
             [Problem("$.sections", f"more than {limits.max_blocks} blocks ({count})")]

@@ -31,7 +31,7 @@ class Limits:
     max_total_text: int = 500_000
     """Characters of text in the whole item: what a PDF's time and memory grow with."""
     max_blocks: int = 2_000
-    """Blocks (paragraphs, lists, quotations, figures) in the whole item."""
+    """Blocks (paragraphs, lists, quotations, figures, table cells, notes) in the whole item."""
     max_inline: int = 2_000
     """Inline elements (emphasis, strong, links, quotations, references, note marks) in the
     whole item: each costs a PDF up to about 2 ms and 1 MB, whatever text it holds."""
