@@ -1,10 +1,11 @@
 """Bounds on input size, so that reading and rendering an item take bounded time and memory.
 
 The figures were chosen from measurements (``docs/limits.md``, ``tools/measure_limits.py``):
-a PDF costs about 26 µs of CPU per character of text and 1.4 ms per block, and PyYAML about
-0.1 ms per value, so the defaults keep the worst accepted item to about 16 s of CPU and 200 MB
-for a PDF and under 2 s to read -- while a real news item (the French example: 6 800
-characters, 10 blocks, 305 values) stays more than 50 times below every limit.
+a PDF costs about 26 µs of CPU per character of text, 1.4 ms per block and up to 6 ms per
+inline element, and PyYAML about 0.1 ms per value, so the defaults keep the worst accepted item
+(every limit reached at once) to about 12 s of CPU and 310 MB for a PDF and under 2 s to read
+(measured) -- while a real news item (the French example: 6 800 characters, 10 blocks, 25
+inline elements, 305 values) stays more than 50 times below every limit.
 """
 
 from __future__ import annotations
