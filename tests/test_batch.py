@@ -118,7 +118,7 @@ def test_failures_are_reported_and_do_not_stop_the_others(tmp_path: Path, jobs: 
     out = tmp_path / "out"
     missing = tmp_path / "missing.yaml"
     broken = _broken_yaml(tmp_path)
-    good = french_example()
+    good = attrs.evolve(french_example(), id="good")  # the file's outputs have another name
     sources: list[str | Path | NewsItem] = [missing, good, broken, FRENCH]
 
     reports = render_many(sources, ["html", "docx"], out, jobs=jobs)

@@ -11,6 +11,7 @@ import pytest
 
 import jsi_docs
 from _html_parse import elements, parse, parse_fragment, text_of
+from jsi_docs.errors import ExportError
 from jsi_docs.exporters.html import environment, page_assets
 from jsi_docs.exporters.html._environment import template
 from jsi_docs.themes import Theme
@@ -84,8 +85,9 @@ def test_environment_is_compiled_once_escapes_and_is_strict(tmp_path: Path) -> N
     assert isinstance(env.loader, jinja2.ChoiceLoader)
     assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
     write(tmp_path / "templates" / "article.html.j2", "<article>{{ page.no_such_thing }}</article>")
-    with pytest.raises(jinja2.UndefinedError):
+    with pytest.raises(ExportError, match="no_such_thing") as caught:
         jsi_docs.export(french_example(), "html", theme=tmp_path, fragment=True)
+    assert isinstance(caught.value.__cause__, jinja2.UndefinedError)
 
 
 def test_user_templates_escape_text_too(tmp_path: Path) -> None:

@@ -8,7 +8,10 @@ with the wall time, the CPU time (the fairer figure on a busy machine) and the p
 
 Cases: ``long-N`` is one paragraph of N characters (words of 2-9 letters); ``paras-N`` is N
 paragraphs of about 300 characters each; ``tiny-N`` is N paragraphs of 12 characters (the cost
-of a block as such).
+of a block as such). ``em-N``, ``quote-N`` and ``note-N`` are N inline elements (emphasis,
+quotations, note marks with their notes) in paragraphs of 50; ``worst`` is the worst item the
+default limits accept: 1 999 paragraphs of 235 characters, nearly 500 000 in all (with the
+markup), each holding a quotation.
 """
 
 from __future__ import annotations
@@ -31,6 +34,10 @@ CASES = (
     "paras-1000",
     "paras-2000",
     "paras-5000",
+    "em-2000",
+    "quote-2000",
+    "note-1900",
+    "worst-1",
 )
 FORMATS = ("html", "pdf", "docx")
 
@@ -45,12 +52,38 @@ def _words(count_chars: int, rng: random.Random) -> str:
     return " ".join(out)[:count_chars]
 
 
+def _inline_item(kind: str, n: int, rng: random.Random) -> NewsItem:
+    """An item read from YAML (so the limits apply) with ``n`` inline elements of ``kind``."""
+    mark = {"em": "_{}_", "quote": "[{}](quote:s)", "note": "{}[^n{}]"}[kind]
+    words = [mark.format(_words(12, rng), k) for k in range(n)]
+    paragraphs = [" ".join(words[i : i + 50]) for i in range(0, n, 50)]
+    notes = [f"  - {{id: n{k}, text: {_words(40, rng)}}}" for k in range(n)] if kind == "note" else []
+    return _yaml_item(paragraphs, notes)
+
+
+def _yaml_item(paragraphs: list[str], notes: list[str]) -> NewsItem:
+    import jsi_docs
+
+    text = (
+        "id: measure\nlanguage: fr\nheadline: Mesure\npublished: 2023-05-25\n"
+        "speakers:\n  - {id: s, name: {family: Orateur}}\nsections:\n  - blocks:\n"
+        + "".join(f"      - text: {json.dumps(p)}\n" for p in paragraphs)
+        + ("notes:\n" + "\n".join(notes) + "\n" if notes else "")
+    )
+    return jsi_docs.loads(text)
+
+
 def build(case: str) -> NewsItem:
     from jsi_docs import Paragraph, Section
 
     kind, _, number = case.partition("-")
     n = int(number)
     rng = random.Random(n)
+    if kind in ("em", "quote", "note"):
+        return _inline_item(kind, n, rng)
+    if kind == "worst":
+        paragraphs = [f"{_words(185, rng)} [{_words(49, rng)}](quote:s)" for _ in range(1_999)]
+        return _yaml_item(paragraphs, [])
     if kind == "long":
         blocks = [Paragraph([_words(n, rng)])]
     elif kind == "tiny":

@@ -6,8 +6,17 @@ One item's failure never stops the others: each item gets an :class:`ItemReport`
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    as_completed,
+    wait,
+)
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +25,7 @@ import attrs
 from jsi_docs.errors import ExportError, JsiDocsError
 from jsi_docs.model import NewsItem
 
-__all__ = ["ItemReport", "output_stem", "render_many"]
+__all__ = ["ItemReport", "OutputConflictError", "check_outputs", "output_stem", "render_many"]
 
 Source = str | Path | NewsItem
 _STEM_SUFFIXES = (".yaml", ".yml", ".json")
@@ -42,6 +51,45 @@ def output_stem(source: Source) -> str:
         return source.id
     path = Path(source)
     return path.name[: -len(path.suffix)] if path.suffix.lower() in _STEM_SUFFIXES else path.name
+
+
+class OutputConflictError(ExportError):
+    """Two outputs of one batch would have one name, or an output would replace an input;
+    raised before anything is written."""
+
+
+def check_outputs(sources: Iterable[Source], formats: Iterable[str], out_dir: str | Path) -> None:
+    """Raise :class:`OutputConflictError` when two of the outputs would have one name (in any
+    case: a file system may not tell ``X.html`` from ``x.html``) or one would be an input."""
+    from jsi_docs.errors import UnknownFormatError
+    from jsi_docs.exporters import get_exporter
+
+    suffixes = []
+    for fmt in formats:
+        try:
+            suffixes.append(get_exporter(fmt).suffix)
+        except UnknownFormatError:
+            continue  # each item reports it
+    listed = list(sources)
+    inputs = {Path(s).resolve(): str(s) for s in listed if not isinstance(s, NewsItem)}
+    root = Path(out_dir).resolve()
+    claimed: dict[str, str] = {}
+    conflicts: list[str] = []
+    for source in listed:
+        name = source.id if isinstance(source, NewsItem) else str(source)
+        for suffix in suffixes:
+            target = root / f"{output_stem(source)}{suffix}"
+            first = claimed.setdefault(str(target).casefold(), name)
+            if first != name:
+                conflicts.append(f"{first} and {name} would both be written to {target}")
+            if target in inputs:
+                conflicts.append(f"{name} would be written over the input {inputs[target]}")
+    if conflicts:
+        more = f" (and {len(conflicts) - 5} more)" if len(conflicts) > 5 else ""
+        raise OutputConflictError(
+            "; ".join(conflicts[:5]) + more + ". Nothing was written: rename the inputs, "
+            "render them in separate runs, or choose another output folder"
+        )
 
 
 def write_resources(out_dir: Path, resources: Mapping[str, bytes]) -> None:
@@ -100,9 +148,9 @@ def _available_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _failed(source: Source, exc: BaseException) -> ItemReport:
+def _failed(source: Source, exc: BaseException, why: str = "worker failed") -> ItemReport:
     name = source.id if isinstance(source, NewsItem) else str(source)
-    return ItemReport(name, error=f"worker failed: {type(exc).__name__}: {exc}")
+    return ItemReport(name, error=f"{why}: {type(exc).__name__}: {exc}")
 
 
 def render_many(
@@ -124,10 +172,13 @@ def render_many(
     ``jobs == 1``; it is shut down before returning.
     ``options`` go to every exporter; ``format_options`` to one format's exporter only.
     ``on_report`` is called as each item finishes (for progress displays).
+    Raises :class:`OutputConflictError`, before writing anything, when two outputs would
+    have one name or an output would replace an input.
     """
     items = list(sources)
     fmts = tuple(formats)
     out = Path(out_dir)
+    check_outputs(items, fmts, out)
     out.mkdir(parents=True, exist_ok=True)
     opts = dict(options or {})
     per_format = {k: dict(v) for k, v in (format_options or {}).items()}
@@ -145,14 +196,14 @@ def render_many(
             notify(report)
         return reports
 
-    own = executor is None
-    pool = executor or ProcessPoolExecutor(max_workers=min(workers, len(items)))
+    if executor is None:
+        results = _in_own_pools(items, (fmts, out, opts, per_format), workers, notify)
+        return [results[i] for i in range(len(items))]
+    futures: dict[Future[ItemReport], int] = {}
     try:
-        futures: dict[Future[ItemReport], int] = {
-            pool.submit(render_one, source, fmts, out, opts, per_format): index
-            for index, source in enumerate(items)
-        }
-        results: dict[int, ItemReport] = {}
+        for index, source in enumerate(items):
+            futures[executor.submit(render_one, source, fmts, out, opts, per_format)] = index
+        results = {}
         for future in as_completed(futures):
             index = futures[future]
             try:
@@ -161,7 +212,57 @@ def render_many(
                 report = _failed(items[index], exc)
             results[index] = report
             notify(report)
-    finally:
-        if own:
-            pool.shutdown()
+    except BaseException:  # Ctrl-C: what has not started never will
+        for future in futures:
+            future.cancel()
+        raise
     return [results[i] for i in range(len(items))]
+
+
+def _in_own_pools(
+    items: list[Source],
+    job: tuple[tuple[str, ...], Path, dict[str, Any], dict[str, dict[str, Any]]],
+    workers: int,
+    notify: Callable[[ItemReport], None],
+) -> dict[int, ItemReport]:
+    """Reports by index, rendered in process pools of our own.
+
+    At most ``workers`` items are in flight, so Ctrl-C stops the batch once they end (nothing
+    else is queued) and a worker that dies can have held only one of them: the pool is then
+    rebuilt, the items it held are tried again one at a time in a pool of one (an item that
+    kills that worker is reported failed), and the others go on as before.
+    """
+    results: dict[int, ItemReport] = {}
+    untried = deque(range(len(items)))
+    suspects: deque[int] = deque()  # in flight when a worker died
+    while untried or suspects:
+        alone = bool(suspects)
+        pending = suspects if alone else untried
+        size = 1 if alone else min(workers, len(untried))
+        pool = ProcessPoolExecutor(max_workers=size)
+        in_flight: dict[Future[ItemReport], int] = {}
+        try:
+            broken = False
+            while (pending or in_flight) and not broken:
+                while pending and len(in_flight) < size:
+                    index = pending.popleft()
+                    in_flight[pool.submit(render_one, items[index], *job)] = index
+                done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
+                for future in done:
+                    index = in_flight.pop(future)
+                    try:
+                        report = future.result()
+                    except BrokenProcessPool as exc:
+                        broken = True
+                        if not alone:
+                            suspects.append(index)
+                            continue
+                        report = _failed(items[index], exc, "the worker rendering it died")
+                    except Exception as exc:
+                        report = _failed(items[index], exc)
+                    results[index] = report
+                    notify(report)
+            suspects.extend(in_flight.values())  # held by a dead pool
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return results

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import click
 
-from jsi_docs.errors import JsiDocsError, Problem
+from jsi_docs.errors import JsiDocsError, Problem, one_line
 
 __all__ = ["MAX_LINE", "main"]
 
@@ -183,7 +183,7 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
             for problem in problems:
                 click.echo(cut(problem.format(str(path)), "--format json shows all"))
             for warning in warnings:
-                line = f"{path}: {warning.path}: warning: {warning.message}"
+                line = f"{one_line(str(path))}: {warning.path}: warning: {warning.message}"
                 click.echo(cut(line, "--format json shows all"))
     if output_format == "json":
         click.echo(json.dumps({"valid": not failed, "files": records}, ensure_ascii=False))
@@ -401,7 +401,7 @@ def render(
     the items done; add -v to list each file written. Diagnostics (a refused image, a missing
     glyph) are printed once each, naming their file and format.
     """
-    from jsi_docs.batch import render_many
+    from jsi_docs.batch import OutputConflictError, check_outputs, render_many
     from jsi_docs.cli_progress import Progress
 
     formats = _formats(to)
@@ -428,7 +428,15 @@ def render(
     files = _inputs(paths)
     if not files:
         raise click.UsageError("no item files found")
-    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        check_outputs(files, formats, out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OutputConflictError as exc:
+        raise click.UsageError(str(exc)) from None
+    except OSError as exc:
+        raise click.UsageError(
+            f"cannot use {one_line(str(out_dir))} as the output folder: {exc.strerror or exc}"
+        ) from None
     progress = Progress(len(files), _verbosity())
     try:
         reports = render_many(

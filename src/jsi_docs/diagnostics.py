@@ -7,6 +7,8 @@ import logging
 
 import attrs
 
+from jsi_docs.errors import one_line
+
 __all__ = ["Diagnostic", "Severity", "logger"]
 
 logger = logging.getLogger("jsi_docs")
@@ -23,7 +25,8 @@ class Severity(enum.Enum):
 class Diagnostic:
     """Something an export noticed but could work around (a refused URL, a missing font...)."""
 
-    message: str
+    message: str = attrs.field(converter=one_line)
+    """One line: control characters and line breaks are escaped (:func:`~jsi_docs.errors.one_line`)."""
     severity: Severity = Severity.WARNING
     source: str = "jsi_docs"
 

@@ -6,6 +6,8 @@ refines, so ``except ValueError`` keeps working for callers who do not know this
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -18,7 +20,68 @@ __all__ = [
     "LimitExceededError",
     "Problem",
     "UnknownFormatError",
+    "one_line",
+    "path_step",
+    "split_path",
 ]
+
+# What must not reach a terminal or a log line as itself: C0 and C1 controls and DEL (line
+# breaks, ESC, BEL), the Unicode line and paragraph separators, and the bidi controls that
+# reorder what a terminal shows.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+_SHORT_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return _SHORT_ESCAPES.get(char) or f"\\u{ord(char):04x}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks, control characters and bidi controls written as escapes
+    (``\\n``, ``\\u001b``): what one problem or diagnostic prints stays one line and cannot
+    drive a terminal."""
+    return _UNPRINTABLE.sub(_escaped, text)
+
+
+_PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
+_DECODE = json.JSONDecoder().raw_decode
+
+
+def path_step(key: str | int) -> str:
+    """One step of a path: ``[3]`` for an index, ``.name`` for a plain key, and any other key
+    quoted as a JSON string, ``["x[y]\\n"]``, so that a key can neither forge another path nor
+    put a control character or a line break into a message."""
+    if isinstance(key, int):
+        return f"[{key}]"
+    if _PLAIN_KEY.match(key):
+        return f".{key}"
+    return f"[{json.dumps(key)}]"
+
+
+def split_path(path: str) -> list[str | int]:
+    """The keys and indices of a path made of :func:`path_step` pieces after ``$``;
+    ``ValueError`` if it was not made so."""
+    parts: list[str | int] = []
+    i = 1 if path.startswith("$") else 0
+    while i < len(path):
+        if path[i] == ".":
+            end = min((k for k in (path.find(".", i + 1), path.find("[", i + 1)) if k > 0),
+                      default=len(path))  # fmt: skip
+            parts.append(path[i + 1 : end])
+            i = end
+        elif path.startswith('["', i):
+            key, end = _DECODE(path, i + 1)
+            if not path.startswith("]", end):
+                raise ValueError(f"not a path: {path!r}")
+            parts.append(key)
+            i = end + 1
+        elif path[i] == "[" and (end := path.find("]", i)) > i + 1 and path[i + 1 : end].isdigit():
+            parts.append(int(path[i + 1 : end]))
+            i = end + 1
+        else:
+            raise ValueError(f"not a path: {path!r}")
+    return parts
 
 
 class JsiDocsError(Exception):
@@ -33,8 +96,9 @@ class Problem:
     1-based, in the source file, when the reader knows them.
     """
 
-    path: str
-    message: str
+    path: str = attrs.field(converter=one_line)
+    message: str = attrs.field(converter=one_line)
+    """Control characters and line breaks in the path and message are escaped (:func:`one_line`)."""
     line: int | None = None
     column: int | None = None
     offset: int | None = attrs.field(default=None, kw_only=True)
@@ -43,7 +107,7 @@ class Problem:
 
     def format(self, source: str | None = None) -> str:
         """``source:line:column: path: message``, leaving out what is unknown."""
-        where = source or ""
+        where = one_line(source or "")
         position = "" if self.line is None else str(self.line)
         if position and self.column is not None:
             position += f":{self.column}"

@@ -76,7 +76,7 @@ def check_url(url: str, schemes: Iterable[str] = LINK_SCHEMES) -> str | None:
     if scheme not in allowed:
         return f"{url!r}: only {', '.join(allowed)} URLs are allowed"
     if scheme == "mailto":
-        return None if _EMAIL.match(parts.path) else f"{url!r}: not a valid e-mail address"
+        return None if _EMAIL.fullmatch(parts.path) else f"{url!r}: not a valid e-mail address"
     if not parts.netloc or parts.hostname is None:
         return f"{url!r}: an {scheme} URL needs a host"
     return None
@@ -221,7 +221,7 @@ def validate(item: NewsItem) -> list[Problem]:
     if (
         item.contact is not None
         and item.contact.email is not None
-        and not _EMAIL.match(item.contact.email)
+        and not _EMAIL.fullmatch(item.contact.email)
     ):
         add(Problem("$.contact.email", f"{item.contact.email!r} is not a valid e-mail address"))
 

@@ -24,7 +24,7 @@ _LANGUAGE = re.compile(LANGUAGE_PATTERN)
 
 
 def identifier(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):
         raise FieldValueError(
             attribute.name,
             f"{value!r} is not an id: use letters, digits, '_', '.' or '-' (at most 64), "
@@ -40,7 +40,7 @@ def optional_identifier(
 
 
 def language_tag(instance: Any, attribute: attrs.Attribute[str], value: str) -> None:
-    if not _LANGUAGE.match(value):
+    if not _LANGUAGE.fullmatch(value):
         raise FieldValueError(
             attribute.name, f"{value!r} is not a BCP 47 language tag (e.g. 'fr', 'en-GB', 'es-419')"
         )

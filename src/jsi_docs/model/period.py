@@ -50,9 +50,9 @@ class Period:
     def parse(cls, text: str) -> Period:
         """Read the ISO 8601 forms listed in the class docstring."""
         text = text.strip()
-        if m := _YEAR.match(text):
+        if m := _YEAR.fullmatch(text):
             return cls.year(int(m[1]))
-        if m := _MONTH.match(text):
+        if m := _MONTH.fullmatch(text):
             return cls.month(int(m[1]), int(m[2]))
         if "/" in text:
             first, _, last = text.partition("/")

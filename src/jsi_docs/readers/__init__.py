@@ -12,14 +12,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from jsi_docs.errors import InputError, LimitExceededError, Problem
+from jsi_docs.errors import InputError, LimitExceededError, Problem, split_path
 from jsi_docs.model import Block, NewsItem, Table
 from jsi_docs.readers.json_reader import read_json
 from jsi_docs.readers.limits import DEFAULT_LIMITS, Limits
 from jsi_docs.readers.positions import position_in_file
+from jsi_docs.readers.rich_limits import rich_text_limit
 from jsi_docs.readers.source import SourceData, format_path
 from jsi_docs.readers.yaml_reader import read_yaml
-from jsi_docs.serialization import structure_item
+from jsi_docs.serialization import LEFT_OUT, MAX_PROBLEMS, structure_item
 from jsi_docs.validation import validate
 
 __all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads"]
@@ -89,7 +90,8 @@ def _weight(block: Block) -> int:
 
 
 def _count_blocks(item: NewsItem, limits: Limits) -> None:
-    count = sum(_weight(block) for _, _, block in item.blocks())
+    # a note is typeset as a footnote block, and costs a PDF a little more than a paragraph
+    count = sum(_weight(block) for _, _, block in item.blocks()) + len(item.notes)
     if count > limits.max_blocks:
         raise LimitExceededError(
             [Problem("$.sections", f"more than {limits.max_blocks} blocks ({count})")]
@@ -125,12 +127,16 @@ def _read(raw: str | bytes, fmt: str, source: str | None, limits: Limits) -> New
                 problems += found
         if item is not None:
             _count_blocks(item, limits)
+            if (limit := rich_text_limit(item, limits)) is not None:
+                raise LimitExceededError([_with_line(limit, parsed, raw)])
             problems += validate(item)
     except InputError as exc:
         raise exc.with_source(source) if source else exc from None
     if problems:
-        located = [_with_line(p, parsed, raw) for p in problems]
+        located = [_with_line(p, parsed, raw) for p in problems[:MAX_PROBLEMS]]
         located.sort(key=lambda p: (p.line is None, p.line or 0))  # in file order
+        if len(problems) > MAX_PROBLEMS:
+            located.append(LEFT_OUT)
         raise InputError(located, source)
     assert item is not None
     return item
@@ -140,13 +146,11 @@ _QUOTED = re.compile(r"'([^'\n]+)'")
 
 
 def _value_at(data: Any, path: str) -> Any:
-    from jsi_docs.serialization import _split
-
-    for part in _split(path):
-        try:
+    try:
+        for part in split_path(path):
             data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
+    except (KeyError, IndexError, TypeError, ValueError):
+        return None
     return data
 
 
@@ -209,23 +213,28 @@ def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> NewsItem:
             [Problem("$", f"unknown file type {path.suffix!r} (known: {', '.join(SUFFIXES)})")],
             str(path),
         )
+    limit = limits.max_bytes if kind in ("yaml", "json") else limits.max_document_bytes
     try:
-        size = path.stat().st_size
-        if size > limits.max_bytes and kind in ("yaml", "json"):
-            raise LimitExceededError(
-                [Problem("$", f"file larger than {limits.max_bytes} bytes")], str(path)
-            )
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(limit + 1)  # not stat(): a link to /dev/zero has size 0
     except OSError as exc:
         raise InputError(
             [Problem("$", f"cannot read the file: {exc.strerror or exc}")], str(path)
         ) from None
-    if kind == "pdf":
-        from jsi_docs.readers.pdf_source import extract_source
+    if len(data) > limit:
+        raise LimitExceededError([Problem("$", f"file larger than {limit} bytes")], str(path))
+    try:
+        if kind == "pdf":
+            from jsi_docs.readers.pdf_source import extract_source
 
-        return _read(extract_source(data), "json", str(path), limits)
-    if kind == "docx":
-        from jsi_docs.readers.docx_source import extract_source as extract_docx_source
+            source = extract_source(data)
+        elif kind == "docx":
+            from jsi_docs.readers.docx_source import extract_source as extract_docx_source
 
-        return _read(extract_docx_source(data), "json", str(path), limits)
-    return _read(data, kind, str(path), limits)
+            # the XML around the JSON escapes '&' and '<': five times the JSON at most
+            source = extract_docx_source(data, 5 * limits.max_bytes + 65_536)
+        else:
+            return _read(data, kind, str(path), limits)
+    except InputError as exc:
+        raise exc.with_source(str(path)) from None
+    return _read(source, "json", str(path), limits)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import io
+import struct
+import zlib
 from typing import Any
 
 from jsi_docs.errors import InputError, Problem
 
 __all__ = ["extract_source"]
+
+
+_PARSER_DAMAGE = (LookupError, ValueError, TypeError, AttributeError, ArithmeticError,
+                  AssertionError, EOFError, OSError, RecursionError, NotImplementedError,
+                  zlib.error, struct.error)  # fmt: skip
 
 
 def _fail(message: str) -> InputError:
@@ -21,9 +28,15 @@ def _name(spec: Any) -> str:
 def _payload(spec: Any) -> bytes | None:
     try:
         stream = spec["/EF"]["/F"].get_object()
-        data: bytes = stream.get_data()
     except (KeyError, TypeError, AttributeError, ValueError):
         return None
+    filters = stream.get("/Filter")
+    names = [] if filters is None else [filters] if isinstance(filters, str) else list(filters)
+    if unread := [str(name) for name in names if name != "/FlateDecode"]:
+        # jsi_docs compresses with Flate only; other decoders (JBIG2 runs an external program)
+        # are not run on a stranger's bytes
+        raise _fail(f"the embedded source is encoded with {', '.join(unread)}, not /FlateDecode")
+    data: bytes = stream.get_data()  # pypdf bounds what Flate may inflate
     return data
 
 
@@ -35,7 +48,7 @@ def extract_source(data: bytes) -> str:
     readable PDF or carry no source.
     """
     import pypdf
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, PyPdfError
 
     if not data[:1024].lstrip().startswith(b"%PDF-"):
         raise _fail("not a PDF (no %PDF- header)")
@@ -46,20 +59,23 @@ def extract_source(data: bytes) -> str:
         specs = [ref.get_object() for ref in root.get("/AF", ())]
         sources = [s for s in specs if s.get("/AFRelationship") == "/Source"]
         embedded = _embedded_specs(root)
-    except (PyPdfError, KeyError, ValueError, TypeError, AttributeError) as exc:
-        raise _fail(f"not a readable PDF: {exc}") from exc
-    candidates = [
-        *(s for s in sources if _name(s).lower().endswith(".json")),
-        *(s for s in embedded if _name(s).lower().endswith(".json")),
-    ]
-    for spec in candidates:
-        payload = _payload(spec)
-        if payload is None:
-            continue
+        candidates = [
+            *(s for s in sources if _name(s).lower().endswith(".json")),
+            *(s for s in embedded if _name(s).lower().endswith(".json")),
+        ]
+        payloads = ((spec, _payload(spec)) for spec in candidates)
+        spec, payload = next(((s, p) for s, p in payloads if p is not None), (None, None))
+    except InputError:
+        raise
+    except (PyPdfError, DependencyError, *_PARSER_DAMAGE) as exc:
+        # pypdf parses hostile bytes with many kinds of error (bombs past its limits, broken
+        # streams, filters it lacks a library for): every one means "this PDF cannot be read"
+        raise _fail(f"not a readable PDF: {type(exc).__name__}: {exc}") from None
+    if spec is not None and payload is not None:
         try:
             return payload.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise _fail(f"the embedded source {_name(spec)!r} is not UTF-8: {exc}") from exc
+            raise _fail(f"the embedded source {_name(spec)!r} is not UTF-8: {exc}") from None
     raise _fail("this PDF carries no jsi_docs source (no embedded .json file)")
 
 

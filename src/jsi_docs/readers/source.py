@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from jsi_docs.errors import Problem
+from jsi_docs.errors import Problem, path_step
 from jsi_docs.readers.positions import ScalarSpan
 
 __all__ = ["SourceData", "format_path"]
@@ -15,7 +15,7 @@ __all__ = ["SourceData", "format_path"]
 
 def format_path(parts: Sequence[str | int]) -> str:
     """``("speakers", 1, "member")`` -> ``$.speakers[1].member``."""
-    return "$" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts)
+    return "$" + "".join(path_step(p) for p in parts)
 
 
 @attrs.frozen

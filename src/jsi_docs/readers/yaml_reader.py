@@ -45,11 +45,11 @@ def _scalar(node: yaml.ScalarNode) -> Any:
     value: str = node.value
     if node.style is not None or node.tag == _STR:  # quoted or block scalars are text
         return value
-    if _NULL.match(value):
+    if _NULL.fullmatch(value):
         return None
     if value in _TRUE_FALSE:
         return _TRUE_FALSE[value]
-    if node.tag == "tag:yaml.org,2002:int" and _DECIMAL.match(value):
+    if node.tag == "tag:yaml.org,2002:int" and _DECIMAL.fullmatch(value):
         try:
             return int(value)
         except ValueError:  # more digits than Python converts (sys.get_int_max_str_digits)

@@ -10,13 +10,15 @@ import cattrs
 import msgspec
 import yaml
 
-from jsi_docs.errors import InputError, Problem
+from jsi_docs.errors import InputError, Problem, split_path
 from jsi_docs.model import NewsItem
 from jsi_docs.serialization.converter import RichTextStyle, make_converter, shorten
 from jsi_docs.serialization.problems import problems_of
 from jsi_docs.serialization.scalars import Ambiguous
 
 __all__ = [
+    "LEFT_OUT",
+    "MAX_PROBLEMS",
     "SCHEMA_VERSION",
     "make_converter",
     "structure_item",
@@ -94,9 +96,9 @@ def to_yaml(item: NewsItem) -> str:
 
 def _repair(data: Any, path: str, message: str) -> bool:
     """Make the value at ``path`` structurable so later problems can be found; True if done."""
-    parts = _split(path)
     parent: Any = data
     try:
+        parts = split_path(path)
         for part in parts[:-1]:
             parent = parent[part]
         last = parts[-1] if parts else None
@@ -109,18 +111,9 @@ def _repair(data: Any, path: str, message: str) -> bool:
         if isinstance(value, Ambiguous):
             parent[last] = str(value)
             return True
-    except (KeyError, IndexError, TypeError):
+    except (KeyError, IndexError, TypeError, ValueError):
         pass
     return False
-
-
-def _split(path: str) -> list[str | int]:
-    parts: list[str | int] = []
-    for chunk in path[1:].replace("[", ".[").split("."):
-        if not chunk:
-            continue
-        parts.append(int(chunk[1:-1]) if chunk.startswith("[") else chunk)
-    return parts
 
 
 def _shown(value: object) -> str:
@@ -152,13 +145,19 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
         )
     converter = _converter("json")
     repaired: set[str] = set()  # reported once: a retry must not report them again
+    seen: set[Problem] = set(problems)
     for _attempt in range(4):
         try:
             return converter.structure(data, NewsItem), problems
         except Exception as exc:
             found = [found for found in problems_of(exc) if found[0] not in repaired]
-            new = [Problem(path, message, offset=offset) for path, message, offset in found]
-            problems.extend(p for p in new if p not in problems)
+            for path, message, offset in found:
+                problem = Problem(path, message, offset=offset)
+                if problem not in seen:
+                    seen.add(problem)
+                    problems.append(problem)
+            if len(problems) > MAX_PROBLEMS:
+                return None, problems[: MAX_PROBLEMS + 1]  # one more says there are more
             if not found:
                 return None, problems
             for path, message, _ in found:
@@ -166,6 +165,15 @@ def structure_item(data: Any) -> tuple[NewsItem | None, list[Problem]]:
                     return None, problems
                 repaired.add(path)
     return None, problems
+
+
+MAX_PROBLEMS = 100
+"""Problems reported for one input at most: past them, one more line says how many were left
+out (an input with 100 000 mistakes is refused as fast as one with a hundred)."""
+
+
+LEFT_OUT = Problem("$", f"more problems not listed: reading stops after the first {MAX_PROBLEMS}")
+"""The last problem of an input that has more than :data:`MAX_PROBLEMS`."""
 
 
 def item_from_json(text: str) -> NewsItem:

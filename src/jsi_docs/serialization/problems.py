@@ -13,6 +13,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
+from jsi_docs.errors import path_step
 from jsi_docs.model._checks import FieldValueError
 from jsi_docs.serialization.richtext import RichTextSyntaxError
 
@@ -43,7 +44,7 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Found]:
                 if " " in key.strip()
                 else ""
             )
-            yield f"{path}.{key}", f"unknown key (allowed here: {allowed}){hint}", None
+            yield path + path_step(key), f"unknown key (allowed here: {allowed}){hint}", None
     elif isinstance(exc, FieldValueError):
         yield f"{path}.{exc.field}", str(exc), None
     elif isinstance(exc, KeyError):

@@ -12,7 +12,12 @@ from pathlib import Path
 
 import attrs
 
-__all__ = ["DEFAULT_THEME_DIR", "Theme"]
+__all__ = ["DEFAULT_THEME_DIR", "Theme", "inside"]
+
+
+def inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is inside ``folder`` once links are followed."""
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 @functools.cache
@@ -42,10 +47,14 @@ class Theme:
         return cls((override, DEFAULT_THEME_DIR))
 
     def find(self, relative: str) -> Path:
-        """The path of ``relative`` in the first folder that has it."""
+        """The path of ``relative`` in the first folder that has it.
+
+        A file is in a folder only if it still is once links are followed: a theme's
+        ``screen.css`` linked to a file outside the theme is not found, in any format.
+        """
         for folder in self.folders:
             candidate = folder / relative
-            if candidate.is_file():
+            if candidate.is_file() and inside(candidate, folder):
                 return candidate
         searched = ", ".join(map(str, self.folders))
         raise FileNotFoundError(f"no theme file {relative!r} in {searched}")

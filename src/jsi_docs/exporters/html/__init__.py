@@ -16,11 +16,11 @@ import attrs
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters.base import ExportOptions, ExportResult, OptionError
-from jsi_docs.exporters.html._environment import environment, template
+from jsi_docs.exporters.html._environment import environment, template, theme_errors
 from jsi_docs.exporters.html._page import BLOCK_MACROS, PageHead, template_names
 from jsi_docs.exporters.remote import allowed_url
 from jsi_docs.model import NewsItem
-from jsi_docs.themes import Theme
+from jsi_docs.themes import Theme, inside
 from jsi_docs.view import FigureView, ItemView, ViewOptionError, build_view
 
 __all__ = [
@@ -140,12 +140,12 @@ def page_assets(theme: Theme) -> Mapping[str, bytes]:
     found: dict[str, bytes] = {}
     for folder in reversed(theme.folders):
         for name in PAGE_ASSETS:
-            if (folder / name).is_file():
+            if (folder / name).is_file() and inside(folder / name, folder):
                 found[name] = (folder / name).read_bytes()
         fonts = folder / "fonts"
-        if fonts.is_dir():
+        if fonts.is_dir() and inside(fonts, folder):
             for path in sorted(fonts.iterdir()):
-                if path.is_file():
+                if path.is_file() and inside(path, folder):  # never a link out of the theme
                     found[f"fonts/{path.name}"] = path.read_bytes()
     return MappingProxyType(dict(sorted(found.items())))
 
@@ -161,11 +161,12 @@ class HtmlExporter:
     def export(self, item: NewsItem, options: HtmlOptions) -> ExportResult:
         """The page (or, with ``fragment=True``, the article) as UTF-8 bytes."""
         theme = Theme.load(options.theme)
-        page = (
-            build_fragment(item, options, theme)
-            if options.fragment
-            else build_page(item, options, theme)
-        )
+        with theme_errors():
+            page = (
+                build_fragment(item, options, theme)
+                if options.fragment
+                else build_page(item, options, theme)
+            )
         return ExportResult(
             page.html.encode("utf-8"),
             self.media_type,

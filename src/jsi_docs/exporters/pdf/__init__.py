@@ -93,9 +93,11 @@ class PdfExporter:
         """Render ``item`` to PDF; raises :class:`PdfEngineUnavailableError` without Pango."""
         theme = Theme.load(options.theme)
         from jsi_docs.exporters.html import item_view, render_view
+        from jsi_docs.exporters.html._environment import theme_errors
 
         view = item_view(item, options)
-        page = render_view(view, theme, print_mode=True, allowed_urls=options.allowed_urls)
+        with theme_errors():
+            page = render_view(view, theme, print_mode=True, allowed_urls=options.allowed_urls)
         engine = _engine()
         data, pdf_diagnostics = engine.render_pdf(
             page.html,

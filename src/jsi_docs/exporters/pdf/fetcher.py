@@ -32,6 +32,7 @@ from jsi_docs.exporters.remote import (
     IMAGE_MAX_BYTES,
     IMAGE_TIMEOUT,
     FetchError,
+    check_image,
     fetch_bytes,
     has_prefix,
     normalise_url,
@@ -110,6 +111,8 @@ class LockedFetcher(URLFetcher):  # type: ignore[misc]
                 data, kind = fetch_bytes(normal, timeout=self.timeout, max_bytes=self.max_bytes)
             except FetchError as exc:
                 return self._refuse(url, exc.reason)
+            if why := check_image(data):  # decoded pixels cost memory; the bytes do not say
+                return self._refuse(url, why)
             return URLFetcherResponse(normal, data, {"Content-Type": kind} if kind else {})
         response = super().fetch(normal, headers)  # another scheme the caller allowed: file:
         try:
@@ -118,6 +121,8 @@ class LockedFetcher(URLFetcher):  # type: ignore[misc]
             response.close()
         if len(data) > self.max_bytes:
             return self._refuse(url, f"larger than {self.max_bytes} bytes")
+        if why := check_image(data):
+            return self._refuse(url, why)
         return URLFetcherResponse(response.url, data, response.headers, response.status)
 
     def _refuse(self, url: str, why: str) -> URLFetcherResponse:
