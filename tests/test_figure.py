@@ -466,7 +466,9 @@ def test_docx_embeds_an_allowed_image_inline_with_its_alt_text(images: ImageServ
     assert cx * PNG_SIZE[1] == cy * PNG_SIZE[0]  # aspect ratio kept
     assert _styled(document, "FigureAlt") == []
     (caption,) = _styled(document, "Caption")
-    assert _text(caption) == f"{CAPTION_WORDS} \u201c{QUOTED}\u201d. Photo: {CREDIT}"
+    assert (
+        _text(caption) == f"{CAPTION_WORDS} \u201c{QUOTED}\u201d.Photo: {CREDIT}"
+    )  # the credit after a line break (w:br)
     # The caption follows the picture.
     body_element = document.find(f"{W}body")
     assert body_element is not None
@@ -600,3 +602,24 @@ def test_fetch_image_gives_up_after_its_timeout() -> None:
 def test_fetch_image_refuses_other_schemes() -> None:
     with pytest.raises(FetchError, match="not an http or https URL"):
         fetch_image("file:///etc/passwd")
+
+
+def test_a_caption_without_a_final_stop_does_not_run_into_the_credit() -> None:
+    """ "The Council in session" then "Photo: WTO/…" on a line of its own, in every format."""
+    item = figure_item(WTO_IMAGE, caption=(Text("The Council in session"),))
+    root, _ = _page(item)
+    (caption,) = elements(root, "figcaption")
+    assert [child.get("class") for child in caption][:1] == ["credit"]  # display: block
+    assert (caption.text or "").rstrip() == "The Council in session"
+    document = etree.fromstring(
+        zipfile.ZipFile(io.BytesIO(jsi_docs.export(item, "docx"))).read("word/document.xml")
+    )
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    caption_p = next(
+        p for p in document.iter(f"{w}p") if "The Council in session" in "".join(str(t) for t in p.itertext())
+    )
+    tags = [el.tag.removeprefix(w) for el in caption_p.iter(f"{w}t", f"{w}br")]
+    texts = [el.text for el in caption_p.iter(f"{w}t")]
+    assert tags[:3] == ["t", "br", "t"]
+    assert texts[0] == "The Council in session"
+    assert str(texts[1]).startswith("Photo")

@@ -108,6 +108,11 @@ def direction(language: str) -> str:
     return "rtl" if locale.character_order == "right-to-left" else "ltr"
 
 
+def _unbroken(date: str) -> str:
+    """A date on one line: "20 September 2023" never ends a line at "20"."""
+    return date.replace(" ", "\u00a0")
+
+
 def _trim(text: str | None) -> str | None:
     """``text`` without spaces at its ends (they would show in a DOCX, not in a page)."""
     return text.strip(" ") if text else text
@@ -252,7 +257,7 @@ class _Builder:
 
     def dated(self, term: Term, day: dt.date) -> DatedLine:
         labels = self.labels
-        date = labels.date(day)
+        date = _unbroken(labels.date(day))
         before: list[str] = []
         after: list[str] = []
         seen = False
@@ -274,7 +279,10 @@ class _Builder:
         if meeting.place:
             name = f"{name}, {self.line(meeting.place)}"
         return MeetingView(
-            name, text.date_range(meeting.dates), iso(meeting.dates.start), iso(meeting.dates.end)
+            name,
+            _unbroken(text.date_range(meeting.dates)),
+            iso(meeting.dates.start),
+            iso(meeting.dates.end),
         )
 
     # -- body --------------------------------------------------------------------------------

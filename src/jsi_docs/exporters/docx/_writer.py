@@ -223,7 +223,7 @@ class BodyWriter:
 
     def _figure(self, figure: FigureView) -> None:
         """The image inline in a "Figure" paragraph (or its text alternative in a "Figure Alt"
-        one), then a "Caption" paragraph with the caption and the credit."""
+        one), then a "Caption" paragraph with the caption and, on a line of its own, the credit."""
         image = self._image(figure)
         if image is None:
             self._plain(StyleName.FIGURE_ALT, figure.alt)
@@ -237,7 +237,7 @@ class BodyWriter:
             self._inlines(p, figure.caption)
         if figure.credit:
             if figure.caption:
-                self._run(p, " ")
+                self._run(p, "\n")  # the credit on a line of its own, as in the page
             self._run(p, figure.credit_label, label=True)
             self._run(p, " " + figure.credit)
 
