@@ -369,7 +369,7 @@ def test_docx_shows_update_and_symbols_and_dates_its_properties() -> None:
         for p in _part(data, "word/document.xml").iterfind(".//w:p", NS)
         if (s := p.find("w:pPr/w:pStyle", NS)) is not None
     }
-    assert lines["Updated on 2 June 2023"] == "Dateline"
+    assert lines["Updated on 2\u00a0June\u00a02023"] == "Dateline"
     assert lines["Document symbols: PRESS/921, INF/ECOM/87"] == "Document Symbol"
     core = _part(data, "docProps/core.xml")
     modified = core.find("{http://purl.org/dc/terms/}modified")

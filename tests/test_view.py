@@ -107,3 +107,10 @@ def test_the_contact_address_is_given_once() -> None:
 def test_the_view_of_an_item_is_the_same_every_time() -> None:
     item = every_node_item(sections=(section((Paragraph((Text("a"),)),)),))
     assert build_view(item) == build_view(item)
+
+
+def test_a_page_without_topics_writes_no_keywords_meta() -> None:
+    import jsi_docs
+
+    page = jsi_docs.export(_item(Text("x")), "html").decode()
+    assert 'name="keywords"' not in page
