@@ -35,6 +35,7 @@ from jsi_docs.model import (
     Table,
     plain_text,
 )
+from jsi_docs.model._checks import LANGUAGE_PATTERN
 from jsi_docs.view.blocks import (
     BlockView,
     CellView,
@@ -76,7 +77,7 @@ __all__ = ["DESCRIPTION_LIMIT", "ViewOptionError", "build_view", "direction"]
 DESCRIPTION_LIMIT = 300
 """Longest description taken from the first paragraph when the item has no lead."""
 
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+_LANGUAGE = re.compile(LANGUAGE_PATTERN)  # the model's own test of a language tag
 
 _LABELS = {
     "skip_to_content": Term.SKIP_TO_CONTENT,
