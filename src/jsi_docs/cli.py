@@ -437,3 +437,55 @@ def render(
     finally:
         progress.close()
     sys.exit(0 if all(r.ok for r in reports) else 1)
+
+
+@main.command(short_help="Serve renders over HTTP (the [serve] extra).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Worker processes that render (default: the cores this process may use).",
+)
+@click.option(
+    "--render-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.01),
+    help="Seconds one render may take; past it the worker is replaced and the request gets 504.",
+)
+@click.option(
+    "--max-renders",
+    default=200,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Renders a worker does before a fresh one replaces it.",
+)
+@click.option(
+    "--max-body",
+    default=2_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest request body in bytes (larger ones get 413 before parsing).",
+)
+@_verbosity_options
+def serve(
+    host: str, port: int, workers: int | None, render_timeout: float, max_renders: int, max_body: int
+) -> None:
+    """Serve POST /render/{format}, POST /validate, GET /schema, GET /formats and GET /health.
+
+    Renders run in a pool of warm worker processes. Listens on 127.0.0.1 unless --host says
+    otherwise; the service has no authentication, so put it behind your own front end
+    before opening it to others.
+    """
+    try:
+        import uvicorn
+
+        from jsi_docs.service.app import ServiceConfig, create_app
+    except ImportError as exc:
+        raise click.UsageError(f"{exc.name} is missing: pip install 'jsi-docs[serve]'") from None
+    config = ServiceConfig(
+        workers=workers, render_timeout=render_timeout, max_renders=max_renders, max_body=max_body
+    )
+    level = "info" if _verbosity() >= 0 else "warning"
+    uvicorn.run(create_app(config), host=host, port=port, log_level=level)
