@@ -378,6 +378,11 @@ def _checked_options(per_format: dict[str, dict[str, Any]]) -> None:
     show_default=True,
     help="Items rendered in parallel.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Render every item, even those unchanged since OUTPUT's last render.",
+)
 @_verbosity_options
 def render(
     paths: tuple[Path, ...],
@@ -394,15 +399,21 @@ def render(
     reference_docx: Path | None,
     generic: tuple[str, ...],
     jobs: int,
+    force: bool,
 ) -> None:
     """Render item files (or folders of them) to OUTPUT/NAME.FORMAT.
 
     A page's stylesheets and fonts are written beside it. On a terminal a progress bar shows
     the items done; add -v to list each file written. Diagnostics (a refused image, a missing
     glyph) are printed once each, naming their file and format.
+
+    An item whose source, formats, options, theme and jsi-docs version are unchanged since
+    it was last rendered into OUTPUT, with its files still there, is skipped (a manifest,
+    OUTPUT/.jsi-docs-manifest.json, remembers); --force renders it anyway.
     """
     from jsi_docs.batch import render_many
     from jsi_docs.cli_progress import Progress
+    from jsi_docs.incremental import Manifest, item_key
 
     formats = _formats(to)
     common: dict[str, Any] = {
@@ -429,13 +440,25 @@ def render(
     if not files:
         raise click.UsageError("no item files found")
     out_dir.mkdir(parents=True, exist_ok=True)
-    progress = Progress(len(files), _verbosity())
+    manifest = Manifest.load(out_dir)
+    keys = {str(path): item_key(path, formats, per_format) for path in files}
+    todo = [p for p in files if force or not manifest.fresh(p, keys[str(p)])]
+    progress = Progress(len(todo), _verbosity())
     try:
         reports = render_many(
-            files, formats, out_dir, format_options=per_format, jobs=jobs, on_report=progress
+            todo, formats, out_dir, format_options=per_format, jobs=jobs, on_report=progress
         )
     finally:
         progress.close()
+    for report in reports:
+        if report.ok:
+            manifest.record(Path(report.source), keys[report.source], report.outputs)
+        else:
+            manifest.forget(Path(report.source))
+    manifest.save()
+    skipped = len(files) - len(todo)
+    if skipped and _verbosity() >= 0:
+        click.echo(f"{skipped} unchanged item(s) skipped (--force renders them again)", err=True)
     sys.exit(0 if all(r.ok for r in reports) else 1)
 
 
