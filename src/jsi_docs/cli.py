@@ -512,3 +512,47 @@ def serve(
     )
     level = "info" if _verbosity() >= 0 else "warning"
     uvicorn.run(create_app(config), host=host, port=port, log_level=level)
+
+
+@main.command(short_help="Show an item as HTML and PDF, rendered again on every save.")
+@click.argument("item", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option(
+    "--theme",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A theme folder overriding the built-in theme.",
+)
+@click.option("--labels-language", metavar="LANG", help="Labels in this language, not the item's.")
+@_verbosity_options
+def preview(
+    item: Path, port: int, open_browser: bool, theme: Path | None, labels_language: str | None
+) -> None:
+    """Serve a page on 127.0.0.1 showing ITEM as HTML and as PDF side by side.
+
+    Every save of ITEM renders it again and the page follows without reloading; while the file
+    is invalid the page lists its problems with their lines and keeps the last good rendering.
+    """
+    try:
+        import uvicorn
+
+        from jsi_docs.service.preview import create_preview_app
+    except ImportError as exc:
+        raise click.UsageError(f"{exc.name} is missing: pip install 'jsi-docs[serve]'") from None
+    common = {"theme": theme, "labels_language": labels_language}
+    options = {k: v for k, v in common.items() if v is not None}
+    app = create_preview_app(item, format_options={"html": options, "pdf": options})
+    address = f"http://127.0.0.1:{port}/"
+    click.echo(f"Preview of {item} at {address} (Ctrl+C stops it)", err=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(address)
+    level = "info" if _verbosity() >= 1 else "warning"
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            app.state.closing.set()  # the open pages' event streams end first
+            super().handle_exit(sig, frame)
+
+    Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level=level)).run()
