@@ -3,7 +3,10 @@ ceiling, each with a fresh, warm replacement."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 from jsi_docs.service._worker import WARM_UP_ITEM
 from jsi_docs.service.jobs import Failed, Job, Rendered
@@ -47,3 +50,26 @@ def test_a_job_over_the_time_ceiling_fails_clearly_and_the_next_one_runs() -> No
 
 def test_the_default_size_is_the_cores() -> None:
     assert WorkerPool().size == available_cores()
+
+
+def test_the_server_process_never_imports_weasyprint() -> None:
+    """Renders happen in the workers: the server's own process stays small."""
+    code = (
+        "import sys; from jsi_docs.service.app import create_app; "
+        "from jsi_docs.service.preview import create_preview_app; create_app(); "
+        "create_preview_app(__import__('pathlib').Path('examples/jsi-ecommerce-2023-05-25.fr.yaml')); "
+        "print(sorted({'weasyprint', 'docx'} & set(sys.modules)))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root, timeout=60)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_serve_extra_is_imported_by_the_service_alone() -> None:
+    """The [serve] extra is optional: only the service and the commands starting it use it."""
+    from test_architecture import SRC, imports_of
+
+    for path in SRC.rglob("*.py"):
+        roots = {m.split(".")[0] for m in imports_of(path)}
+        if roots & {"starlette", "uvicorn", "watchfiles", "anyio"}:
+            assert path.relative_to(SRC).parts[0] in ("service", "cli.py"), path
