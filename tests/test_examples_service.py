@@ -36,3 +36,13 @@ def test_the_service_mounted_in_a_host_app_renders(tmp_path: Path) -> None:
         # uvicorn shuts down, then raises the signal again for its parent to see
         assert process.wait(30) in (0, -15), (tmp_path / "log").read_text()
     assert "Traceback" not in (tmp_path / "log").read_text()
+
+
+def test_the_example_checks_itself() -> None:
+    """What ``nox -s examples`` runs: serve on a free port in a thread, render once, stop."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "embed_service.py"), "--self-test"],
+        capture_output=True, text=True, timeout=120, cwd=ROOT, check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "bytes of PDF" in done.stdout

@@ -3,6 +3,8 @@ ceiling, each with a fresh, warm replacement."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -46,6 +48,17 @@ def test_a_job_over_the_time_ceiling_fails_clearly_and_the_next_one_runs() -> No
         assert "longer than 0.001 s" in reply.message
         assert isinstance(pool.run(Job(WARM_UP_ITEM, fmt="html")), Rendered)
         assert pool.stats().killed == 1
+
+
+def test_a_worker_dead_while_idle_is_replaced_and_the_job_still_runs() -> None:
+    with WorkerPool(1, warm_formats=()) as pool:
+        assert pool.wait_ready()
+        (pid,) = pool.pids()
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(0.2)
+        assert isinstance(pool.run(Job(WARM_UP_ITEM, fmt="html")), Rendered)
+        assert pool.stats().killed == 1
+        assert pid not in pool.pids()
 
 
 def test_the_default_size_is_the_cores() -> None:

@@ -41,6 +41,7 @@ _YAML_TYPES = frozenset(
 )
 _JSON_TYPES = frozenset({"application/json", "text/json"})
 _UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+_MAX_DIAGNOSTICS = 20  # in a header: the first ones (the command line shows them all)
 
 
 @attrs.frozen
@@ -167,7 +168,7 @@ def _answer(reply: Reply) -> Response:
             name = _UNSAFE_IN_NAME.sub("-", reply.item_id) + reply.suffix
             headers = {
                 "Content-Disposition": f'inline; filename="{name}"',
-                "X-Jsi-Docs-Diagnostics": json.dumps(list(reply.diagnostics)),
+                "X-Jsi-Docs-Diagnostics": json.dumps(list(reply.diagnostics[:_MAX_DIAGNOSTICS])),
             }
             return Response(reply.data, media_type=reply.media_type, headers=headers)
         case Invalid():

@@ -156,20 +156,26 @@ class WorkerPool:
         bounds the wait for a free worker (default: no bound) before :class:`PoolBusyError`.
         """
         self.start()
-        try:
-            worker = self._idle.get(timeout=wait)
-        except queue.Empty:
-            raise PoolBusyError(f"no worker free within {wait} s") from None
         ceiling = self.render_timeout if timeout is None else timeout
-        self._count(busy=1)
-        try:
-            return self._ask(worker, job, ceiling)
-        finally:
-            self._count(busy=-1, jobs=1)
+        for _attempt in range(self.size + 1):
+            try:
+                worker = self._idle.get(timeout=wait)
+            except queue.Empty:
+                raise PoolBusyError(f"no worker free within {wait} s") from None
+            try:
+                worker.conn.send(job)
+            except (OSError, ValueError):  # it died while idle: the job goes to another one
+                self._discard(worker, "killed")
+                continue
+            self._count(busy=1)
+            try:
+                return self._ask(worker, ceiling)
+            finally:
+                self._count(busy=-1, jobs=1)
+        return Failed("the worker processes keep stopping unexpectedly")
 
-    def _ask(self, worker: _Worker, job: Job, ceiling: float) -> Reply:
+    def _ask(self, worker: _Worker, ceiling: float) -> Reply:
         try:
-            worker.conn.send(job)
             if not worker.conn.poll(ceiling):
                 self._discard(worker, "killed")
                 return Failed(
