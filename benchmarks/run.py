@@ -573,7 +573,9 @@ def main() -> None:
         loads,
         args.note,
     )
-    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from service import keep_section  # the section benchmarks/service.py writes stays
+
+    args.output.write_text(keep_section(args.output, "\n".join(lines) + "\n"), encoding="utf-8")
     print("\n".join(lines))
 
 

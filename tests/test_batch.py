@@ -219,6 +219,7 @@ def test_cli_render_exits_zero_when_every_item_renders(tmp_path: Path) -> None:
         "2 of 2 item(s) rendered, 2 file(s) written, 0 failed"
     )
     assert sorted(p.name for p in out.iterdir()) == [
+        ".jsi-docs-manifest.json",  # what an incremental build reads next time
         "jsi-ecommerce-2023-05-25.en.pdf",
         "jsi-ecommerce-2023-05-25.fr.pdf",
     ]

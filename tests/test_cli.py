@@ -279,7 +279,7 @@ def _figure_item(tmp_path: Path) -> Path:
 def test_verbosity_before_or_after_the_command_and_each_diagnostic_once(tmp_path: Path) -> None:
     item = _figure_item(tmp_path)
     for args in (["-v", "render"], ["render", "-v"]):
-        done = run(*args, str(item), "--to", "pdf,docx", "-o", str(tmp_path / "out"))
+        done = run(*args, str(item), "--to", "pdf,docx", "-o", str(tmp_path / "out"), "--force")
         assert done.returncode == 0, done.stderr
         lines = done.stderr.splitlines()
         assert lines == [
@@ -320,7 +320,7 @@ def test_formats_lists_each_format_with_its_options() -> None:
 def test_weasyprint_warnings_still_become_diagnostics_in_the_command(tmp_path: Path) -> None:
     corpus = Path(__file__).parent / "corpus" / "valid-missing-glyphs.yaml"
     for verbosity in ([], ["-v"]):
-        done = run("render", str(corpus), "--to", "pdf", "-o", str(tmp_path), *verbosity)
+        done = run("render", str(corpus), "--to", "pdf", "-o", str(tmp_path), "--force", *verbosity)
         assert done.returncode == 0, done.stderr
         notdef = [line for line in done.stderr.splitlines() if ".notdef glyph" in line]
         assert notdef

@@ -378,6 +378,11 @@ def _checked_options(per_format: dict[str, dict[str, Any]]) -> None:
     show_default=True,
     help="Items rendered in parallel.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Render every item, even those unchanged since OUTPUT's last render.",
+)
 @_verbosity_options
 def render(
     paths: tuple[Path, ...],
@@ -394,15 +399,21 @@ def render(
     reference_docx: Path | None,
     generic: tuple[str, ...],
     jobs: int,
+    force: bool,
 ) -> None:
     """Render item files (or folders of them) to OUTPUT/NAME.FORMAT.
 
     A page's stylesheets and fonts are written beside it. On a terminal a progress bar shows
     the items done; add -v to list each file written. Diagnostics (a refused image, a missing
     glyph) are printed once each, naming their file and format.
+
+    An item whose source, formats, options, theme and jsi-docs version are unchanged since
+    it was last rendered into OUTPUT, with its files still there, is skipped (a manifest,
+    OUTPUT/.jsi-docs-manifest.json, remembers); --force renders it anyway.
     """
     from jsi_docs.batch import OutputConflictError, check_outputs, render_many
     from jsi_docs.cli_progress import Progress
+    from jsi_docs.incremental import Manifest, item_key
 
     formats = _formats(to)
     common: dict[str, Any] = {
@@ -437,11 +448,119 @@ def render(
         raise click.UsageError(
             f"cannot use {one_line(str(out_dir))} as the output folder: {exc.strerror or exc}"
         ) from None
-    progress = Progress(len(files), _verbosity())
+    manifest = Manifest.load(out_dir)
+    keys = {str(path): item_key(path, formats, per_format) for path in files}
+    todo = [p for p in files if force or not manifest.fresh(p, keys[str(p)])]
+    progress = Progress(len(todo), _verbosity())
     try:
         reports = render_many(
-            files, formats, out_dir, format_options=per_format, jobs=jobs, on_report=progress
+            todo, formats, out_dir, format_options=per_format, jobs=jobs, on_report=progress
         )
     finally:
         progress.close()
+    for report in reports:
+        if report.ok:
+            manifest.record(Path(report.source), keys[report.source], report.outputs)
+        else:
+            manifest.forget(Path(report.source))
+    manifest.save()
+    skipped = len(files) - len(todo)
+    if skipped and _verbosity() >= 0:
+        click.echo(f"{skipped} unchanged item(s) skipped (--force renders them again)", err=True)
     sys.exit(0 if all(r.ok for r in reports) else 1)
+
+
+@main.command(short_help="Serve renders over HTTP (the [serve] extra).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    help="Worker processes that render (default: the cores this process may use).",
+)
+@click.option(
+    "--render-timeout",
+    default=30.0,
+    show_default=True,
+    type=click.FloatRange(min=0.01),
+    help="Seconds one render may take; past it the worker is replaced and the request gets 504.",
+)
+@click.option(
+    "--max-renders",
+    default=200,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Renders a worker does before a fresh one replaces it.",
+)
+@click.option(
+    "--max-body",
+    default=2_000_000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest request body in bytes (larger ones get 413 before parsing).",
+)
+@_verbosity_options
+def serve(
+    host: str, port: int, workers: int | None, render_timeout: float, max_renders: int, max_body: int
+) -> None:
+    """Serve POST /render/{format}, POST /validate, GET /schema, GET /formats and GET /health.
+
+    Renders run in a pool of warm worker processes. Listens on 127.0.0.1 unless --host says
+    otherwise; the service has no authentication, so put it behind your own front end
+    before opening it to others.
+    """
+    try:
+        import uvicorn
+
+        from jsi_docs.service.app import ServiceConfig, create_app
+    except ImportError as exc:
+        raise click.UsageError(f"{exc.name} is missing: pip install 'jsi-docs[serve]'") from None
+    config = ServiceConfig(
+        workers=workers, render_timeout=render_timeout, max_renders=max_renders, max_body=max_body
+    )
+    level = "info" if _verbosity() >= 0 else "warning"
+    uvicorn.run(create_app(config), host=host, port=port, log_level=level)
+
+
+@main.command(short_help="Show an item as HTML and PDF, rendered again on every save.")
+@click.argument("item", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@click.option(
+    "--theme",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A theme folder overriding the built-in theme.",
+)
+@click.option("--labels-language", metavar="LANG", help="Labels in this language, not the item's.")
+@_verbosity_options
+def preview(
+    item: Path, port: int, open_browser: bool, theme: Path | None, labels_language: str | None
+) -> None:
+    """Serve a page on 127.0.0.1 showing ITEM as HTML and as PDF side by side.
+
+    Every save of ITEM renders it again and the page follows without reloading; while the file
+    is invalid the page lists its problems with their lines and keeps the last good rendering.
+    """
+    try:
+        import uvicorn
+
+        from jsi_docs.service.preview import create_preview_app
+    except ImportError as exc:
+        raise click.UsageError(f"{exc.name} is missing: pip install 'jsi-docs[serve]'") from None
+    common = {"theme": theme, "labels_language": labels_language}
+    options = {k: v for k, v in common.items() if v is not None}
+    app = create_preview_app(item, format_options={"html": options, "pdf": options})
+    address = f"http://127.0.0.1:{port}/"
+    click.echo(f"Preview of {item} at {address} (Ctrl+C stops it)", err=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(address)
+    level = "info" if _verbosity() >= 1 else "warning"
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            app.state.closing.set()  # the open pages' event streams end first
+            super().handle_exit(sig, frame)
+
+    Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level=level)).run()

@@ -210,6 +210,11 @@ class Chromium:
         """The browser's version, e.g. ``156.0.8078.108``."""
         return str(self._driver.capabilities.get("browserVersion", "?"))
 
+    @property
+    def driver(self) -> Any:
+        """The selenium WebDriver, for pages served over HTTP (on 127.0.0.1 only)."""
+        return self._driver
+
     def _set_viewport(self, width: int, height: int) -> None:
         self._driver.execute_cdp_cmd(
             "Emulation.setDeviceMetricsOverride",

@@ -1,0 +1,159 @@
+"""``jsi-docs serve`` as a client meets it: a real server on 127.0.0.1, real HTTP requests."""
+
+from __future__ import annotations
+
+import io
+from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import jsi_docs
+from _service_helpers import ROOT, call, serving
+
+FRENCH = ROOT / "examples" / "jsi-ecommerce-2023-05-25.fr.yaml"
+MAX_BODY = 100_000
+YAML = {"Content-Type": "application/yaml"}
+INVALID = b"id: x\nlanguage: fr\nheadline: Titre\npublished: 2024-01-01\nsections: []\ncolour: red\n"
+
+
+@pytest.fixture(scope="module")
+def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with serving(log, "--workers", "2", "--max-body", str(MAX_BODY)) as found:
+        yield found
+    assert "http://127.0.0.1:" in log.read_text(), "the server listens on 127.0.0.1 by default"
+
+
+def french() -> bytes:
+    return FRENCH.read_bytes()
+
+
+@pytest.mark.parametrize("fmt", ["html", "pdf", "docx", "json", "yaml"])
+def test_every_format_is_rendered_with_its_media_type(port: int, fmt: str) -> None:
+    from jsi_docs.exporters import get_exporter
+
+    answer = call(port, "POST", f"/render/{fmt}", french(), YAML)
+    assert answer.status == 200, answer.body[:500]
+    assert answer.headers["content-type"].partition(";")[0] == get_exporter(fmt).media_type
+    item = jsi_docs.load(FRENCH)
+    assert f'filename="{item.id}{get_exporter(fmt).suffix}"' in answer.headers["content-disposition"]
+    if fmt == "pdf":
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(answer.body)).pages)
+        assert "Initiative" in text
+    elif fmt == "docx":
+        assert answer.body[:2] == b"PK"
+    else:
+        assert item.headline.split()[0] in answer.body.decode()
+
+
+def test_a_json_body_is_read_as_json_and_options_come_from_the_query(port: int) -> None:
+    body = jsi_docs.dumps(jsi_docs.load(FRENCH), "json").encode()
+    answer = call(port, "POST", "/render/html?fragment=true", body, {"Content-Type": "application/json"})
+    assert answer.status == 200
+    assert answer.body.lstrip().startswith(b"<article")
+
+
+def test_an_invalid_item_is_422_with_its_problems_and_lines(port: int) -> None:
+    answer = call(port, "POST", "/render/pdf", INVALID, YAML)
+    assert answer.status == 422
+    problems = answer.json()["problems"]
+    assert [(p["path"], p["line"]) for p in problems if "colour" in p["path"]] == [("$.colour", 6)]
+
+
+def test_broken_yaml_is_422_with_its_line(port: int) -> None:
+    answer = call(port, "POST", "/render/html", b"id: x\nheadline: [unclosed\n", YAML)
+    assert answer.status == 422
+    assert answer.json()["problems"][0]["line"] in (2, 3)
+
+
+def test_bytes_that_are_not_utf8_are_422(port: int) -> None:
+    answer = call(port, "POST", "/render/html", b"id: \xff\xfe\n", YAML)
+    assert answer.status == 422
+    assert "UTF-8" in answer.json()["problems"][0]["message"]
+
+
+def test_an_oversized_body_is_413_before_parsing(port: int) -> None:
+    body = b"# " + b"x" * MAX_BODY + b"\n"
+    answer = call(port, "POST", "/render/pdf", body, YAML)
+    assert answer.status == 413
+    assert str(MAX_BODY) in answer.json()["error"]
+
+
+def test_an_oversized_body_without_length_is_413(port: int) -> None:
+    chunks = iter([b"# " + b"x" * 60_000 + b"\n"] * 3)
+    answer = call(port, "POST", "/validate", chunks, YAML)  # type: ignore[arg-type]
+    assert answer.status == 413
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "status", "said"),
+    [
+        ("/render/odt", YAML, 404, "known: docx"),
+        ("/render/pdf?page_size=A3", YAML, 400, "page_size"),
+        ("/render/pdf?colour=red", YAML, 400, "takes no option 'colour'"),
+        ("/render/pdf?theme=/etc", YAML, 400, "cannot be set over HTTP"),
+        ("/render/pdf?allowed_urls=http://127.0.0.1/", YAML, 400, "cannot be set over HTTP"),
+        ("/render/html?strict=maybe", YAML, 400, "true or false"),
+        ("/render/pdf", {"Content-Type": "image/png"}, 415, "application/yaml"),
+        ("/render/pdf?input=toml", YAML, 400, "yaml or json"),
+    ],
+)
+def test_a_bad_request_is_4xx_saying_why(
+    port: int, path: str, headers: dict[str, str], status: int, said: str
+) -> None:
+    answer = call(port, "POST", path, french(), headers)
+    assert answer.status == status
+    assert said in answer.json()["error"]
+
+
+def test_validate_reports_problems_with_lines(port: int) -> None:
+    good = call(port, "POST", "/validate", french(), YAML).json()
+    assert good == {"valid": True, "problems": [], "warnings": []}
+    bad = call(port, "POST", "/validate", INVALID, YAML).json()
+    assert bad["valid"] is False
+    assert {"path": "$.colour", "line": 6} in [{k: p[k] for k in ("path", "line")} for p in bad["problems"]]
+
+
+def test_schema_formats_and_health(port: int) -> None:
+    schema = call(port, "GET", "/schema")
+    assert schema.headers["content-type"].startswith("application/schema+json")
+    assert "headline" in schema.json()["properties"]
+    listed = {f["name"]: f for f in call(port, "GET", "/formats").json()["formats"]}
+    assert {"html", "pdf", "docx"} <= set(listed)
+    assert listed["pdf"]["media_type"] == "application/pdf"
+    assert "page_size" in listed["pdf"]["options"]
+    assert "theme" not in listed["pdf"]["options"]
+    health = call(port, "GET", "/health").json()
+    assert health["status"] == "ok"
+    assert health["workers"]["size"] == 2
+
+
+def test_a_bounded_concurrent_load_gets_no_5xx(port: int) -> None:
+    """200 requests, 20 at a time, every format and invalid items mixed in."""
+    body = french()
+    cases = [("/render/pdf", body, 200), ("/render/html", body, 200), ("/render/docx", body, 200),
+             ("/render/pdf", INVALID, 422), ("/validate", body, 200)]
+
+    def one(index: int) -> tuple[int, int]:
+        path, data, expected = cases[index % len(cases)]
+        return expected, call(port, "POST", path, data, YAML, timeout=120).status
+
+    with ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(one, range(200)))
+    assert Counter(status for _, status in results if status >= 500) == Counter()
+    assert all(expected == status for expected, status in results)
+    assert call(port, "GET", "/health").json()["workers"]["killed"] == 0
+
+
+def test_a_render_over_the_time_ceiling_is_504_and_its_worker_replaced(tmp_path: Path) -> None:
+    with serving(tmp_path / "serve.log", "--workers", "1", "--render-timeout", "0.02") as port:
+        answer = call(port, "POST", "/render/pdf", french(), YAML)
+        assert answer.status == 504
+        assert "longer than 0.02 s" in answer.json()["error"]
+        workers = call(port, "GET", "/health").json()["workers"]
+        assert workers["killed"] == 1
+        assert workers["started"] == 2
