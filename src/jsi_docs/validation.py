@@ -217,7 +217,11 @@ def validate(item: NewsItem) -> list[Problem]:
         if reason := check_url(url, schemes):
             add(Problem(path, reason))
         elif unencoded := sorted(set(url) & set(_TO_ENCODE)):
-            add(Problem(path, f"{url!r} is not a URL as written: percent-encode {' '.join(unencoded)}"))
+            add(
+                Problem(
+                    path, f"{url!r} is not a URL as written: percent-encode {' '.join(unencoded)}"
+                )
+            )
     if (
         item.contact is not None
         and item.contact.email is not None
@@ -244,21 +248,23 @@ def validate(item: NewsItem) -> list[Problem]:
             )
 
     problems += _notes(item)
-    if item.updated is not None and item.updated < item.published:
+    published = item.published
+    # A partial date is a range of days: only what is certainly wrong is refused.
+    if item.updated is not None and published is not None and item.updated.last < published.first:
         add(
             Problem(
                 "$.updated",
-                f"the item is updated ({item.updated}) before it is published ({item.published})",
+                f"the item is updated ({item.updated}) before it is published ({published})",
             )
         )
 
     meeting = item.meeting
     if meeting is not None:
-        if meeting.dates.start > item.published:
+        if published is not None and meeting.dates.start > published.last:
             add(
                 Problem(
                     "$.meeting.dates",
-                    f"the meeting starts ({meeting.dates.start}) after the item's publication ({item.published})",
+                    f"the meeting starts ({meeting.dates.ends[0]}) after the item's publication ({published})",
                 )
             )
         for i, speaker in enumerate(item.speakers):

@@ -52,13 +52,14 @@ def news_article(view: ItemView) -> JsonObject:
     """The schema.org ``NewsArticle`` describing the item of ``view`` (a JSON-ready dict):
     the facts its page shows, in the same words, and every direct quotation with the person
     who said it."""
-    article: JsonObject = {
-        "@context": CONTEXT,
-        "@type": "NewsArticle",
-        "headline": view.headline,
-        "inLanguage": view.language,
-        "datePublished": view.published.iso,
-    }
+    article: JsonObject = {"@context": CONTEXT, "@type": "NewsArticle"}
+    # Only what the source says: no headline or date when it gives none; a date known to the
+    # month or year is written so (ISO 8601 "2023-05").
+    if view.headline_known:
+        article["headline"] = view.headline
+    article["inLanguage"] = view.language
+    if view.published is not None:
+        article["datePublished"] = view.published.iso
     if view.updated is not None:
         article["dateModified"] = view.updated.iso
     if view.symbols:

@@ -50,7 +50,7 @@ from jsi_docs.model.people import (
     RoleKind,
     Speaker,
 )
-from jsi_docs.model.period import Period
+from jsi_docs.model.period import DatePrecision, PartialDate, Period
 
 __all__ = [
     "Affiliation",
@@ -60,6 +60,7 @@ __all__ = [
     "CollectiveKind",
     "CollectiveSpeaker",
     "Contact",
+    "DatePrecision",
     "Emphasis",
     "Figure",
     "Foreign",
@@ -77,6 +78,7 @@ __all__ = [
     "NoteRef",
     "Organization",
     "Paragraph",
+    "PartialDate",
     "Period",
     "PersonName",
     "Quotation",

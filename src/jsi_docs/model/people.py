@@ -92,6 +92,11 @@ class RoleKind(enum.StrEnum):
     DIRECTOR_GENERAL = "director-general"
     DEPUTY_DIRECTOR_GENERAL = "deputy-director-general"
     SPOKESPERSON = "spokesperson"
+    MINISTER = "minister"
+    PERMANENT_REPRESENTATIVE = "permanent-representative"
+    """The head of a Member's permanent mission (often "Ambassador")."""
+    REPRESENTATIVE = "representative"
+    DELEGATE = "delegate"
     OTHER = "other"
     """Any other role: ``Role.label`` names it."""
 

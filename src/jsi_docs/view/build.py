@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
@@ -17,7 +16,6 @@ from jsi_docs.i18n import (
     Placeholder,
     Term,
     UnknownProfileError,
-    iso,
     language_name,
     languages,
 )
@@ -26,10 +24,12 @@ from jsi_docs.model import (
     BlockQuote,
     CollectiveSpeaker,
     Contact,
+    DatePrecision,
     Figure,
     ListBlock,
     NewsItem,
     Paragraph,
+    PartialDate,
     RichText,
     Speaker,
     Table,
@@ -192,12 +192,14 @@ class _Builder:
             else labels.language,
             kind=str(item.kind),
             kind_label=labels.text(kind_label),
-            headline=text.text(item.headline),
+            headline=text.text(item.headline)
+            if item.headline is not None
+            else labels.label(Term.UNTITLED),
             banner=banner,
             publisher=publisher,
             meeting=self.meeting(),
-            published=self.dated(Term.PUBLISHED, item.published),
-            updated=self.dated(Term.UPDATED, item.updated) if item.updated else None,
+            published=self.dated(Term.PUBLISHED, Term.PUBLISHED_IN, item.published),
+            updated=self.dated(Term.UPDATED, Term.UPDATED_IN, item.updated),
             symbols=tuple(clean(s) for s in item.symbols),
             symbols_label=labels.label(symbols_term),
             lead=lead,
@@ -229,6 +231,7 @@ class _Builder:
             url=safe_url(item.url) if item.url else None,
             description=self.description(lead, sections),
             diagnostics=tuple(self.diagnostics),
+            headline_known=item.headline is not None,
         )
 
     def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:
@@ -241,13 +244,17 @@ class _Builder:
                     if len(found) > DESCRIPTION_LIMIT:
                         found = found[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0] + "\u2026"
                     return found
-        return self.text.text(self.item.headline)
+        return self.text.text(self.item.headline) if self.item.headline else ""
 
     # -- header ------------------------------------------------------------------------------
 
-    def dated(self, term: Term, day: dt.date) -> DatedLine:
+    def dated(self, on: Term, during: Term, when: PartialDate | None) -> DatedLine | None:
+        """The line of a date: ``on`` a known day, ``during`` a month or year; None unknown."""
+        if when is None:
+            return None
         labels = self.labels
-        date = labels.date(day)
+        date = labels.partial_date(when)
+        term = on if when.precision is DatePrecision.DAY else during
         before: list[str] = []
         after: list[str] = []
         seen = False
@@ -258,7 +265,7 @@ class _Builder:
                 after.append(labels.text(segment, before=date))
             else:
                 before.append(labels.text(segment, after=date))
-        return DatedLine("".join(before), date, iso(day), "".join(after))
+        return DatedLine("".join(before), date, when.isoformat(), "".join(after))
 
     def meeting(self) -> MeetingView | None:
         meeting = self.item.meeting
@@ -268,9 +275,8 @@ class _Builder:
         name = text.meeting_kind(meeting)
         if meeting.place:
             name = f"{name}, {text.text(meeting.place)}"
-        return MeetingView(
-            name, text.date_range(meeting.dates), iso(meeting.dates.start), iso(meeting.dates.end)
-        )
+        first, last = meeting.dates.ends
+        return MeetingView(name, text.period(meeting.dates), first.isoformat(), last.isoformat())
 
     # -- body --------------------------------------------------------------------------------
 

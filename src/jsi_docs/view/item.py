@@ -79,7 +79,8 @@ class VersionView:
 
 @attrs.frozen
 class DatedLine:
-    """A label around a date: ``before`` + ``date`` + ``after`` ("Publié le 25 mai 2023")."""
+    """A label around a date: ``before`` + ``date`` + ``after`` ("Publié le 25 mai 2023",
+    "Published in May 2023"); ``iso`` is the date to the precision known (``2023-05``)."""
 
     before: str
     date: str
@@ -94,7 +95,8 @@ class DatedLine:
 
 @attrs.frozen
 class MeetingView:
-    """The meeting line: ``name`` (kind and place) and the ``dates`` it was held."""
+    """The meeting line: ``name`` (kind and place) and the ``dates`` it was held; ``start`` and
+    ``end`` are ISO 8601 to the precision known (``2023``, ``2023-05``, ``2023-05-22``)."""
 
     name: str
     dates: str
@@ -215,10 +217,13 @@ class ItemView:
     kind: str
     kind_label: str
     headline: str
+    """The headline, or the labels' "Untitled" when the source gives none (see
+    :attr:`headline_known`)."""
     banner: LinkView | None
     publisher: LinkView | None
     meeting: MeetingView | None
-    published: DatedLine
+    published: DatedLine | None
+    """None when the publication date is unknown: no date is shown or stated."""
     updated: DatedLine | None
     symbols: tuple[str, ...]
     symbols_label: str
@@ -238,8 +243,11 @@ class ItemView:
     url: str | None
     description: str
     """One line saying what the item is about: the lead, else the start of the first
-    paragraph, else the headline (a page's description, a PDF's Subject)."""
+    paragraph, else the headline, else empty (a page's description, a PDF's Subject)."""
     diagnostics: tuple[Diagnostic, ...] = ()
+    headline_known: bool = True
+    """False when the item has no headline: :attr:`headline` is then a label, which metadata
+    stating facts (JSON-LD, DOCX properties) leaves out."""
 
     LIST_SEPARATOR = " \u00b7 "
     """Between two topics on their line."""

@@ -29,12 +29,21 @@ from jsi_docs.i18n import (
     UnsupportedLanguageError,
     capitalize_first,
     format_date_range,
-    format_period,
+    format_known,
     labels,
     normalize_language,
     profile_for,
 )
-from jsi_docs.model import CollectiveSpeaker, Meeting, NewsItem, Period, Role, Speaker
+from jsi_docs.model import (
+    CollectiveSpeaker,
+    DatePrecision,
+    Meeting,
+    NewsItem,
+    PartialDate,
+    Period,
+    Role,
+    Speaker,
+)
 from jsi_docs.validation import IMAGE_SCHEMES, LINK_SCHEMES, check_url
 
 __all__ = [
@@ -285,8 +294,19 @@ class Presenter:
         return self._dates(period.start, period.end, format_date_range)
 
     def period(self, period: Period) -> str:
-        """A period, naming whole months and years as such: "2023", "mai 2023"."""
-        return self._dates(period.start, period.end, format_period)
+        """A period to the precision it is known: "22\u201325 mai 2023", "mai 2023", "2023"."""
+        return self._known(period.start, period.end, period.precision)
+
+    def partial_date(self, date: PartialDate) -> str:
+        """A date to the precision it is known: "25 mai 2023", "mai 2023", "2023"."""
+        return self._known(date.first, date.last, date.precision)
+
+    def _known(self, start: dt.date, end: dt.date, precision: DatePrecision) -> str:
+        return _remember(
+            self._date_texts,
+            (start, end, str(precision)),
+            lambda: self.text(format_known(start, end, str(precision), self.language)),
+        )
 
     def _dates(
         self, start: dt.date, end: dt.date, how: Callable[[dt.date, dt.date, str], str]
@@ -310,7 +330,7 @@ class Presenter:
             words = f"{words} {role.of}"
         if role.period is not None:
             when = self.period(role.period)
-            if role.period.is_whole_year or role.period.is_whole_month:
+            if role.period.precision is not DatePrecision.DAY:
                 words = self.labels.get(Term.ROLE_DURING, role=words, period=when)
             else:
                 words = f"{words} ({when})"
@@ -372,7 +392,7 @@ class Presenter:
         parts = [self.meeting_kind(meeting)]
         if meeting.place:
             parts.append(self.text(meeting.place))
-        parts.append(self.date_range(meeting.dates))
+        parts.append(self.period(meeting.dates))
         return ", ".join(parts)
 
 

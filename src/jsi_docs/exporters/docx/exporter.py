@@ -24,7 +24,7 @@ from jsi_docs.exporters.docx._package import ExtraPart, docx_members, write_pack
 from jsi_docs.exporters.docx._template import REFERENCE_NAME, Template, load_template
 from jsi_docs.exporters.docx._writer import BodyWriter
 from jsi_docs.exporters.docx._xmlchars import check_xml_text, may_hold_illegal_xml
-from jsi_docs.model import NewsItem
+from jsi_docs.model import NewsItem, PartialDate
 from jsi_docs.themes import Theme
 from jsi_docs.view import ItemView, ViewOptionError, build_view, one_line
 
@@ -129,10 +129,9 @@ class DocxExporter:
     @staticmethod
     def _core_properties(document: Any, item: NewsItem, view: ItemView) -> None:
         core = document.core_properties
-        when = _oxml.midnight_utc(item.published)
         publisher = view.publisher.text if view.publisher else ""
         values = {
-            "title": view.headline,
+            "title": view.headline if view.headline_known else "",
             "subject": view.description if view.lead else "",
             "keywords": ", ".join(view.keywords),
             "language": item.language,
@@ -148,10 +147,14 @@ class DocxExporter:
             value = _clip(value)
             if value or getattr(core, name):
                 setattr(core, name, value)
-        core.created = when
-        core.modified = when if item.updated is None else _oxml.midnight_utc(item.updated)
+        # Dates as known: a month or year stays so (W3CDTF allows it); an unknown date is left
+        # out rather than taken from the clock or invented.
+        created = _w3c(item.published)
+        printed = created if item.published and item.published.date else None
+        _oxml.set_core_date(core, "created", created)
+        _oxml.set_core_date(core, "modified", _w3c(item.updated or item.published))
         if core.last_printed is not None:
-            core.last_printed = when
+            _oxml.set_core_date(core, "lastPrinted", printed)
         core.revision = 1
 
     @staticmethod
@@ -166,6 +169,14 @@ class DocxExporter:
         )
         source.relate_to(properties, RT.CUSTOM_XML_PROPS)
         document.part.relate_to(source, RT.CUSTOM_XML)
+
+
+def _w3c(when: PartialDate | None) -> str | None:
+    """A core property's date: midnight UTC of a known day, else the month or year as known."""
+    if when is None:
+        return None
+    day = when.date
+    return when.isoformat() if day is None else f"{day.isoformat()}T00:00:00Z"
 
 
 def _related(part: Any, reltype: str) -> Any:

@@ -8,7 +8,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 import attrs
 
-from jsi_docs.model import NewsItem
+from jsi_docs.model import NewsItem, PartialDate
 from jsi_docs.view import ItemView
 
 __all__ = ["PdfMetadata", "creator", "pdf_metadata"]
@@ -17,31 +17,41 @@ __all__ = ["PdfMetadata", "creator", "pdf_metadata"]
 @attrs.frozen
 class PdfMetadata:
     """Document information and XMP fields; ``created`` is the item's publication date and
-    ``modified`` its update date (the publication date when it was never updated)."""
+    ``modified`` its update date (the publication date when it was never updated), each to the
+    precision known (a PDF date may stop at the month or year); None when unknown, and then
+    the PDF has no such date at all."""
 
     title: str
     language: str
-    created: dt.date
-    modified: dt.date | None = None
+    created: PartialDate | None
+    modified: PartialDate | None = None
     authors: tuple[str, ...] = ()
     subject: str | None = None
     keywords: tuple[str, ...] = ()
     creator: str = "jsi_docs"
 
     @property
-    def created_w3c(self) -> str:
+    def created_w3c(self) -> str | None:
         """The W3C date WeasyPrint turns into ``/CreationDate`` and ``xmp:CreateDate``."""
-        return self.created.isoformat()
+        return self.created.isoformat() if self.created else None
 
     @property
-    def created_datetime(self) -> dt.datetime:
-        """Midnight UTC of the publication date (attachments need a date and time)."""
-        return dt.datetime.combine(self.created, dt.time(), tzinfo=dt.UTC)
+    def created_datetime(self) -> dt.datetime | None:
+        """Midnight UTC of the publication day (attachments need a date and time); None
+        unless the day is known."""
+        day = self.created.date if self.created else None
+        return None if day is None else dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC)
 
     @property
-    def modified_w3c(self) -> str:
+    def created_pdf(self) -> str | None:
+        """The publication date as a PDF date string (``D:202305``), None when unknown."""
+        return "D:" + self.created.isoformat().replace("-", "") if self.created else None
+
+    @property
+    def modified_w3c(self) -> str | None:
         """The W3C date WeasyPrint turns into ``/ModDate`` and ``xmp:ModifyDate``."""
-        return (self.modified or self.created).isoformat()
+        known = self.modified or self.created
+        return known.isoformat() if known else None
 
 
 @functools.cache
