@@ -31,6 +31,7 @@ from jsi_docs.model import (
     NewsItem,
     Note,
     NoteRef,
+    OnBehalfOf,
     Organization,
     Paragraph,
     PartialDate,
@@ -153,7 +154,10 @@ def partial_dates(day: dt.date) -> st.SearchStrategy[PartialDate]:
     return st.sampled_from([PartialDate.of(day), PartialDate(day.year, day.month), PartialDate(day.year)])
 
 
-affiliations = st.builds(Affiliation, label, st.sampled_from(AffiliationKind), st.none() | st.from_regex(r"\A[A-Z]{3}\Z"))
+_codes = st.none() | st.from_regex(r"\A[A-Z]{3}\Z")
+_member_kinds = [k for k in AffiliationKind if k not in (AffiliationKind.PERSON, AffiliationKind.OFFICE)]
+affiliations = st.builds(Affiliation, label, st.sampled_from(_member_kinds), _codes)
+on_behalf = st.builds(lambda name, kind, code, phrase: OnBehalfOf(name, kind, code, phrase=phrase), label, st.sampled_from(AffiliationKind), _codes, st.none() | label)
 
 
 @st.composite
@@ -189,9 +193,9 @@ def news_items(draw: Any) -> NewsItem:
         Speaker(
             sid,
             name,
-            honorific=honorific if name or honorific else draw(label),
-            member=draw(st.none() | affiliations),
-            on_behalf_of=draw(st.none() | affiliations),
+            honorific=honorific if name or honorific or member else draw(label),
+            member=member,
+            on_behalf_of=draw(st.none() | on_behalf),
             roles=draw(
                 st.lists(
                     st.builds(
@@ -207,10 +211,11 @@ def news_items(draw: Any) -> NewsItem:
             gender=draw(st.none() | st.sampled_from(GrammaticalGender)),
         )
         for sid in speaker_ids
-        for name, honorific in [
+        for name, honorific, member in [
             (
                 draw(st.none() | st.builds(PersonName, label, st.none() | label, st.sampled_from(NameOrder))),
                 draw(st.none() | label),
+                draw(st.none() | affiliations),
             )
         ]
     ]

@@ -8,6 +8,7 @@ import io
 import json
 import re
 import zipfile
+from typing import Any
 
 import attrs
 import pypdf
@@ -23,7 +24,7 @@ from tests_helpers import EXAMPLES, french_example
 UNKNOWN = EXAMPLES / "council-2024-07-captured-in-part.en.yaml"
 
 
-def _dated(item: NewsItem, published: PartialDate | None, **changes: object) -> NewsItem:
+def _dated(item: NewsItem, published: PartialDate | None, **changes: Any) -> NewsItem:
     return attrs.evolve(item, published=published, updated=None, **changes)
 
 
@@ -53,7 +54,7 @@ def test_a_partial_date_is_a_range_of_days(
 
 @pytest.mark.parametrize("text", ["2023-13", "2023-02-30", "23", "2023-5", "May 2023", ""])
 def test_a_malformed_partial_date_is_refused(text: str) -> None:
-    with pytest.raises(ValueError, match="YYYY|not a date"):
+    with pytest.raises(ValueError, match=r"YYYY|not a date"):
         PartialDate.parse(text)
 
 
@@ -99,7 +100,9 @@ def test_dates_are_compared_only_where_certainly_wrong() -> None:
 
 
 def test_a_year_long_period_with_mixed_ends_names_its_path() -> None:
-    text = UNKNOWN.read_text(encoding="utf-8").replace("dates: 2024-07", "dates: 2024-07/2024-08-02")
+    text = UNKNOWN.read_text(encoding="utf-8").replace(
+        "dates: 2024-07", "dates: 2024-07/2024-08-02"
+    )
     with pytest.raises(InputError) as caught:
         jsi_docs.loads(text, "yaml")
     (problem,) = caught.value.problems
@@ -191,7 +194,9 @@ def test_docx_core_properties_keep_a_partial_date() -> None:
     item = _dated(french_example(), PartialDate(2023, 5), meeting=None)
     core = _core(jsi_docs.export(item, "docx"))
     assert re.search(r'<dcterms:created xsi:type="dcterms:W3CDTF">2023-05</dcterms:created>', core)
-    assert re.search(r'<dcterms:modified xsi:type="dcterms:W3CDTF">2023-05</dcterms:modified>', core)
+    assert re.search(
+        r'<dcterms:modified xsi:type="dcterms:W3CDTF">2023-05</dcterms:modified>', core
+    )
 
 
 @pytest.mark.parametrize("variant", ["pdf/ua-1", "pdf/a-3b"])
@@ -219,4 +224,8 @@ def test_pdf_states_a_partial_date_to_the_month() -> None:
 
 def test_canonical_json_writes_unknown_as_null() -> None:
     data = json.loads(jsi_docs.dumps(jsi_docs.load(UNKNOWN), "json"))
-    assert (data["headline"], data["published"], data["meeting"]["dates"]) == (None, None, "2024-07")
+    assert (data["headline"], data["published"], data["meeting"]["dates"]) == (
+        None,
+        None,
+        "2024-07",
+    )

@@ -29,10 +29,12 @@ def _organisation(organisation: Organisation) -> JsonObject:
 
 
 def _creator(speaker: SpeakerView) -> JsonObject:
-    if speaker.collective:
+    if speaker.collective or speaker.delegation:
         group: JsonObject = {"@type": "Organization", "name": speaker.name}
         if speaker.organisations:
             group["member"] = [_organisation(m) for m in speaker.organisations]
+        if speaker.on_behalf_of:
+            group["description"] = speaker.on_behalf_of
         return group
     person: JsonObject = {"@type": "Person", "name": speaker.name}
     if speaker.family is not None:
@@ -45,6 +47,8 @@ def _creator(speaker: SpeakerView) -> JsonObject:
         person["affiliation"] = [_organisation(a) for a in speaker.organisations]
     if speaker.roles:
         person["jobTitle"] = list(speaker.roles)
+    if speaker.on_behalf_of:  # schema.org has no property for it: the words the page shows
+        person["description"] = speaker.on_behalf_of
     return person
 
 

@@ -16,6 +16,7 @@ from jsi_docs.model._checks import (
     of_type,
     optional_identifier,
     optional_not_blank,
+    optional_text,
 )
 from jsi_docs.model.blocks import Block, BlockQuote, Figure, ListBlock, Paragraph, Section, Table
 from jsi_docs.model.inline import Inline, NoteRef, RichText, normalize, walk
@@ -219,7 +220,7 @@ class NewsItem:
 
     id: str = attrs.field(validator=identifier)
     language: str = attrs.field(validator=language_tag)
-    headline: str | None = attrs.field(validator=optional_not_blank)
+    headline: str | None = attrs.field(validator=optional_text)
     published: PartialDate | None = attrs.field(converter=_date, validator=of_type(PartialDate))
     sections: tuple[Section, ...] = attrs.field(converter=_sections)
     kind: ItemKind = attrs.field(default=ItemKind.NEWS, kw_only=True)

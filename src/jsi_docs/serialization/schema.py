@@ -41,6 +41,7 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     checks.language_tag: {"pattern": checks.LANGUAGE_PATTERN},
     checks.not_blank: {"pattern": r"\S"},
     checks.optional_not_blank: {"pattern": r"\S"},
+    checks.optional_text: {"pattern": r"\S"},
     checks.optional_positive: {"minimum": 1},
     checks.not_empty: {"minItems": 1},
     notes.symbols: {
@@ -68,6 +69,9 @@ SCHEMA_ONLY_READER_RULES: dict[str, str] = {
         r"^rich text: "
     ),
     "a table's rows are as wide as its header": r"cells?, the header has",
+    "a person or an office is only spoken for (on_behalf_of), never a speaker's member": (
+        r"is expected here, not a (person|office)"
+    ),
     "rich text holds words: an emphasis, link, quotation or paragraph without any is refused": (
         r"must not be (empty|blank)|must hold at least one element|\bis (empty|blank)\b"
     ),

@@ -334,6 +334,8 @@ class _Builder:
             parts.append(SpeakerName((Run(shown.full_name),), speaker.id))
             if shown.affiliation:
                 parts.append(Run(f" ({shown.affiliation})"))
+            if shown.on_behalf_of:
+                parts.append(Run(f", {shown.on_behalf_of}"))
         if href is not None:
             if parts:
                 parts.append(Run(", "))
@@ -399,6 +401,7 @@ class _Builder:
 
     def speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerView:
         shown = self.text.speaker(speaker)
+        behalf = None
         if isinstance(speaker, CollectiveSpeaker):
             organisations = tuple(
                 Organisation(clean(m.name), clean(m.code) if m.code else None)
@@ -408,8 +411,14 @@ class _Builder:
         else:
             organisations = tuple(
                 Organisation(clean(a.name), clean(a.code) if a.code else None)
-                for a in (speaker.member, speaker.on_behalf_of)
+                for a in (speaker.member,)
                 if a is not None
+            )
+            party = speaker.on_behalf_of
+            behalf = (
+                Organisation(clean(party.name), clean(party.code) if party.code else None)
+                if party is not None
+                else None
             )
             family = clean(speaker.name.family) if speaker.name else None
             given = clean(speaker.name.given) if speaker.name and speaker.name.given else None
@@ -424,6 +433,8 @@ class _Builder:
             family,
             given,
             organisations,
+            behalf,
+            shown.delegation,
         )
 
     def typeset_in(self, text: str, language: str | None) -> str:

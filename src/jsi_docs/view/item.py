@@ -127,12 +127,17 @@ class SpeakerView:
     honorific: str | None
     member: str | None
     on_behalf_of: str | None
+    """ "on behalf of the African Group", "au nom du Groupe africain": the words shown."""
     roles: tuple[str, ...]
     collective: bool
     family: str | None = None
     given: str | None = None
     organisations: tuple[Organisation, ...] = ()
-    """Who the speaker speaks for (a person) or who the group is (a collective speaker)."""
+    """The speaker's Member (a person) or who the group is (a collective speaker)."""
+    behalf: Organisation | None = None
+    """Whom the speaker speaks for on this occasion (``on_behalf_of`` is the words shown)."""
+    delegation: bool = False
+    """A Member's delegation with no person named (``name`` is the Member's)."""
 
     @property
     def full_name(self) -> str:
@@ -141,19 +146,23 @@ class SpeakerView:
 
     @property
     def affiliation(self) -> str | None:
-        """What goes in the parentheses: "Singapour" or "Singapour, Groupe africain"."""
-        return ", ".join(p for p in (self.member, self.on_behalf_of) if p) or None
+        """What goes in the parentheses: the Member, "Singapour"."""
+        return self.member
 
     @property
     def caption(self) -> str:
-        """Name and affiliation: "Ambassadeur Hung Seng Tan (Singapour)"."""
-        return f"{self.full_name} ({self.affiliation})" if self.affiliation else self.full_name
+        """Name, Member and whom the speaker speaks for: "Aya Kouassi (Côte d'Ivoire), on behalf
+        of the African Group"."""
+        head = f"{self.full_name} ({self.affiliation})" if self.affiliation else self.full_name
+        return f"{head}, {self.on_behalf_of}" if self.on_behalf_of else head
 
     @property
     def rest(self) -> str:
-        """What follows the name in the list of speakers: " (Singapour), président ..."."""
+        """What follows the name in the list of speakers: " (Singapour), président ...", then
+        ", au nom du Groupe africain" when the speaker speaks for someone on this occasion."""
         head = f" ({self.affiliation})" if self.affiliation else ""
-        return head + "".join(f", {role}" for role in self.roles)
+        behalf = f", {self.on_behalf_of}" if self.on_behalf_of else ""
+        return head + "".join(f", {role}" for role in self.roles) + behalf
 
     @property
     def text(self) -> str:
