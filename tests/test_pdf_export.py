@@ -118,7 +118,9 @@ def _speaker_names(item: NewsItem) -> list[str]:
 
 
 def _full_name(speaker: Speaker) -> str:
-    assert speaker.name is not None, "the examples name every speaker"
+    if speaker.name is None:  # a delegation with no person named: shown by its Member
+        assert speaker.member is not None, "the examples name every speaker"
+        return speaker.member.name
     return speaker.name.full
 
 
