@@ -86,7 +86,8 @@ def expected_texts(view: ItemView, *, footnotes: bool = False) -> Iterator[Expec
     yield Expected("headline", view.headline, heading=True)
     if view.meeting:
         yield Expected("meeting", view.meeting.text)
-    yield Expected("published", view.published.text)
+    if view.published:
+        yield Expected("published", view.published.text)
     if view.updated:
         yield Expected("updated", view.updated.text)
     if view.lead:

@@ -31,8 +31,10 @@ from jsi_docs.model import (
     NewsItem,
     Note,
     NoteRef,
+    OnBehalfOf,
     Organization,
     Paragraph,
+    PartialDate,
     Period,
     PersonName,
     Quotation,
@@ -129,17 +131,33 @@ def with_notes(draw: Any, item: NewsItem, note_ids: list[str], text: st.SearchSt
     item = attrs.evolve(item, sections=sections)
     used = item.note_numbers()
     notes = [Note(note_id, draw(text)) for note_id in note_ids if note_id in used]
-    updated = draw(st.none() | st.integers(0, 30).map(lambda d: item.published + dt.timedelta(days=d)))
+    published = item.published
+    updated = None
+    if published is not None:
+        later = st.integers(0, 30).map(lambda d: PartialDate.of(published.last + dt.timedelta(days=d)))
+        updated = draw(st.none() | later | later.map(lambda p: PartialDate(p.year, p.month)) | later.map(lambda p: PartialDate(p.year)))
     return attrs.evolve(item, notes=notes, symbols=draw(symbols), updated=updated)
 
 
 def periods(within: Period | None = None) -> st.SearchStrategy[Period]:
+    """Periods of days, or of a month or year (``within``: covering it)."""
     if within is not None:
         return st.just(within) | st.just(Period.year(within.start.year))
-    return st.tuples(days, st.integers(0, 5)).map(lambda t: Period(t[0], t[0] + dt.timedelta(days=t[1])))
+    in_days = st.tuples(days, st.integers(0, 5)).map(lambda t: Period(t[0], t[0] + dt.timedelta(days=t[1])))
+    in_months = days.map(lambda d: Period.month(d.year, d.month))
+    in_years = st.tuples(days, st.integers(0, 2)).map(lambda t: Period.between(PartialDate(t[0].year), PartialDate(t[0].year + t[1])))
+    return in_days | in_months | in_years
 
 
-affiliations = st.builds(Affiliation, label, st.sampled_from(AffiliationKind), st.none() | st.from_regex(r"\A[A-Z]{3}\Z"))
+def partial_dates(day: dt.date) -> st.SearchStrategy[PartialDate]:
+    """``day`` known to the day, the month or the year."""
+    return st.sampled_from([PartialDate.of(day), PartialDate(day.year, day.month), PartialDate(day.year)])
+
+
+_codes = st.none() | st.from_regex(r"\A[A-Z]{3}\Z")
+_member_kinds = [k for k in AffiliationKind if k not in (AffiliationKind.PERSON, AffiliationKind.OFFICE)]
+affiliations = st.builds(Affiliation, label, st.sampled_from(_member_kinds), _codes)
+on_behalf = st.builds(lambda name, kind, code, phrase: OnBehalfOf(name, kind, code, phrase=phrase), label, st.sampled_from(AffiliationKind), _codes, st.none() | label)
 
 
 @st.composite
@@ -161,7 +179,8 @@ def news_items(draw: Any) -> NewsItem:
     """Valid items: ids unique, references resolved, URLs safe, dates consistent."""
     language = draw(languages)
     meeting_dates = draw(st.none() | periods())
-    published = draw(days) if meeting_dates is None else meeting_dates.end + dt.timedelta(days=draw(st.integers(0, 3)))
+    published_day = draw(days) if meeting_dates is None else meeting_dates.end + dt.timedelta(days=draw(st.integers(0, 3)))
+    published = draw(st.none() | partial_dates(published_day))
     all_ids = draw(st.lists(ids, min_size=0, max_size=6, unique=True))
     cut = draw(st.integers(0, len(all_ids)))
     speaker_ids, collective_ids = all_ids[:cut], all_ids[cut:]
@@ -174,9 +193,9 @@ def news_items(draw: Any) -> NewsItem:
         Speaker(
             sid,
             name,
-            honorific=honorific if name or honorific else draw(label),
-            member=draw(st.none() | affiliations),
-            on_behalf_of=draw(st.none() | affiliations),
+            honorific=honorific if name or honorific or member else draw(label),
+            member=member,
+            on_behalf_of=draw(st.none() | on_behalf),
             roles=draw(
                 st.lists(
                     st.builds(
@@ -192,10 +211,11 @@ def news_items(draw: Any) -> NewsItem:
             gender=draw(st.none() | st.sampled_from(GrammaticalGender)),
         )
         for sid in speaker_ids
-        for name, honorific in [
+        for name, honorific, member in [
             (
                 draw(st.none() | st.builds(PersonName, label, st.none() | label, st.sampled_from(NameOrder))),
                 draw(st.none() | label),
+                draw(st.none() | affiliations),
             )
         ]
     ]
@@ -239,7 +259,7 @@ def news_items(draw: Any) -> NewsItem:
     item = NewsItem(
         draw(ids),
         language,
-        draw(label),
+        draw(st.none() | label),
         published,
         unique_sections,
         kind=draw(st.sampled_from(ItemKind)),

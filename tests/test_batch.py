@@ -102,6 +102,7 @@ def test_news_item_objects_on_a_thread_pool_keep_source_order(tmp_path: Path) ->
     assert sorted(finished) == sorted(i.id for i in items)
     for item, report in zip(items, reports, strict=True):
         assert report.outputs == (tmp_path / f"{item.id}.html", tmp_path / f"{item.id}.docx")
+        assert item.headline
         assert item.headline in (tmp_path / f"{item.id}.html").read_text(encoding="utf-8")
 
 

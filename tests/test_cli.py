@@ -133,7 +133,7 @@ def test_validate_findings_can_be_redirected_to_a_file(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr == "1 of 2 file(s) invalid\n"
     assert report.read_text(encoding="utf-8") == (
-        f"{broken}:5: $.kind: expected one of: news, meeting-summary, chair-statement, press-release; got the text 'newz'\n"
+        f"{broken}:5: $.kind: expected one of: news, meeting-summary, chair-statement, press-release, media-release, speech, meeting-coverage; got the text 'newz'\n"
     )
 
 
@@ -151,7 +151,7 @@ def test_validate_json_output_lists_every_file(tmp_path: Path) -> None:
                 "problems": [
                     {
                         "path": "$.kind",
-                        "message": "expected one of: news, meeting-summary, chair-statement, press-release; got the text 'newz'",
+                        "message": "expected one of: news, meeting-summary, chair-statement, press-release, media-release, speech, meeting-coverage; got the text 'newz'",
                         "line": 5,
                         "column": None,
                     }

@@ -138,7 +138,7 @@ def _rendered(entry: dict[str, Any], fmt: str, corpus_out: Path) -> tuple[bytes,
 def _texts(entry: dict[str, Any]) -> list[str]:
     """The item's headline and block texts, as the reader (not the worker) sees them."""
     item = jsi_docs.load(CORPUS / entry["file"])
-    texts = [item.headline]
+    texts = [item.headline or ""]
     texts += [s.heading for s in item.sections if s.heading]
     texts += [jsi_docs.plain_text(b.text) for _, _, b in item.blocks() if hasattr(b, "text")]
     return [t for t in texts if normalise(t)]

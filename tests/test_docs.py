@@ -25,7 +25,7 @@ FORMAT = (DOCS / "format.md").read_text(encoding="utf-8")
 _FENCE = re.compile(r"^```(\w+)\n(.*?)^```$", re.S | re.M)
 
 # Written in files as one ISO 8601 string, not as fields.
-_NOT_FILE_FIELDS = {model.Period}
+_NOT_FILE_FIELDS = {model.Period, model.PartialDate}
 
 
 def _blocks(text: str, language: str) -> list[str]:

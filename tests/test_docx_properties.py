@@ -29,7 +29,7 @@ def _document_text(data: bytes) -> str:
 
 
 def _texts(item: NewsItem) -> list[str]:
-    out: list[str] = [item.headline]
+    out: list[str] = [item.headline or ""]
     rich = [item.lead or ()]
     for section in item.sections:
         if section.heading:

@@ -186,7 +186,8 @@ def test_english_headline_and_dates() -> None:
         "E-commerce negotiations maintain positive momentum, focus on key issues"
     )
     for item in items.values():
-        assert item.published == dt.date(2023, 5, 25)
+        assert item.published is not None
+        assert item.published.date == dt.date(2023, 5, 25)
         assert item.meeting is not None
         assert (item.meeting.dates.start, item.meeting.dates.end) == (
             dt.date(2023, 5, 22),

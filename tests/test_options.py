@@ -146,6 +146,7 @@ def test_a_plugin_exporter_declares_and_takes_options(plugin_path: Path, tmp_pat
     done = _run(plugin_path, "-c", code)
     assert done.returncode == 0, done.stderr
     headline = french_example().headline
+    assert headline is not None
     assert done.stdout.splitlines() == [
         f"{headline.upper()[:10]}|a,b",
         f"{headline[:5]}|",

@@ -43,7 +43,8 @@ def item_texts(item: NewsItem) -> Iterator[str]:
 
 
 def _item_texts(item: NewsItem) -> Iterator[str]:
-    yield item.headline
+    if item.headline is not None:
+        yield item.headline
     if item.series is not None:
         yield item.series.label
     if item.lead:

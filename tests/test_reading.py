@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -31,7 +32,8 @@ def problems(text: str, fmt: str = "yaml") -> list[str]:
 
 def test_minimal_item_loads_with_a_date() -> None:
     item = jsi_docs.loads(MINIMAL)
-    assert item.published == dt.date(2023, 5, 25)
+    assert item.published is not None
+    assert item.published.date == dt.date(2023, 5, 25)
     assert item.sections[0].blocks[0] == jsi_docs.Paragraph(["Un paragraphe."])
 
 
@@ -63,7 +65,41 @@ def test_unknown_keys_are_errors_with_their_path_and_line() -> None:
 def test_a_string_is_not_a_list_and_null_is_not_text() -> None:
     text = MINIMAL.replace("sections:\n  - blocks:\n      - text: Un paragraphe.\n", "sections: abc\n")
     assert problems(text) == ["line 5: $.sections: expected a list, got the text 'abc'"]
-    assert "expected text, got null" in problems(MINIMAL.replace("headline: Titre", "headline: ~"))[0]
+    assert "expected text, got null" in problems(MINIMAL.replace("id: x", "id: ~"))[0]
+
+
+def test_null_headline_and_date_are_unknown_not_missing() -> None:
+    """``null`` says "not known"; leaving a field out is still an error, so a forgotten
+    headline is not taken for an unknown one."""
+    unknown = MINIMAL.replace("headline: Titre", "headline: ~")
+    unknown = re.sub(r"published: .*", "published: null", unknown)
+    item = jsi_docs.loads(unknown, "yaml")
+    assert item.headline is None
+    assert item.published is None
+    assert problems(MINIMAL.replace("headline: Titre\n", "")) == ["line 1: $.headline: is required"]
+
+
+@pytest.mark.parametrize(
+    ("written", "iso", "precision"),
+    [("2023", "2023", "year"), ("2023-05", "2023-05", "month"), ("2023-05-25", "2023-05-25", "day")],
+)
+def test_a_date_is_read_to_the_precision_written(written: str, iso: str, precision: str) -> None:
+    item = jsi_docs.loads(re.sub(r"published: .*", f'published: "{written}"', MINIMAL), "yaml")
+    assert item.published is not None
+    assert (item.published.isoformat(), str(item.published.precision)) == (iso, precision)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("2023", "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the number 2023 (put a year in quotes: '2023')"),
+        ('"2023-13"', "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text '2023-13'"),
+        ('"May 2023"', "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text 'May 2023'"),
+    ],
+)
+def test_a_bad_date_is_named_with_its_path(written: str, message: str) -> None:
+    found = problems(re.sub(r"published: .*", f"published: {written}", MINIMAL))
+    assert found == [f"line 4: $.published: {message}"]
 
 
 def test_true_is_not_text() -> None:

@@ -47,6 +47,7 @@ def test_every_format_is_rendered_with_its_media_type(port: int, fmt: str) -> No
     elif fmt == "docx":
         assert answer.body[:2] == b"PK"
     else:
+        assert item.headline is not None
         assert item.headline.split()[0] in answer.body.decode()
 
 

@@ -55,6 +55,7 @@ def test_labels_language_changes_labels_not_the_text() -> None:
     french = build_view(item)
     assert view.labels["topics"] == "Topics"
     assert view.lead == french.lead  # the text keeps the item's language and typography
+    assert view.published is not None
     assert view.published.before.startswith("Published")
 
 
@@ -84,8 +85,24 @@ def test_white_space_is_one_space_and_no_block_edges() -> None:
     assert _first_text(item) == "un deux trois quatre"
 
 
+def test_a_space_after_a_space_in_the_run_before_is_dropped_as_a_browser_does() -> None:
+    item = _item(Text("un\t"), Emphasis((Text(" deux "),)), Text("\ttrois"), language="en")
+    assert _first_text(item) == "un deux trois"
+
+
+def test_a_note_number_between_two_spaces_keeps_both() -> None:
+    from jsi_docs.model import Note, NoteRef
+
+    item = _item(Text("un "), NoteRef("n"), Text(" deux"), language="en")
+    item = attrs.evolve(item, notes=(Note("n", (Text("note"),)),))
+    block = build_view(item).sections[0].blocks[0]
+    assert isinstance(block, ParagraphView)
+    assert [getattr(node, "text", None) for node in block.content] == ["un ", None, " deux"]
+
+
 def test_dates_do_not_break_across_lines() -> None:
     view = build_view(_item(Text("x"), language="en"))
+    assert view.published is not None
     assert view.published.date == "20\u00a0September\u00a02023"
 
 

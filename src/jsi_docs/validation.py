@@ -18,6 +18,7 @@ from jsi_docs.errors import Problem
 from jsi_docs.i18n.exceptions import UnsupportedLanguageError
 from jsi_docs.i18n.languages import SUPPORTED_LANGUAGES, normalize_language
 from jsi_docs.model import (
+    AffiliationKind,
     BlockQuote,
     Figure,
     Link,
@@ -169,6 +170,25 @@ def _known(ids: Iterable[str]) -> str:
     return ", ".join(sorted(ids)) or "none defined"
 
 
+_SPOKEN_FOR_ONLY = (AffiliationKind.PERSON, AffiliationKind.OFFICE)
+
+
+def _members(item: NewsItem) -> Iterator[Problem]:
+    """A person or an office is spoken for (``on_behalf_of``), never a speaker's Member."""
+    found = [(f"$.speakers[{i}].member", s.member) for i, s in enumerate(item.speakers)]
+    for c, group in enumerate(item.collective_speakers):
+        found += [
+            (f"$.collective_speakers[{c}].members[{m}]", a) for m, a in enumerate(group.members)
+        ]
+    for path, member in found:
+        if member is not None and member.kind in _SPOKEN_FOR_ONLY:
+            yield Problem(
+                f"{path}.kind",
+                f"a Member, country, organization or group is expected here, not a {member.kind} "
+                "(someone speaking for a person or an office says so with on_behalf_of)",
+            )
+
+
 def validate(item: NewsItem) -> list[Problem]:
     """Every cross-object problem of ``item``; an empty list when it is valid."""
     problems: list[Problem] = []
@@ -197,6 +217,7 @@ def validate(item: NewsItem) -> list[Problem]:
         if ref is not None and ref not in speaker_ids:
             add(Problem(path, f"unknown speaker {ref!r} (known: {_known(speaker_ids)})"))
 
+    problems += _members(item)
     for s, b, block in item.blocks():
         speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
     for path, text in _texts(item):
@@ -217,7 +238,11 @@ def validate(item: NewsItem) -> list[Problem]:
         if reason := check_url(url, schemes):
             add(Problem(path, reason))
         elif unencoded := sorted(set(url) & set(_TO_ENCODE)):
-            add(Problem(path, f"{url!r} is not a URL as written: percent-encode {' '.join(unencoded)}"))
+            add(
+                Problem(
+                    path, f"{url!r} is not a URL as written: percent-encode {' '.join(unencoded)}"
+                )
+            )
     if (
         item.contact is not None
         and item.contact.email is not None
@@ -244,21 +269,23 @@ def validate(item: NewsItem) -> list[Problem]:
             )
 
     problems += _notes(item)
-    if item.updated is not None and item.updated < item.published:
+    published = item.published
+    # A partial date is a range of days: only what is certainly wrong is refused.
+    if item.updated is not None and published is not None and item.updated.last < published.first:
         add(
             Problem(
                 "$.updated",
-                f"the item is updated ({item.updated}) before it is published ({item.published})",
+                f"the item is updated ({item.updated}) before it is published ({published})",
             )
         )
 
     meeting = item.meeting
     if meeting is not None:
-        if meeting.dates.start > item.published:
+        if published is not None and meeting.dates.start > published.last:
             add(
                 Problem(
                     "$.meeting.dates",
-                    f"the meeting starts ({meeting.dates.start}) after the item's publication ({item.published})",
+                    f"the meeting starts ({meeting.dates.ends[0]}) after the item's publication ({published})",
                 )
             )
         for i, speaker in enumerate(item.speakers):

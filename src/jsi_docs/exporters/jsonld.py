@@ -29,10 +29,12 @@ def _organisation(organisation: Organisation) -> JsonObject:
 
 
 def _creator(speaker: SpeakerView) -> JsonObject:
-    if speaker.collective:
+    if speaker.collective or speaker.delegation:
         group: JsonObject = {"@type": "Organization", "name": speaker.name}
         if speaker.organisations:
             group["member"] = [_organisation(m) for m in speaker.organisations]
+        if speaker.on_behalf_of:
+            group["description"] = speaker.on_behalf_of
         return group
     person: JsonObject = {"@type": "Person", "name": speaker.name}
     if speaker.family is not None:
@@ -45,6 +47,8 @@ def _creator(speaker: SpeakerView) -> JsonObject:
         person["affiliation"] = [_organisation(a) for a in speaker.organisations]
     if speaker.roles:
         person["jobTitle"] = list(speaker.roles)
+    if speaker.on_behalf_of:  # schema.org has no property for it: the words the page shows
+        person["description"] = speaker.on_behalf_of
     return person
 
 
@@ -52,13 +56,14 @@ def news_article(view: ItemView) -> JsonObject:
     """The schema.org ``NewsArticle`` describing the item of ``view`` (a JSON-ready dict):
     the facts its page shows, in the same words, and every direct quotation with the person
     who said it."""
-    article: JsonObject = {
-        "@context": CONTEXT,
-        "@type": "NewsArticle",
-        "headline": view.headline,
-        "inLanguage": view.language,
-        "datePublished": view.published.iso,
-    }
+    article: JsonObject = {"@context": CONTEXT, "@type": "NewsArticle"}
+    # Only what the source says: no headline or date when it gives none; a date known to the
+    # month or year is written so (ISO 8601 "2023-05").
+    if view.headline_known:
+        article["headline"] = view.headline
+    article["inLanguage"] = view.language
+    if view.published is not None:
+        article["datePublished"] = view.published.iso
     if view.updated is not None:
         article["dateModified"] = view.updated.iso
     if view.symbols:

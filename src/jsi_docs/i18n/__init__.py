@@ -7,7 +7,14 @@ format, and Babel is imported only when a date or a language name is first writt
 """
 
 from jsi_docs.i18n.catalog import Direction, Language
-from jsi_docs.i18n.dates import format_date, format_date_range, format_period, iso, iso_range
+from jsi_docs.i18n.dates import (
+    format_date,
+    format_date_range,
+    format_known,
+    format_period,
+    iso,
+    iso_range,
+)
 from jsi_docs.i18n.exceptions import (
     DateRangeError,
     LabelDataError,
@@ -79,6 +86,7 @@ __all__ = [
     "direction",
     "format_date",
     "format_date_range",
+    "format_known",
     "format_period",
     "get_language",
     "iso",

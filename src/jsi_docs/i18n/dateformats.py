@@ -139,6 +139,20 @@ class DateFormats:
             return self._cldr(start, self.month_alone)
         return self.format_range(start, end)
 
+    def format_known(self, start: dt.date, end: dt.date, precision: str) -> str:
+        """A period known to ``precision`` (``"day"``, ``"month"`` or ``"year"``), never more
+        precisely than known: days as :meth:`format_range`; months ``"mai 2023"``, ``"mai 2023
+        – juillet 2023"``; years ``"2023"``, ``"2021–2023"``."""
+        if end < start:
+            raise DateRangeError(f"date range ends ({end}) before it starts ({start})")
+        if precision == "year":
+            first, last = self._cldr(start, "y"), self._cldr(end, "y")
+            return first if first == last else f"{first}\u2013{last}"
+        if precision == "month":
+            first, last = self._cldr(start, self.month_alone), self._cldr(end, self.month_alone)
+            return first if first == last else f"{first}\u00a0\u2013 {last}"
+        return self.format_range(start, end)
+
     def _day(self, d: dt.date) -> str:
         return self.first_day if d.day == 1 else self._cldr(d, "d")
 

@@ -22,7 +22,14 @@ import datetime as dt
 from jsi_docs.i18n.exceptions import DateRangeError
 from jsi_docs.i18n.languages import get_language
 
-__all__ = ["format_date", "format_date_range", "format_period", "iso", "iso_range"]
+__all__ = [
+    "format_date",
+    "format_date_range",
+    "format_known",
+    "format_period",
+    "iso",
+    "iso_range",
+]
 
 
 def format_date(d: dt.date, language: str) -> str:
@@ -45,6 +52,13 @@ def format_period(start: dt.date, end: dt.date, language: str) -> str:
     ``"mai 2023"``, ``"May 2023"``, ``"mayo de 2023"``; ``"2023"`` for 1 January-31 December.
     """
     return get_language(language).dates.format_period(start, end)
+
+
+def format_known(start: dt.date, end: dt.date, precision: str, language: str) -> str:
+    """A period in words to the ``precision`` it is known (``"day"``, ``"month"``, ``"year"``):
+    ``"22–25 mai 2023"``, ``"mai 2023"``, ``"2021–2023"``; a year is never "1 January – 31
+    December"."""
+    return get_language(language).dates.format_known(start, end, precision)
 
 
 def iso(d: dt.date) -> str:

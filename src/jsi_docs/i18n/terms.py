@@ -60,6 +60,11 @@ class Term(enum.StrEnum):
     # Metadata and sections.
     PUBLISHED = enum.auto()
     UPDATED = enum.auto()
+    PUBLISHED_IN = enum.auto()
+    """Before a date known to the month or year only ("Published in May 2023")."""
+    UPDATED_IN = enum.auto()
+    UNTITLED = enum.auto()
+    """Shown in place of a headline the source does not give."""
     DOCUMENT_SYMBOL = enum.auto()
     DOCUMENT_SYMBOLS = enum.auto()
     NOTES = enum.auto()
@@ -74,6 +79,7 @@ class Term(enum.StrEnum):
     WEBSITE = enum.auto()
     # Attribution.
     SAID = enum.auto()
+    ON_BEHALF_OF = enum.auto()
     PHOTO_CREDIT = enum.auto()
     # Roles (gendered).
     ROLE_CHAIR = enum.auto()
@@ -85,6 +91,10 @@ class Term(enum.StrEnum):
     ROLE_DIRECTOR_GENERAL = enum.auto()
     ROLE_DEPUTY_DIRECTOR_GENERAL = enum.auto()
     ROLE_SPOKESPERSON = enum.auto()
+    ROLE_MINISTER = enum.auto()
+    ROLE_PERMANENT_REPRESENTATIVE = enum.auto()
+    ROLE_REPRESENTATIVE = enum.auto()
+    ROLE_DELEGATE = enum.auto()
     # Kinds of meeting.
     MEETING_PLENARY = enum.auto()
     MEETING_NEGOTIATING_ROUND = enum.auto()
@@ -92,11 +102,18 @@ class Term(enum.StrEnum):
     MEETING_INFORMAL = enum.auto()
     MEETING_BRIEFING = enum.auto()
     MEETING_MINISTERIAL = enum.auto()
+    MEETING_HEADS_OF_DELEGATION = enum.auto()
+    MEETING_COUNCIL = enum.auto()
+    MEETING_COMMITTEE_SESSION = enum.auto()
+    MEETING_GENERAL_ASSEMBLY = enum.auto()
     # Kinds of item.
     ITEM_NEWS = enum.auto()
     ITEM_MEETING_SUMMARY = enum.auto()
     ITEM_CHAIR_STATEMENT = enum.auto()
     ITEM_PRESS_RELEASE = enum.auto()
+    ITEM_MEDIA_RELEASE = enum.auto()
+    ITEM_SPEECH = enum.auto()
+    ITEM_MEETING_COVERAGE = enum.auto()
     # Speakers named as a group.
     COLLECTIVE_MEMBERS = enum.auto()
     COLLECTIVE_DELEGATIONS = enum.auto()
@@ -126,6 +143,9 @@ PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
         Term.PROBLEMS_VIEWING_CONTACT: frozenset({"email"}),
         Term.PUBLISHED: frozenset({"date"}),
         Term.UPDATED: frozenset({"date"}),
+        Term.PUBLISHED_IN: frozenset({"date"}),
+        Term.UPDATED_IN: frozenset({"date"}),
+        Term.ON_BEHALF_OF: frozenset({"party"}),
         Term.ROLE_DURING: frozenset({"role", "period"}),
     }
 )
@@ -240,7 +260,9 @@ def _entry(term: Term, value: object, source: str, key: str) -> _Forms:
         found = {s.name for s in segments if isinstance(s, Placeholder)}
         if found != expected:
             raise LabelDataError(
-                source, key, f"{gender} form has fields {sorted(found)}, expected {sorted(expected)}"
+                source,
+                key,
+                f"{gender} form has fields {sorted(found)}, expected {sorted(expected)}",
             )
     return MappingProxyType(forms)
 

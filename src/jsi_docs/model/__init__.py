@@ -45,12 +45,13 @@ from jsi_docs.model.people import (
     CollectiveSpeaker,
     GrammaticalGender,
     NameOrder,
+    OnBehalfOf,
     PersonName,
     Role,
     RoleKind,
     Speaker,
 )
-from jsi_docs.model.period import Period
+from jsi_docs.model.period import DatePrecision, PartialDate, Period
 
 __all__ = [
     "Affiliation",
@@ -60,6 +61,7 @@ __all__ = [
     "CollectiveKind",
     "CollectiveSpeaker",
     "Contact",
+    "DatePrecision",
     "Emphasis",
     "Figure",
     "Foreign",
@@ -75,8 +77,10 @@ __all__ = [
     "NewsItem",
     "Note",
     "NoteRef",
+    "OnBehalfOf",
     "Organization",
     "Paragraph",
+    "PartialDate",
     "Period",
     "PersonName",
     "Quotation",

@@ -74,6 +74,14 @@ def optional_not_blank(
         raise FieldValueError(attribute.name, "must not be empty (leave the field out instead)")
 
 
+def optional_text(
+    instance: Any, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    """None (not known), or text that is not blank."""
+    if value is not None:
+        not_blank(instance, attribute, value)  # type: ignore[arg-type]
+
+
 def not_empty(
     instance: Any, attribute: attrs.Attribute[tuple[Any, ...]], value: tuple[Any, ...]
 ) -> None:

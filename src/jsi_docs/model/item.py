@@ -16,12 +16,13 @@ from jsi_docs.model._checks import (
     of_type,
     optional_identifier,
     optional_not_blank,
+    optional_text,
 )
 from jsi_docs.model.blocks import Block, BlockQuote, Figure, ListBlock, Paragraph, Section, Table
 from jsi_docs.model.inline import Inline, NoteRef, RichText, normalize, walk
 from jsi_docs.model.notes import Note, symbols
 from jsi_docs.model.people import CollectiveSpeaker, Speaker
-from jsi_docs.model.period import Period
+from jsi_docs.model.period import PartialDate, Period
 
 __all__ = [
     "Contact",
@@ -42,6 +43,11 @@ class ItemKind(enum.StrEnum):
     MEETING_SUMMARY = "meeting-summary"
     CHAIR_STATEMENT = "chair-statement"
     PRESS_RELEASE = "press-release"
+    MEDIA_RELEASE = "media-release"
+    SPEECH = "speech"
+    """The text of a speech, as delivered or prepared."""
+    MEETING_COVERAGE = "meeting-coverage"
+    """An account of a meeting's proceedings, speaker by speaker."""
 
 
 class MeetingKind(enum.StrEnum):
@@ -51,7 +57,18 @@ class MeetingKind(enum.StrEnum):
     INFORMAL = "informal"
     BRIEFING = "briefing"
     MINISTERIAL = "ministerial"
+    HEADS_OF_DELEGATION = "heads-of-delegation"
+    COUNCIL = "council"
+    COMMITTEE_SESSION = "committee-session"
+    GENERAL_ASSEMBLY = "general-assembly"
     OTHER = "other"
+
+
+def _date(value: PartialDate | dt.date | None) -> PartialDate | None:
+    """A known day (``datetime.date``) as a :class:`PartialDate`; None stays None (unknown)."""
+    if isinstance(value, dt.date):
+        return PartialDate.of(value)
+    return value
 
 
 def _lead(value: Iterable[Inline | str] | None) -> RichText | None:
@@ -194,12 +211,17 @@ class Organization:
 
 @attrs.frozen
 class NewsItem:
-    """A news item published after a meeting: the root of the model."""
+    """A news item published after a meeting: the root of the model.
+
+    ``headline`` and ``published`` are None when the source does not say them (a page captured
+    without its title or date); ``published`` and ``updated`` may be known to the day, the
+    month or the year only (a ``datetime.date`` is taken as a known day).
+    """
 
     id: str = attrs.field(validator=identifier)
     language: str = attrs.field(validator=language_tag)
-    headline: str = attrs.field(validator=not_blank)
-    published: dt.date = attrs.field(validator=of_type(dt.date))
+    headline: str | None = attrs.field(validator=optional_text)
+    published: PartialDate | None = attrs.field(converter=_date, validator=of_type(PartialDate))
     sections: tuple[Section, ...] = attrs.field(converter=_sections)
     kind: ItemKind = attrs.field(default=ItemKind.NEWS, kw_only=True)
     series: Series | None = attrs.field(default=None, kw_only=True)
@@ -221,7 +243,9 @@ class NewsItem:
         default=(), kw_only=True, converter=_strings, validator=symbols
     )
     """Document symbols the item is circulated under, e.g. ``PRESS/921`` or ``INF/ECOM/87``."""
-    updated: dt.date | None = attrs.field(default=None, kw_only=True, validator=of_type(dt.date))
+    updated: PartialDate | None = attrs.field(
+        default=None, kw_only=True, converter=_date, validator=of_type(PartialDate)
+    )
     notes: tuple[Note, ...] = attrs.field(default=(), kw_only=True, converter=_notes)
 
     def speaker(self, speaker_id: str) -> Speaker | CollectiveSpeaker | None:

@@ -18,6 +18,7 @@ __all__ = [
     "CollectiveSpeaker",
     "GrammaticalGender",
     "NameOrder",
+    "OnBehalfOf",
     "PersonName",
     "Role",
     "RoleKind",
@@ -38,6 +39,14 @@ def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
 
 def _affiliations(values: Iterable[Affiliation]) -> tuple[Affiliation, ...]:
     return tuple(values)
+
+
+def _behalf(value: OnBehalfOf | Affiliation | None) -> OnBehalfOf | None:
+    """An :class:`Affiliation` given as ``on_behalf_of`` (as before the class existed) is taken
+    as an :class:`OnBehalfOf` with the same fields."""
+    if value is None or isinstance(value, OnBehalfOf):
+        return value
+    return OnBehalfOf(value.name, value.kind, value.code)
 
 
 @attrs.frozen
@@ -67,6 +76,10 @@ class AffiliationKind(enum.StrEnum):
     GROUP = "group"
     """A coalition speaking as one, e.g. the African Group."""
     SECRETARIAT = "secretariat"
+    PERSON = "person"
+    """A person someone speaks for ("on behalf of the Director-General"): ``on_behalf_of`` only."""
+    OFFICE = "office"
+    """An office or post, whoever holds it ("on behalf of the Chair"): ``on_behalf_of`` only."""
 
 
 @attrs.frozen
@@ -82,6 +95,19 @@ class Affiliation:
     code: str | None = attrs.field(default=None, validator=optional_not_blank)
 
 
+@attrs.frozen
+class OnBehalfOf(Affiliation):
+    """Whom a speaker speaks for on one occasion: a Member, a group, a person or an office.
+
+    ``name`` reads as it follows "on behalf of" in the item's language, article included ("the
+    African Group", "the Director-General"); every format shows "on behalf of" in the item's
+    language before it. ``phrase`` gives the whole words instead, where the language joins them
+    ("au nom du Groupe africain", "en nombre del Grupo Africano").
+    """
+
+    phrase: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+
 class RoleKind(enum.StrEnum):
     CHAIR = "chair"
     VICE_CHAIR = "vice-chair"
@@ -92,6 +118,11 @@ class RoleKind(enum.StrEnum):
     DIRECTOR_GENERAL = "director-general"
     DEPUTY_DIRECTOR_GENERAL = "deputy-director-general"
     SPOKESPERSON = "spokesperson"
+    MINISTER = "minister"
+    PERMANENT_REPRESENTATIVE = "permanent-representative"
+    """The head of a Member's permanent mission (often "Ambassador")."""
+    REPRESENTATIVE = "representative"
+    DELEGATE = "delegate"
     OTHER = "other"
     """Any other role: ``Role.label`` names it."""
 
@@ -127,25 +158,26 @@ class GrammaticalGender(enum.StrEnum):
 class Speaker:
     """A person who speaks in the item.
 
-    ``name`` may be left out when the item names the speaker only by role ("the Chair"): one
-    of ``name``, ``honorific`` or ``roles`` must then say who it is.
+    ``name`` may be left out when the item names the speaker only by role ("the Chair") or
+    Member (a delegation, no person named: "Kenya"): one of ``name``, ``honorific``, ``roles``
+    or ``member`` must then say who it is.
     ``honorific`` is written in the item's language as it precedes the name ("Ambassadeur",
-    "Deputy Director-General"); ``member`` is who the speaker speaks for; ``on_behalf_of`` a group
-    they speak for on this occasion ("the African Group").
+    "Deputy Director-General"); ``member`` is who the speaker speaks for; ``on_behalf_of`` whom
+    they speak for on this occasion (a Member, a group, a person or an office).
     """
 
     id: str = attrs.field(validator=identifier)
     name: PersonName | None = None
     honorific: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     member: Affiliation | None = attrs.field(default=None, kw_only=True)
-    on_behalf_of: Affiliation | None = attrs.field(default=None, kw_only=True)
+    on_behalf_of: OnBehalfOf | None = attrs.field(default=None, kw_only=True, converter=_behalf)
     roles: tuple[Role, ...] = attrs.field(default=(), kw_only=True, converter=_roles)
     gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
-        if self.name is None and not self.roles and self.honorific is None:
+        if self.name is None and not self.roles and self.honorific is None and not self.member:
             raise FieldValueError(
-                "name", "a speaker needs a name, or a role or honorific to be known by"
+                "name", "a speaker needs a name, or a role, honorific or member to be known by"
             )
 
 
@@ -177,5 +209,5 @@ class CollectiveSpeaker:
     )
 
 
-for _cls in (PersonName, Affiliation, Role, Speaker, CollectiveSpeaker):
+for _cls in (PersonName, Affiliation, OnBehalfOf, Role, Speaker, CollectiveSpeaker):
     attrs.resolve_types(_cls, globals(), locals())

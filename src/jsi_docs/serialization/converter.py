@@ -28,6 +28,7 @@ from jsi_docs.model import (
     ListBlock,
     NoteRef,
     Paragraph,
+    PartialDate,
     Period,
     Quotation,
     QuotedTerm,
@@ -149,6 +150,25 @@ def _structure_date(value: object, _: type) -> dt.date:
     raise ValueError(f"expected a date written YYYY-MM-DD, got {_describe(value)}")
 
 
+def _year_hint(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return f" (put a year in quotes: '{value}')"
+    return ""
+
+
+def _structure_partial_date(value: object, _: type) -> PartialDate:
+    if isinstance(value, str) and (
+        not isinstance(value, Ambiguous) or value.reading in {"date", "number"}
+    ):
+        try:
+            return PartialDate.parse(value)
+        except ValueError:
+            pass
+    raise ValueError(
+        f"expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got {_describe(value)}{_year_hint(value)}"
+    )
+
+
 def _structure_period(value: object, _: type) -> Period:
     if isinstance(value, str) and (
         not isinstance(value, Ambiguous) or value.reading in {"date", "number"}
@@ -156,11 +176,11 @@ def _structure_period(value: object, _: type) -> Period:
         try:
             return Period.parse(value)
         except ValueError as exc:
-            if "ends" in str(exc):
+            if "ends" in str(exc) or "precision" in str(exc):
                 raise
     raise ValueError(
-        "expected a period: YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD, "
-        f"got {_describe(value)}"
+        "expected a period: YYYY, YYYY-MM, YYYY-MM-DD or two of the same kind joined by '/' "
+        f"(YYYY-MM-DD/YYYY-MM-DD), got {_describe(value)}{_year_hint(value)}"
     )
 
 
@@ -233,6 +253,7 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_structure_hook(int, _structure_int)
     c.register_structure_hook(dt.date, _structure_date)
     c.register_structure_hook(Period, _structure_period)
+    c.register_structure_hook(PartialDate, _structure_partial_date)
     c.register_structure_hook(enum.Enum, _structure_enum)
     c.register_structure_hook(enum.StrEnum, _structure_enum)  # else str's hook wins (MRO)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, c))
@@ -242,6 +263,7 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_unstructure_hook(enum.StrEnum, _enum_value)  # else str's identity hook wins
     c.register_unstructure_hook(dt.date, dt.date.isoformat)
     c.register_unstructure_hook(Period, Period.isoformat)
+    c.register_unstructure_hook(PartialDate, PartialDate.isoformat)
 
     structure_attrs = functools.partial(cattrs.Converter.structure, c)
 

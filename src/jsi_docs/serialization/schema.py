@@ -14,7 +14,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from jsi_docs.model import Block, Inline, NewsItem, Period, RichText, notes
+from jsi_docs.model import Block, Inline, NewsItem, PartialDate, Period, RichText, notes
 from jsi_docs.model import _checks as checks
 from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS
 
@@ -25,14 +25,23 @@ _URL_FIELDS = {"url", "uri", "cite"}
 _URL_PATTERN = "^([Hh][Tt][Tt][Pp][Ss]?|[Mm][Aa][Ii][Ll][Tt][Oo]):"
 _WEB_URL_FIELDS = {"image"}
 _WEB_URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://"
-_PERIOD_PATTERN = r"^\d{4}(-\d{2}(-\d{2}(/\d{4}-\d{2}-\d{2})?)?)?$"
-_PERIOD_DOC = "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DD/YYYY-MM-DD (ISO 8601)"
+_YEAR = r"\d{4}"
+_MONTH = rf"{_YEAR}-(0[1-9]|1[0-2])"
+_DAY = rf"{_MONTH}-(0[1-9]|[12]\d|3[01])"
+_PARTIAL_DATE_PATTERN = rf"^({_DAY}|{_MONTH}|{_YEAR})$"
+_PARTIAL_DATE_DOC = "YYYY-MM-DD, YYYY-MM or YYYY (ISO 8601): the date to the precision known"
+_PERIOD_PATTERN = "^(" + "|".join(f"{p}(/{p})?" for p in (_DAY, _MONTH, _YEAR)) + ")$"
+_PERIOD_DOC = (
+    "YYYY, YYYY-MM, YYYY-MM-DD, or two of the same kind joined by '/' "
+    "(YYYY-MM-DD/YYYY-MM-DD, YYYY-MM/YYYY-MM, YYYY/YYYY) (ISO 8601)"
+)
 _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     checks.identifier: {"pattern": checks.ID_PATTERN},
     checks.optional_identifier: {"pattern": checks.ID_PATTERN},
     checks.language_tag: {"pattern": checks.LANGUAGE_PATTERN},
     checks.not_blank: {"pattern": r"\S"},
     checks.optional_not_blank: {"pattern": r"\S"},
+    checks.optional_text: {"pattern": r"\S"},
     checks.optional_positive: {"minimum": 1},
     checks.not_empty: {"minItems": 1},
     notes.symbols: {
@@ -60,6 +69,9 @@ SCHEMA_ONLY_READER_RULES: dict[str, str] = {
         r"^rich text: "
     ),
     "a table's rows are as wide as its header": r"cells?, the header has",
+    "a person or an office is only spoken for (on_behalf_of), never a speaker's member": (
+        r"is expected here, not a (person|office)"
+    ),
     "rich text holds words: an emphasis, link, quotation or paragraph without any is refused": (
         r"must not be (empty|blank)|must hold at least one element|\bis (empty|blank)\b"
     ),
@@ -150,6 +162,12 @@ class _Builder:
             return {"type": "integer"}
         if t is dt.date:
             return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        if t is PartialDate:
+            return {
+                "type": "string",
+                "pattern": _PARTIAL_DATE_PATTERN,
+                "description": _PARTIAL_DATE_DOC,
+            }
         if t is Period:
             return {"type": "string", "pattern": _PERIOD_PATTERN, "description": _PERIOD_DOC}
         if isinstance(t, type) and issubclass(t, enum.Enum):

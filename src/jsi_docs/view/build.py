@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from collections.abc import Mapping
@@ -17,7 +16,6 @@ from jsi_docs.i18n import (
     Placeholder,
     Term,
     UnknownProfileError,
-    iso,
     language_name,
     languages,
 )
@@ -26,10 +24,12 @@ from jsi_docs.model import (
     BlockQuote,
     CollectiveSpeaker,
     Contact,
+    DatePrecision,
     Figure,
     ListBlock,
     NewsItem,
     Paragraph,
+    PartialDate,
     RichText,
     Speaker,
     Table,
@@ -203,12 +203,14 @@ class _Builder:
             else labels.language,
             kind=str(item.kind),
             kind_label=labels.text(kind_label),
-            headline=self.line(item.headline),
+            headline=self.line(item.headline)
+            if item.headline is not None
+            else labels.label(Term.UNTITLED),
             banner=banner,
             publisher=publisher,
             meeting=self.meeting(),
-            published=self.dated(Term.PUBLISHED, item.published),
-            updated=self.dated(Term.UPDATED, item.updated) if item.updated else None,
+            published=self.dated(Term.PUBLISHED, Term.PUBLISHED_IN, item.published),
+            updated=self.dated(Term.UPDATED, Term.UPDATED_IN, item.updated),
             symbols=tuple(clean(s) for s in item.symbols),
             symbols_label=labels.label(symbols_term),
             lead=lead,
@@ -240,6 +242,7 @@ class _Builder:
             url=safe_url(item.url) if item.url else None,
             description=self.description(lead, sections),
             diagnostics=tuple(self.diagnostics),
+            headline_known=item.headline is not None,
         )
 
     def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:
@@ -252,13 +255,17 @@ class _Builder:
                     if len(found) > DESCRIPTION_LIMIT:
                         found = found[:DESCRIPTION_LIMIT].rsplit(" ", 1)[0] + "\u2026"
                     return found
-        return self.line(self.item.headline)
+        return self.line(self.item.headline) if self.item.headline else ""
 
     # -- header ------------------------------------------------------------------------------
 
-    def dated(self, term: Term, day: dt.date) -> DatedLine:
+    def dated(self, on: Term, during: Term, when: PartialDate | None) -> DatedLine | None:
+        """The line of a date: ``on`` a known day, ``during`` a month or year; None unknown."""
+        if when is None:
+            return None
         labels = self.labels
-        date = _unbroken(labels.date(day))
+        date = _unbroken(labels.partial_date(when))
+        term = on if when.precision is DatePrecision.DAY else during
         before: list[str] = []
         after: list[str] = []
         seen = False
@@ -269,7 +276,7 @@ class _Builder:
                 after.append(labels.text(segment, before=date))
             else:
                 before.append(labels.text(segment, after=date))
-        return DatedLine("".join(before), date, iso(day), "".join(after))
+        return DatedLine("".join(before), date, when.isoformat(), "".join(after))
 
     def meeting(self) -> MeetingView | None:
         meeting = self.item.meeting
@@ -279,11 +286,9 @@ class _Builder:
         name = text.meeting_kind(meeting)
         if meeting.place:
             name = f"{name}, {self.line(meeting.place)}"
+        first, last = meeting.dates.ends
         return MeetingView(
-            name,
-            _unbroken(text.date_range(meeting.dates)),
-            iso(meeting.dates.start),
-            iso(meeting.dates.end),
+            name, _unbroken(text.period(meeting.dates)), first.isoformat(), last.isoformat()
         )
 
     # -- body --------------------------------------------------------------------------------
@@ -342,6 +347,8 @@ class _Builder:
             parts.append(SpeakerName((Run(shown.full_name),), speaker.id))
             if shown.affiliation:
                 parts.append(Run(f" ({shown.affiliation})"))
+            if shown.on_behalf_of:
+                parts.append(Run(f", {shown.on_behalf_of}"))
         if href is not None:
             if parts:
                 parts.append(Run(", "))
@@ -406,6 +413,7 @@ class _Builder:
 
     def speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerView:
         shown = self.text.speaker(speaker)
+        behalf = None
         if isinstance(speaker, CollectiveSpeaker):
             organisations = tuple(
                 Organisation(clean(m.name), clean(m.code) if m.code else None)
@@ -415,8 +423,14 @@ class _Builder:
         else:
             organisations = tuple(
                 Organisation(clean(a.name), clean(a.code) if a.code else None)
-                for a in (speaker.member, speaker.on_behalf_of)
+                for a in (speaker.member,)
                 if a is not None
+            )
+            party = speaker.on_behalf_of
+            behalf = (
+                Organisation(clean(party.name), clean(party.code) if party.code else None)
+                if party is not None
+                else None
             )
             family = clean(speaker.name.family) if speaker.name else None
             given = clean(speaker.name.given) if speaker.name and speaker.name.given else None
@@ -431,6 +445,8 @@ class _Builder:
             family,
             given,
             organisations,
+            behalf,
+            shown.delegation,
         )
 
     def line(self, text: str) -> str:

@@ -14,7 +14,7 @@ words, spaces and marks are all decided here.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import TypeAlias, assert_never
+from typing import NamedTuple, TypeAlias, assert_never
 
 import attrs
 
@@ -196,7 +196,7 @@ class InlineBuilder:
     def build(self, nodes: RichText, where: str, *, quotations: bool = True) -> Inlines:
         """The view of ``nodes`` (found at JSONPath ``where``); with ``quotations``, their
         direct quotations are added to :attr:`quotations`."""
-        texts: list[tuple[str, Presenter | None, bool]] = []
+        texts: list[_Piece] = []
         self._collect(nodes, self._presenter, 0, texts)
         typeset = iter(_trimmed(_typeset(texts)))
         return self._nodes(nodes, self._presenter, 0, False, typeset, where, quotations)
@@ -206,19 +206,20 @@ class InlineBuilder:
         nodes: RichText,
         presenter: Presenter | None,
         depth: int,
-        texts: list[tuple[str, Presenter | None, bool]],
+        texts: list[_Piece],
     ) -> None:
-        """Every piece of text of ``nodes`` in reading order, the marks as context only."""
+        """Every piece of text of ``nodes`` in reading order, the marks and note numbers as
+        context only."""
         for node in nodes:
             if isinstance(node, Text):
-                texts.append((node.text, presenter, True))
+                texts.append(_Piece(node.text, presenter, _RUN))
             elif isinstance(node, NoteRef):
-                continue
+                texts.append(_Piece("", None, _NOTE))
             elif isinstance(node, Quotation | QuotedTerm):
                 opening, closing = self._marks(presenter, depth)
-                texts.append((opening, None, False))
+                texts.append(_Piece(opening, None, _MARK))
                 self._collect(node.content, presenter, depth + 1, texts)
-                texts.append((closing, None, False))
+                texts.append(_Piece(closing, None, _MARK))
             elif isinstance(node, Foreign):
                 self._collect(node.content, self._presenter_for(node.lang), depth, texts)
             else:
@@ -331,17 +332,39 @@ def _trimmed(runs: list[str]) -> list[str]:
     return runs
 
 
-def _typeset(texts: list[tuple[str, Presenter | None, bool]]) -> list[str]:
-    """The text runs of one rich text (``is_run``), each typeset with its neighbours."""
+class _Piece(NamedTuple):
+    text: str
+    presenter: Presenter | None
+    kind: str  # _RUN, _MARK or _NOTE
+
+
+_RUN, _MARK, _NOTE = "run", "mark", "note"
+
+
+def _typeset(texts: list[_Piece]) -> list[str]:
+    """The text runs of one rich text, each typeset with its neighbours (quotation marks
+    included, note numbers skipped); a space that follows another across a run's edge is
+    dropped, as a browser collapses it, so that every format shows one."""
+    context = [piece for piece in texts if piece.kind != _NOTE]
     out: list[str] = []
-    last = len(texts) - 1
-    for k, (text, presenter, is_run) in enumerate(texts):
-        if not is_run:
+    after_space = False
+    k = -1
+    for piece in texts:
+        if piece.kind == _NOTE:
+            after_space = False
             continue
-        if presenter is None:
-            out.append(clean(text))
-            continue
-        before = texts[k - 1][0] if k > 0 else ""
-        after = texts[k + 1][0] if k < last else ""
-        out.append(presenter.text(text, before=before, after=after))
+        k += 1
+        text = piece.text
+        if piece.kind == _RUN:
+            if piece.presenter is None:
+                text = clean(text)
+            else:
+                before = context[k - 1].text if k > 0 else ""
+                after = context[k + 1].text if k + 1 < len(context) else ""
+                text = piece.presenter.text(text, before=before, after=after)
+            if after_space and text.startswith(" "):
+                text = text[1:]
+            out.append(text)
+        if text:
+            after_space = text.endswith(" ")
     return out

@@ -79,7 +79,8 @@ class VersionView:
 
 @attrs.frozen
 class DatedLine:
-    """A label around a date: ``before`` + ``date`` + ``after`` ("Publié le 25 mai 2023")."""
+    """A label around a date: ``before`` + ``date`` + ``after`` ("Publié le 25 mai 2023",
+    "Published in May 2023"); ``iso`` is the date to the precision known (``2023-05``)."""
 
     before: str
     date: str
@@ -94,7 +95,8 @@ class DatedLine:
 
 @attrs.frozen
 class MeetingView:
-    """The meeting line: ``name`` (kind and place) and the ``dates`` it was held."""
+    """The meeting line: ``name`` (kind and place) and the ``dates`` it was held; ``start`` and
+    ``end`` are ISO 8601 to the precision known (``2023``, ``2023-05``, ``2023-05-22``)."""
 
     name: str
     dates: str
@@ -125,12 +127,17 @@ class SpeakerView:
     honorific: str | None
     member: str | None
     on_behalf_of: str | None
+    """ "on behalf of the African Group", "au nom du Groupe africain": the words shown."""
     roles: tuple[str, ...]
     collective: bool
     family: str | None = None
     given: str | None = None
     organisations: tuple[Organisation, ...] = ()
-    """Who the speaker speaks for (a person) or who the group is (a collective speaker)."""
+    """The speaker's Member (a person) or who the group is (a collective speaker)."""
+    behalf: Organisation | None = None
+    """Whom the speaker speaks for on this occasion (``on_behalf_of`` is the words shown)."""
+    delegation: bool = False
+    """A Member's delegation with no person named (``name`` is the Member's)."""
 
     @property
     def full_name(self) -> str:
@@ -139,19 +146,23 @@ class SpeakerView:
 
     @property
     def affiliation(self) -> str | None:
-        """What goes in the parentheses: "Singapour" or "Singapour, Groupe africain"."""
-        return ", ".join(p for p in (self.member, self.on_behalf_of) if p) or None
+        """What goes in the parentheses: the Member, "Singapour"."""
+        return self.member
 
     @property
     def caption(self) -> str:
-        """Name and affiliation: "Ambassadeur Hung Seng Tan (Singapour)"."""
-        return f"{self.full_name} ({self.affiliation})" if self.affiliation else self.full_name
+        """Name, Member and whom the speaker speaks for: "Aya Kouassi (Côte d'Ivoire), on behalf
+        of the African Group"."""
+        head = f"{self.full_name} ({self.affiliation})" if self.affiliation else self.full_name
+        return f"{head}, {self.on_behalf_of}" if self.on_behalf_of else head
 
     @property
     def rest(self) -> str:
-        """What follows the name in the list of speakers: " (Singapour), président ..."."""
+        """What follows the name in the list of speakers: " (Singapour), président ...", then
+        ", au nom du Groupe africain" when the speaker speaks for someone on this occasion."""
         head = f" ({self.affiliation})" if self.affiliation else ""
-        return head + "".join(f", {role}" for role in self.roles)
+        behalf = f", {self.on_behalf_of}" if self.on_behalf_of else ""
+        return head + "".join(f", {role}" for role in self.roles) + behalf
 
     @property
     def text(self) -> str:
@@ -215,10 +226,13 @@ class ItemView:
     kind: str
     kind_label: str
     headline: str
+    """The headline, or the labels' "Untitled" when the source gives none (see
+    :attr:`headline_known`)."""
     banner: LinkView | None
     publisher: LinkView | None
     meeting: MeetingView | None
-    published: DatedLine
+    published: DatedLine | None
+    """None when the publication date is unknown: no date is shown or stated."""
     updated: DatedLine | None
     symbols: tuple[str, ...]
     symbols_label: str
@@ -238,8 +252,11 @@ class ItemView:
     url: str | None
     description: str
     """One line saying what the item is about: the lead, else the start of the first
-    paragraph, else the headline (a page's description, a PDF's Subject)."""
+    paragraph, else the headline, else empty (a page's description, a PDF's Subject)."""
     diagnostics: tuple[Diagnostic, ...] = ()
+    headline_known: bool = True
+    """False when the item has no headline: :attr:`headline` is then a label, which metadata
+    stating facts (JSON-LD, DOCX properties) leaves out."""
 
     LIST_SEPARATOR = " \u00b7 "
     """Between two topics on their line."""

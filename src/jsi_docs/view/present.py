@@ -29,12 +29,22 @@ from jsi_docs.i18n import (
     UnsupportedLanguageError,
     capitalize_first,
     format_date_range,
-    format_period,
+    format_known,
     labels,
     normalize_language,
     profile_for,
 )
-from jsi_docs.model import CollectiveSpeaker, Meeting, NewsItem, Period, Role, Speaker
+from jsi_docs.model import (
+    CollectiveSpeaker,
+    DatePrecision,
+    Meeting,
+    NewsItem,
+    OnBehalfOf,
+    PartialDate,
+    Period,
+    Role,
+    Speaker,
+)
 from jsi_docs.validation import IMAGE_SCHEMES, LINK_SCHEMES, check_url
 
 __all__ = [
@@ -162,9 +172,13 @@ class SpeakerDisplay:
     member: str | None = None
     """Who the speaker speaks for, shown in parentheses after the name."""
     on_behalf_of: str | None = None
+    """Whom the speaker speaks for on this occasion, in the words of the item's language: "au
+    nom du Groupe africain", "on behalf of the Director-General"."""
     roles: tuple[str, ...] = ()
     """Each role in words with its period: "président des réunions plénières en 2023"."""
     collective: bool = False
+    delegation: bool = False
+    """A Member's delegation with no person named: ``name`` is the Member's."""
 
     @functools.cached_property  # one SpeakerDisplay serves every page of its speaker
     def full_name(self) -> str:
@@ -173,17 +187,18 @@ class SpeakerDisplay:
 
     @functools.cached_property
     def affiliation(self) -> str | None:
-        """What goes in the parentheses: "Singapour" or "Singapour, Groupe africain"."""
-        parts = [p for p in (self.member, self.on_behalf_of) if p]
-        return ", ".join(parts) or None
+        """What goes in the parentheses: the Member, "Singapour"."""
+        return self.member
 
     @functools.cached_property
     def text(self) -> str:
-        """The whole line: "Ambassadeur Hung Seng Tan (Singapour), coorganisateur ..., ..."."""
+        """The whole line: "Ambassadeur Hung Seng Tan (Singapour), coorganisateur ..., ...",
+        then whom the speaker speaks for on this occasion ("au nom du Groupe africain")."""
         head = self.full_name
         if self.affiliation:
             head = f"{head} ({self.affiliation})"
-        return ", ".join((head, *self.roles))
+        behalf = (self.on_behalf_of,) if self.on_behalf_of else ()
+        return ", ".join((head, *self.roles, *behalf))
 
     def __str__(self) -> str:
         return self.text
@@ -289,8 +304,19 @@ class Presenter:
         return self._dates(period.start, period.end, format_date_range)
 
     def period(self, period: Period) -> str:
-        """A period, naming whole months and years as such: "2023", "mai 2023"."""
-        return self._dates(period.start, period.end, format_period)
+        """A period to the precision it is known: "22\u201325 mai 2023", "mai 2023", "2023"."""
+        return self._known(period.start, period.end, period.precision)
+
+    def partial_date(self, date: PartialDate) -> str:
+        """A date to the precision it is known: "25 mai 2023", "mai 2023", "2023"."""
+        return self._known(date.first, date.last, date.precision)
+
+    def _known(self, start: dt.date, end: dt.date, precision: DatePrecision) -> str:
+        return _remember(
+            self._date_texts,
+            (start, end, str(precision)),
+            lambda: self.text(format_known(start, end, str(precision), self.language)),
+        )
 
     def _dates(
         self, start: dt.date, end: dt.date, how: Callable[[dt.date, dt.date, str], str]
@@ -314,7 +340,7 @@ class Presenter:
             words = f"{words} {role.of}"
         if role.period is not None:
             when = self.period(role.period)
-            if role.period.is_whole_year or role.period.is_whole_month:
+            if role.period.precision is not DatePrecision.DAY:
                 words = self.labels.get(Term.ROLE_DURING, role=words, period=when)
             else:
                 words = f"{words} ({when})"
@@ -336,20 +362,31 @@ class Presenter:
         gender = str(speaker.gender) if speaker.gender is not None else None
         roles = tuple(self.role(r, gender) for r in speaker.roles)
         honorific = self.text(speaker.honorific) if speaker.honorific else None
+        member = self.text(speaker.member.name) if speaker.member else None
+        delegation = False
         if speaker.name is not None:
             name = self.text(speaker.name.full)
         elif roles:  # known by a role only: "Le président du Comité"
             name, roles = capitalize_first(roles[0]), roles[1:]
-        else:  # known by an honorific only: "Le Directeur général"
-            name, honorific = honorific or speaker.id, None
+        elif honorific is not None:  # known by an honorific only: "Le Directeur général"
+            name, honorific = honorific, None
+        else:  # a delegation, no person named: "Kenya"
+            name, member, delegation = member or speaker.id, None, True
         return SpeakerDisplay(
             speaker.id,
             name,
             honorific=honorific,
-            member=self.text(speaker.member.name) if speaker.member else None,
-            on_behalf_of=self.text(speaker.on_behalf_of.name) if speaker.on_behalf_of else None,
+            member=member,
+            on_behalf_of=self.on_behalf(speaker.on_behalf_of) if speaker.on_behalf_of else None,
             roles=roles,
+            delegation=delegation,
         )
+
+    def on_behalf(self, party: OnBehalfOf) -> str:
+        """ "on behalf of the African Group", "au nom de Singapour", or the item's own words."""
+        if party.phrase is not None:
+            return self.text(party.phrase)
+        return self.text(self.labels.get(Term.ON_BEHALF_OF, party=party.name))
 
     def speaker_name(self, speaker: Speaker | CollectiveSpeaker) -> str:
         """The one-line display name of a speaker (see :attr:`SpeakerDisplay.text`)."""
@@ -376,7 +413,7 @@ class Presenter:
         parts = [self.meeting_kind(meeting)]
         if meeting.place:
             parts.append(self.text(meeting.place))
-        parts.append(self.date_range(meeting.dates))
+        parts.append(self.period(meeting.dates))
         return ", ".join(parts)
 
 

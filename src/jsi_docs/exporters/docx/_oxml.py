@@ -8,7 +8,6 @@ canonical JSON. The rest of the exporter builds elements through these helpers.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import uuid
 from collections.abc import Iterable
@@ -36,6 +35,7 @@ __all__ = [
     "new_paragraph",
     "new_table",
     "qn",
+    "set_core_date",
     "set_document_language",
     "source_xml",
     "text_width",
@@ -203,6 +203,8 @@ def inline_picture(
     drawing = etree.Element(qn("w:drawing"))
     drawing.append(inline)
     return drawing
+
+
 def new_table(
     style_id: str, widths: Iterable[int], *, header: bool, row_headers: bool, caption: str | None
 ) -> etree._Element:
@@ -399,6 +401,27 @@ def item_props_xml(item_id: str) -> bytes:
     return _serialise(root)
 
 
-def midnight_utc(day: dt.date) -> dt.datetime:
-    """The first instant of ``day`` in UTC (core properties want a date-time)."""
-    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+_CORE_DATES: Final = {
+    "created": "http://purl.org/dc/terms/",
+    "modified": "http://purl.org/dc/terms/",
+    "lastPrinted": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+}
+_XSI: Final = "http://www.w3.org/2001/XMLSchema-instance"
+
+
+def set_core_date(core: Any, name: str, w3c: str | None) -> None:
+    """Set the core property ``name`` (``created``, ``modified`` or ``lastPrinted``) of
+    python-docx's ``core`` to the W3CDTF text ``w3c`` (``2023-05-25T00:00:00Z``, ``2023-05``,
+    ``2023``), or remove it when None: python-docx writes only whole date-times."""
+    element = core._element  # the cp:coreProperties element
+    tag = f"{{{_CORE_DATES[name]}}}{name}"
+    found = element.find(tag)
+    if w3c is None:
+        if found is not None:
+            element.remove(found)
+        return
+    if found is None:
+        found = etree.SubElement(element, tag)
+    found.text = w3c
+    if name != "lastPrinted":
+        found.set(f"{{{_XSI}}}type", "dcterms:W3CDTF")

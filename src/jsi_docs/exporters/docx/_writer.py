@@ -136,7 +136,7 @@ class BodyWriter:
     def write(self) -> None:
         """The whole item: title, dateline, lead, sections, then the back matter."""
         view = self._view
-        self._plain(StyleName.TITLE, view.headline)
+        self._plain(StyleName.TITLE, view.headline, label=not view.headline_known)
         if view.meeting is not None:
             self._plain(StyleName.DATELINE, view.meeting.text)
         for line in (view.published, view.updated):

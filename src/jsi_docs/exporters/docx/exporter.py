@@ -129,10 +129,9 @@ class DocxExporter:
     @staticmethod
     def _core_properties(document: Any, item: NewsItem, view: ItemView) -> None:
         core = document.core_properties
-        when = _oxml.midnight_utc(item.published)
         publisher = view.publisher.text if view.publisher else ""
         values = {
-            "title": view.headline,
+            "title": view.headline if view.headline_known else "",
             "subject": view.description if view.lead else "",
             "keywords": ", ".join(view.keywords),
             "language": item.language,
@@ -148,10 +147,16 @@ class DocxExporter:
             value = _clip(value)
             if value or getattr(core, name):
                 setattr(core, name, value)
-        core.created = when
-        core.modified = when if item.updated is None else _oxml.midnight_utc(item.updated)
+        # Dates as known: a month or year stays so (W3CDTF allows it); an unknown date is left
+        # out rather than taken from the clock or invented.
+        published = view.published.iso if view.published else None
+        updated = view.updated.iso if view.updated else None
+        created = _w3c(published)
+        printed = created if published and _is_day(published) else None
+        _oxml.set_core_date(core, "created", created)
+        _oxml.set_core_date(core, "modified", _w3c(updated or published))
         if core.last_printed is not None:
-            core.last_printed = when
+            _oxml.set_core_date(core, "lastPrinted", printed)
         core.revision = 1
 
     @staticmethod
@@ -166,6 +171,18 @@ class DocxExporter:
         )
         source.relate_to(properties, RT.CUSTOM_XML_PROPS)
         document.part.relate_to(source, RT.CUSTOM_XML)
+
+
+def _is_day(iso: str) -> bool:
+    return len(iso) == len("2023-05-25")
+
+
+def _w3c(iso: str | None) -> str | None:
+    """A core property's date from an ISO 8601 date known to the day, month or year: midnight
+    UTC of a known day, else the month or year as known."""
+    if iso is None:
+        return None
+    return f"{iso}T00:00:00Z" if _is_day(iso) else iso
 
 
 def _related(part: Any, reltype: str) -> Any:

@@ -52,7 +52,8 @@ class PageHead(NamedTuple):
     description: str
     keywords: str
     author: str
-    created: str
+    created: str | None
+    """The publication date to the precision known; None when unknown."""
     canonical: str | None
     alternates: tuple[VersionView, ...]
     jsonld: Markup
@@ -68,7 +69,7 @@ def page_head(view: ItemView, *, print_mode: bool, fragment: bool = False) -> Pa
         description=view.description,
         keywords=", ".join(view.keywords),
         author=view.author,
-        created=view.published.iso,
+        created=view.published.iso if view.published else None,
         canonical=view.url,
         alternates=tuple(v for v in view.versions if v.href and v.hreflang),
         jsonld=Markup(structured),

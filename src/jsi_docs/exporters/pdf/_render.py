@@ -35,6 +35,9 @@ __all__ = ["PRINT_STYLESHEET", "Source", "render_pdf"]
 PRINT_STYLESHEET = "print.css"
 _FONTTOOLS_FALLBACK = "Using fontTools instead of HarfBuzz-Subset"
 _lock = threading.RLock()
+_PLACEHOLDER_TIME = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+"""An attachment's date while the PDF is written when the publication day is not known:
+replaced by :func:`_finish`, never written."""
 _THEME_CACHE_SIZE = 8
 
 
@@ -173,14 +176,22 @@ def render_pdf(
             "stylesheets": [assets.stylesheet, page_css],
         }
         if source is not None:
-            options["attachments"] = [_attachment(source, metadata.created_datetime)]
+            # An attachment needs a date and time: a placeholder when the day is not known,
+            # replaced by the date as known (or removed) when the file is finished.
+            when = metadata.created_datetime or _PLACEHOLDER_TIME
+            options["attachments"] = [_attachment(source, when)]
         with capture() as records, language_tags() as hook_problem:
             try:
                 document = weasyprint.HTML(
                     string=html, base_url=THEME_BASE_URL, url_fetcher=fetcher
                 ).render(font_config=assets.font_config, **options)
                 _set_metadata(document.metadata, metadata)
-                data: bytes = document.write_pdf(finisher=_finish, **options)
+                finish = functools.partial(
+                    _finish,
+                    file_date=metadata.created_pdf,
+                    known_day=metadata.created_datetime is not None,
+                )
+                data: bytes = document.write_pdf(finisher=finish, **options)
             except (ExportError, RecursionError, MemoryError):
                 raise
             except Exception as exc:
@@ -207,14 +218,29 @@ def _attachment(source: Source, when: dt.datetime) -> weasyprint.Attachment:
     )
 
 
-def _finish(document: object, pdf: object) -> None:
-    """Drop the duplicate entries WeasyPrint 70 puts in the catalog's ``/AF`` array."""
+def _finish(document: object, pdf: object, *, file_date: str | None, known_day: bool) -> None:
+    """Drop the duplicate entries WeasyPrint 70 puts in the catalog's ``/AF`` array; give an
+    attached file the publication date as known (``D:202305``), or none when it is unknown."""
     catalog = getattr(pdf, "catalog", {})
     associated = catalog.get("AF") if isinstance(catalog, dict) else None
     if associated:
         unique = list(dict.fromkeys(associated))
         del associated[:]
         associated.extend(unique)
+    if known_day:
+        return
+    import pydyf
+
+    for obj in getattr(pdf, "objects", ()):
+        extra = getattr(obj, "extra", None)
+        params = extra.get("Params") if isinstance(extra, dict) else None
+        if extra is None or extra.get("Type") != "/EmbeddedFile" or not isinstance(params, dict):
+            continue
+        for key in ("CreationDate", "ModDate"):
+            if file_date is None:
+                params.pop(key, None)
+            else:
+                params[key] = pydyf.String(file_date)
 
 
 def _set_metadata(target: object, metadata: PdfMetadata) -> None:

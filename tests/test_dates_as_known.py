@@ -1,0 +1,232 @@
+"""Dates as known: a headline or date the source does not give is not made up, and a date known
+to the month or year is stated to that precision in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import zipfile
+from typing import Any
+
+import attrs
+import pypdf
+import pytest
+
+import jsi_docs
+from jsi_docs.errors import InputError
+from jsi_docs.exporters import jsonld
+from jsi_docs.model import DatePrecision, Meeting, MeetingKind, NewsItem, PartialDate, Period
+from jsi_docs.view import build_view
+from tests_helpers import EXAMPLES, french_example
+
+UNKNOWN = EXAMPLES / "council-2024-07-captured-in-part.en.yaml"
+
+
+def _dated(item: NewsItem, published: PartialDate | None, **changes: Any) -> NewsItem:
+    return attrs.evolve(item, published=published, updated=None, **changes)
+
+
+# -- the model ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "precision"),
+    [
+        ("2023", dt.date(2023, 1, 1), dt.date(2023, 12, 31), DatePrecision.YEAR),
+        ("2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29), DatePrecision.MONTH),
+        ("2023-05-25", dt.date(2023, 5, 25), dt.date(2023, 5, 25), DatePrecision.DAY),
+    ],
+)
+def test_a_partial_date_is_a_range_of_days(
+    text: str, first: dt.date, last: dt.date, precision: DatePrecision
+) -> None:
+    date = PartialDate.parse(text)
+    assert (date.first, date.last, date.precision, date.isoformat()) == (
+        first,
+        last,
+        precision,
+        text,
+    )
+    assert (date.date is not None) == (precision is DatePrecision.DAY)
+
+
+@pytest.mark.parametrize("text", ["2023-13", "2023-02-30", "23", "2023-5", "May 2023", ""])
+def test_a_malformed_partial_date_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match=r"YYYY|not a date"):
+        PartialDate.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "precision"),
+    [
+        ("2021/2023", DatePrecision.YEAR),
+        ("2023-05/2023-07", DatePrecision.MONTH),
+        ("2023-05-01/2023-05-31", DatePrecision.DAY),
+        ("2023-05", DatePrecision.MONTH),
+    ],
+)
+def test_a_period_keeps_its_precision_both_ways(text: str, precision: DatePrecision) -> None:
+    period = Period.parse(text)
+    assert period.precision is precision
+    assert period.isoformat() == text  # "1-31 May" stays days; "May" stays a month
+
+
+def test_a_period_mixing_precisions_is_refused() -> None:
+    with pytest.raises(ValueError, match="same precision"):
+        Period.parse("2023-05/2023-07-02")
+
+
+def test_a_date_is_taken_as_a_known_day() -> None:
+    item = _dated(french_example(), None)
+    day = attrs.evolve(item, published=dt.date(2023, 5, 25)).published
+    assert day == PartialDate(2023, 5, 25)
+
+
+# -- reading and validation ---------------------------------------------------------------------
+
+
+def test_dates_are_compared_only_where_certainly_wrong() -> None:
+    item = french_example()  # published 2023-05-25, meeting 22-25 May 2023
+    text = jsi_docs.dumps(_dated(item, PartialDate(2023, 5)), "yaml")
+    assert jsi_docs.loads(text, "yaml").published == PartialDate(2023, 5)  # May may be after
+    late = jsi_docs.dumps(_dated(item, PartialDate(2023, 4)), "yaml")
+    with pytest.raises(InputError) as caught:
+        jsi_docs.loads(late, "yaml")
+    assert [p.format() for p in caught.value.problems] == [
+        "line 15: $.meeting.dates: the meeting starts (2023-05-22) after the item's publication (2023-04)"
+    ]
+
+
+def test_a_year_long_period_with_mixed_ends_names_its_path() -> None:
+    text = UNKNOWN.read_text(encoding="utf-8").replace(
+        "dates: 2024-07", "dates: 2024-07/2024-08-02"
+    )
+    with pytest.raises(InputError) as caught:
+        jsi_docs.loads(text, "yaml")
+    (problem,) = caught.value.problems
+    assert re.fullmatch(r"line \d+: \$\.meeting\.dates: both ends of a period .*", problem.format())
+
+
+# -- the view and every format ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "published", "expected"),
+    [
+        ("en", PartialDate(2023, 5), "Published in May 2023"),
+        ("fr", PartialDate(2023, 5), "Publié en mai 2023"),
+        ("es", PartialDate(2023), "Publicado en 2023"),
+        ("fr", PartialDate(2023, 5, 1), "Publié le 1er mai 2023"),
+    ],
+)
+def test_the_date_line_says_only_what_is_known(
+    language: str, published: PartialDate, expected: str
+) -> None:
+    item = _dated(french_example(), published, language=language, meeting=None)
+    line = build_view(item).published
+    assert line is not None
+    assert (line.text.replace("\u00a0", " "), line.iso) == (expected, published.isoformat())
+
+
+@pytest.mark.parametrize(
+    ("dates", "expected"),
+    [
+        ("2023", "2023"),
+        ("2021/2023", "2021\u20132023"),
+        ("2023-05", "May 2023"),
+        ("2023-05/2023-07", "May 2023\u00a0\u2013 July 2023"),
+        ("2023-05-01/2023-05-31", "1\u201331 May 2023"),
+    ],
+)
+def test_a_meeting_period_is_printed_to_its_precision(dates: str, expected: str) -> None:
+    item = _dated(
+        french_example(),
+        None,
+        language="en",
+        meeting=Meeting(MeetingKind.PLENARY, Period.parse(dates)),
+    )
+    meeting = build_view(item).meeting
+    assert meeting is not None
+    assert meeting.dates.replace("\u00a0", " ") == expected.replace("\u00a0", " ")
+    assert "\u00a0" in meeting.dates or " " not in expected  # a period never breaks a line
+    assert "1 January" not in meeting.dates
+
+
+def test_html_states_no_headline_or_date_it_does_not_know() -> None:
+    item = jsi_docs.load(UNKNOWN)
+    html = jsi_docs.export(item, "html").decode("utf-8")
+    assert '<h1 class="headline untitled">Untitled</h1>' in html
+    assert "<title>Untitled</title>" in html
+    assert "dcterms.created" not in html
+    assert 'class="published"' not in html
+    assert '<time datetime="2024-07">July\u00a02024</time>' in html  # the meeting, to the month
+    data = jsonld.news_article(build_view(item))
+    assert "headline" not in data
+    assert "datePublished" not in data
+    assert "dateModified" not in data
+
+
+def test_json_ld_states_a_partial_date_as_such() -> None:
+    item = _dated(french_example(), PartialDate(2023, 5))
+    assert jsonld.news_article(build_view(item))["datePublished"] == "2023-05"
+
+
+def test_a_labels_language_marks_the_untitled_label() -> None:
+    item = attrs.evolve(french_example(), headline=None)
+    html = jsi_docs.export(item, "html", labels_language="en").decode("utf-8")
+    assert '<h1 class="headline untitled" lang="en">Untitled</h1>' in html
+
+
+def _core(docx: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return z.read("docProps/core.xml").decode("utf-8")
+
+
+def test_docx_core_properties_hold_no_unknown_date_or_headline() -> None:
+    core = _core(jsi_docs.export(jsi_docs.load(UNKNOWN), "docx"))
+    assert "dcterms:created" not in core
+    assert "dcterms:modified" not in core
+    assert not re.search("<dc:title>[^<]", core)  # the "Untitled" label is no title
+
+
+def test_docx_core_properties_keep_a_partial_date() -> None:
+    item = _dated(french_example(), PartialDate(2023, 5), meeting=None)
+    core = _core(jsi_docs.export(item, "docx"))
+    assert re.search(r'<dcterms:created xsi:type="dcterms:W3CDTF">2023-05</dcterms:created>', core)
+    assert re.search(
+        r'<dcterms:modified xsi:type="dcterms:W3CDTF">2023-05</dcterms:modified>', core
+    )
+
+
+@pytest.mark.parametrize("variant", ["pdf/ua-1", "pdf/a-3b"])
+def test_pdf_has_no_made_up_date(variant: str) -> None:
+    data = jsi_docs.export(jsi_docs.load(UNKNOWN), "pdf", pdf_variant=variant)
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert reader.metadata is not None
+    assert "/CreationDate" not in reader.metadata
+    assert "/ModDate" not in reader.metadata
+    assert b"CreationDate" not in data  # nor in an attached source file
+    again = jsi_docs.export(jsi_docs.load(UNKNOWN), "pdf", pdf_variant=variant)
+    assert again == data  # still deterministic
+
+
+def test_pdf_states_a_partial_date_to_the_month() -> None:
+    item = _dated(french_example(), PartialDate(2023, 5))
+    data = jsi_docs.export(item, "pdf", pdf_variant="pdf/a-3b")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert reader.metadata is not None
+    assert str(reader.metadata["/CreationDate"]) == "D:202305"
+    attached = reader.attachments  # the source file, dated as the item is
+    assert attached
+    assert set(re.findall(rb"/(?:CreationDate|ModDate) \((D:[0-9]+)", data)) == {b"D:202305"}
+
+
+def test_canonical_json_writes_unknown_as_null() -> None:
+    data = json.loads(jsi_docs.dumps(jsi_docs.load(UNKNOWN), "json"))
+    assert (data["headline"], data["published"], data["meeting"]["dates"]) == (
+        None,
+        None,
+        "2024-07",
+    )
