@@ -141,7 +141,7 @@ def test_profile_for() -> None:
     assert profile_for("en", "house_wto") is HOUSE_WTO
     assert profile_for("es", "House-WTO") is HOUSE_WTO
     assert profile_for("en", "french") is FRENCH
-    with pytest.raises(UnknownProfileError, match="known: english"):
+    with pytest.raises(UnknownProfileError, match="known: arabic, chinese, english"):
         profile_for("fr", "german")
     with pytest.raises(UnsupportedLanguageError):
         profile_for("de")
