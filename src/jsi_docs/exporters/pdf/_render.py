@@ -109,10 +109,12 @@ def _counter_content(segments: Sequence[Segment]) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _page_stylesheet(page_size: str, language: str) -> weasyprint.CSS:
-    """``@page`` size and the localised "page X of Y" (bottom-right margin box)."""
-    segments = labels(language).segments(Term.PAGE_X_OF_Y)
+    """``@page`` size and the localised "page X of Y" (bottom-right margin box; bottom-left
+    on the mirrored pages of a right-to-left item, named ``jsi-rtl`` in print.css)."""
+    content = _counter_content(labels(language).segments(Term.PAGE_X_OF_Y))
     css = (
-        f"@page {{ size: {page_size}; @bottom-right {{ content: {_counter_content(segments)}; }} }}"
+        f"@page {{ size: {page_size}; @bottom-right {{ content: {content}; }} }}"
+        f"@page jsi-rtl {{ @bottom-left {{ content: {content}; }} }}"
     )
     return weasyprint.CSS(string=css, url_fetcher=LockedFetcher(Theme.load()))
 
