@@ -106,7 +106,8 @@ def _root(tokens: Tokens, medium: Medium) -> str:
     by_language: dict[str, list[str]] = {}
     for role, font in tokens.fonts.items():
         for language, stack in font.css_by_language.items():
-            by_language.setdefault(language, []).append(f"--jsi-font-{role}: {font_stack(stack)}")
+            first = tuple(dict.fromkeys((*stack, *font.css)))  # its fonts, then the others
+            by_language.setdefault(language, []).append(f"--jsi-font-{role}: {font_stack(first)}")
     # an item, or a passage, in such a language takes its script's fonts first
     return _rule(":root", decls) + "".join(
         _rule(f":root:lang({language}), .jsi-item:lang({language})", stack_decls)

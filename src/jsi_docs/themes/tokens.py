@@ -47,8 +47,8 @@ class Font:
     docx_east_asia: str | None = None
     """Word's East Asian slot (``w:eastAsia``: Chinese, Japanese, Korean); None: :attr:`docx`."""
     css_by_language: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
-    """The CSS font stack for text in a language whose script the first fonts lack
-    (``{"ar": ["Noto Naskh Arabic", ...]}``), matched by ``:lang()``."""
+    """Fonts put before :attr:`css` for an item in a language whose script the first fonts
+    lack or draw otherwise (``{"ar": ["Noto Naskh Arabic"]}``), matched by ``:lang()``."""
 
 
 @attrs.frozen

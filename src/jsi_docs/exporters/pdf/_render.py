@@ -25,6 +25,7 @@ from jsi_docs.errors import ExportError
 from jsi_docs.exporters.pdf._libraries import HARFBUZZ_SUBSET_PACKAGE
 from jsi_docs.exporters.pdf._logcapture import capture, to_diagnostics
 from jsi_docs.exporters.pdf._metadata import PdfMetadata
+from jsi_docs.exporters.pdf._missing_glyphs import NOTDEF_MARKER, missing_script_diagnostics
 from jsi_docs.exporters.pdf._weasyprint_hooks import LANGUAGE_TAGS_MISSING, language_tags
 from jsi_docs.exporters.pdf.fetcher import REFUSAL_MARKER, THEME_BASE_URL, LockedFetcher
 from jsi_docs.i18n.labels import Placeholder, Segment, Term, labels
@@ -187,11 +188,12 @@ def render_pdf(
                 raise
             except Exception as exc:
                 raise ExportError(f"WeasyPrint could not make the PDF: {exc}") from exc
-    skip = (REFUSAL_MARKER, _FONTTOOLS_FALLBACK)
+    skip = (REFUSAL_MARKER, _FONTTOOLS_FALLBACK, NOTDEF_MARKER)
     diagnostics = [
         *assets.diagnostics,
         *_refusals(fetcher),
         *to_diagnostics(records, skip=skip),
+        *missing_script_diagnostics(records),
         *_harfbuzz_diagnostics(records),
         *_language_tags_diagnostics(hook_problem),
     ]
