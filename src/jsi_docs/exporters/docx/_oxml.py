@@ -3,7 +3,8 @@
 Everything that writes XML by hand lives here (as python-docx keeps its own in ``docx.oxml``):
 external hyperlinks, run and document languages, text direction (``w:bidi``, ``w:rtl``),
 PAGE/NUMPAGES fields, restarted numbering, tables, footnotes, extended and custom document
-properties, and the custom XML part that carries the item's canonical JSON. The rest of the exporter builds elements through these helpers.
+properties, and the custom XML part that carries the item's canonical JSON. The rest of the
+exporter builds elements through these helpers.
 """
 
 from __future__ import annotations
