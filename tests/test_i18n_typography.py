@@ -197,7 +197,9 @@ SPACED_FULL_WIDTH = TypographyProfile(
         (SPACED_FULL_WIDTH, "なぜ？", f"なぜ{NN}？"),
         (SPACED_FULL_WIDTH, "なぜ ？！", f"なぜ{NN}？！"),  # nothing between two spaced marks
         (SPACED_FULL_WIDTH, "لماذا؟", f"لماذا{NB}؟"),
-        (SPACED_FULL_WIDTH, "x？y", "x？y"),  # glued to a letter: not prose punctuation
+        # a full-width mark is always prose punctuation (Chinese puts no space after it)
+        (SPACED_FULL_WIDTH, "x？y", f"x{NN}？y"),
+        (UNSPACED_ARABIC, "a?b", "a?b"),  # an ASCII mark glued to a letter is not prose
         (SPACED_FULL_WIDTH, "(？)", "(？)"),
     ],
 )

@@ -23,6 +23,7 @@ _QUOTED: Final = re.compile(r'"(.*)"', re.DOTALL)
 _KIND_WORDS: Final = (
     "LETTER", "CHARACTER", "SIGN", "DIGIT", "SYLLABLE", "IDEOGRAPH", "VOWEL", "MARK", "NUMBER",
     "PUNCTUATION", "SYMBOL", "LIGATURE", "CONSONANT", "COMMA", "FULL", "QUESTION", "SEMICOLON",
+    "CAPITAL", "SMALL",
 )  # fmt: skip
 _PACKAGES: Final = {
     "LATIN": "fonts-dejavu-core", "CYRILLIC": "fonts-dejavu-core", "GREEK": "fonts-dejavu-core",
@@ -34,11 +35,13 @@ languages (the README's apt line)."""
 
 
 def script_of(char: str) -> str:
-    """The script of ``char`` as its Unicode name says it: "Arabic", "Toto", "CJK"; "unassigned"
-    for a code point with no name (a private-use or unassigned one)."""
+    """The script of ``char`` as its Unicode name says it: "Arabic", "Toto", "CJK"; "symbol"
+    for a symbol or emoji, "unassigned" for a code point with no name (private use)."""
     name = unicodedata.name(char, "")
     if not name:
         return "unassigned"
+    if unicodedata.category(char).startswith("S"):
+        return "symbol"
     words = name.split()
     if words[0] == "CJK":
         return "CJK"
@@ -69,6 +72,8 @@ def missing_script_diagnostics(records: list[logging.LogRecord]) -> list[Diagnos
         shown = ", ".join(f"U+{ord(c):04X}" for c in chars[:5]) + (" ..." if len(chars) > 5 else "")
         if script == "unassigned":
             message = f"no font can draw these private-use or unassigned characters ({shown})"
+        elif script == "symbol":
+            message = f"no installed font has these symbols or emoji ({shown})"
         else:
             package = _PACKAGES.get(script.upper())
             hint = f" (Debian/Ubuntu: apt-get install {package})" if package else ""
