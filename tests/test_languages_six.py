@@ -29,7 +29,7 @@ from clients import (
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters.docx._oxml import W
 from jsi_docs.i18n import get_language, supported_languages
-from jsi_docs.model import NewsItem
+from jsi_docs.model import NewsItem, PersonName
 from jsi_docs.themes import DEFAULT_THEME_DIR
 from jsi_docs.view import needs_isolation
 
@@ -44,8 +44,8 @@ def _item(path: Path) -> NewsItem:
     return jsi_docs.load(path)
 
 
-def _export(item: NewsItem, fmt: str, **options: object) -> jsi_docs.ExportResult:
-    return jsi_docs.render(item, fmt, **options)
+def _export(item: NewsItem, fmt: str) -> jsi_docs.ExportResult:
+    return jsi_docs.render(item, fmt)
 
 
 # -- the language files --------------------------------------------------------------------
@@ -93,8 +93,7 @@ def test_arabic_page_and_fragment_are_right_to_left() -> None:
 
 def _with_latin_words(item: NewsItem) -> NewsItem:
     """The Arabic example with document symbols and a Latin name, as UN items have."""
-    speaker = attrs.evolve(item.speakers[0], name=attrs.evolve(item.speakers[0].name,
-                           given="George", family="Mina"))  # fmt: skip
+    speaker = attrs.evolve(item.speakers[0], name=PersonName("Mina", "George"))
     return attrs.evolve(item, symbols=("WT/L/1234", "INF/ECOM/62/Rev.3"),
                         speakers=(speaker, *item.speakers[1:]))  # fmt: skip
 
