@@ -39,6 +39,7 @@ CHILD = HERE / "child.py"
 LAUNCH = HERE / "launch.py"
 BATCH = HERE / "batch_child.py"
 OUTPUT = ROOT / "docs" / "benchmarks.md"
+KEPT_MARKER = "<!-- measured by hand: benchmarks/run.py keeps what follows -->"
 FORMATS = ("html", "docx", "pdf")
 BASELINE = {"html": "html-jinja", "docx": "docx-python-docx", "pdf": "pdf-weasyprint"}
 BASELINE_LABEL = {
@@ -573,7 +574,12 @@ def main() -> None:
         loads,
         args.note,
     )
-    args.output.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    kept = ""  # hand-measured sections below KEPT_MARKER survive a new run
+    if args.output.exists():
+        old = args.output.read_text(encoding="utf-8")
+        if KEPT_MARKER in old:
+            kept = "\n" + old[old.index(KEPT_MARKER) :]
+    args.output.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print("\n".join(lines))
 
 
