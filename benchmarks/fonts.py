@@ -51,7 +51,9 @@ def main() -> None:
     print("|---|---|---|---|")
     if len(sys.argv) > 2:
         old = measure(base, Path(sys.argv[2]))
-        print(f"| French (fr), 3 versions listed | before | {old['size']:,} B | {old['ms']:.0f} ms |")
+        print(
+            f"| French (fr), 3 versions listed | before | {old['size']:,} B | {old['ms']:.0f} ms |"
+        )
     before = measure(base, french)
     after = measure(ROOT / "src", french)
     print(f"| French (fr) | before | {before['size']:,} B | {before['ms']:.0f} ms |")

@@ -153,9 +153,7 @@ def test_arabic_pdf_has_its_page_number_at_the_bottom_left(tmp_path: Path) -> No
     pdf = tmp_path / "ar.pdf"
     pdf.write_bytes(_export(_item(ARABIC), "pdf").data)
     french = tmp_path / "fr.pdf"
-    french.write_bytes(
-        _export(_item(EXAMPLES / "jsi-ecommerce-2023-05-25.fr.yaml"), "pdf").data
-    )
+    french.write_bytes(_export(_item(EXAMPLES / "jsi-ecommerce-2023-05-25.fr.yaml"), "pdf").data)
     width = 595.0  # A4
     arabic_page = [w for w in pdf_words(pdf, last=1) if _is(w.text, "الصفحة")]
     french_page = [w for w in pdf_words(french, last=1) if w.text == "Page"]
