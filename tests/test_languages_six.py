@@ -205,8 +205,8 @@ def test_a_script_without_a_font_is_a_diagnostic_naming_it() -> None:
 def test_missing_script_diagnostics_group_characters_by_script() -> None:
     from jsi_docs.exporters.pdf._missing_glyphs import missing_script_diagnostics, script_of
 
-    assert [script_of(c) for c in "ب中ЖA🚀\ue000"] == [
-        "Arabic", "CJK", "Cyrillic", "Latin", "symbol", "unassigned",
+    assert [script_of(c) for c in "ب中ЖA🚀\ue000\u2028"] == [
+        "Arabic", "CJK", "Cyrillic", "Latin", "symbol", "unassigned", "invisible",
     ]  # fmt: skip
     record = logging.LogRecord("weasyprint", logging.WARNING, "", 0, "%s", None, None)
     record.msg = '.notdef glyph rendered for Unicode string unsupported by fonts: "中文ب"'

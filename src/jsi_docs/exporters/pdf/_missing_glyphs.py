@@ -36,12 +36,16 @@ languages (the README's apt line)."""
 
 def script_of(char: str) -> str:
     """The script of ``char`` as its Unicode name says it: "Arabic", "Toto", "CJK"; "symbol"
-    for a symbol or emoji, "unassigned" for a code point with no name (private use)."""
+    for a symbol or emoji, "invisible" for a separator or control character, "unassigned" for
+    a code point with no name (private use)."""
     name = unicodedata.name(char, "")
     if not name:
         return "unassigned"
-    if unicodedata.category(char).startswith("S"):
+    category = unicodedata.category(char)
+    if category.startswith("S"):
         return "symbol"
+    if category[0] in "ZC":  # U+2028 LINE SEPARATOR, controls, format characters
+        return "invisible"
     words = name.split()
     if words[0] == "CJK":
         return "CJK"
@@ -62,7 +66,7 @@ def missing_script_diagnostics(records: list[logging.LogRecord]) -> list[Diagnos
             continue
         quoted = _QUOTED.search(message)
         for char in quoted.group(1) if quoted else "":
-            if char.isspace() or unicodedata.category(char) in ("Cf", "Cc"):
+            if char in " \t\n":
                 continue
             chars = missing.setdefault(script_of(char), [])
             if char not in chars:
@@ -74,6 +78,8 @@ def missing_script_diagnostics(records: list[logging.LogRecord]) -> list[Diagnos
             message = f"no font can draw these private-use or unassigned characters ({shown})"
         elif script == "symbol":
             message = f"no installed font has these symbols or emoji ({shown})"
+        elif script == "invisible":
+            message = f"no font has a glyph for these separators or control characters ({shown})"
         else:
             package = _PACKAGES.get(script.upper())
             hint = f" (Debian/Ubuntu: apt-get install {package})" if package else ""
