@@ -39,6 +39,7 @@ CHILD = HERE / "child.py"
 LAUNCH = HERE / "launch.py"
 BATCH = HERE / "batch_child.py"
 OUTPUT = ROOT / "docs" / "benchmarks.md"
+KEPT_MARKER = "<!-- measured by hand: benchmarks/run.py keeps what follows -->"
 FORMATS = ("html", "docx", "pdf")
 BASELINE = {"html": "html-jinja", "docx": "docx-python-docx", "pdf": "pdf-weasyprint"}
 BASELINE_LABEL = {
@@ -573,9 +574,15 @@ def main() -> None:
         loads,
         args.note,
     )
-    from service import keep_section  # the section benchmarks/service.py writes stays
+    from service import BEGIN  # the section benchmarks/service.py writes
 
-    args.output.write_text(keep_section(args.output, "\n".join(lines) + "\n"), encoding="utf-8")
+    kept = ""  # sections measured by other scripts, below their markers, survive a new run
+    if args.output.exists():
+        old = args.output.read_text(encoding="utf-8")
+        starts = [old.index(marker) for marker in (KEPT_MARKER, BEGIN) if marker in old]
+        if starts:
+            kept = "\n" + old[min(starts) :]
+    args.output.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print("\n".join(lines))
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from jsi_docs.i18n.typography import _NO_SPACE_AFTER, _URL_OR_EMAIL, SPACES, TypographyProfile
 
 
@@ -52,7 +54,7 @@ def _chunk(self: TypographyProfile, text: str, before: str, after: str) -> str:
         return after[0] if after else None
 
     def prose_follows(i: int, colon: bool) -> bool:  # is atoms[i] followed like prose?
-        if gaps[i + 1]:
+        if gaps[i + 1] or unicodedata.east_asian_width(atoms[i]) in "FW":
             return True
         nxt = right(i + 1)
         if nxt is None or nxt.isspace():

@@ -261,7 +261,7 @@ def test_typography_option_changes_the_marks(tmp_path: Path) -> None:
     assert unknown.exit_code == 2  # refused once, before any item is rendered
     assert (
         "Error: bad html option: typography: unknown typography profile 'gothic' "
-        "(known: english, french, house_wto, spanish, house, wto)"
+        "(known: arabic, chinese, english, french, house_wto, russian, spanish, house, wto)"
     ) in unknown.stderr
 
 
@@ -322,7 +322,7 @@ def test_weasyprint_warnings_still_become_diagnostics_in_the_command(tmp_path: P
     for verbosity in ([], ["-v"]):
         done = run("render", str(corpus), "--to", "pdf", "-o", str(tmp_path), "--force", *verbosity)
         assert done.returncode == 0, done.stderr
-        notdef = [line for line in done.stderr.splitlines() if ".notdef glyph" in line]
-        assert notdef
+        notdef = [line for line in done.stderr.splitlines() if "shows empty boxes" in line]
+        assert any("these symbols or emoji (U+1F680" in line for line in notdef), done.stderr
         assert all(line.startswith(f"{corpus}: pdf: warning: ") for line in notdef)
         assert "WARNING:" not in done.stderr

@@ -45,7 +45,11 @@ from jsi_docs.validation import validate
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "examples"
 EXAMPLES = sorted(EXAMPLES_DIR.glob("*.yaml"))
-JSI_IDS = {f"jsi-ecommerce-2023-05-25.{lang}": lang for lang in ("fr", "en", "es")}
+JSI_IDS = {
+    f"jsi-ecommerce-2023-05-25.{lang.split('-')[0]}": lang
+    for lang in ("fr", "en", "es", "ar", "ru", "zh-Hans")
+}
+LATIN_SCRIPT = {"fr", "en", "es"}  # versions whose people's names are spelt alike
 CHAIR_STATEMENT = EXAMPLES_DIR / "jsi-ecommerce-2023-12-chair-statement.en.yaml"
 MEETING_SUMMARY = EXAMPLES_DIR / "ecommerce-work-programme-2023-09-19-meeting-summary.en.yaml"
 
@@ -216,7 +220,7 @@ def _structure(item: NewsItem) -> dict[str, object]:
     nodes = _inlines(item)
     return {
         "speakers": [
-            (s.id, s.name, s.member and s.member.code, [(r.kind, r.period) for r in s.roles])
+            (s.id, s.member and s.member.code, [(r.kind, r.period) for r in s.roles])
             for s in item.speakers
         ],
         "collective": [(c.id, c.kind) for c in item.collective_speakers],
@@ -240,8 +244,15 @@ def _structure(item: NewsItem) -> dict[str, object]:
 def test_language_versions_share_one_structure() -> None:
     items = _jsi_items()
     french = _structure(items["jsi-ecommerce-2023-05-25.fr"])
-    for item_id in ("jsi-ecommerce-2023-05-25.en", "jsi-ecommerce-2023-05-25.es"):
+    for item_id in JSI_IDS:
         assert _structure(items[item_id]) == french, item_id
+
+
+def test_latin_script_versions_spell_names_alike() -> None:
+    items = [item for item in _jsi_items().values() if item.language in LATIN_SCRIPT]
+    names = {tuple(s.name for s in item.speakers) for item in items}
+    assert len(items) == 3
+    assert len(names) == 1
 
 
 def test_jsi_roles_are_written_as_they_read_after_the_role_name() -> None:
@@ -249,6 +260,9 @@ def test_jsi_roles_are_written_as_they_read_after_the_role_name() -> None:
         "fr": ("de l'initiative", "des réunions plénières"),
         "en": ("of the initiative", "of the plenary meetings"),
         "es": ("de la iniciativa", "de las reuniones plenarias"),
+        "ru": ("инициативы", "пленарных заседаний"),
+        "ar": ("للمبادرة", "للاجتماعات العامة"),
+        "zh-Hans": (None, None),  # Chinese puts the whole role in its label: 全体会议主席
     }
     for item in _jsi_items().values():
         tan = item.speaker("tan")
@@ -257,7 +271,10 @@ def test_jsi_roles_are_written_as_they_read_after_the_role_name() -> None:
 
 
 def test_related_links_follow_each_language_url_pattern() -> None:
+    # the WTO publishes these pages in English, French and Spanish; the other versions link
+    # to the English ones
     pattern = {"fr": "/french/", "en": "/english/", "es": "/spanish/"}
+    pattern |= dict.fromkeys(("ar", "ru", "zh-Hans"), "/english/")
     for item in _jsi_items().values():
         assert item.related_links
         assert all(pattern[item.language] in link.url for link in item.related_links)

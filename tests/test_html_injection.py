@@ -163,7 +163,7 @@ URL_ATTRIBUTES = ("href", "src", "cite", "action", "formaction", "data", "poster
 ALLOWED_TAGS = {
     "html", "head", "body", "meta", "title", "link", "style", "script", "main", "article",
     "header", "footer", "section", "aside", "nav", "div", "p", "h1", "h2", "ul", "ol", "li",
-    "a", "span", "em", "strong", "q", "blockquote", "figure", "figcaption", "time", "address",
+    "a", "span", "bdi", "em", "strong", "q", "blockquote", "figure", "figcaption", "time", "address",
     "dl", "dt", "dd", "img", "table", "caption", "thead", "tbody", "tr", "th", "td", "sup",
     "DOCUMENT_FRAGMENT",
 }  # fmt: skip

@@ -91,6 +91,10 @@ def test_gendered_forms_only_on_roles_and_titles() -> None:
         ("es", "feminine", "presidenta"),
         ("es", "masculine", "presidente"),
         ("en", "feminine", "chair"),
+        ("ar", "feminine", "رئيسة"),
+        ("ar", None, "رئيس"),
+        ("ru", "feminine", "Председатель"),
+        ("zh", "feminine", "主席"),
     ],
 )
 def test_role_gender(language: str, gender: str | None, expected: str) -> None:
@@ -142,6 +146,9 @@ def test_placeholders_filled() -> None:
     assert labels("es").get("page_x_of_y", page=2, pages=5) == "Página 2 de 5"
     assert labels("fr").get(Term.PUBLISHED, date="1er juin 2023") == "Publié le 1er juin 2023"
     assert labels("fr").placeholders(Term.PAGE_X_OF_Y) == {"page", "pages"}
+    assert labels("ru").get(Term.PAGE_X_OF_Y, page=2, pages=5) == "Страница 2 из 5"
+    assert labels("ar").get(Term.PAGE_X_OF_Y, page=2, pages=5) == "الصفحة 2 من 5"
+    assert labels("zh-Hans").get(Term.PAGE_X_OF_Y, page=2, pages=5) == "第2页，共5页"
 
 
 def test_missing_or_extra_fields_are_errors() -> None:

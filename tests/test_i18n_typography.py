@@ -141,7 +141,7 @@ def test_profile_for() -> None:
     assert profile_for("en", "house_wto") is HOUSE_WTO
     assert profile_for("es", "House-WTO") is HOUSE_WTO
     assert profile_for("en", "french") is FRENCH
-    with pytest.raises(UnknownProfileError, match="known: english"):
+    with pytest.raises(UnknownProfileError, match="known: arabic, chinese, english"):
         profile_for("fr", "german")
     with pytest.raises(UnsupportedLanguageError):
         profile_for("de")
@@ -197,7 +197,9 @@ SPACED_FULL_WIDTH = TypographyProfile(
         (SPACED_FULL_WIDTH, "なぜ？", f"なぜ{NN}？"),
         (SPACED_FULL_WIDTH, "なぜ ？！", f"なぜ{NN}？！"),  # nothing between two spaced marks
         (SPACED_FULL_WIDTH, "لماذا؟", f"لماذا{NB}؟"),
-        (SPACED_FULL_WIDTH, "x？y", "x？y"),  # glued to a letter: not prose punctuation
+        # a full-width mark is always prose punctuation (Chinese puts no space after it)
+        (SPACED_FULL_WIDTH, "x？y", f"x{NN}？y"),
+        (UNSPACED_ARABIC, "a?b", "a?b"),  # an ASCII mark glued to a letter is not prose
         (SPACED_FULL_WIDTH, "(？)", "(？)"),
     ],
 )

@@ -172,7 +172,8 @@ def test_language_and_typography_names_are_checked_when_options_are_read() -> No
     with pytest.raises(OptionError) as caught:
         structure_options(jsi_docs.HtmlOptions, "html", {"labels_language": "de"})
     assert str(caught.value) == (
-        "bad html option: labels_language: unsupported language 'de' (supported: en, es, fr)"
+        "bad html option: labels_language: unsupported language 'de' "
+        "(supported: ar, en, es, fr, ru, zh)"
     )
     with pytest.raises(OptionError, match="typography: unknown typography profile 'gothic'"):
         jsi_docs.DocxOptions(typography="gothic")

@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ import pypdf
 import pytest
 
 import jsi_docs
+from _extract import pdf_text
 from _pdf_helpers import FRENCH, example_paths, french_item, load, squeeze
 from clients import (
     pdffonts,
@@ -28,6 +30,7 @@ from clients import (
 )
 from jsi_docs.exporters import OptionError, option_names
 from jsi_docs.exporting import render
+from jsi_docs.i18n import get_language
 from jsi_docs.i18n.labels import Term, labels
 from jsi_docs.model import (
     BlockQuote,
@@ -44,6 +47,8 @@ from jsi_docs.model import (
     plain_text,
     walk,
 )
+from jsi_docs.themes import DEFAULT_THEME_DIR
+from jsi_docs.themes.tokens import TOKENS_NAME, load_tokens
 from tests_helpers import shown_text
 
 pytest.importorskip("weasyprint")
@@ -174,7 +179,12 @@ def test_every_font_is_embedded_as_a_subset(path: Path, tmp_path: Path) -> None:
     fonts = pdffonts(_write(tmp_path, _pdf(path)))
     assert fonts
     assert [f["name"] for f in fonts if f["emb"] != "yes" or f["sub"] != "yes"] == []
-    assert all(f["name"].split("+", 1)[-1].startswith("JSI-") for f in fonts), fonts
+    # the theme's own fonts, or those its font stacks name for other scripts (Noto)
+    tokens = load_tokens(DEFAULT_THEME_DIR / TOKENS_NAME)
+    named = {name.replace(" ", "-") for font in tokens.fonts.values() for name in font.css}
+    for font in fonts:
+        name = font["name"].split("+", 1)[-1]
+        assert name.startswith("JSI-") or name.rsplit("-", 1)[0] in named or name in named, name
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=IDS)
@@ -183,17 +193,49 @@ def test_text_has_every_statement_quotation_and_speaker_in_reading_order(
 ) -> None:
     require_poppler()
     item = load(path)
+    if get_language(item.language).direction == "rtl":
+        _check_right_to_left_text(item, pdf_text(_pdf(path), body_only=True))
+        return
     text = squeeze(_body_text(_write(tmp_path, _pdf(path)), item))
-
     position = 0
-    for block in _block_texts(item):
-        found = text.find(squeeze(block), position)
+    for block in map(squeeze, _block_texts(item)):
+        found = text.find(block, position)
         assert found >= 0, f"missing or out of order: {block[:80]!r}"
-        position = found + len(squeeze(block))
+        position = found + len(block)
     for quotation in _quotations(item):
         assert squeeze(quotation) in text
     for name in _speaker_names(item):
         assert squeeze(name) in text, name
+
+
+def _check_right_to_left_text(item: NewsItem, text: str) -> None:
+    """Right-to-left text as pypdf reads it: lines in logical order, words whole (poppler
+    splits Arabic lines around marks and bold runs), but the runs of one line that hold digits
+    or brackets in visual order, and a space between two runs may be lost. So: the blocks
+    start in reading order, and every word of every block, quotation and speaker's name is
+    there, written whole."""
+    letters = _letters(text)
+    position = 0
+    for block in _block_texts(item):
+        first = _letters(" ".join(block.split()[:3]))
+        found = letters.find(first, position)
+        assert found >= 0, f"missing or out of order: {block[:80]!r}"
+        position = found + len(first)
+    for source in (*_block_texts(item), *_quotations(item), *_speaker_names(item)):
+        missing = [w for w in _letters(source, keep_spaces=True).split() if w not in letters]
+        assert not missing, (source[:80], missing)
+
+
+def _letters(text: str, *, keep_spaces: bool = False) -> str:
+    """Letters only (and spaces between words with ``keep_spaces``), without combining marks
+    (Arabic vowel signs), case-folded."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    kept = (
+        c if c.isalpha() else " " if keep_spaces and not unicodedata.combining(c) else ""
+        for c in decomposed
+        if not unicodedata.combining(c)
+    )
+    return "".join(kept)
 
 
 def test_the_french_example_has_every_quotation() -> None:

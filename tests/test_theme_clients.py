@@ -109,8 +109,8 @@ def _check(prop: str, value: Any, style: dict[str, str], px_per_pt: float) -> li
             wanted["text-transform"] = "uppercase" if value == "upper" else "none"
         case "decoration":
             wanted["text-decoration-line"] = value
-        case "align":
-            wanted["text-align"] = value
+        case "align":  # the stylesheets say left and right as start and end (logical sides)
+            wanted["text-align"] = {"left": "start", "right": "end"}.get(str(value), str(value))
         case "hyphens":
             wanted["hyphens"] = "auto" if value else "manual"
         case "before":

@@ -315,8 +315,15 @@ def look_props(style: StyleDef) -> tuple[Props, Props]:
     look, full = own_look(style), inherited_look(style)
     ppr, rpr = Props(), Props()
     if look.family is not None:
-        name = TOKENS.fonts[look.family].docx
-        rpr.set("rFonts", ascii=name, hAnsi=name, eastAsia=name, cs=name)
+        font = TOKENS.fonts[look.family]
+        name = font.docx
+        rpr.set(
+            "rFonts",
+            ascii=name,
+            hAnsi=name,
+            eastAsia=font.docx_east_asia or name,
+            cs=font.docx_complex or name,
+        )
     if look.weight is not None:
         rpr.set("b", **({} if look.weight == 700 else {"val": "0"}))
         rpr.set("bCs", **({} if look.weight == 700 else {"val": "0"}))
@@ -449,12 +456,14 @@ TABLE_NOTE_SAMPLE = "Table Note: the source of a table"
 
 def styles_xml() -> str:
     body = TOKENS.element("body").look
-    body_font = TOKENS.fonts[body.family or "serif"].docx
+    font = TOKENS.fonts[body.family or "serif"]
+    body_font = font.docx
+    east_asian, complex_script = font.docx_east_asia or body_font, font.docx_complex or body_font
     size = str(round((body.size or 10) * 2))
     defaults = (
         "<w:docDefaults><w:rPrDefault><w:rPr>"
-        f'<w:rFonts w:ascii="{body_font}" w:hAnsi="{body_font}" w:eastAsia="{body_font}" '
-        f'w:cs="{body_font}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+        f'<w:rFonts w:ascii="{body_font}" w:hAnsi="{body_font}" w:eastAsia="{east_asian}" '
+        f'w:cs="{complex_script}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
         f'<w:lang w:val="{REFERENCE_LANGUAGE}"/>'
         "</w:rPr></w:rPrDefault>"
         '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
@@ -520,6 +529,12 @@ def font_table_xml() -> str:
         f'<w:font w:name="{font.docx}"><w:panose1 w:val="{font.panose}"/><w:charset w:val="00"/>'
         f'<w:family w:val="{font.docx_family}"/><w:pitch w:val="variable"/></w:font>'
         for font in TOKENS.fonts.values()
+    ) + "".join(  # the fonts of the complex-script and East Asian slots, by name only
+        f'<w:font w:name="{name}"><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
+        for name in sorted(
+            {f.docx_complex for f in TOKENS.fonts.values() if f.docx_complex}
+            | {f.docx_east_asia for f in TOKENS.fonts.values() if f.docx_east_asia}
+        )
     )
     return f'{XML_HEAD}<w:fonts xmlns:w="{W_NS}">{fonts}</w:fonts>'
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Literal
+from typing import Final, Literal
 
 from jsi_docs.themes import DEFAULT_THEME_DIR
 from jsi_docs.themes.tokens import TOKENS_NAME, Element, Look, Tokens, load_tokens
@@ -43,6 +43,12 @@ def font_stack(names: tuple[str, ...]) -> str:
     return ", ".join(n if n in _GENERIC_FAMILIES else f'"{n}"' for n in names)
 
 
+_LOGICAL_ALIGN: Final = {"left": "start", "right": "end"}
+_LOGICAL_SIDE: Final = {"left": "inline-start"}
+"""Tokens say left and right as a left-to-right reader does; the CSS says start and end, so
+that a right-to-left page mirrors them."""
+
+
 def declarations(look: Look, medium: Medium, tokens: Tokens, *, box: bool = False) -> list[str]:
     """The CSS declarations of ``look``; a page margin box (``box``) takes no spacing."""
     out: list[str] = []
@@ -68,8 +74,8 @@ def declarations(look: Look, medium: Medium, tokens: Tokens, *, box: bool = Fals
         out.append("text-transform: " + ("uppercase" if look.case == "upper" else "none"))
     if look.decoration is not None:
         out.append(f"text-decoration: {look.decoration}")
-    if look.align is not None:
-        out.append(f"text-align: {look.align}")
+    if look.align is not None:  # start/end: "left" is the start of a line, also right to left
+        out.append(f"text-align: {_LOGICAL_ALIGN.get(look.align, look.align)}")
     if look.hyphens is not None:
         out.append("hyphens: " + ("auto" if look.hyphens else "manual"))
     if not box:
@@ -78,9 +84,9 @@ def declarations(look: Look, medium: Medium, tokens: Tokens, *, box: bool = Fals
         if look.after is not None:
             out.append(f"margin-bottom: {length(look.after, medium, tokens)}")
         if look.indent is not None:
-            out.append(f"margin-left: {length(look.indent, medium, tokens)}")
+            out.append(f"margin-inline-start: {length(look.indent, medium, tokens)}")
     if look.rule is not None:
-        side = look.rule.side
+        side = _LOGICAL_SIDE.get(look.rule.side, look.rule.side)
         width = length(look.rule.width, medium, tokens)
         out.append(f"border-{side}: {width} solid var(--jsi-colour-{look.rule.colour})")
         out.append(f"padding-{side}: {length(look.rule.gap, medium, tokens)}")
@@ -97,7 +103,16 @@ def _root(tokens: Tokens, medium: Medium) -> str:
     decls += [f"--jsi-colour-{name}: {value}" for name, value in tokens.colours.items()]
     if medium == "screen":
         decls.append(f"--jsi-measure: {number(tokens.measure)}rem")
-    return _rule(":root", decls)
+    by_language: dict[str, list[str]] = {}
+    for role, font in tokens.fonts.items():
+        for language, stack in font.css_by_language.items():
+            first = tuple(dict.fromkeys((*stack, *font.css)))  # its fonts, then the others
+            by_language.setdefault(language, []).append(f"--jsi-font-{role}: {font_stack(first)}")
+    # an item, or a passage, in such a language takes its script's fonts first
+    return _rule(":root", decls) + "".join(
+        _rule(f":root:lang({language}), .jsi-item:lang({language})", stack_decls)
+        for language, stack_decls in by_language.items()
+    )
 
 
 def _page(tokens: Tokens) -> str:
@@ -113,7 +128,26 @@ def _page(tokens: Tokens) -> str:
         _rule(f"@{box}", [f"{p}: {v}" for p, v in decls.items()], "  ")
         for box, decls in boxes.items()
     )
-    return f"@page {{\n  margin: {margins};\n{rules}}}\n"
+    # A right-to-left item's pages (print.css puts its body on the page named RTL_PAGE): the
+    # margins and every margin box mirrored, left for right.
+    top, right, bottom, left = tokens.margins
+    mirrored_margins = " ".join(f"{number(m)}mm" for m in (top, left, bottom, right))
+    mirrored = "".join(
+        _rule(f"@{_mirror(box)}", [f"{p}: {v}" for p, v in decls.items()], "  ")
+        for box, decls in boxes.items()
+    )
+    return (
+        f"@page {{\n  margin: {margins};\n{rules}}}\n"
+        f"@page {RTL_PAGE} {{\n  margin: {mirrored_margins};\n{mirrored}}}\n"
+    )
+
+
+RTL_PAGE: Final = "jsi-rtl"
+"""The name of the mirrored page of a right-to-left item."""
+
+
+def _mirror(box: str) -> str:
+    return box.replace("left", "\0").replace("right", "left").replace("\0", "right")
 
 
 def _element(element: Element, medium: Medium, tokens: Tokens) -> str:

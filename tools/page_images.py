@@ -1,8 +1,9 @@
-"""Make the page images of the docs: the French example as HTML (Chromium), PDF (poppler) and
+"""Make the page images of the docs: the seed example as HTML (Chromium), PDF (poppler) and
 DOCX (LibreOffice), in ``docs/images/``.
 
-``python tools/page_images.py [html pdf docx]`` writes ``html-fr.png``, ``pdf-fr-N.png`` and
-``docx-fr-N.png``, 1000 pixels wide, in 64 colours. The pictures come from the same code as the
+``python tools/page_images.py [html pdf docx] [LANG...]`` writes ``html-LANG.png``,
+``pdf-LANG-N.png`` and ``docx-LANG-N.png`` (LANG: fr by default; ar, zh... for the seed item's
+other versions), 1000 pixels wide, in 64 colours. The pictures come from the same code as the
 visual regression test (``tests/_pictures.py``), which compares fresh pages with these images:
 review them by eye before committing.
 """
@@ -14,32 +15,39 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = ROOT / "examples/jsi-ecommerce-2023-05-25.fr.yaml"
+EXAMPLE = "examples/jsi-ecommerce-2023-05-25.{}.yaml"
 IMAGES = ROOT / "docs/images"
 
 
-def main(formats: list[str]) -> int:
+def main(args: list[str]) -> int:
     sys.path.insert(0, str(ROOT / "tests"))
     import pytest
 
     import jsi_docs
     from _pictures import FORMATS, keep, pictures
 
-    item = jsi_docs.load(EXAMPLE)
-    for fmt in formats or FORMATS:
-        with tempfile.TemporaryDirectory(prefix="jsi-pictures-") as tmp:
-            try:
-                fresh = pictures(item, fmt, Path(tmp))
-            except pytest.skip.Exception as missing:
-                print(f"{fmt}: {missing}", file=sys.stderr)
-                return 1
-            for old in IMAGES.glob("html-fr.png" if fmt == "html" else f"{fmt}-fr-*.png"):
-                old.unlink()
-            for number, picture in enumerate(fresh, 1):
-                target = IMAGES / ("html-fr.png" if fmt == "html" else f"{fmt}-fr-{number}.png")
-                keep(picture, target)
-                print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KiB)")
+    formats = [a for a in args if a in FORMATS] or list(FORMATS)
+    languages = [a for a in args if a not in FORMATS] or ["fr"]
+    for lang in languages:
+        item = jsi_docs.load(ROOT / EXAMPLE.format(lang))
+        for fmt in formats:
+            with tempfile.TemporaryDirectory(prefix="jsi-pictures-") as tmp:
+                try:
+                    fresh = pictures(item, fmt, Path(tmp))
+                except pytest.skip.Exception as missing:
+                    print(f"{fmt}: {missing}", file=sys.stderr)
+                    return 1
+                for old in IMAGES.glob(_name(fmt, lang, "*")):
+                    old.unlink()
+                for number, picture in enumerate(fresh, 1):
+                    target = IMAGES / _name(fmt, lang, str(number))
+                    keep(picture, target)
+                    print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KiB)")
     return 0
+
+
+def _name(fmt: str, lang: str, number: str) -> str:
+    return f"html-{lang}.png" if fmt == "html" else f"{fmt}-{lang}-{number}.png"
 
 
 if __name__ == "__main__":

@@ -195,6 +195,38 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     sys.exit(1 if failed else 0)
 
 
+@main.command(short_help="Check that language versions of one item agree.")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_verbosity_options
+def parity(paths: tuple[Path, ...]) -> None:
+    """Compare the language versions of one item (files, or a folder holding only them): the
+    speakers and their Members and roles, statements and direct quotations (how many, whose),
+    topics, dates, symbols, links, notes and sections. The first file is the reference.
+
+    Prints one line per difference, with the path of the thing in each version:
+    `WHAT: ITEM $.PATH (VALUE) <> ITEM $.PATH (VALUE)`. Exit status 1 if they disagree
+    (or a file cannot be read), 0 if they agree.
+    """
+    from jsi_docs.parity import compare_versions
+    from jsi_docs.readers import load
+
+    files = _inputs(paths)
+    if len(files) < 2:
+        raise click.UsageError("give at least two versions to compare")
+    try:
+        items = [load(path) for path in files]
+    except JsiDocsError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    differences = compare_versions(items)
+    for difference in differences:
+        click.echo(str(difference))
+    if _verbosity() >= 0:
+        verdict = f"{len(differences)} difference(s)" if differences else "the versions agree"
+        click.echo(f"{len(items)} version(s) compared: {verdict}", err=True)
+    sys.exit(1 if differences else 0)
+
+
 @main.command(short_help="Print the JSON Schema of item files.")
 @click.option("--indent", default=2, show_default=True, help="Indentation of the JSON output.")
 @_verbosity_options

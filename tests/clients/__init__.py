@@ -20,7 +20,8 @@ Chromium screenshots   ``screenshot``, ``Chromium.screenshot``       as above, m
 LibreOffice            ``libreoffice_convert``, ``libreoffice_text``  apt libreoffice-writer-nogui
 openxml-audit          ``openxml_audit``                             pip openxml-audit
 poppler-utils          ``pdfinfo``, ``pdfinfo_metadata``,            apt poppler-utils
-                       ``pdffonts``, ``pdftotext``, ``pdftoppm``
+                       ``pdffonts``, ``pdftotext``, ``pdftoppm``,
+                       ``pdf_words`` (with their boxes)
 qpdf                   ``qpdf_check``                                apt qpdf
 =====================  ============================================  =========================
 
@@ -53,6 +54,8 @@ from .office import (
     require_openxml_audit,
 )
 from .pdf import (
+    PdfWord,
+    pdf_words,
     pdffonts,
     pdfinfo,
     pdfinfo_metadata,
@@ -70,6 +73,7 @@ __all__ = [
     "REQUIRE_ENV",
     "Chromium",
     "ClientError",
+    "PdfWord",
     "availability",
     "axe_available",
     "axe_check",
@@ -84,6 +88,7 @@ __all__ = [
     "nu_messages",
     "openxml_audit",
     "openxml_audit_available",
+    "pdf_words",
     "pdffonts",
     "pdfinfo",
     "pdfinfo_metadata",

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 from ._proc import ClientError, Completed, run
 from ._require import require_all
 
 __all__ = [
+    "PdfWord",
+    "pdf_words",
     "pdffonts",
     "pdfinfo",
     "pdfinfo_metadata",
@@ -125,6 +129,38 @@ def pdftotext(
     if last is not None:
         args += ["-l", str(last)]
     return _poppler("pdftotext", *args, Path(path), "-").stdout
+
+
+def pdf_words(path: Path, *, first: int = 1, last: int | None = None) -> list[PdfWord]:
+    """``pdftotext -bbox``: every word poppler finds, with its box in points, in its order."""
+    args: list[str | Path] = ["-bbox", "-enc", "UTF-8", "-f", str(first)]
+    if last is not None:
+        args += ["-l", str(last)]
+    out = _poppler("pdftotext", *args, Path(path), "-").stdout
+    words: list[PdfWord] = []
+    page = first - 1
+    for line in out.splitlines():
+        line = line.strip()
+        if line.startswith("<page "):
+            page += 1
+        elif line.startswith("<word "):
+            box = dict(re.findall(r'(\w+)="([\d.]+)"', line))
+            text = html.unescape(line[line.index(">") + 1 : line.rindex("</word>")])
+            words.append(
+                PdfWord(text, page, *(float(box[k]) for k in ("xMin", "yMin", "xMax", "yMax")))
+            )
+    return words
+
+
+class PdfWord(NamedTuple):
+    """A word on a PDF page and its box (points from the top left corner)."""
+
+    text: str
+    page: int
+    x_min: float
+    y_min: float
+    x_max: float
+    y_max: float
 
 
 def pdftoppm(path: Path, out_prefix: Path, dpi: int = 72) -> list[Path]:

@@ -15,7 +15,8 @@ The rules a profile can express:
 * ``space_before``: for any punctuation mark (``:``, ``?``, the Arabic ``؟``, a full-width
   ``！``...), the space put before it -- ``"\u00a0"``, ``"\u202f"``, or ``""`` to remove spaces
   found there. Ordinary or other spaces already there are replaced, never doubled. A mark
-  followed by a letter or digit is not prose punctuation and is left alone (``a?b``), and a
+  followed by a letter or digit is not prose punctuation and is left alone (``a?b``; a
+  full-width mark such as ``？`` always is, as Chinese puts no space after it), and a
   colon only counts when followed by a space, the end or a closing guillemet (``12:30``,
   ``https://``, ``WT/L:1`` keep theirs). No space is inserted after an opening bracket or quote,
   an inverted ``¿¡``, a dash, a slash or another spaced mark (``(?)``, ``?!``).
@@ -35,6 +36,7 @@ before punctuation at the very start of a run.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
@@ -245,7 +247,10 @@ class TypographyProfile:
     @staticmethod
     def _prose_follows(text: str, at: int, last: str | None) -> bool:
         """Whether the punctuation at ``at`` is followed like prose: by a space, the end, or
-        (after a colon, only a closing guillemet) a character that is not a letter or digit."""
+        (after a colon, only a closing guillemet) a character that is not a letter or digit.
+        A full-width mark (Chinese ，？) is always prose: Chinese puts no space after it."""
+        if unicodedata.east_asian_width(text[at]) in "FW":
+            return True
         nxt = text[at + 1] if at + 1 < len(text) else last
         if nxt is None or nxt in SPACES or nxt.isspace():
             return True

@@ -42,6 +42,13 @@ class Font:
     docx: str
     docx_family: Literal["roman", "swiss", "modern", "script", "decorative", "auto"]
     panose: str = attrs.field(validator=v.matches_re(r"[0-9A-F]{20}"))
+    docx_complex: str | None = None
+    """Word's complex-script slot (``w:cs``: Arabic, Hebrew...); None: :attr:`docx`."""
+    docx_east_asia: str | None = None
+    """Word's East Asian slot (``w:eastAsia``: Chinese, Japanese, Korean); None: :attr:`docx`."""
+    css_by_language: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    """Fonts put before :attr:`css` for an item in a language whose script the first fonts
+    lack or draw otherwise (``{"ar": ["Noto Naskh Arabic"]}``), matched by ``:lang()``."""
 
 
 @attrs.frozen

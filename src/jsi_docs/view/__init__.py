@@ -7,6 +7,7 @@ labels, direction and the back matter. The HTML, PDF, DOCX and JSON-LD writers r
 view and never walk the model, so every format says the same words with the same marks.
 """
 
+from jsi_docs.view.bidi import needs_isolation
 from jsi_docs.view.blocks import (
     BlockView,
     CellView,
@@ -88,6 +89,7 @@ __all__ = [
     "block_texts",
     "build_view",
     "direction",
+    "needs_isolation",
     "one_line",
     "plain",
 ]

@@ -1,9 +1,10 @@
 """Raw WordprocessingML for what python-docx has no public API for.
 
 Everything that writes XML by hand lives here (as python-docx keeps its own in ``docx.oxml``):
-external hyperlinks, run and document languages, PAGE/NUMPAGES fields, restarted numbering, tables,
-footnotes, extended and custom document properties, and the custom XML part that carries the item's
-canonical JSON. The rest of the exporter builds elements through these helpers.
+external hyperlinks, run and document languages, text direction (``w:bidi``, ``w:rtl``),
+PAGE/NUMPAGES fields, restarted numbering, tables, footnotes, extended and custom document
+properties, and the custom XML part that carries the item's canonical JSON. The rest of the
+exporter builds elements through these helpers.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ __all__ = [
     "new_table",
     "qn",
     "set_core_date",
+    "set_directions",
     "set_document_language",
     "source_xml",
     "text_width",
@@ -327,6 +329,89 @@ def _insert_lang(rpr: etree._Element) -> etree._Element:
             return lang
     rpr.append(lang)
     return lang
+
+
+# -- text direction ----------------------------------------------------------------------------
+
+
+def _tags(names: str) -> tuple[str, ...]:
+    return tuple(qn(f"w:{name}") for name in names.split())
+
+
+# The schema's order of the children concerned (ECMA-376 Part 1, CT_PPrBase, CT_RPr, CT_SectPr,
+# CT_TblPr): a new child goes before the first one already there that comes after it.
+_PPR_ORDER: Final = _tags(
+    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+    "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct "
+    "topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind "
+    "contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment "
+    "textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+)
+_RPR_ORDER: Final = _tags(
+    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
+)
+_SECTPR_ORDER: Final = _tags(
+    "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc "
+    "pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection "
+    "bidi rtlGutter docGrid printerSettings sectPrChange"
+)
+_TBLPR_ORDER: Final = _tags(
+    "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption "
+    "tblDescription tblPrChange"
+)
+_STRONG_RTL: Final = re.compile(
+    "[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]"
+)
+"""Hebrew, Arabic, Syriac, Thaana, N'Ko... and their presentation forms: right-to-left
+letters (a run holding one is a right-to-left run)."""
+
+
+def _ensure_child(parent: etree._Element, tag: str, order: tuple[str, ...]) -> etree._Element:
+    """``parent``'s child ``tag``, inserted at its place in the schema's ``order`` if absent."""
+    found = parent.find(tag)
+    if found is not None:
+        return found
+    child = etree.Element(tag)
+    later = order[order.index(tag) + 1 :]
+    for index, existing in enumerate(parent):
+        if existing.tag in later:
+            parent.insert(index, child)
+            return child
+    parent.append(child)
+    return child
+
+
+def _properties(element: etree._Element, tag: str) -> etree._Element:
+    """The properties child (``w:pPr``, ``w:rPr``, ``w:tblPr``) of ``element``, made first if absent."""
+    props = element.find(tag)
+    if props is None:
+        props = etree.Element(tag)
+        element.insert(0, props)
+    return props
+
+
+def set_directions(root: etree._Element, *, right_to_left: bool) -> None:
+    """Mark the text direction in a part (document, header, footer, footnotes).
+
+    Every run holding a right-to-left letter gets ``w:rtl`` (Word then shapes it right to left
+    with the complex-script font and size). When ``right_to_left`` (the item's language is
+    written right to left), every paragraph also gets ``w:bidi``, each table ``w:bidiVisual``
+    and the section ``w:bidi``: paragraphs start at the right, lists and indents are mirrored.
+    """
+    for run in root.iter(qn("w:r")):
+        if any(_STRONG_RTL.search(t.text or "") for t in run.iter(qn("w:t"))):
+            _ensure_child(_properties(run, _RPR), qn("w:rtl"), _RPR_ORDER)
+    if not right_to_left:
+        return
+    for paragraph in root.iter(qn("w:p")):
+        _ensure_child(_properties(paragraph, qn("w:pPr")), qn("w:bidi"), _PPR_ORDER)
+    for table in root.iter(qn("w:tbl")):
+        _ensure_child(_properties(table, qn("w:tblPr")), qn("w:bidiVisual"), _TBLPR_ORDER)
+    for section in root.iter(qn("w:sectPr")):
+        _ensure_child(section, qn("w:bidi"), _SECTPR_ORDER)
 
 
 def new_numbering_instance(numbering: etree._Element, num_id: int) -> int | None:

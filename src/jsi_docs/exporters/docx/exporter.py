@@ -86,6 +86,8 @@ class DocxExporter:
         writer = BodyWriter(document, template, view, diagnostics, options.allowed_urls)
         writer.write()
         writer.header_footer()
+        for part in _text_parts(document.part):
+            _oxml.set_directions(part.element, right_to_left=view.direction == "rtl")
         settings = _related(document.part, RT.SETTINGS)
         _oxml.set_document_language(
             document.part.styles.element,
@@ -183,6 +185,12 @@ def _w3c(iso: str | None) -> str | None:
     if iso is None:
         return None
     return f"{iso}T00:00:00Z" if _is_day(iso) else iso
+
+
+def _text_parts(part: Any) -> list[Any]:
+    """The document part and the parts holding its text: headers, footers, footnotes."""
+    kinds = (RT.HEADER, RT.FOOTER, RT.FOOTNOTES)
+    return [part] + [rel.target_part for rel in part.rels.values() if rel.reltype in kinds]
 
 
 def _related(part: Any, reltype: str) -> Any:

@@ -25,6 +25,8 @@ from jsi_docs.view import (
     Stress,
     Term,
     TopicName,
+    needs_isolation,
+    plain,
 )
 
 __all__ = ["InlineRenderer", "escape_text", "note_anchor", "note_ref_anchor"]
@@ -53,12 +55,31 @@ def note_ref_anchor(item_id: str, number: int, nth: int = 1) -> str:
 
 
 class InlineRenderer:
-    """Renders the inline views of one item (``item_id`` prefixes note anchors)."""
+    """Renders the inline views of one item (``item_id`` prefixes note anchors; ``direction``
+    is the item's, against which names and links are isolated)."""
 
-    __slots__ = ("_item_id",)
+    __slots__ = ("_direction", "_item_id")
 
-    def __init__(self, item_id: str) -> None:
+    def __init__(self, item_id: str, direction: str = "ltr") -> None:
         self._item_id = item_id
+        self._direction = direction
+
+    def isolate(self, text: str) -> Markup:
+        """``text`` escaped, in ``<bdi>`` when it holds letters of the other direction than
+        the item's (a Latin name, symbol or URL in Arabic): shown as one unit, in its order."""
+        escaped = escape_text(text)
+        if needs_isolation(text, self._direction):
+            escaped = f"<bdi>{escaped}</bdi>"
+        return str.__new__(Markup, escaped)
+
+    def _isolated(self, content: Inlines, add: Callable[[str], None]) -> None:
+        # a name or a link's words: isolated as a whole when they need it
+        if needs_isolation(plain(content), self._direction):
+            add("<bdi>")
+            self._nodes(content, add)
+            add("</bdi>")
+        else:
+            self._nodes(content, add)
 
     def __call__(self, nodes: Inlines | None) -> Markup:
         """``nodes`` as safe HTML phrasing content (empty for None)."""
@@ -75,7 +96,7 @@ class InlineRenderer:
                     add(escape_text(text))
                 case SpeakerName(content=content, speaker=speaker):
                     add(f'<span class="speaker-ref" data-speaker="{escape_text(speaker)}">')
-                    self._nodes(content, add)
+                    self._isolated(content, add)
                     add("</span>")
                 case TopicName(content=content, topic=topic):
                     add(f'<span class="topic-ref" data-topic="{escape_text(topic)}">')
@@ -106,7 +127,7 @@ class InlineRenderer:
                         self._nodes(content, add)
                     else:
                         add(f'<a href="{escape_text(href)}">')
-                        self._nodes(content, add)
+                        self._isolated(content, add)
                         add("</a>")
                 case Passage(content=content, lang=lang, direction=direction):
                     add(f'<span lang="{escape_text(lang)}" dir="{direction}">')

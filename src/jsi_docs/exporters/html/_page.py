@@ -87,6 +87,6 @@ def template_names(
     return {
         "item": view,
         "page": page_head(view, print_mode=print_mode, fragment=fragment),
-        "inline": InlineRenderer(view.id),
+        "inline": InlineRenderer(view.id, view.direction),
         "block_macro": block_macro,
     }

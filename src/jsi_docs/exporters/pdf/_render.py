@@ -25,6 +25,7 @@ from jsi_docs.errors import ExportError
 from jsi_docs.exporters.pdf._libraries import HARFBUZZ_SUBSET_PACKAGE
 from jsi_docs.exporters.pdf._logcapture import capture, to_diagnostics
 from jsi_docs.exporters.pdf._metadata import PdfMetadata
+from jsi_docs.exporters.pdf._missing_glyphs import NOTDEF_MARKER, missing_script_diagnostics
 from jsi_docs.exporters.pdf._weasyprint_hooks import LANGUAGE_TAGS_MISSING, language_tags
 from jsi_docs.exporters.pdf.fetcher import REFUSAL_MARKER, THEME_BASE_URL, LockedFetcher
 from jsi_docs.i18n.labels import Placeholder, Segment, Term, labels
@@ -112,10 +113,12 @@ def _counter_content(segments: Sequence[Segment]) -> str:
 
 @functools.lru_cache(maxsize=32)
 def _page_stylesheet(page_size: str, language: str) -> weasyprint.CSS:
-    """``@page`` size and the localised "page X of Y" (bottom-right margin box)."""
-    segments = labels(language).segments(Term.PAGE_X_OF_Y)
+    """``@page`` size and the localised "page X of Y" (bottom-right margin box; bottom-left
+    on the mirrored pages of a right-to-left item, named ``jsi-rtl`` in print.css)."""
+    content = _counter_content(labels(language).segments(Term.PAGE_X_OF_Y))
     css = (
-        f"@page {{ size: {page_size}; @bottom-right {{ content: {_counter_content(segments)}; }} }}"
+        f"@page {{ size: {page_size}; @bottom-right {{ content: {content}; }} }}"
+        f"@page jsi-rtl {{ @bottom-left {{ content: {content}; }} }}"
     )
     return weasyprint.CSS(string=css, url_fetcher=LockedFetcher(Theme.load()))
 
@@ -196,11 +199,12 @@ def render_pdf(
                 raise
             except Exception as exc:
                 raise ExportError(f"WeasyPrint could not make the PDF: {exc}") from exc
-    skip = (REFUSAL_MARKER, _FONTTOOLS_FALLBACK)
+    skip = (REFUSAL_MARKER, _FONTTOOLS_FALLBACK, NOTDEF_MARKER)
     diagnostics = [
         *assets.diagnostics,
         *_refusals(fetcher),
         *to_diagnostics(records, skip=skip),
+        *missing_script_diagnostics(records),
         *_harfbuzz_diagnostics(records),
         *_language_tags_diagnostics(hook_problem),
     ]
