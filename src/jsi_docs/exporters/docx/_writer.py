@@ -376,19 +376,16 @@ class BodyWriter:
                 self._run(footer, segment, label=True)
 
     def _first_paragraph(self, header_or_footer: Any, style: StyleName) -> etree._Element:
+        """The header's or footer's first paragraph, emptied and given ``style``."""
         header_or_footer.is_linked_to_previous = False
-        paragraphs = header_or_footer.paragraphs
-        if paragraphs:
-            paragraph = paragraphs[0]
-            paragraph.clear()
-            p: etree._Element = paragraph._p
-        else:
+        root: etree._Element = header_or_footer.part.element  # w:hdr or w:ftr
+        p = root.find(_oxml.qn("w:p"))
+        if p is None:
             p = _oxml.new_paragraph(None)
-            header_or_footer._element.append(p)
-        ppr = p.find(_oxml.qn("w:pPr"))
-        if ppr is not None:
-            p.remove(ppr)
-        p.insert(0, _oxml.new_paragraph(self._ids[style])[0])
+            root.append(p)
+        for child in list(p):
+            p.remove(child)
+        p.append(_oxml.new_paragraph(self._ids[style])[0])
         return p
 
     # -- inline text -----------------------------------------------------------------------

@@ -155,10 +155,11 @@ class DocxExporter:
         updated = view.updated.iso if view.updated else None
         created = _w3c(published)
         printed = created if published and _is_day(published) else None
-        _oxml.set_core_date(core, "created", created)
-        _oxml.set_core_date(core, "modified", _w3c(updated or published))
+        element = document.part.package.part_related_by(RT.CORE_PROPERTIES).element
+        _oxml.set_core_date(element, "created", created)
+        _oxml.set_core_date(element, "modified", _w3c(updated or published))
         if core.last_printed is not None:
-            _oxml.set_core_date(core, "lastPrinted", printed)
+            _oxml.set_core_date(element, "lastPrinted", printed)
         core.revision = 1
 
     @staticmethod
