@@ -175,3 +175,48 @@ def test_language_and_typography_names_are_checked_when_options_are_read() -> No
     )
     with pytest.raises(OptionError, match="typography: unknown typography profile 'gothic'"):
         jsi_docs.DocxOptions(typography="gothic")
+
+
+@pytest.mark.parametrize(
+    ("hint", "text", "value"),
+    [
+        (bool, "Yes", True),
+        (bool, "off", False),
+        (bool | None, "1", True),
+        (int, "12", 12),
+        (int | None, "-3", -3),
+        (tuple[str, ...], "https://a.example/", ("https://a.example/",)),
+        (str | None, "Letter", "Letter"),
+        (Path | str | None, "x", "x"),
+    ],
+)
+def test_option_text_is_read_per_type(hint: object, text: str, value: object) -> None:
+    from jsi_docs.exporters import option_from_text
+
+    assert option_from_text("key", text, hint) == value
+
+
+@pytest.mark.parametrize(
+    ("hint", "text", "said"), [(bool, "maybe", "true or false"), (int, "1.5", "whole number")]
+)
+def test_option_text_of_the_wrong_type_is_an_option_error_naming_the_key(
+    hint: object, text: str, said: str
+) -> None:
+    from jsi_docs.exporters import option_from_text
+
+    with pytest.raises(OptionError, match=f"strict: expected .*{said}|strict: .*{said}") as caught:
+        option_from_text("strict", text, hint)
+    assert isinstance(caught.value, jsi_docs.JsiDocsError)
+    assert repr(text) in str(caught.value)
+
+
+def test_the_service_reads_options_without_the_command_line() -> None:
+    import ast
+
+    source = (ROOT / "src" / "jsi_docs" / "service" / "app.py").read_text()
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert "jsi_docs.cli" not in imported

@@ -237,37 +237,10 @@ def _formats(value: str) -> list[str]:
     return names
 
 
-_TRUE = {"true", "yes", "on", "1"}
-_FALSE = {"false", "no", "off", "0"}
-
-
-def _option_value(key: str, text: str, hint: Any) -> Any:
-    """The value of ``-O key=text`` for an option of type ``hint``."""
-    options = [a for a in typing.get_args(hint) if a is not type(None)]
-    if options and typing.get_origin(hint) is not tuple:
-        if len(options) > 1:
-            return text
-        hint = options[0]
-    if hint is bool:
-        if text.lower() in _TRUE | _FALSE:
-            return text.lower() in _TRUE
-        raise click.BadParameter(f"{key}: expected true or false, got {text!r}", param_hint="-O")
-    if hint is int:
-        try:
-            return int(text)
-        except ValueError:
-            raise click.BadParameter(
-                f"{key}: expected a whole number, got {text!r}", param_hint="-O"
-            ) from None
-    if typing.get_origin(hint) is tuple:
-        return (text,)
-    return text
-
-
 def _generic_options(pairs: Iterable[str], formats: Sequence[str]) -> dict[str, dict[str, Any]]:
     """``-O KEY=VALUE`` pairs as per-format options: each goes to the chosen formats that take
     it, read as its type there (a list option may be given again to add values)."""
-    from jsi_docs.exporters import get_exporter, option_names
+    from jsi_docs.exporters import OptionError, get_exporter, option_from_text, option_names
 
     types = {fmt: typing.get_type_hints(get_exporter(fmt).options_type) for fmt in formats}
     out: dict[str, dict[str, Any]] = {fmt: {} for fmt in formats}
@@ -289,7 +262,10 @@ def _generic_options(pairs: Iterable[str], formats: Sequence[str]) -> dict[str, 
                 f"no chosen format takes {key!r} ({hint}{known})", param_hint="-O"
             )
         for fmt in takers:
-            value = _option_value(key, text, types[fmt][key])
+            try:
+                value = option_from_text(key, text, types[fmt][key])
+            except OptionError as exc:
+                raise click.BadParameter(str(exc), param_hint="-O") from None
             previous = out[fmt].get(key)
             out[fmt][key] = (*previous, *value) if isinstance(previous, tuple) else value
     return out
@@ -501,7 +477,12 @@ def render(
 )
 @_verbosity_options
 def serve(
-    host: str, port: int, workers: int | None, render_timeout: float, max_renders: int, max_body: int
+    host: str,
+    port: int,
+    workers: int | None,
+    render_timeout: float,
+    max_renders: int,
+    max_body: int,
 ) -> None:
     """Serve POST /render/{format}, POST /validate, GET /schema, GET /formats and GET /health.
 

@@ -14,6 +14,7 @@ from jsi_docs.exporters.base import (
     ExportResult,
     OptionEnum,
     OptionError,
+    option_from_text,
     option_names,
     structure_options,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "available_formats",
     "format_name",
     "get_exporter",
+    "option_from_text",
     "option_names",
     "structure_options",
 ]

@@ -11,6 +11,7 @@ import difflib
 import enum
 import functools
 import os
+import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any, ClassVar, Protocol, Self, TypeVar, runtime_checkable
@@ -28,6 +29,7 @@ __all__ = [
     "Exporter",
     "OptionEnum",
     "OptionError",
+    "option_from_text",
     "option_names",
     "structure_options",
     "to_path",
@@ -126,6 +128,37 @@ class ExportOptions:
 def option_names(options_type: type[ExportOptions]) -> tuple[str, ...]:
     """The keyword arguments ``options_type`` takes, sorted."""
     return tuple(sorted(f.name for f in attrs.fields(options_type)))
+
+
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+
+def option_from_text(key: str, text: str, hint: Any) -> Any:
+    """The value of option ``key`` written as ``text`` (``-O key=text``, ``?key=text``) for an
+    option annotated ``hint``: a bool from true/false, yes/no, on/off or 1/0, an int from its
+    digits, a tuple option as a one-value tuple (given again, the caller adds values), anything
+    else as the text, which :func:`structure_options` then reads strictly.
+
+    Raises :class:`OptionError` naming ``key`` when the text cannot be of that type.
+    """
+    choices = [a for a in typing.get_args(hint) if a is not type(None)]
+    if choices and typing.get_origin(hint) is not tuple:
+        if len(choices) > 1:
+            return text
+        hint = choices[0]
+    if hint is bool:
+        if text.lower() in _TRUE | _FALSE:
+            return text.lower() in _TRUE
+        raise OptionError(f"{key}: expected true or false, got {text!r}")
+    if hint is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise OptionError(f"{key}: expected a whole number, got {text!r}") from None
+    if typing.get_origin(hint) is tuple:
+        return (text,)
+    return text
 
 
 @functools.cache

@@ -139,10 +139,7 @@ def _format(name: str) -> str:
 
 def _options(fmt: str, request: Request) -> dict[str, Any]:
     """The query's options for ``fmt`` (``?page_size=Letter&strict=true``), typed."""
-    import click
-
-    from jsi_docs.cli import _option_value
-    from jsi_docs.exporters import get_exporter
+    from jsi_docs.exporters import OptionError, get_exporter, option_from_text
 
     types = typing.get_type_hints(get_exporter(fmt).options_type)
     options: dict[str, Any] = {}
@@ -155,9 +152,9 @@ def _options(fmt: str, request: Request) -> dict[str, Any]:
             allowed = ", ".join(sorted(set(types) - HTTP_OPTIONS_REFUSED))
             raise _Refusal(400, f"{fmt} takes no option {key!r} (it takes: {allowed})")
         try:
-            options[key] = _option_value(key, text, types[key])
-        except click.BadParameter as exc:
-            raise _Refusal(400, exc.message) from None
+            options[key] = option_from_text(key, text, types[key])
+        except OptionError as exc:
+            raise _Refusal(400, str(exc)) from None
     return options
 
 
@@ -239,7 +236,9 @@ def create_app(config: ServiceConfig | None = None, *, pool: WorkerPool | None =
         found = []
         for name in available_formats():
             exporter = get_exporter(name)
-            options = [n for n in option_names(exporter.options_type) if n not in HTTP_OPTIONS_REFUSED]
+            options = [
+                n for n in option_names(exporter.options_type) if n not in HTTP_OPTIONS_REFUSED
+            ]
             found.append(
                 {
                     "name": name,
