@@ -475,6 +475,13 @@ def render(
     type=click.IntRange(min=1),
     help="Largest request body in bytes (larger ones get 413 before parsing).",
 )
+@click.option(
+    "--max-parts",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Items one multipart request may hold (more get 413).",
+)
 @_verbosity_options
 def serve(
     host: str,
@@ -483,8 +490,12 @@ def serve(
     render_timeout: float,
     max_renders: int,
     max_body: int,
+    max_parts: int,
 ) -> None:
     """Serve POST /render/{format}, POST /validate, GET /schema, GET /formats and GET /health.
+
+    POST /render/{format} also takes a multipart/form-data body of several item files and
+    answers with a zip archive of their outputs.
 
     Renders run in a pool of warm worker processes. Listens on 127.0.0.1 unless --host says
     otherwise; the service has no authentication, so put it behind your own front end
@@ -497,7 +508,11 @@ def serve(
     except ImportError as exc:
         raise click.UsageError(f"{exc.name} is missing: pip install 'jsi-docs[serve]'") from None
     config = ServiceConfig(
-        workers=workers, render_timeout=render_timeout, max_renders=max_renders, max_body=max_body
+        workers=workers,
+        render_timeout=render_timeout,
+        max_renders=max_renders,
+        max_body=max_body,
+        max_parts=max_parts,
     )
     level = "info" if _verbosity() >= 0 else "warning"
     uvicorn.run(create_app(config), host=host, port=port, log_level=level)
