@@ -55,6 +55,7 @@ def test_exporter_declares_name_media_type_suffix_and_options() -> None:
         "theme",
         "labels_language",
         "typography",
+        "sibling_files",
         "strict",
         "reference_docx",
         "allowed_urls",

@@ -329,6 +329,7 @@ def test_exporter_protocol_and_registry() -> None:
     assert option_names(exporter.options_type) == (
         "fragment",
         "labels_language",
+        "sibling_files",
         "strict",
         "theme",
         "typography",

@@ -65,7 +65,7 @@ def test_unknown_and_bad_options_are_refused_with_the_accepted_ones() -> None:
         jsi_docs.export(french_example(), "pdf", pdfvariant="pdf/a-3b")  # type: ignore[call-overload]
     assert str(caught.value) == (
         "the pdf exporter does not take pdfvariant (did you mean pdf_variant?); "
-        "it takes: allowed_urls, labels_language, page_size, pdf_variant, strict, theme, typography"
+        "it takes: allowed_urls, labels_language, page_size, pdf_variant, sibling_files, strict, theme, typography"
     )
     with pytest.raises(OptionError) as caught:
         jsi_docs.export(french_example(), "pdf", page_size="A3", strict="yes")  # type: ignore[call-overload]
@@ -150,7 +150,7 @@ def test_a_plugin_exporter_declares_and_takes_options(plugin_path: Path, tmp_pat
         f"{headline.upper()[:10]}|a,b",
         f"{headline[:5]}|",
         "the plain exporter does not take widht (did you mean width?); "
-        "it takes: labels_language, prefixes, shout, strict, theme, typography, width",
+        "it takes: labels_language, prefixes, shout, sibling_files, strict, theme, typography, width",
     ]
     cli = _run(
         plugin_path, "-m", "jsi_docs", "render", str(FRENCH), "--to", "PLAIN,html",

@@ -11,7 +11,6 @@ import difflib
 import json
 import logging
 import sys
-import typing
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -213,7 +212,8 @@ def formats() -> None:
     from jsi_docs.exporters import available_formats, get_exporter, option_names
 
     for name in available_formats():
-        click.echo(f"{name}\t{', '.join(option_names(get_exporter(name).options_type))}")
+        names = option_names(get_exporter(name).options_type, as_text=True)
+        click.echo(f"{name}\t{', '.join(names)}")
 
 
 def _formats(value: str) -> list[str]:
@@ -240,9 +240,15 @@ def _formats(value: str) -> list[str]:
 def _generic_options(pairs: Iterable[str], formats: Sequence[str]) -> dict[str, dict[str, Any]]:
     """``-O KEY=VALUE`` pairs as per-format options: each goes to the chosen formats that take
     it, read as its type there (a list option may be given again to add values)."""
-    from jsi_docs.exporters import OptionError, get_exporter, option_from_text, option_names
+    from jsi_docs.exporters import (
+        OptionError,
+        get_exporter,
+        option_from_text,
+        option_names,
+        option_types,
+    )
 
-    types = {fmt: typing.get_type_hints(get_exporter(fmt).options_type) for fmt in formats}
+    types = {fmt: option_types(get_exporter(fmt).options_type, as_text=True) for fmt in formats}
     out: dict[str, dict[str, Any]] = {fmt: {} for fmt in formats}
     for pair in pairs:
         key, equals, text = pair.partition("=")
@@ -255,7 +261,7 @@ def _generic_options(pairs: Iterable[str], formats: Sequence[str]) -> dict[str, 
             close = difflib.get_close_matches(key, names, n=1)
             hint = f"did you mean {close[0]}? " if close else ""
             known = "; ".join(
-                f"{fmt}: {', '.join(option_names(get_exporter(fmt).options_type))}"
+                f"{fmt}: {', '.join(option_names(get_exporter(fmt).options_type, as_text=True))}"
                 for fmt in formats
             )
             raise click.BadParameter(
@@ -387,7 +393,7 @@ def render(
     it was last rendered into OUTPUT, with its files still there, is skipped (a manifest,
     OUTPUT/.jsi-docs-manifest.json, remembers); --force renders it anyway.
     """
-    from jsi_docs.batch import OutputConflictError, check_outputs, render_many
+    from jsi_docs.batch import OutputConflictError, check_outputs, find_siblings, render_many
     from jsi_docs.cli_progress import Progress
     from jsi_docs.incremental import Manifest, item_key
 
@@ -425,17 +431,26 @@ def render(
             f"cannot use {one_line(str(out_dir))} as the output folder: {exc.strerror or exc}"
         ) from None
     manifest = Manifest.load(out_dir)
-    keys = {str(path): item_key(path, formats, per_format) for path in files}
+    siblings = find_siblings(files) if len(files) > 1 else {}
+    keys = {
+        str(path): item_key(path, formats, per_format, siblings.get(str(path))) for path in files
+    }
     todo = [p for p in files if force or not manifest.fresh(p, keys[str(p)])]
     progress = Progress(len(todo), _verbosity())
     try:
         reports = render_many(
-            todo, formats, out_dir, format_options=per_format, jobs=jobs, on_report=progress
+            todo,
+            formats,
+            out_dir,
+            format_options=per_format,
+            jobs=jobs,
+            on_report=progress,
+            siblings=siblings,
         )
     finally:
         progress.close()
     for report in reports:
-        if report.ok:
+        if report.ok and not report.dropped_siblings:
             manifest.record(Path(report.source), keys[report.source], report.outputs)
         else:
             manifest.forget(Path(report.source))

@@ -16,6 +16,7 @@ from jsi_docs.exporters.base import (
     OptionError,
     option_from_text,
     option_names,
+    option_types,
     structure_options,
 )
 
@@ -31,6 +32,7 @@ __all__ = [
     "get_exporter",
     "option_from_text",
     "option_names",
+    "option_types",
     "structure_options",
 ]
 

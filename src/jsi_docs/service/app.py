@@ -158,9 +158,9 @@ def _format(name: str) -> str:
 
 def _options(fmt: str, request: Request) -> dict[str, Any]:
     """The query's options for ``fmt`` (``?page_size=Letter&strict=true``), typed."""
-    from jsi_docs.exporters import OptionError, get_exporter, option_from_text
+    from jsi_docs.exporters import OptionError, get_exporter, option_from_text, option_types
 
-    types = typing.get_type_hints(get_exporter(fmt).options_type)
+    types = option_types(get_exporter(fmt).options_type, as_text=True)
     options: dict[str, Any] = {}
     for key, text in request.query_params.multi_items():
         if key == "input":
@@ -330,7 +330,9 @@ def create_app(config: ServiceConfig | None = None, *, pool: WorkerPool | None =
         for name in available_formats():
             exporter = get_exporter(name)
             options = [
-                n for n in option_names(exporter.options_type) if n not in HTTP_OPTIONS_REFUSED
+                n
+                for n in option_names(exporter.options_type, as_text=True)
+                if n not in HTTP_OPTIONS_REFUSED
             ]
             found.append(
                 {
