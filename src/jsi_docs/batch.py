@@ -9,15 +9,7 @@ import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import (
-    FIRST_COMPLETED,
-    Executor,
-    Future,
-    ProcessPoolExecutor,
-    as_completed,
-    wait,
-)
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, as_completed, wait
 from pathlib import Path
 from typing import Any
 
@@ -395,6 +387,9 @@ def _in_own_pools(
     rebuilt, the items it held are tried again one at a time in a pool of one (an item that
     kills that worker is reported failed), and the others go on as before.
     """
+    from concurrent.futures import ProcessPoolExecutor  # not imported for a batch of one
+    from concurrent.futures.process import BrokenProcessPool
+
     results: dict[int, ItemReport] = {}
     untried = deque(range(len(items)))
     suspects: deque[int] = deque()  # in flight when a worker died
