@@ -55,6 +55,7 @@ def test_exporter_declares_name_media_type_suffix_and_options() -> None:
         "theme",
         "labels_language",
         "typography",
+        "sibling_files",
         "strict",
         "reference_docx",
         "allowed_urls",
@@ -236,11 +237,18 @@ def test_labels_language_localises_labels_and_tags_them(rendered: jsi_docs.Expor
     assert langs == {"en"}
     styles = _paragraph_styles(data)
     headings = [
-        p.text for p, style in zip(open_docx(data).paragraphs, styles, strict=True)
+        p.text
+        for p, style in zip(open_docx(data).paragraphs, styles, strict=True)
         if style == "Back Matter Heading"
     ]
     # the prompt is the item's own words, not a label
-    assert headings == ["Speakers", "Topics", "Find out more", "This page in other languages", "Des problèmes\u202f?"]
+    assert headings == [
+        "Speakers",
+        "Topics",
+        "Find out more",
+        "This page in other languages",
+        "Des problèmes\u202f?",
+    ]
 
 
 def test_core_properties(rendered: jsi_docs.ExportResult) -> None:

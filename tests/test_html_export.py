@@ -107,7 +107,9 @@ def test_every_statement_quotation_speaker_topic_and_link_is_visible(path: Path)
         for q in walk(text)
         if isinstance(q, Quotation)
     ]
-    assert [(q.get("data-speaker"), norm(text_of(q))) for q in elements(root, "span", "speech")] == quotations
+    assert [
+        (q.get("data-speaker"), norm(text_of(q))) for q in elements(root, "span", "speech")
+    ] == quotations
     block_quotes = [
         (b.speaker, [norm(plain_text(p)) for p in b.paragraphs])
         for _, _, b in item.blocks()
@@ -158,7 +160,9 @@ def test_semantic_structure(path: Path) -> None:
     if item.contact:
         assert list(elements(root, "address"))
     for version in item.language_versions:
-        entries = [v for v in elements(root, "span", "version") if v.get("lang") == version.language]
+        entries = [
+            v for v in elements(root, "span", "version") if v.get("lang") == version.language
+        ]
         assert len(entries) == 1
 
 
@@ -344,6 +348,7 @@ def test_exporter_protocol_and_registry() -> None:
     assert option_names(exporter.options_type) == (
         "fragment",
         "labels_language",
+        "sibling_files",
         "strict",
         "theme",
         "typography",

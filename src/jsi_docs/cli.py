@@ -11,7 +11,6 @@ import difflib
 import json
 import logging
 import sys
-import typing
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -245,7 +244,8 @@ def formats() -> None:
     from jsi_docs.exporters import available_formats, get_exporter, option_names
 
     for name in available_formats():
-        click.echo(f"{name}\t{', '.join(option_names(get_exporter(name).options_type))}")
+        names = option_names(get_exporter(name).options_type, as_text=True)
+        click.echo(f"{name}\t{', '.join(names)}")
 
 
 def _formats(value: str) -> list[str]:
@@ -269,39 +269,18 @@ def _formats(value: str) -> list[str]:
     return names
 
 
-_TRUE = {"true", "yes", "on", "1"}
-_FALSE = {"false", "no", "off", "0"}
-
-
-def _option_value(key: str, text: str, hint: Any) -> Any:
-    """The value of ``-O key=text`` for an option of type ``hint``."""
-    options = [a for a in typing.get_args(hint) if a is not type(None)]
-    if options and typing.get_origin(hint) is not tuple:
-        if len(options) > 1:
-            return text
-        hint = options[0]
-    if hint is bool:
-        if text.lower() in _TRUE | _FALSE:
-            return text.lower() in _TRUE
-        raise click.BadParameter(f"{key}: expected true or false, got {text!r}", param_hint="-O")
-    if hint is int:
-        try:
-            return int(text)
-        except ValueError:
-            raise click.BadParameter(
-                f"{key}: expected a whole number, got {text!r}", param_hint="-O"
-            ) from None
-    if typing.get_origin(hint) is tuple:
-        return (text,)
-    return text
-
-
 def _generic_options(pairs: Iterable[str], formats: Sequence[str]) -> dict[str, dict[str, Any]]:
     """``-O KEY=VALUE`` pairs as per-format options: each goes to the chosen formats that take
     it, read as its type there (a list option may be given again to add values)."""
-    from jsi_docs.exporters import get_exporter, option_names
+    from jsi_docs.exporters import (
+        OptionError,
+        get_exporter,
+        option_from_text,
+        option_names,
+        option_types,
+    )
 
-    types = {fmt: typing.get_type_hints(get_exporter(fmt).options_type) for fmt in formats}
+    types = {fmt: option_types(get_exporter(fmt).options_type, as_text=True) for fmt in formats}
     out: dict[str, dict[str, Any]] = {fmt: {} for fmt in formats}
     for pair in pairs:
         key, equals, text = pair.partition("=")
@@ -314,14 +293,17 @@ def _generic_options(pairs: Iterable[str], formats: Sequence[str]) -> dict[str, 
             close = difflib.get_close_matches(key, names, n=1)
             hint = f"did you mean {close[0]}? " if close else ""
             known = "; ".join(
-                f"{fmt}: {', '.join(option_names(get_exporter(fmt).options_type))}"
+                f"{fmt}: {', '.join(option_names(get_exporter(fmt).options_type, as_text=True))}"
                 for fmt in formats
             )
             raise click.BadParameter(
                 f"no chosen format takes {key!r} ({hint}{known})", param_hint="-O"
             )
         for fmt in takers:
-            value = _option_value(key, text, types[fmt][key])
+            try:
+                value = option_from_text(key, text, types[fmt][key])
+            except OptionError as exc:
+                raise click.BadParameter(str(exc), param_hint="-O") from None
             previous = out[fmt].get(key)
             out[fmt][key] = (*previous, *value) if isinstance(previous, tuple) else value
     return out
@@ -443,7 +425,7 @@ def render(
     it was last rendered into OUTPUT, with its files still there, is skipped (a manifest,
     OUTPUT/.jsi-docs-manifest.json, remembers); --force renders it anyway.
     """
-    from jsi_docs.batch import OutputConflictError, check_outputs, render_many
+    from jsi_docs.batch import OutputConflictError, check_outputs, find_siblings, render_many
     from jsi_docs.cli_progress import Progress
     from jsi_docs.incremental import Manifest, item_key
 
@@ -481,17 +463,26 @@ def render(
             f"cannot use {one_line(str(out_dir))} as the output folder: {exc.strerror or exc}"
         ) from None
     manifest = Manifest.load(out_dir)
-    keys = {str(path): item_key(path, formats, per_format) for path in files}
+    siblings = find_siblings(files) if len(files) > 1 else {}
+    keys = {
+        str(path): item_key(path, formats, per_format, siblings.get(str(path))) for path in files
+    }
     todo = [p for p in files if force or not manifest.fresh(p, keys[str(p)])]
     progress = Progress(len(todo), _verbosity())
     try:
         reports = render_many(
-            todo, formats, out_dir, format_options=per_format, jobs=jobs, on_report=progress
+            todo,
+            formats,
+            out_dir,
+            format_options=per_format,
+            jobs=jobs,
+            on_report=progress,
+            siblings=siblings,
         )
     finally:
         progress.close()
     for report in reports:
-        if report.ok:
+        if report.ok and not report.dropped_siblings:
             manifest.record(Path(report.source), keys[report.source], report.outputs)
         else:
             manifest.forget(Path(report.source))
@@ -531,11 +522,27 @@ def render(
     type=click.IntRange(min=1),
     help="Largest request body in bytes (larger ones get 413 before parsing).",
 )
+@click.option(
+    "--max-parts",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Items one multipart request may hold (more get 413).",
+)
 @_verbosity_options
 def serve(
-    host: str, port: int, workers: int | None, render_timeout: float, max_renders: int, max_body: int
+    host: str,
+    port: int,
+    workers: int | None,
+    render_timeout: float,
+    max_renders: int,
+    max_body: int,
+    max_parts: int,
 ) -> None:
     """Serve POST /render/{format}, POST /validate, GET /schema, GET /formats and GET /health.
+
+    POST /render/{format} also takes a multipart/form-data body of several item files and
+    answers with a zip archive of their outputs.
 
     Renders run in a pool of warm worker processes. Listens on 127.0.0.1 unless --host says
     otherwise; the service has no authentication, so put it behind your own front end
@@ -548,7 +555,11 @@ def serve(
     except ImportError as exc:
         raise click.UsageError(f"{exc.name} is missing: pip install 'jsi-docs[serve]'") from None
     config = ServiceConfig(
-        workers=workers, render_timeout=render_timeout, max_renders=max_renders, max_body=max_body
+        workers=workers,
+        render_timeout=render_timeout,
+        max_renders=max_renders,
+        max_body=max_body,
+        max_parts=max_parts,
     )
     level = "info" if _verbosity() >= 0 else "warning"
     uvicorn.run(create_app(config), host=host, port=port, log_level=level)

@@ -10,7 +10,7 @@ refuses a misspelt one; a plug-in format's own options go in its options object.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, overload
 
 import attrs
@@ -41,6 +41,7 @@ class CommonKwargs(TypedDict, total=False):
     labels_language: str | None
     typography: str | None
     strict: bool
+    sibling_files: Mapping[str, str]
 
 
 class HtmlKwargs(CommonKwargs, total=False):

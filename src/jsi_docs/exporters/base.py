@@ -11,9 +11,11 @@ import difflib
 import enum
 import functools
 import os
+import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, Self, TypeVar, runtime_checkable
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, TypeVar, runtime_checkable
 
 import attrs
 import cattrs
@@ -22,13 +24,19 @@ from jsi_docs.diagnostics import Diagnostic, logger
 from jsi_docs.errors import DiagnosticsError, JsiDocsError
 from jsi_docs.model import NewsItem
 
+if TYPE_CHECKING:
+    from jsi_docs.view import ItemView
+
 __all__ = [
     "ExportOptions",
     "ExportResult",
     "Exporter",
     "OptionEnum",
     "OptionError",
+    "item_view",
+    "option_from_text",
     "option_names",
+    "option_types",
     "structure_options",
     "to_path",
     "url_prefixes",
@@ -82,6 +90,15 @@ def _known_profile(_: object, attribute: attrs.Attribute[str | None], value: str
             raise OptionError(f"{attribute.name}: {exc}") from None
 
 
+def _names(value: Mapping[str, str]) -> Mapping[str, str]:
+    """A read-only copy of an id -> file name mapping."""
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise TypeError("expected a mapping of item ids to file names")
+    return MappingProxyType(dict(value))
+
+
 class OptionEnum(enum.StrEnum):
     """An option's closed set of values, read case-insensitively (``"letter"`` is ``Letter``)."""
 
@@ -115,6 +132,12 @@ class ExportOptions:
     default: the item language's."""
     strict: bool = False
     """Turn every diagnostic into a :class:`~jsi_docs.errors.DiagnosticsError`."""
+    sibling_files: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_names, eq=False, metadata={"text": False}
+    )
+    """Item id -> file name of a language version of this item written beside its output in
+    the same format (``render_many`` fills it in): the version's link points there when the
+    item gives it no URL. The PDF exporter ignores it (see docs/batch.md)."""
 
     @property
     def allowed_urls(self) -> tuple[str, ...]:
@@ -123,9 +146,69 @@ class ExportOptions:
         return ()
 
 
-def option_names(options_type: type[ExportOptions]) -> tuple[str, ...]:
-    """The keyword arguments ``options_type`` takes, sorted."""
-    return tuple(sorted(f.name for f in attrs.fields(options_type)))
+def item_view(item: NewsItem, options: ExportOptions, *, siblings: bool = True) -> ItemView:
+    """The view of ``item`` with the labels language, typography and (unless ``siblings`` is
+    false) sibling files of ``options``; a view option it cannot use is an
+    :class:`OptionError`."""
+    from jsi_docs.view import ViewOptionError, build_view
+
+    try:
+        return build_view(
+            item,
+            labels_language=options.labels_language,
+            typography=options.typography,
+            sibling_files=options.sibling_files if siblings else None,
+        )
+    except ViewOptionError as exc:
+        raise OptionError(str(exc)) from None
+
+
+def option_names(options_type: type[ExportOptions], *, as_text: bool = False) -> tuple[str, ...]:
+    """The keyword arguments ``options_type`` takes, sorted; with ``as_text``, only those that
+    may be written as text (``-O key=value``, ``?key=value``)."""
+    return tuple(sorted(option_types(options_type, as_text=as_text)))
+
+
+def option_types(options_type: type[ExportOptions], *, as_text: bool = False) -> dict[str, Any]:
+    """Each option's name and annotated type; with ``as_text``, only those that may be written
+    as text (an option such as ``sibling_files``, a mapping a batch fills in, may not)."""
+    hints = typing.get_type_hints(options_type)
+    return {
+        f.name: hints[f.name]
+        for f in attrs.fields(options_type)
+        if not (as_text and f.metadata.get("text") is False)
+    }
+
+
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+
+def option_from_text(key: str, text: str, hint: Any) -> Any:
+    """The value of option ``key`` written as ``text`` (``-O key=text``, ``?key=text``) for an
+    option annotated ``hint``: a bool from true/false, yes/no, on/off or 1/0, an int from its
+    digits, a tuple option as a one-value tuple (given again, the caller adds values), anything
+    else as the text, which :func:`structure_options` then reads strictly.
+
+    Raises :class:`OptionError` naming ``key`` when the text cannot be of that type.
+    """
+    choices = [a for a in typing.get_args(hint) if a is not type(None)]
+    if choices and typing.get_origin(hint) is not tuple:
+        if len(choices) > 1:
+            return text
+        hint = choices[0]
+    if hint is bool:
+        if text.lower() in _TRUE | _FALSE:
+            return text.lower() in _TRUE
+        raise OptionError(f"{key}: expected true or false, got {text!r}")
+    if hint is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise OptionError(f"{key}: expected a whole number, got {text!r}") from None
+    if typing.get_origin(hint) is tuple:
+        return (text,)
+    return text
 
 
 @functools.cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import urllib.parse
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import assert_never
@@ -128,21 +129,40 @@ def _presenter_for(language: str) -> Presenter | None:
 
 
 def build_view(
-    item: NewsItem, *, labels_language: str | None = None, typography: str | None = None
+    item: NewsItem,
+    *,
+    labels_language: str | None = None,
+    typography: str | None = None,
+    sibling_files: Mapping[str, str] | None = None,
 ) -> ItemView:
     """The view of ``item``: labels in ``labels_language`` (default: the item's), text set
     with the ``typography`` profile (default: the item language's).
+
+    ``sibling_files`` maps the item id of a language version to the name of its file written
+    beside this one (``x.en.html``): a version the item gives no URL links there, by a
+    relative link. A version with a URL keeps it; one in neither stays text. A name that is
+    not one plain file name (a folder, a scheme, a leading dot) is refused, with a diagnostic.
 
     Raises :class:`ViewOptionError` for a labels language without labels or an unknown
     profile. What could be worked around (a refused link, an unknown note, a language without
     labels) is in :attr:`ItemView.diagnostics`.
     """
-    return _Builder(item, labels_language, typography).build()
+    return _Builder(item, labels_language, typography, sibling_files or {}).build()
+
+
+_FILE_NAME = re.compile(r"[^/\\\x00-\x1f\x7f.][^/\\\x00-\x1f\x7f]*")
 
 
 class _Builder:
-    def __init__(self, item: NewsItem, labels_language: str | None, typography: str | None) -> None:
+    def __init__(
+        self,
+        item: NewsItem,
+        labels_language: str | None,
+        typography: str | None,
+        sibling_files: Mapping[str, str],
+    ) -> None:
         self.item = item
+        self.sibling_files = sibling_files
         self.diagnostics: list[Diagnostic] = []
         if not supported(item.language):
             self.note(
@@ -483,14 +503,28 @@ class _Builder:
             name = clean(version.language)
         lang = version.language if _LANGUAGE.fullmatch(version.language) else None
         link = self.link(name, version.url, f"$.language_versions[{index}].url", hreflang=lang)
+        href, hreflang = link.href, link.hreflang
+        if version.url is None and version.item_id is not None:
+            href = self.sibling(version.item_id)
+            hreflang = lang if href else None
         return VersionView(
             name,
-            link.href,
+            href,
             lang,
-            link.hreflang,
+            hreflang,
             clean(version.headline) if version.headline else None,
             version.item_id,
         )
+
+    def sibling(self, item_id: str) -> str | None:
+        """The relative link to the file of the version ``item_id`` rendered beside this one."""
+        name = self.sibling_files.get(item_id)
+        if name is None:
+            return None
+        if not _FILE_NAME.fullmatch(name):
+            self.note(f"sibling file {name!r} of {item_id!r} left out: not a plain file name")
+            return None
+        return urllib.parse.quote(name, safe="")
 
     def contact(self, contact: Contact) -> ContactView:
         labels = self.labels

@@ -16,6 +16,7 @@ from jsi_docs.exporters.base import (
     ExportOptions,
     ExportResult,
     OptionError,
+    item_view,
     to_path,
     url_prefixes,
 )
@@ -26,7 +27,7 @@ from jsi_docs.exporters.docx._writer import BodyWriter
 from jsi_docs.exporters.docx._xmlchars import check_xml_text, may_hold_illegal_xml
 from jsi_docs.model import NewsItem
 from jsi_docs.themes import Theme
-from jsi_docs.view import ItemView, ViewOptionError, build_view, one_line
+from jsi_docs.view import ItemView, one_line
 
 __all__ = ["DocxExporter", "DocxOptions"]
 
@@ -74,12 +75,7 @@ class DocxExporter:
         source = to_json(item, indent=None)  # compact: the indenting encoder is pure Python
         if may_hold_illegal_xml(source):
             check_xml_text(item)
-        try:
-            view = build_view(
-                item, labels_language=options.labels_language, typography=options.typography
-            )
-        except ViewOptionError as exc:
-            raise OptionError(str(exc)) from None
+        view = item_view(item, options)
         diagnostics: list[Diagnostic] = list(view.diagnostics)
         template = self._template(options)
         document = template.new_document()

@@ -95,7 +95,7 @@ class PdfExporter:
         from jsi_docs.exporters.html import item_view, render_view
         from jsi_docs.exporters.html._environment import theme_errors
 
-        view = item_view(item, options)
+        view = item_view(item, options, siblings=False)  # see docs/batch.md
         with theme_errors():
             page = render_view(view, theme, print_mode=True, allowed_urls=options.allowed_urls)
         engine = _engine()
