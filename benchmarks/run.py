@@ -581,15 +581,13 @@ def main() -> None:
         loads,
         args.note,
     )
-    from service import BEGIN  # the section benchmarks/service.py writes
+    from service import keep_section  # the cold-start and service sections other scripts write
 
-    kept = ""  # sections measured by other scripts, below their markers, survive a new run
-    if args.output.exists():
-        old = args.output.read_text(encoding="utf-8")
-        starts = [old.index(marker) for marker in (KEPT_MARKER, BEGIN) if marker in old]
-        if starts:
-            kept = "\n" + old[min(starts) :]
-    args.output.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
+    text = keep_section(args.output, "\n".join(lines) + "\n")
+    old = args.output.read_text(encoding="utf-8") if args.output.exists() else ""
+    if KEPT_MARKER in old:  # hand-measured sections below the marker survive a new run
+        text = text.rstrip("\n") + "\n" + old[old.index(KEPT_MARKER) :]
+    args.output.write_text(text, encoding="utf-8")
     print("\n".join(lines))
 
 
