@@ -35,6 +35,7 @@ from jsi_docs.model import (
     Speaker,
     SpeakerRef,
     Statement,
+    walk,
 )
 from jsi_docs.parity import compare_versions
 from jsi_docs.serialization import item_from_json, to_json
@@ -325,3 +326,33 @@ def test_parity_sees_a_statement_span_missing_in_one_version(tmp_path: Path) -> 
         d.startswith("statement span 4:") and "statement by co-facilitators" in d and "missing" in d
         for d in found
     ), found
+
+
+def test_the_existing_examples_keep_their_speakers_but_the_group_only_invited() -> None:
+    for language in ("en", "fr", "es", "ar", "ru", "zh"):
+        item = jsi_docs.load(EXAMPLES / f"jsi-ecommerce-2023-05-25.{language}.yaml")
+        view = build_view(item)
+        assert view.mentioned == (), language  # the private-sector views are a statement span
+        assert "private-sector" in speaking_ids(item)
+    chair = build_view(jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-12-chair-statement.en.yaml"))
+    assert [s.id for s in chair.speakers] == ["solberg"]
+    assert [p.id for p in chair.mentioned] == ["small-group"]  # only invited to comment
+
+
+def test_generated_items_hold_statement_spans_and_people_only_named() -> None:
+    from hypothesis import HealthCheck, Phase, find, settings
+
+    from strategies import news_items
+
+    def both(item: NewsItem) -> bool:
+        spans = any(isinstance(n, Statement) for _, text in item.texts() for n in walk(text))
+        return spans and bool(build_view(item).mentioned)
+
+    quick = settings(  # the first found is enough: no shrinking
+        max_examples=300,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+        deadline=None,
+    )
+    assert both(find(news_items(), both, settings=quick))
