@@ -42,6 +42,7 @@ from jsi_docs.model import (
     Series,
     Speaker,
     SpeakerRef,
+    Statement,
     Strong,
     Table,
     Text,
@@ -101,7 +102,13 @@ def every_node_item(**changes: Any) -> NewsItem:
             ),
         ),
         "series": Series("Initiative conjointe", id="jsi"),
-        "lead": ("Un chapeau avec ", Strong(("du gras",)), "."),
+        "lead": (
+            "Un chapeau avec ",
+            Strong(("du gras",)),
+            " et ",
+            Statement(("ce que l'Ambassadeur a rapporté",), speaker="tan"),
+            ".",
+        ),
         "meeting": Meeting(
             MeetingKind.PLENARY,
             Period(dt.date(2023, 5, 30), dt.date(2023, 6, 1)),
@@ -117,6 +124,8 @@ def every_node_item(**changes: Any) -> NewsItem:
                 member=Affiliation("Singapour"),
                 roles=(Role(RoleKind.CO_CONVENOR, "de l'initiative"),),
             ),
+            # named, never speaking: in the "Également mentionnés" box
+            Speaker("mina", PersonName("Mina", "George"), member=Affiliation("Australie")),
         ),
         "topics": (Topic("data", "flux de données"), Topic("privacy", "vie privée")),
         "sections": (

@@ -23,6 +23,7 @@ from jsi_docs.view import (
     LinkSpan,
     NoteMark,
     Passage,
+    Reported,
     Run,
     SpeakerName,
     Speech,
@@ -73,6 +74,7 @@ def reading(nodes: Inlines, *, footnotes: bool = False) -> str:
                     | Passage(content=content)
                     | SpeakerName(content=content)
                     | TopicName(content=content)
+                    | Reported(content=content)
                 ):
                     walk(content)
 
@@ -106,6 +108,10 @@ def expected_texts(view: ItemView, *, footnotes: bool = False) -> Iterator[Expec
         yield Expected("speakers heading", view.labels["speakers"], heading=True)
         for speaker in view.speakers:
             yield Expected(f"speaker {speaker.id}", speaker.text)
+    if view.mentioned:
+        yield Expected("mentioned heading", view.labels["mentioned"], heading=True)
+        for person in view.mentioned:
+            yield Expected(f"mentioned {person.id}", person.text)
     if view.topics:
         yield Expected("topics heading", view.labels["topics"], heading=True)
         yield Expected("topics", view.LIST_SEPARATOR.join(view.keywords))

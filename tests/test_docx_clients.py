@@ -26,13 +26,15 @@ from jsi_docs.model import (
     Figure,
     ListBlock,
     NewsItem,
+    NoteRef,
     Paragraph,
     Quotation,
     RichText,
     SpeakerRef,
+    Statement,
     Table,
+    Text,
     plain_text,
-    walk,
 )
 from tests_helpers import shown_text
 
@@ -67,12 +69,23 @@ def _expected_in_order(item: NewsItem) -> list[tuple[str, str]]:
             if block.speaker:
                 found.append(("statement", shown_text(rich, notes)))
                 continue
-            for node in walk(rich):
-                if isinstance(node, SpeakerRef):
-                    found.append(("speaker name", plain_text(node.content)))
-                elif isinstance(node, Quotation):
-                    found.append(("quotation", plain_text(node.content)))
+            _spans(rich, notes, found)
     return found
+
+
+def _spans(rich: RichText, notes: dict[str, int], found: list[tuple[str, str]]) -> None:
+    """The speaker names and quotations of ``rich``; a statement span whole (its words hold
+    the names and quotations inside it)."""
+    for node in rich:
+        if isinstance(node, Statement):
+            found.append(("statement", shown_text(node.content, notes)))
+            continue
+        if isinstance(node, SpeakerRef):
+            found.append(("speaker name", plain_text(node.content)))
+        elif isinstance(node, Quotation):
+            found.append(("quotation", plain_text(node.content)))
+        if not isinstance(node, Text | NoteRef):
+            _spans(node.content, notes, found)
 
 
 def _assert_in_order(text: str, expected: list[tuple[str, str]]) -> None:

@@ -75,6 +75,7 @@ def test_paragraphs_carry_the_named_styles_in_reading_order(
         "Table Caption", "Table Note",
         "Figure Alt", "Caption",
         "Back Matter Heading", "Speaker",
+        "Back Matter Heading", "Speaker",
         "Back Matter Heading", "Topics",
         "Back Matter Heading", "Links Box", "Links Box",
         "Back Matter Heading", "Language Versions",
@@ -244,6 +245,7 @@ def test_labels_language_localises_labels_and_tags_them(rendered: jsi_docs.Expor
     # the prompt is the item's own words, not a label
     assert headings == [
         "Speakers",
+        "Also mentioned",
         "Topics",
         "Find out more",
         "This page in other languages",
@@ -254,7 +256,7 @@ def test_labels_language_localises_labels_and_tags_them(rendered: jsi_docs.Expor
 def test_core_properties(rendered: jsi_docs.ExportResult) -> None:
     core = open_docx(rendered.data).core_properties
     assert core.title == ITEM.headline
-    assert core.subject == "Un chapeau avec du gras."
+    assert core.subject == "Un chapeau avec du gras et ce que l\u2019Ambassadeur a rapporté."
     assert core.keywords == "flux de données, vie privée"
     assert core.language == "fr"
     assert core.author == core.last_modified_by == "Organisation mondiale du commerce"

@@ -7,8 +7,8 @@ with the path of the thing on each side:
 
 * speakers (by id) with their Member, "on behalf of", and roles (kind and period), and the
   collective speakers (by id, with their kind);
-* the statements (blocks with a speaker) and direct quotations, in reading order, with who
-  speaks, and how many quotations each speaker has;
+* the statements (blocks with a speaker, and statement spans in rich text) and direct
+  quotations, in reading order, with who speaks, and how many quotations each speaker has;
 * topics (by id), the publication, update and meeting dates, document symbols, the notes (by
   id), the related links (in order, by site: each version links to pages in its own language),
   and the sections (their number, ids and how many blocks each holds).
@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from jsi_docs.model import BlockQuote, NewsItem, Paragraph, Quotation, Speaker
+from jsi_docs.model import BlockQuote, NewsItem, Paragraph, Quotation, Speaker, Statement
 from jsi_docs.model.inline import walk
 
 __all__ = ["Difference", "compare_versions"]
@@ -154,6 +154,12 @@ def _ordered(item: NewsItem) -> dict[str, list[_Fact]]:
         for s, section in enumerate(item.sections)
     ]
     quotations = [(path, f"quotation by {speaker}") for path, speaker in _quotations(item)]
+    spans = [
+        (path, f"statement by {node.speaker}")
+        for path, text in item.texts()
+        for node in walk(text)
+        if isinstance(node, Statement)
+    ]
     # a link's page is in each version's language ("/english/", "/french/"): its site stays
     links = [
         (f"$.related_links[{i}].url", f"a page of {urlsplit(link.url).netloc or link.url}")
@@ -161,6 +167,7 @@ def _ordered(item: NewsItem) -> dict[str, list[_Fact]]:
     ]
     return {
         "statement": statements,
+        "statement span": spans,
         "quotation": quotations,
         "section": sections,
         "link": links,

@@ -27,6 +27,7 @@ from jsi_docs.model import (
     Quotation,
     RichText,
     SpeakerRef,
+    Statement,
     TopicRef,
     walk,
 )
@@ -189,6 +190,19 @@ def _members(item: NewsItem) -> Iterator[Problem]:
             )
 
 
+def _group_people(item: NewsItem) -> Iterator[Problem]:
+    """A group's ``people`` are persons or delegations of the item (not groups)."""
+    person_ids = {s.id for s in item.speakers}
+    for c, group in enumerate(item.collective_speakers):
+        for p, person in enumerate(group.people):
+            if person not in person_ids:
+                yield Problem(
+                    f"$.collective_speakers[{c}].people[{p}]",
+                    f"unknown speaker {person!r}: a group's people are ids of the item's "
+                    f"speakers (known: {_known(person_ids)})",
+                )
+
+
 def validate(item: NewsItem) -> list[Problem]:
     """Every cross-object problem of ``item``; an empty list when it is valid."""
     problems: list[Problem] = []
@@ -218,11 +232,12 @@ def validate(item: NewsItem) -> list[Problem]:
             add(Problem(path, f"unknown speaker {ref!r} (known: {_known(speaker_ids)})"))
 
     problems += _members(item)
+    problems += _group_people(item)
     for s, b, block in item.blocks():
         speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
-            if isinstance(node, SpeakerRef | Quotation):
+            if isinstance(node, SpeakerRef | Quotation | Statement):
                 speaker_ref(f"{node_path}.speaker", node.speaker)
             elif isinstance(node, TopicRef) and node.topic not in topic_ids:
                 add(

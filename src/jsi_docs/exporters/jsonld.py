@@ -2,12 +2,14 @@
 that no text value can break out of.
 
 The builder states the facts the visible page shows (headline, date, language, images, topics,
-publisher, language versions, and every direct quotation with the person who said it), in
-the item's typography, so the structured data and the page agree.
+publisher, language versions, every direct quotation and every statement with the person who
+made it, and the people only mentioned), in the item's typography, so the structured data and
+the page agree.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
@@ -28,11 +30,15 @@ def _organisation(organisation: Organisation) -> JsonObject:
     return org
 
 
-def _creator(speaker: SpeakerView) -> JsonObject:
+def _creator(speaker: SpeakerView, people: Mapping[str, SpeakerView] | None = None) -> JsonObject:
+    """A speaker as schema.org states it; ``people`` resolves the ids of a group's people."""
     if speaker.collective or speaker.delegation:
         group: JsonObject = {"@type": "Organization", "name": speaker.name}
-        if speaker.organisations:
-            group["member"] = [_organisation(m) for m in speaker.organisations]
+        members = [_organisation(m) for m in speaker.organisations]
+        if people:
+            members += [_creator(people[p]) for p in speaker.people if p in people]
+        if members:
+            group["member"] = members
         if speaker.on_behalf_of:
             group["description"] = speaker.on_behalf_of
         return group
@@ -107,14 +113,19 @@ def news_article(view: ItemView) -> JsonObject:
         translations.append(work)
     if translations:
         article["workTranslation"] = translations
+    people = view.people_index
     parts: list[JsonObject] = []
-    for quoted in view.quotations:
-        quotation: JsonObject = {"@type": "Quotation", "text": quoted.text}
-        if quoted.speaker is not None:
-            quotation["creator"] = _creator(quoted.speaker)
-        parts.append(quotation)
+    # Verbatim words are a Quotation; words reported in the item's own are a Statement.
+    for kind, found in (("Quotation", view.quotations), ("Statement", view.statements)):
+        for quoted in found:
+            quotation: JsonObject = {"@type": kind, "text": quoted.text}
+            if quoted.speaker is not None:
+                quotation["creator"] = _creator(quoted.speaker, people)
+            parts.append(quotation)
     if parts:
         article["hasPart"] = parts
+    if view.mentioned:  # named, not speaking
+        article["mentions"] = [_creator(person, people) for person in view.mentioned]
     return article
 
 

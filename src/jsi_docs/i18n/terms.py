@@ -73,6 +73,8 @@ class Term(enum.StrEnum):
     MEETING = enum.auto()
     TOPICS = enum.auto()
     SPEAKERS = enum.auto()
+    MENTIONED = enum.auto()
+    """The heading of the people an item names who do not speak in it."""
     CONTACT = enum.auto()
     EMAIL = enum.auto()
     PHONE = enum.auto()

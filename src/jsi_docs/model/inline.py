@@ -25,6 +25,7 @@ __all__ = [
     "QuotedTerm",
     "RichText",
     "SpeakerRef",
+    "Statement",
     "Strong",
     "Text",
     "TopicRef",
@@ -120,6 +121,20 @@ class Quotation:
 
 
 @attrs.frozen
+class Statement:
+    """Reported speech: words that say what ``speaker`` (a speaker or collective speaker id)
+    said, in the item's words rather than theirs ("the Chair reported that [the text was
+    stable]").
+
+    Unlike a :class:`Quotation` it is not verbatim, so no format adds quotation marks; it may
+    sit in any rich text (a paragraph, a list item, the lead) and hold a quotation.
+    """
+
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
+    speaker: str = attrs.field(kw_only=True, validator=identifier)
+
+
+@attrs.frozen
 class NoteRef:
     """A reference to one of the item's notes (a footnote mark): a leaf with no text of its own.
 
@@ -147,6 +162,7 @@ Inline: TypeAlias = (
     | Quotation
     | QuotedTerm
     | NoteRef
+    | Statement
 )
 """The closed union of inline nodes; exporters ``match`` over it."""
 
@@ -161,6 +177,7 @@ CONTAINERS: tuple[type, ...] = (
     TopicRef,
     Quotation,
     QuotedTerm,
+    Statement,
 )
 
 for _cls in (Text, NoteRef, *CONTAINERS):

@@ -34,6 +34,7 @@ from jsi_docs.model import (
     QuotedTerm,
     RichText,
     SpeakerRef,
+    Statement,
     Strong,
     Table,
     Text,
@@ -63,6 +64,7 @@ INLINE_TAGS: dict[str, type[Inline]] = {
     "quotation": Quotation,
     "term": QuotedTerm,
     "note": NoteRef,
+    "statement": Statement,
 }
 BLOCK_TAGS: dict[str, type[Block]] = {
     "paragraph": Paragraph,

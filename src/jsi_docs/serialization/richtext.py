@@ -9,7 +9,7 @@ It is Markdown's inline syntax, narrowed so that every value has exactly one rea
 
 ``[^ID]`` (not followed by ``(``) refers to the note ``ID``, as footnotes do in Markdown.
 ``[words](target)`` takes the targets ``speaker:ID``, ``topic:ID``, ``quote:SPEAKER``,
-``lang:TAG``, ``term``, ``em``, ``strong``, or a URL. ``_…_`` or ``*…*`` is emphasis and
+``said:SPEAKER`` (a statement: what the speaker said, in the item's words), ``lang:TAG``, ``term``, ``em``, ``strong``, or a URL. ``_…_`` or ``*…*`` is emphasis and
 ``**…**`` strong; as in CommonMark, a mark followed by a space, an underscore inside a word,
 and a mark never closed are text (``7*7``, ``Members*``). A backslash makes the next character
 literal (``\\_``, ``\\*``, ``\\[``, ``\\]``, ``\\\\``); inside a target, ``\\)`` is a literal
@@ -35,6 +35,7 @@ from jsi_docs.model import (
     QuotedTerm,
     RichText,
     SpeakerRef,
+    Statement,
     Strong,
     Text,
     TopicRef,
@@ -76,6 +77,7 @@ _PREFIXED: dict[str, Callable[[RichText, str], Inline]] = {
     "speaker": lambda c, v: SpeakerRef(c, speaker=v),
     "topic": lambda c, v: TopicRef(c, topic=v),
     "quote": lambda c, v: Quotation(c, speaker=v),
+    "said": lambda c, v: Statement(c, speaker=v),
     "lang": lambda c, v: Foreign(c, lang=v),
 }
 _BARE: dict[str, Callable[[RichText], Inline]] = {
@@ -323,6 +325,8 @@ def _format(node: Inline) -> str:
             target = f"topic:{topic}"
         case Quotation(content=content, speaker=speaker):
             target = f"quote:{speaker}"
+        case Statement(content=content, speaker=speaker):
+            target = f"said:{speaker}"
         case QuotedTerm(content=content):
             target = "term"
         case NoteRef(note=note):

@@ -38,6 +38,10 @@ _PERIOD_DOC = (
 _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     checks.identifier: {"pattern": checks.ID_PATTERN},
     checks.optional_identifier: {"pattern": checks.ID_PATTERN},
+    checks.identifiers: {
+        "items": {"type": "string", "pattern": checks.ID_PATTERN},
+        "uniqueItems": True,
+    },
     checks.language_tag: {"pattern": checks.LANGUAGE_PATTERN},
     checks.not_blank: {"pattern": r"\S"},
     checks.optional_not_blank: {"pattern": r"\S"},

@@ -26,6 +26,7 @@ from jsi_docs.view.inline import (
     LinkSpan,
     NoteMark,
     Passage,
+    Reported,
     Run,
     SpeakerName,
     Speech,
@@ -50,6 +51,7 @@ from jsi_docs.view.item import (
     block_texts,
     one_line,
 )
+from jsi_docs.view.speaking import speaking_ids
 
 __all__ = [
     "DESCRIPTION_LIMIT",
@@ -74,6 +76,7 @@ __all__ = [
     "Passage",
     "QuotationView",
     "QuoteView",
+    "Reported",
     "Run",
     "SectionView",
     "SpeakerName",
@@ -92,4 +95,5 @@ __all__ = [
     "needs_isolation",
     "one_line",
     "plain",
+    "speaking_ids",
 ]

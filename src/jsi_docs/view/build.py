@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import assert_never
 
+import attrs
 from babel import Locale, UnknownLocaleError
 
 from jsi_docs.diagnostics import Diagnostic
@@ -66,12 +67,14 @@ from jsi_docs.view.item import (
 from jsi_docs.view.present import (
     FALLBACK_LANGUAGE,
     Presenter,
+    SpeakerDisplay,
     clean,
     is_number,
     safe_image_url,
     safe_url,
     supported,
 )
+from jsi_docs.view.speaking import speaking_ids
 
 __all__ = ["DESCRIPTION_LIMIT", "ViewOptionError", "build_view", "direction"]
 
@@ -84,6 +87,7 @@ _LABELS = {
     "skip_to_content": Term.SKIP_TO_CONTENT,
     "find_out_more": Term.FIND_OUT_MORE,
     "speakers": Term.SPEAKERS,
+    "mentioned": Term.MENTIONED,
     "topics": Term.TOPICS,
     "language_versions": Term.LANGUAGE_VERSIONS,
     "contact": Term.CONTACT,
@@ -194,7 +198,9 @@ class _Builder:
     def build(self) -> ItemView:
         item, labels = self.item, self.labels
         people: list[Speaker | CollectiveSpeaker] = [*item.speakers, *item.collective_speakers]
-        speakers = tuple(self.speaker(s) for s in people)
+        speaking = speaking_ids(item)
+        speakers = tuple(self.speaker(s) for s in people if s.id in speaking)
+        mentioned = tuple(self.speaker(s) for s in people if s.id not in speaking)
         lead = self.inlines.build(item.lead, "$.lead") if item.lead else None
         sections = tuple(self.section(s) for s in range(len(item.sections)))
         notes = self.notes()
@@ -202,6 +208,10 @@ class _Builder:
         quotations = tuple(
             QuotationView(plain(content), by_id.get(speaker))
             for content, speaker in self.inlines.quotations
+        )
+        statements = tuple(
+            QuotationView(plain(content), by_id.get(speaker))
+            for content, speaker in self.inlines.statements
         )
         symbols_term = Term.DOCUMENT_SYMBOLS if len(item.symbols) > 1 else Term.DOCUMENT_SYMBOL
         try:
@@ -263,6 +273,8 @@ class _Builder:
             description=self.description(lead, sections),
             diagnostics=tuple(self.diagnostics),
             headline_known=item.headline is not None,
+            mentioned=mentioned,
+            statements=statements,
         )
 
     def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:
@@ -434,6 +446,9 @@ class _Builder:
     def speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerView:
         shown = self.text.speaker(speaker)
         behalf = None
+        people: tuple[str, ...] = ()
+        if isinstance(speaker, CollectiveSpeaker) and speaker.people:
+            shown, people = self.with_people(shown, speaker.people), speaker.people
         if isinstance(speaker, CollectiveSpeaker):
             organisations = tuple(
                 Organisation(clean(m.name), clean(m.code) if m.code else None)
@@ -467,7 +482,19 @@ class _Builder:
             organisations,
             behalf,
             shown.delegation,
+            people,
         )
+
+    def with_people(self, shown: SpeakerDisplay, people: tuple[str, ...]) -> SpeakerDisplay:
+        """A group's line with the names of the people it is made of after its Members, in
+        the parentheses: "Co-convenors (Ambassador Tan, Ambassador Mina)"."""
+        names = [
+            self.text.speaker(person).full_name
+            for person_id in people
+            if (person := self.item.speaker(person_id)) is not None
+        ]
+        listed = ", ".join(part for part in (shown.member, *names) if part)
+        return attrs.evolve(shown, member=listed or None)
 
     def line(self, text: str) -> str:
         """A plain-text field typeset in the item's language, without the spaces a block's

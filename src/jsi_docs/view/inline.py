@@ -29,6 +29,7 @@ from jsi_docs.model import (
     QuotedTerm,
     RichText,
     SpeakerRef,
+    Statement,
     Strong,
     Text,
     TopicRef,
@@ -43,6 +44,7 @@ __all__ = [
     "LinkSpan",
     "NoteMark",
     "Passage",
+    "Reported",
     "Run",
     "SpeakerName",
     "Speech",
@@ -118,6 +120,14 @@ class Speech:
 
 
 @attrs.frozen
+class Reported:
+    """A statement of ``speaker`` in the item's words (reported speech): no marks are added."""
+
+    content: Inlines
+    speaker: str
+
+
+@attrs.frozen
 class Term:
     """A term in quotation marks that is not speech: ``opening`` + content + ``closing``."""
 
@@ -135,13 +145,35 @@ class NoteMark:
 
 
 InlineView: TypeAlias = (
-    Run | Emph | Stress | LinkSpan | Passage | SpeakerName | TopicName | Speech | Term | NoteMark
+    Run
+    | Emph
+    | Stress
+    | LinkSpan
+    | Passage
+    | SpeakerName
+    | TopicName
+    | Speech
+    | Term
+    | NoteMark
+    | Reported
 )
 """The closed union of inline view nodes; writers ``match`` over it."""
 
 Inlines: TypeAlias = tuple[InlineView, ...]
 
-for _cls in (Run, Emph, Stress, LinkSpan, Passage, SpeakerName, TopicName, Speech, Term, NoteMark):
+for _cls in (
+    Run,
+    Emph,
+    Stress,
+    LinkSpan,
+    Passage,
+    SpeakerName,
+    TopicName,
+    Speech,
+    Term,
+    NoteMark,
+    Reported,
+):
     attrs.resolve_types(_cls, globals(), locals())
 
 
@@ -192,10 +224,13 @@ class InlineBuilder:
         self._diagnostics = diagnostics
         self.quotations: list[tuple[Inlines, str]] = []
         """Every direct quotation met, as (content, speaker id), in reading order."""
+        self.statements: list[tuple[Inlines, str]] = []
+        """Every statement (reported speech) met, as (content, speaker id), in reading order."""
 
     def build(self, nodes: RichText, where: str, *, quotations: bool = True) -> Inlines:
         """The view of ``nodes`` (found at JSONPath ``where``); with ``quotations``, their
-        direct quotations are added to :attr:`quotations`."""
+        direct quotations are added to :attr:`quotations` and their statements to
+        :attr:`statements`."""
         texts: list[_Piece] = []
         self._collect(nodes, self._presenter, 0, texts)
         typeset = iter(_trimmed(_typeset(texts)))
@@ -288,6 +323,12 @@ class InlineBuilder:
             case QuotedTerm(content=content):
                 opening, closing = self._marks(presenter, depth)
                 return Term(inner(content, nested=depth + 1), opening, closing)
+            case Statement(content=content, speaker=speaker):
+                at = len(self.statements)  # a statement comes before the ones inside it
+                reported = Reported(inner(content), speaker)
+                if quotations:
+                    self.statements.insert(at, (reported.content, speaker))
+                return reported
             case Foreign(content=content, lang=lang):
                 words = inner(content, language=self._presenter_for(lang))
                 return Passage(words, lang, self._direction_for(lang))

@@ -138,6 +138,8 @@ class SpeakerView:
     """Whom the speaker speaks for on this occasion (``on_behalf_of`` is the words shown)."""
     delegation: bool = False
     """A Member's delegation with no person named (``name`` is the Member's)."""
+    people: tuple[str, ...] = ()
+    """The ids of the persons a group is made of (a collective speaker's ``people``)."""
 
     @property
     def full_name(self) -> str:
@@ -208,7 +210,8 @@ class NoteView:
 
 @attrs.frozen
 class QuotationView:
-    """A direct quotation as structured data states it: its words and who said them."""
+    """A direct quotation (or, in :attr:`ItemView.statements`, a statement) as structured data
+    states it: its words and who said them."""
 
     text: str
     speaker: SpeakerView | None
@@ -240,6 +243,7 @@ class ItemView:
     sections: tuple[SectionView, ...]
     notes: tuple[NoteView, ...]
     speakers: tuple[SpeakerView, ...]
+    """The people of the item who speak in it (see :attr:`mentioned` for the others)."""
     topics: tuple[TopicView, ...]
     related: tuple[LinkView, ...]
     versions: tuple[VersionView, ...]
@@ -257,6 +261,11 @@ class ItemView:
     headline_known: bool = True
     """False when the item has no headline: :attr:`headline` is then a label, which metadata
     stating facts (JSON-LD, DOCX properties) leaves out."""
+    mentioned: tuple[SpeakerView, ...] = ()
+    """The people of the item who do not speak in it (only named): the "Also mentioned" box.
+    :attr:`speakers` holds those who speak (see :func:`jsi_docs.view.speaking_ids`)."""
+    statements: tuple[QuotationView, ...] = ()
+    """Every statement (reported speech, not verbatim) with who made it, in reading order."""
 
     LIST_SEPARATOR = " \u00b7 "
     """Between two topics on their line."""
@@ -276,6 +285,11 @@ class ItemView:
     def speaker_index(self) -> Mapping[str, SpeakerView]:
         """The speakers by id."""
         return {s.id: s for s in self.speakers}
+
+    @property
+    def people_index(self) -> Mapping[str, SpeakerView]:
+        """Everyone of the item by id: those who speak and those only mentioned."""
+        return {s.id: s for s in (*self.speakers, *self.mentioned)}
 
     def blocks(self) -> Iterator[BlockView]:
         """Every block, in reading order."""

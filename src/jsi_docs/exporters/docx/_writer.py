@@ -49,8 +49,10 @@ from jsi_docs.view import (
     ParagraphView,
     Passage,
     QuoteView,
+    Reported,
     Run,
     SpeakerName,
+    SpeakerView,
     Speech,
     Stress,
     TableView,
@@ -154,6 +156,7 @@ class BodyWriter:
             for block in section.blocks:
                 self._block(block)
         self._speakers()
+        self._mentioned()
         self._topics()
         self._links_box(view.labels["find_out_more"], view.related)
         self._versions()
@@ -303,12 +306,24 @@ class BodyWriter:
             return
         self._plain(StyleName.BACK_MATTER_HEADING, view.labels["speakers"], label=True)
         for speaker in view.speakers:
-            p = self._paragraph(StyleName.SPEAKER)
-            if speaker.honorific:
-                self._run(p, speaker.honorific + " ")
-            self._run(p, speaker.name, StyleName.SPEAKER_NAME)
-            if speaker.rest:
-                self._run(p, speaker.rest)
+            self._person(speaker)
+
+    def _mentioned(self) -> None:
+        """The people the item names who do not speak, listed as the speakers are."""
+        view = self._view
+        if not view.mentioned:
+            return
+        self._plain(StyleName.BACK_MATTER_HEADING, view.labels["mentioned"], label=True)
+        for person in view.mentioned:
+            self._person(person)
+
+    def _person(self, speaker: SpeakerView) -> None:
+        p = self._paragraph(StyleName.SPEAKER)
+        if speaker.honorific:
+            self._run(p, speaker.honorific + " ")
+        self._run(p, speaker.name, StyleName.SPEAKER_NAME)
+        if speaker.rest:
+            self._run(p, speaker.rest)
 
     def _topics(self) -> None:
         view = self._view
@@ -483,6 +498,8 @@ class _Inlines:
                 case SpeakerName(content=content):
                     self.nodes(content, self._styled(StyleName.SPEAKER_NAME, style), lang)
                 case TopicName(content=content):
+                    self.nodes(content, style, lang)
+                case Reported(content=content):  # the words as they are: no marks, no style
                     self.nodes(content, style, lang)
                 case Speech(content=content, opening=opening, closing=closing):
                     self._quoted(content, opening, closing, StyleName.DIRECT_QUOTATION, style, lang)

@@ -19,6 +19,7 @@ from jsi_docs.view import (
     LinkSpan,
     NoteMark,
     Passage,
+    Reported,
     Run,
     SpeakerName,
     Speech,
@@ -107,6 +108,10 @@ class InlineRenderer:
                     add(escape_text(opening))
                     self._nodes(content, add)
                     add(escape_text(closing))
+                    add("</span>")
+                case Reported(content=content, speaker=speaker):
+                    add(f'<span class="statement" data-speaker="{escape_text(speaker)}">')
+                    self._nodes(content, add)
                     add("</span>")
                 case Term(content=content, opening=opening, closing=closing):
                     add('<span class="quoted-term">')
