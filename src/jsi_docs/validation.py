@@ -20,7 +20,9 @@ from jsi_docs.i18n.languages import SUPPORTED_LANGUAGES, normalize_language
 from jsi_docs.model import (
     AffiliationKind,
     BlockQuote,
+    DocumentRef,
     Figure,
+    Interventions,
     Link,
     NewsItem,
     NoteRef,
@@ -151,7 +153,7 @@ def _link_urls(item: NewsItem) -> Iterator[tuple[str, str | None]]:
             yield f"$.sections[{s}].blocks[{b}].cite", block.cite
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
-            if isinstance(node, Link):
+            if isinstance(node, Link | DocumentRef):
                 yield f"{node_path}.url", node.url
 
 
@@ -220,6 +222,9 @@ def validate(item: NewsItem) -> list[Problem]:
     problems += _members(item)
     for s, b, block in item.blocks():
         speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
+        if isinstance(block, Interventions):
+            for i, entry in enumerate(block.interventions):
+                speaker_ref(f"$.sections[{s}].blocks[{b}].interventions[{i}].speaker", entry.speaker)
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
             if isinstance(node, SpeakerRef | Quotation):

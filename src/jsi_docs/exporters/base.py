@@ -28,6 +28,7 @@ __all__ = [
     "Exporter",
     "OptionEnum",
     "OptionError",
+    "ViewOptions",
     "option_names",
     "structure_options",
     "to_path",
@@ -82,6 +83,21 @@ def _known_profile(_: object, attribute: attrs.Attribute[str | None], value: str
             raise OptionError(f"{attribute.name}: {exc}") from None
 
 
+def _document_url_pattern(
+    _: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    from jsi_docs.view.records import SYMBOL_FIELD, document_link
+
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise OptionError(f"{attribute.name}: expected text, got {type(value).__name__}")
+    if SYMBOL_FIELD not in value:
+        raise OptionError(f"{attribute.name}: {value!r} has no {SYMBOL_FIELD} for the symbol")
+    if document_link(value, "WT/GC/M/200") is None:
+        raise OptionError(f"{attribute.name}: {value!r} does not make an http, https or mailto URL")
+
+
 class OptionEnum(enum.StrEnum):
     """An option's closed set of values, read case-insensitively (``"letter"`` is ``Letter``)."""
 
@@ -121,6 +137,16 @@ class ExportOptions:
         """URL prefixes the export may fetch from: none, unless the format fetches (PDF, DOCX
         declare it as an option)."""
         return ()
+
+
+@attrs.frozen(kw_only=True)
+class ViewOptions(ExportOptions):
+    """The options of the exporters that render the item's view (HTML, PDF, DOCX)."""
+
+    document_url_pattern: str | None = attrs.field(default=None, validator=_document_url_pattern)
+    """Link a cited document's symbol to this URL, ``{symbol}`` replaced by the symbol
+    percent-encoded (``https://example.org/doc?symbol={symbol}``); a citation's own URL wins.
+    Nothing is fetched. Default: symbols are not linked."""
 
 
 def option_names(options_type: type[ExportOptions]) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import assert_never
 
@@ -25,7 +25,9 @@ from jsi_docs.model import (
     CollectiveSpeaker,
     Contact,
     DatePrecision,
+    Decision,
     Figure,
+    Interventions,
     ListBlock,
     NewsItem,
     Paragraph,
@@ -71,6 +73,7 @@ from jsi_docs.view.present import (
     safe_url,
     supported,
 )
+from jsi_docs.view.records import RecordsBuilder, document_link
 
 __all__ = ["DESCRIPTION_LIMIT", "ViewOptionError", "build_view", "direction"]
 
@@ -128,20 +131,32 @@ def _presenter_for(language: str) -> Presenter | None:
 
 
 def build_view(
-    item: NewsItem, *, labels_language: str | None = None, typography: str | None = None
+    item: NewsItem,
+    *,
+    labels_language: str | None = None,
+    typography: str | None = None,
+    document_url_pattern: str | None = None,
 ) -> ItemView:
     """The view of ``item``: labels in ``labels_language`` (default: the item's), text set
-    with the ``typography`` profile (default: the item language's).
+    with the ``typography`` profile (default: the item language's); a cited document's symbol
+    linked by ``document_url_pattern`` (``{symbol}`` in it replaced by the symbol,
+    percent-encoded) when the citation has no URL of its own.
 
     Raises :class:`ViewOptionError` for a labels language without labels or an unknown
     profile. What could be worked around (a refused link, an unknown note, a language without
     labels) is in :attr:`ItemView.diagnostics`.
     """
-    return _Builder(item, labels_language, typography).build()
+    return _Builder(item, labels_language, typography, document_url_pattern).build()
 
 
 class _Builder:
-    def __init__(self, item: NewsItem, labels_language: str | None, typography: str | None) -> None:
+    def __init__(
+        self,
+        item: NewsItem,
+        labels_language: str | None,
+        typography: str | None,
+        document_url_pattern: str | None = None,
+    ) -> None:
         self.item = item
         self.diagnostics: list[Diagnostic] = []
         if not supported(item.language):
@@ -164,10 +179,36 @@ class _Builder:
             direction_for=direction,
             notes=item.note_numbers() if item.notes else {},
             diagnostics=self.diagnostics,
+            document_url=self.document_url_for(document_url_pattern),
         )
+        self.records = RecordsBuilder(self.text, self.inlines, self.speaker_named)
 
     def note(self, message: str) -> None:
         self.diagnostics.append(Diagnostic(message, source="view"))
+
+    def document_url_for(self, pattern: str | None) -> Callable[[str], str | None] | None:
+        """The link a cited document's symbol gets from ``pattern``, refused links noted."""
+        if pattern is None:
+            return None
+
+        def url(symbol: str) -> str | None:
+            href = document_link(pattern, symbol)
+            if href is None:
+                self.note(
+                    f"document_url_pattern: no link for {symbol!r}: the pattern does not make "
+                    "an http, https or mailto URL of it"
+                )
+            return href
+
+        return url
+
+    def speaker_named(self, speaker_id: str) -> tuple[str, bool] | None:
+        """A speaker's name as the text shows it, and whether it names a group."""
+        speaker = self.item.speaker(speaker_id)
+        if speaker is None:
+            return None
+        shown = self.speaker(speaker)
+        return shown.full_name, shown.collective
 
     # -- the whole item ----------------------------------------------------------------------
 
@@ -243,6 +284,7 @@ class _Builder:
             description=self.description(lead, sections),
             diagnostics=tuple(self.diagnostics),
             headline_known=item.headline is not None,
+            citations=tuple(self.inlines.citations),
         )
 
     def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:
@@ -322,6 +364,10 @@ class _Builder:
                 return self.table(block, where, anchor)
             case Figure():
                 return self.figure(block, where)
+            case Interventions():
+                return self.records.interventions(block, where)
+            case Decision():
+                return self.records.decision(block, where)
             case _:
                 assert_never(block)
 

@@ -25,7 +25,8 @@ from jsi_docs.view.blocks import (
     SectionView,
     TableView,
 )
-from jsi_docs.view.inline import Inlines
+from jsi_docs.view.inline import Citation, Inlines
+from jsi_docs.view.records import DecisionView, InterventionsView
 
 __all__ = [
     "ContactDetail",
@@ -257,6 +258,8 @@ class ItemView:
     headline_known: bool = True
     """False when the item has no headline: :attr:`headline` is then a label, which metadata
     stating facts (JSON-LD, DOCX properties) leaves out."""
+    citations: tuple[Citation, ...] = ()
+    """Every cited document, in reading order (notes last), as shown."""
 
     LIST_SEPARATOR = " \u00b7 "
     """Between two topics on their line."""
@@ -310,5 +313,9 @@ def block_texts(block: BlockView) -> Iterator[Inlines]:
         case FigureView(caption=caption):
             if caption:
                 yield caption
+        case InterventionsView(lines=lines):
+            yield from (line.content for line in lines)
+        case DecisionView(content=content):
+            yield content
         case _:
             assert_never(block)

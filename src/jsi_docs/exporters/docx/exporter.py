@@ -13,9 +13,9 @@ from docx.opc.part import Part
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters.base import (
-    ExportOptions,
     ExportResult,
     OptionError,
+    ViewOptions,
     to_path,
     url_prefixes,
 )
@@ -40,7 +40,7 @@ def _clip(text: str) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class DocxOptions(ExportOptions):
+class DocxOptions(ViewOptions):
     """Options of the DOCX exporter."""
 
     reference_docx: Path | None = attrs.field(default=None, converter=to_path)
@@ -76,7 +76,10 @@ class DocxExporter:
             check_xml_text(item)
         try:
             view = build_view(
-                item, labels_language=options.labels_language, typography=options.typography
+                item,
+                labels_language=options.labels_language,
+                typography=options.typography,
+                document_url_pattern=options.document_url_pattern,
             )
         except ViewOptionError as exc:
             raise OptionError(str(exc)) from None

@@ -15,7 +15,7 @@ from typing import ClassVar
 import attrs
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.base import ExportOptions, ExportResult, OptionError
+from jsi_docs.exporters.base import ExportOptions, ExportResult, OptionError, ViewOptions
 from jsi_docs.exporters.html._environment import environment, template, theme_errors
 from jsi_docs.exporters.html._page import BLOCK_MACROS, PageHead, template_names
 from jsi_docs.exporters.remote import allowed_url
@@ -50,7 +50,7 @@ PAGE_ASSETS = ("screen.css", "print.css", "fonts.css")
 
 
 @attrs.frozen(kw_only=True)
-class HtmlOptions(ExportOptions):
+class HtmlOptions(ViewOptions):
     """Options of the HTML exporter."""
 
     fragment: bool = False
@@ -69,7 +69,12 @@ def item_view(item: NewsItem, options: ExportOptions) -> ItemView:
     """The view of ``item`` with the labels language and typography of ``options``."""
     try:
         return build_view(
-            item, labels_language=options.labels_language, typography=options.typography
+            item,
+            labels_language=options.labels_language,
+            typography=options.typography,
+            document_url_pattern=options.document_url_pattern
+            if isinstance(options, ViewOptions)
+            else None,
         )
     except ViewOptionError as exc:
         raise OptionError(str(exc)) from None
