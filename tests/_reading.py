@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from _extract import PAGE_MARGINS, parse_html
 from jsi_docs.view import (
+    Citation,
     Emph,
     Inlines,
     ItemView,
@@ -73,6 +74,7 @@ def reading(nodes: Inlines, *, footnotes: bool = False) -> str:
                     | Passage(content=content)
                     | SpeakerName(content=content)
                     | TopicName(content=content)
+                    | Citation(content=content)
                 ):
                     walk(content)
 

@@ -224,7 +224,9 @@ def validate(item: NewsItem) -> list[Problem]:
         speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
         if isinstance(block, Interventions):
             for i, entry in enumerate(block.interventions):
-                speaker_ref(f"$.sections[{s}].blocks[{b}].interventions[{i}].speaker", entry.speaker)
+                speaker_ref(
+                    f"$.sections[{s}].blocks[{b}].interventions[{i}].speaker", entry.speaker
+                )
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
             if isinstance(node, SpeakerRef | Quotation):

@@ -18,7 +18,7 @@ from urllib.parse import quote
 import attrs
 from babel.lists import format_list
 
-from jsi_docs.i18n import Placeholder, Term
+from jsi_docs.i18n import Placeholder, Term, capitalize_first
 from jsi_docs.model import Decision, Interventions
 from jsi_docs.view.inline import InlineBuilder, Inlines, InlineView, Run, SpeakerName, plain
 from jsi_docs.view.present import Presenter, safe_url
@@ -88,6 +88,19 @@ class DecisionView:
 _TOKEN = re.compile("\x00([0-9]+)\x00")
 
 
+def _sentence(nodes: Inlines) -> Inlines:
+    """``nodes`` starting with a capital, as a sentence does ("la India" opening a line reads
+    "La India"); a name is capitalised inside its own node."""
+    if not nodes:
+        return nodes
+    first = nodes[0]
+    if isinstance(first, Run):
+        return (Run(capitalize_first(first.text)), *nodes[1:])
+    if isinstance(first, SpeakerName):
+        return (SpeakerName(_sentence(first.content), first.speaker), *nodes[1:])
+    return nodes
+
+
 class RecordsBuilder:
     """Builds interventions and decisions of one item: ``text`` is the item language's
     presenter, ``inlines`` the item's inline builder, ``speaker_of(id)`` a speaker's name as
@@ -153,7 +166,8 @@ class RecordsBuilder:
             term = Term.TOOK_THE_FLOOR_SEVERAL if several else Term.TOOK_THE_FLOOR
             names = self._listed([name for name, _, _ in waiting])
             ids = tuple(dict.fromkeys(i for _, i, _ in waiting if i is not None))
-            lines.append(InterventionLine(self._compose(term, {"speakers": names}), ids))
+            line = _sentence(self._compose(term, {"speakers": names}))
+            lines.append(InterventionLine(line, ids))
             waiting.clear()
 
         for i, entry in enumerate(block.interventions):
@@ -170,7 +184,9 @@ class RecordsBuilder:
                 waiting.append((name, entry.speaker, group))
                 continue
             flush()
-            said = self._compose(Term.INTERVENTION, {"speaker": name, "content": content})
+            said = _sentence(
+                self._compose(Term.INTERVENTION, {"speaker": name, "content": content})
+            )
             ids = (entry.speaker,) if entry.speaker else ()
             lines.append(InterventionLine(said, ids, True))
         flush()
