@@ -247,6 +247,14 @@ def test_the_example_round_trips_through_yaml_and_json() -> None:
     }
 
 
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_the_example_reads_back_from_its_pdf_and_docx(fmt: str, tmp_path: Any) -> None:
+    item = _spanish()
+    path = tmp_path / f"item.{fmt}"
+    path.write_bytes(jsi_docs.export(item, fmt))
+    assert jsi_docs.load(path) == item
+
+
 # -- the view --------------------------------------------------------------------------------
 
 
