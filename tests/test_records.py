@@ -451,6 +451,23 @@ def test_docx_has_one_paragraph_per_line_and_decision_and_links_citations() -> N
     assert "https://docs.example.org/find?symbol=JOB%2FGC%2F400" in rels
 
 
+def test_docx_gives_a_citation_its_run_style_and_a_link_the_hyperlink_one() -> None:
+    data = jsi_docs.export(_spanish(), "docx")
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert re.search(
+        r'<w:rStyle w:val="DocumentCitation"/></w:rPr><w:t[^>]*>WT/GC/M/200</w:t>', body
+    )
+    linked = jsi_docs.export(_spanish(), "docx", document_url_pattern=PATTERN)
+    with zipfile.ZipFile(io.BytesIO(linked)) as package:
+        body = package.read("word/document.xml").decode("utf-8")
+    assert re.search(
+        r'<w:hyperlink [^>]*><w:r><w:rPr><w:rStyle w:val="Hyperlink"/></w:rPr><w:t[^>]*>'
+        r"WT/GC/M/200</w:t>",
+        body,
+    )
+
+
 def test_json_ld_states_interventions_decisions_and_citations() -> None:
     article = jsonld.news_article(build_view(_spanish()))
     floor, *decisions = article["mentions"]

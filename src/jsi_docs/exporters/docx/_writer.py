@@ -501,7 +501,8 @@ class _Inlines:
                 case Term(content=content, opening=opening, closing=closing):
                     self._quoted(content, opening, closing, StyleName.QUOTED_TERM, style, lang)
                 case Citation(content=content, href=href):
-                    self._link(content, href, style, lang)
+                    cited = self._styled(StyleName.DOCUMENT_CITATION, style)
+                    self._link(content, href, cited, lang)
                 case NoteMark():
                     self._w._note_mark(self._parent, node)
                 case _:
