@@ -385,6 +385,18 @@ def test_symbols_are_linked_only_by_the_pattern_and_never_unsafely() -> None:
     assert document_link("javascript:{symbol}", "WT/1") is None
 
 
+def test_a_note_mark_never_sits_inside_a_citation_link() -> None:
+    notes = "notes:\n  - {id: n, text: A note.}\n"
+    assert _problems(_item("- text: '[WT/1[^n]](doc:WT/1 https://example.org/a)'") + notes) == [
+        "line 12: $.sections[0].blocks[0].text[0].content: a note reference cannot sit inside "
+        "a linked citation (put it after)"
+    ]
+    item = jsi_docs.loads(_item("- text: '[WT/1[^n]](doc:WT/1)'") + notes, "yaml")
+    view = build_view(item, document_url_pattern=PATTERN)
+    assert [c.href for c in view.citations] == [None]
+    assert any("holds a note mark" in d.message for d in view.diagnostics)
+
+
 def test_a_bad_pattern_is_refused_as_an_option() -> None:
     item = _item_of(Paragraph(["x"]))
     with pytest.raises(OptionError, match="has no \\{symbol\\}"):

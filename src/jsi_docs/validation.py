@@ -118,6 +118,15 @@ def _notes(item: NewsItem) -> Iterator[Problem]:
                     )
             elif isinstance(node, Link) and any(isinstance(n, NoteRef) for n in walk(node.content)):
                 yield Problem(f"{node_path}.content", "a note reference cannot sit inside a link")
+            elif (
+                isinstance(node, DocumentRef)
+                and node.url is not None
+                and any(isinstance(n, NoteRef) for n in walk(node.content))
+            ):
+                yield Problem(
+                    f"{node_path}.content",
+                    "a note reference cannot sit inside a linked citation (put it after)",
+                )
     for i, note in enumerate(item.notes):
         for node_path, node in _rich(note.text, f"$.notes[{i}].text"):
             if isinstance(node, NoteRef):

@@ -33,6 +33,7 @@ from jsi_docs.model import (
     Strong,
     Text,
     TopicRef,
+    walk,
 )
 from jsi_docs.view.present import Presenter, clean, safe_url
 
@@ -385,9 +386,10 @@ class InlineBuilder:
                 )
         elif symbol is not None and self._document_url is not None:
             href = self._document_url(symbol)
-        if href is not None and in_link:
+        if href is not None and (in_link or any(isinstance(n, NoteRef) for n in walk(content))):
+            why = "inside another link" if in_link else "it holds a note mark, a link itself"
             self._diagnostics.append(
-                Diagnostic(f"{where}: citation's link left out: inside another link", source="view")
+                Diagnostic(f"{where}: citation's link left out: {why}", source="view")
             )
             href = None
         words = inner(content, linked=True) if href else inner(content)
