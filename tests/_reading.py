@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 
 from _extract import PAGE_MARGINS, parse_html
 from jsi_docs.view import (
+    Citation,
     Emph,
     Inlines,
     ItemView,
@@ -75,6 +76,7 @@ def reading(nodes: Inlines, *, footnotes: bool = False) -> str:
                     | SpeakerName(content=content)
                     | TopicName(content=content)
                     | Reported(content=content)
+                    | Citation(content=content)
                 ):
                     walk(content)
 

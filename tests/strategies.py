@@ -16,11 +16,16 @@ from jsi_docs.model import (
     CollectiveKind,
     CollectiveSpeaker,
     Contact,
+    Decision,
+    DecisionKind,
+    DocumentRef,
     Emphasis,
     Figure,
     Foreign,
     GrammaticalGender,
     Inline,
+    Intervention,
+    Interventions,
     ItemKind,
     LanguageVersion,
     Link,
@@ -71,6 +76,10 @@ words = st.lists(
 ).map("".join)
 label = words.filter(lambda s: s.strip() != "")
 ids = st.from_regex(r"\A[a-z][a-z0-9-]{0,10}\Z")
+document_symbols = st.one_of(
+    st.from_regex(r"\A[A-Z]{2,5}(/[A-Z0-9()]{1,6}){1,3}(/Rev\.[1-9])?\Z"),
+    st.text(_alphabet, min_size=1, max_size=12).filter(lambda s: s.isprintable() and not any(c.isspace() for c in s)),
+)
 urls = st.one_of(
     st.from_regex(r"\Ahttps?://[a-z]{1,8}\.(org|int|example)(/[a-z0-9_.~-]{0,8}){0,3}\Z"),
     st.from_regex(r"\Amailto:[a-z]{1,8}@[a-z]{1,8}\.org\Z"),
@@ -101,6 +110,7 @@ def rich_text(
                 children,
                 st.sampled_from(["en", "fr", "es", "de", "ar"]),
             ),
+            st.builds(lambda c, sym, u: DocumentRef(c, symbol=sym, url=u), children, st.none() | document_symbols, st.none() | urls),
         ]
         if speaker_ids:
             sp = st.sampled_from(speaker_ids)
@@ -125,6 +135,22 @@ def rich_text(
 
 
 symbols = st.lists(st.from_regex(r"\A[A-Z]{2,5}(/[A-Z0-9()]{1,6}){1,3}\Z"), max_size=2, unique=True)
+
+
+@st.composite
+def interventions(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]], refs: list[str]) -> Interventions:
+    """Who took the floor: speakers of the item or the item's words for others, some with what they said."""
+    speaker = st.builds(lambda s, c: Intervention(s, content=c), st.sampled_from(refs), st.none() | text) if refs else st.nothing()
+    unnamed = st.builds(lambda words, c: Intervention(label=words, content=c), label, st.none() | text)
+    return Interventions(draw(st.lists(speaker | unnamed, min_size=1, max_size=4)))
+
+
+@st.composite
+def decisions(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]]) -> Decision:
+    """What a body decided; a decision of kind 'other' always gives its words."""
+    kind = draw(st.sampled_from(DecisionKind))
+    words = draw(label if kind is DecisionKind.OTHER else st.none() | label)
+    return Decision(draw(label), kind, object=draw(st.none() | text), label=words)
 
 
 @st.composite
@@ -309,6 +335,8 @@ def news_items(draw: Any) -> NewsItem:
             st.none() | sizes,
             st.none() | sizes,
         ),
+        interventions(text, refs),
+        decisions(text),
     )
     section_ids = draw(st.lists(ids, max_size=3, unique=True))
     sections = [

@@ -235,7 +235,7 @@ def test_generic_option_errors_are_usage_errors_naming_the_fix() -> None:
     assert misspelt.exit_code == 2
     assert (
         "Invalid value for -O: no chosen format takes 'pagesize' (did you mean page_size? "
-        "pdf: allowed_urls, labels_language, page_size, pdf_variant, strict, theme, typography)"
+        "pdf: allowed_urls, document_url_pattern, labels_language, page_size, pdf_variant, strict, theme, typography)"
     ) in misspelt.stderr
     bad_value = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "pdf", "-O", "page_size=A3"])
     assert bad_value.exit_code == 2
@@ -314,7 +314,7 @@ def test_help_is_readable_everywhere() -> None:
 def test_formats_lists_each_format_with_its_options() -> None:
     result = CliRunner().invoke(main, ["formats"])
     assert result.exit_code == 0
-    assert "pdf\tallowed_urls, labels_language, page_size, pdf_variant, strict, theme, typography" in result.output.splitlines()
+    assert "pdf\tallowed_urls, document_url_pattern, labels_language, page_size, pdf_variant, strict, theme, typography" in result.output.splitlines()
 
 
 def test_weasyprint_warnings_still_become_diagnostics_in_the_command(tmp_path: Path) -> None:

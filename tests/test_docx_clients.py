@@ -23,7 +23,9 @@ from clients import (
 from jsi_docs.i18n import labels
 from jsi_docs.model import (
     BlockQuote,
+    Decision,
     Figure,
+    Interventions,
     ListBlock,
     NewsItem,
     NoteRef,
@@ -63,6 +65,10 @@ def _expected_in_order(item: NewsItem) -> list[tuple[str, str]]:
                 texts = list(block.texts())
             case Figure(caption=caption):
                 texts = [caption] if caption else []
+            case Interventions(interventions=entries):
+                texts = [e.content for e in entries if e.content]
+            case Decision(object=what):
+                texts = [what] if what else []
             case _:
                 assert_never(block)
         for rich in texts:

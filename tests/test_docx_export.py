@@ -59,6 +59,7 @@ def test_exporter_declares_name_media_type_suffix_and_options() -> None:
         "strict",
         "reference_docx",
         "allowed_urls",
+        "document_url_pattern",
     }
 
 

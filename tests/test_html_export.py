@@ -346,6 +346,7 @@ def test_exporter_protocol_and_registry() -> None:
     exporter = HtmlExporter()
     assert (exporter.name, exporter.media_type, exporter.suffix) == ("html", "text/html", ".html")
     assert option_names(exporter.options_type) == (
+        "document_url_pattern",
         "fragment",
         "labels_language",
         "sibling_files",

@@ -65,7 +65,8 @@ def test_unknown_and_bad_options_are_refused_with_the_accepted_ones() -> None:
         jsi_docs.export(french_example(), "pdf", pdfvariant="pdf/a-3b")  # type: ignore[call-overload]
     assert str(caught.value) == (
         "the pdf exporter does not take pdfvariant (did you mean pdf_variant?); "
-        "it takes: allowed_urls, labels_language, page_size, pdf_variant, sibling_files, strict, theme, typography"
+        "it takes: allowed_urls, document_url_pattern, labels_language, page_size, pdf_variant, sibling_files, "
+        "strict, theme, typography"
     )
     with pytest.raises(OptionError) as caught:
         jsi_docs.export(french_example(), "pdf", page_size="A3", strict="yes")  # type: ignore[call-overload]

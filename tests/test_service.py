@@ -211,7 +211,9 @@ def test_a_multipart_body_of_several_items_is_one_zip_of_their_outputs(port: int
         english_page = zipped.read("jsi.en.html").decode()
     assert french_page.lstrip().startswith("<article")
     assert 'lang="fr"' in french_page
-    assert jsi_docs.load(ENGLISH).headline.split()[0] in english_page
+    headline = jsi_docs.load(ENGLISH).headline
+    assert headline is not None
+    assert headline.split()[0] in english_page
 
 
 def test_every_format_comes_zipped_from_a_multipart_body(port: int) -> None:

@@ -356,3 +356,19 @@ def test_generated_items_hold_statement_spans_and_people_only_named() -> None:
         deadline=None,
     )
     assert both(find(news_items(), both, settings=quick))
+
+
+def test_taking_the_floor_is_speaking_even_without_content() -> None:
+    from jsi_docs.model import Intervention, Interventions
+
+    item = _item(
+        sections=[
+            Section(
+                [Interventions([Intervention("dg"), Intervention(label="Some twenty Members")])]
+            )
+        ]
+    )
+    assert speaking_ids(item) == {"dg"}
+    view = build_view(item)
+    assert [s.id for s in view.speakers] == ["dg"]
+    assert {s.id for s in view.mentioned} == {"chair", "elected"}

@@ -37,7 +37,7 @@ def _item(*text: object, language: str = "fr", **changes: Any) -> NewsItem:
     return attrs.evolve(item, **changes)
 
 
-def _first_text(item: NewsItem, **options: str) -> str:
+def _first_text(item: NewsItem, **options: Any) -> str:
     block = build_view(item, **options).sections[0].blocks[0]
     assert isinstance(block, ParagraphView)
     return plain(block.content)

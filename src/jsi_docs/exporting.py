@@ -47,11 +47,15 @@ class CommonKwargs(TypedDict, total=False):
 class HtmlKwargs(CommonKwargs, total=False):
     """Keyword options of ``html`` (see :class:`~jsi_docs.exporters.html.HtmlOptions`)."""
 
+    document_url_pattern: str | None
+
     fragment: bool
 
 
 class PdfKwargs(CommonKwargs, total=False):
     """Keyword options of ``pdf`` (see :class:`~jsi_docs.exporters.pdf.PdfOptions`)."""
+
+    document_url_pattern: str | None
 
     pdf_variant: PdfVariant | str
     page_size: PageSize | str
@@ -60,6 +64,8 @@ class PdfKwargs(CommonKwargs, total=False):
 
 class DocxKwargs(CommonKwargs, total=False):
     """Keyword options of ``docx`` (see :class:`~jsi_docs.exporters.docx.DocxOptions`)."""
+
+    document_url_pattern: str | None
 
     reference_docx: str | os.PathLike[str] | None
     allowed_urls: str | Iterable[str]

@@ -20,7 +20,9 @@ from jsi_docs.i18n.languages import SUPPORTED_LANGUAGES, normalize_language
 from jsi_docs.model import (
     AffiliationKind,
     BlockQuote,
+    DocumentRef,
     Figure,
+    Interventions,
     Link,
     NewsItem,
     NoteRef,
@@ -117,6 +119,15 @@ def _notes(item: NewsItem) -> Iterator[Problem]:
                     )
             elif isinstance(node, Link) and any(isinstance(n, NoteRef) for n in walk(node.content)):
                 yield Problem(f"{node_path}.content", "a note reference cannot sit inside a link")
+            elif (
+                isinstance(node, DocumentRef)
+                and node.url is not None
+                and any(isinstance(n, NoteRef) for n in walk(node.content))
+            ):
+                yield Problem(
+                    f"{node_path}.content",
+                    "a note reference cannot sit inside a linked citation (put it after)",
+                )
     for i, note in enumerate(item.notes):
         for node_path, node in _rich(note.text, f"$.notes[{i}].text"):
             if isinstance(node, NoteRef):
@@ -152,7 +163,7 @@ def _link_urls(item: NewsItem) -> Iterator[tuple[str, str | None]]:
             yield f"$.sections[{s}].blocks[{b}].cite", block.cite
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
-            if isinstance(node, Link):
+            if isinstance(node, Link | DocumentRef):
                 yield f"{node_path}.url", node.url
 
 
@@ -235,6 +246,11 @@ def validate(item: NewsItem) -> list[Problem]:
     problems += _group_people(item)
     for s, b, block in item.blocks():
         speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
+        if isinstance(block, Interventions):
+            for i, entry in enumerate(block.interventions):
+                speaker_ref(
+                    f"$.sections[{s}].blocks[{b}].interventions[{i}].speaker", entry.speaker
+                )
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
             if isinstance(node, SpeakerRef | Quotation | Statement):

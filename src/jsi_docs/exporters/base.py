@@ -33,6 +33,7 @@ __all__ = [
     "Exporter",
     "OptionEnum",
     "OptionError",
+    "ViewOptions",
     "item_view",
     "option_from_text",
     "option_names",
@@ -99,6 +100,21 @@ def _names(value: Mapping[str, str]) -> Mapping[str, str]:
     return MappingProxyType(dict(value))
 
 
+def _document_url_pattern(
+    _: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    from jsi_docs.view.records import SYMBOL_FIELD, document_link
+
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise OptionError(f"{attribute.name}: expected text, got {type(value).__name__}")
+    if SYMBOL_FIELD not in value:
+        raise OptionError(f"{attribute.name}: {value!r} has no {SYMBOL_FIELD} for the symbol")
+    if document_link(value, "WT/GC/M/200") is None:
+        raise OptionError(f"{attribute.name}: {value!r} does not make an http, https or mailto URL")
+
+
 class OptionEnum(enum.StrEnum):
     """An option's closed set of values, read case-insensitively (``"letter"`` is ``Letter``)."""
 
@@ -146,6 +162,16 @@ class ExportOptions:
         return ()
 
 
+@attrs.frozen(kw_only=True)
+class ViewOptions(ExportOptions):
+    """The options of the exporters that render the item's view (HTML, PDF, DOCX)."""
+
+    document_url_pattern: str | None = attrs.field(default=None, validator=_document_url_pattern)
+    """Link a cited document's symbol to this URL, ``{symbol}`` replaced by the symbol
+    percent-encoded (``https://example.org/doc?symbol={symbol}``); a citation's own URL wins.
+    Nothing is fetched. Default: symbols are not linked."""
+
+
 def item_view(item: NewsItem, options: ExportOptions, *, siblings: bool = True) -> ItemView:
     """The view of ``item`` with the labels language, typography and (unless ``siblings`` is
     false) sibling files of ``options``; a view option it cannot use is an
@@ -158,6 +184,9 @@ def item_view(item: NewsItem, options: ExportOptions, *, siblings: bool = True) 
             labels_language=options.labels_language,
             typography=options.typography,
             sibling_files=options.sibling_files if siblings else None,
+            document_url_pattern=options.document_url_pattern
+            if isinstance(options, ViewOptions)
+            else None,
         )
     except ViewOptionError as exc:
         raise OptionError(str(exc)) from None

@@ -10,6 +10,7 @@ from jsi_docs.model.blocks import (
     Table,
 )
 from jsi_docs.model.inline import (
+    DocumentRef,
     Emphasis,
     Foreign,
     Inline,
@@ -53,6 +54,7 @@ from jsi_docs.model.people import (
     Speaker,
 )
 from jsi_docs.model.period import DatePrecision, PartialDate, Period
+from jsi_docs.model.records import Decision, DecisionKind, Intervention, Interventions
 
 __all__ = [
     "Affiliation",
@@ -63,11 +65,16 @@ __all__ = [
     "CollectiveSpeaker",
     "Contact",
     "DatePrecision",
+    "Decision",
+    "DecisionKind",
+    "DocumentRef",
     "Emphasis",
     "Figure",
     "Foreign",
     "GrammaticalGender",
     "Inline",
+    "Intervention",
+    "Interventions",
     "ItemKind",
     "LanguageVersion",
     "Link",

@@ -13,9 +13,17 @@ from typing import TypeAlias
 
 import attrs
 
-from jsi_docs.model._checks import FieldValueError, identifier, language_tag, not_blank, not_empty
+from jsi_docs.model._checks import (
+    FieldValueError,
+    identifier,
+    language_tag,
+    not_blank,
+    not_empty,
+    optional_not_blank,
+)
 
 __all__ = [
+    "DocumentRef",
     "Emphasis",
     "Foreign",
     "Inline",
@@ -151,6 +159,37 @@ class QuotedTerm:
     content: RichText = attrs.field(converter=normalize, validator=not_empty)
 
 
+def optional_symbol(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is None:
+        return
+    if not value or any(c.isspace() for c in value) or not value.isprintable():
+        raise FieldValueError(
+            attribute.name, f"{value!r} is not a document symbol (one word, no spaces)"
+        )
+    if len(value) > SYMBOL_MAX_LENGTH:
+        raise FieldValueError(attribute.name, f"longer than {SYMBOL_MAX_LENGTH} characters")
+
+
+SYMBOL_MAX_LENGTH = 64
+"""Longest document symbol accepted ("WT/MIN(24)/38/Rev.1" is 19 characters)."""
+
+
+@attrs.frozen
+class DocumentRef:
+    """Words citing a document: its symbol ("WT/GC/M/200") or its name ("paragraph 8 of the
+    MC12 Outcome Document").
+
+    ``symbol`` is the document's symbol when it has one (exporters may make it a link by a
+    pattern); ``url`` links the citation itself and wins over any pattern.
+    """
+
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
+    symbol: str | None = attrs.field(default=None, kw_only=True, validator=optional_symbol)
+    url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+
 Inline: TypeAlias = (
     Text
     | Emphasis
@@ -163,6 +202,7 @@ Inline: TypeAlias = (
     | QuotedTerm
     | NoteRef
     | Statement
+    | DocumentRef
 )
 """The closed union of inline nodes; exporters ``match`` over it."""
 
@@ -178,6 +218,7 @@ CONTAINERS: tuple[type, ...] = (
     Quotation,
     QuotedTerm,
     Statement,
+    DocumentRef,
 )
 
 for _cls in (Text, NoteRef, *CONTAINERS):

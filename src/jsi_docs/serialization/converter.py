@@ -20,10 +20,13 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from jsi_docs.model import (
     Block,
     BlockQuote,
+    Decision,
+    DocumentRef,
     Emphasis,
     Figure,
     Foreign,
     Inline,
+    Interventions,
     Link,
     ListBlock,
     NoteRef,
@@ -65,6 +68,7 @@ INLINE_TAGS: dict[str, type[Inline]] = {
     "term": QuotedTerm,
     "note": NoteRef,
     "statement": Statement,
+    "document": DocumentRef,
 }
 BLOCK_TAGS: dict[str, type[Block]] = {
     "paragraph": Paragraph,
@@ -72,6 +76,8 @@ BLOCK_TAGS: dict[str, type[Block]] = {
     "blockquote": BlockQuote,
     "figure": Figure,
     "table": Table,
+    "interventions": Interventions,
+    "decision": Decision,
 }
 _TAG_OF: dict[type, str] = {cls: tag for tag, cls in (*INLINE_TAGS.items(), *BLOCK_TAGS.items())}
 

@@ -16,6 +16,7 @@ import attrs
 
 from jsi_docs.model import Block, Inline, NewsItem, PartialDate, Period, RichText, notes
 from jsi_docs.model import _checks as checks
+from jsi_docs.model import inline as inline_checks
 from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS
 
 __all__ = ["SCHEMA_ID", "SCHEMA_ONLY_READER_RULES", "json_schema"]
@@ -56,6 +57,10 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
         },
         "uniqueItems": True,
     },
+    inline_checks.optional_symbol: {
+        "pattern": r"^[^\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$",
+        "maxLength": inline_checks.SYMBOL_MAX_LENGTH,
+    },
 }
 
 
@@ -84,6 +89,10 @@ SCHEMA_ONLY_READER_RULES: dict[str, str] = {
     ),
     "the item's language is one this version has labels for (the schema takes any tag)": (
         r"^unsupported language"
+    ),
+    "an intervention names a speaker or gives a label (one of the two); a decision of kind "
+    "'other' gives its words (label)": (
+        r"an intervention names a speaker|a decision of kind 'other' needs"
     ),
 }
 """Rules the reader checks that a JSON Schema cannot express (rules across objects, the syntax

@@ -20,6 +20,7 @@ from jsi_docs.view.blocks import (
 )
 from jsi_docs.view.build import DESCRIPTION_LIMIT, ViewOptionError, build_view, direction
 from jsi_docs.view.inline import (
+    Citation,
     Emph,
     Inlines,
     InlineView,
@@ -51,19 +52,31 @@ from jsi_docs.view.item import (
     block_texts,
     one_line,
 )
+from jsi_docs.view.records import (
+    DecisionView,
+    InterventionEntry,
+    InterventionLine,
+    InterventionsView,
+    document_link,
+)
 from jsi_docs.view.speaking import speaking_ids
 
 __all__ = [
     "DESCRIPTION_LIMIT",
     "BlockView",
     "CellView",
+    "Citation",
     "ContactDetail",
     "ContactView",
     "DatedLine",
+    "DecisionView",
     "Emph",
     "FigureView",
     "InlineView",
     "Inlines",
+    "InterventionEntry",
+    "InterventionLine",
+    "InterventionsView",
     "ItemView",
     "LinkSpan",
     "LinkView",
@@ -92,6 +105,7 @@ __all__ = [
     "block_texts",
     "build_view",
     "direction",
+    "document_link",
     "needs_isolation",
     "one_line",
     "plain",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import urllib.parse
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import assert_never
 
@@ -27,7 +27,9 @@ from jsi_docs.model import (
     CollectiveSpeaker,
     Contact,
     DatePrecision,
+    Decision,
     Figure,
+    Interventions,
     ListBlock,
     NewsItem,
     Paragraph,
@@ -74,6 +76,7 @@ from jsi_docs.view.present import (
     safe_url,
     supported,
 )
+from jsi_docs.view.records import RecordsBuilder, document_link
 from jsi_docs.view.speaking import speaking_ids
 
 __all__ = ["DESCRIPTION_LIMIT", "ViewOptionError", "build_view", "direction"]
@@ -138,9 +141,12 @@ def build_view(
     labels_language: str | None = None,
     typography: str | None = None,
     sibling_files: Mapping[str, str] | None = None,
+    document_url_pattern: str | None = None,
 ) -> ItemView:
     """The view of ``item``: labels in ``labels_language`` (default: the item's), text set
-    with the ``typography`` profile (default: the item language's).
+    with the ``typography`` profile (default: the item language's); a cited document's symbol
+    linked by ``document_url_pattern`` (``{symbol}`` in it replaced by the symbol,
+    percent-encoded) when the citation has no URL of its own.
 
     ``sibling_files`` maps the item id of a language version to the name of its file written
     beside this one (``x.en.html``): a version the item gives no URL links there, by a
@@ -151,7 +157,7 @@ def build_view(
     profile. What could be worked around (a refused link, an unknown note, a language without
     labels) is in :attr:`ItemView.diagnostics`.
     """
-    return _Builder(item, labels_language, typography, sibling_files or {}).build()
+    return _Builder(item, labels_language, typography, sibling_files or {}, document_url_pattern).build()
 
 
 _FILE_NAME = re.compile(r"[^/\\\x00-\x1f\x7f.][^/\\\x00-\x1f\x7f]*")
@@ -164,6 +170,7 @@ class _Builder:
         labels_language: str | None,
         typography: str | None,
         sibling_files: Mapping[str, str],
+        document_url_pattern: str | None = None,
     ) -> None:
         self.item = item
         self.sibling_files = sibling_files
@@ -188,10 +195,36 @@ class _Builder:
             direction_for=direction,
             notes=item.note_numbers() if item.notes else {},
             diagnostics=self.diagnostics,
+            document_url=self.document_url_for(document_url_pattern),
         )
+        self.records = RecordsBuilder(self.text, self.inlines, self.speaker_named)
 
     def note(self, message: str) -> None:
         self.diagnostics.append(Diagnostic(message, source="view"))
+
+    def document_url_for(self, pattern: str | None) -> Callable[[str], str | None] | None:
+        """The link a cited document's symbol gets from ``pattern``, refused links noted."""
+        if pattern is None:
+            return None
+
+        def url(symbol: str) -> str | None:
+            href = document_link(pattern, symbol)
+            if href is None:
+                self.note(
+                    f"document_url_pattern: no link for {symbol!r}: the pattern does not make "
+                    "an http, https or mailto URL of it"
+                )
+            return href
+
+        return url
+
+    def speaker_named(self, speaker_id: str) -> tuple[str, bool] | None:
+        """A speaker's name as the text shows it, and whether it names a group."""
+        speaker = self.item.speaker(speaker_id)
+        if speaker is None:
+            return None
+        shown = self.speaker(speaker)
+        return shown.full_name, shown.collective
 
     # -- the whole item ----------------------------------------------------------------------
 
@@ -275,6 +308,7 @@ class _Builder:
             headline_known=item.headline is not None,
             mentioned=mentioned,
             statements=statements,
+            citations=tuple(self.inlines.citations),
         )
 
     def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:
@@ -354,6 +388,10 @@ class _Builder:
                 return self.table(block, where, anchor)
             case Figure():
                 return self.figure(block, where)
+            case Interventions():
+                return self.records.interventions(block, where)
+            case Decision():
+                return self.records.decision(block, where)
             case _:
                 assert_never(block)
 

@@ -20,6 +20,7 @@ import attrs
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.model import (
+    DocumentRef,
     Emphasis,
     Foreign,
     Inline,
@@ -33,10 +34,12 @@ from jsi_docs.model import (
     Strong,
     Text,
     TopicRef,
+    walk,
 )
 from jsi_docs.view.present import Presenter, clean, safe_url
 
 __all__ = [
+    "Citation",
     "Emph",
     "InlineBuilder",
     "InlineView",
@@ -144,6 +147,19 @@ class NoteMark:
     nth: int
 
 
+@attrs.frozen
+class Citation:
+    """Words citing a document; ``symbol`` is its symbol when it has one, ``href`` its link
+    (the citation's own URL, else one made from the symbol by the export's
+    ``document_url_pattern``), None when there is none or it was refused. ``verbatim`` is True
+    when the words are the symbol itself (a code no translation should touch)."""
+
+    content: Inlines
+    symbol: str | None
+    href: str | None
+    verbatim: bool = False
+
+
 InlineView: TypeAlias = (
     Run
     | Emph
@@ -156,6 +172,7 @@ InlineView: TypeAlias = (
     | Term
     | NoteMark
     | Reported
+    | Citation
 )
 """The closed union of inline view nodes; writers ``match`` over it."""
 
@@ -173,6 +190,7 @@ for _cls in (
     Term,
     NoteMark,
     Reported,
+    Citation,
 ):
     attrs.resolve_types(_cls, globals(), locals())
 
@@ -215,6 +233,7 @@ class InlineBuilder:
         direction_for: Callable[[str], str],
         notes: Mapping[str, int],
         diagnostics: list[Diagnostic],
+        document_url: Callable[[str], str | None] | None = None,
     ) -> None:
         self._presenter = presenter
         self._presenter_for = presenter_for
@@ -222,6 +241,10 @@ class InlineBuilder:
         self._notes = notes
         self._seen: dict[int, int] = {}
         self._diagnostics = diagnostics
+        self._document_url = document_url
+        """The link a document symbol gets (from the export's pattern), or None."""
+        self.citations: list[Citation] = []
+        """Every cited document met, in reading order."""
         self.quotations: list[tuple[Inlines, str]] = []
         """Every direct quotation met, as (content, speaker id), in reading order."""
         self.statements: list[tuple[Inlines, str]] = []
@@ -343,6 +366,8 @@ class InlineBuilder:
                     )
                     return LinkSpan(inner(content), None)
                 return LinkSpan(inner(content, linked=True), href)
+            case DocumentRef(content=content, symbol=symbol, url=url):
+                return self._citation(inner, content, symbol, url, in_link, where)
             case NoteRef(note=note):
                 number = self._notes.get(note)
                 if number is None:
@@ -357,6 +382,42 @@ class InlineBuilder:
                 return NoteMark(number, nth)
             case _:
                 assert_never(node)
+
+    def _citation(
+        self,
+        inner: Callable[..., Inlines],
+        content: RichText,
+        symbol: str | None,
+        url: str | None,
+        in_link: bool,
+        where: str,
+    ) -> Citation:
+        """A cited document: linked by its own URL, else by the pattern for its symbol; never
+        inside another link, never to an unsafe target."""
+        href = None
+        if url is not None:
+            href = safe_url(url)
+            if href is None:
+                self._diagnostics.append(
+                    Diagnostic(
+                        f"{where}.url: citation's link {url!r} left out: not an http, https or "
+                        "mailto URL",
+                        source="view",
+                    )
+                )
+        elif symbol is not None and self._document_url is not None:
+            href = self._document_url(symbol)
+        if href is not None and (in_link or any(isinstance(n, NoteRef) for n in walk(content))):
+            why = "inside another link" if in_link else "it holds a note mark, a link itself"
+            self._diagnostics.append(
+                Diagnostic(f"{where}: citation's link left out: {why}", source="view")
+            )
+            href = None
+        words = inner(content, linked=True) if href else inner(content)
+        verbatim = symbol is not None and plain(words).strip() == clean(symbol)
+        cited = Citation(words, clean(symbol) if symbol else None, href, verbatim)
+        self.citations.append(cited)
+        return cited
 
 
 def _trimmed(runs: list[str]) -> list[str]:

@@ -25,7 +25,8 @@ from jsi_docs.view.blocks import (
     SectionView,
     TableView,
 )
-from jsi_docs.view.inline import Inlines
+from jsi_docs.view.inline import Citation, Inlines
+from jsi_docs.view.records import DecisionView, InterventionsView
 
 __all__ = [
     "ContactDetail",
@@ -266,6 +267,8 @@ class ItemView:
     :attr:`speakers` holds those who speak (see :func:`jsi_docs.view.speaking_ids`)."""
     statements: tuple[QuotationView, ...] = ()
     """Every statement (reported speech, not verbatim) with who made it, in reading order."""
+    citations: tuple[Citation, ...] = ()
+    """Every cited document, in reading order (notes last), as shown."""
 
     LIST_SEPARATOR = " \u00b7 "
     """Between two topics on their line."""
@@ -324,5 +327,9 @@ def block_texts(block: BlockView) -> Iterator[Inlines]:
         case FigureView(caption=caption):
             if caption:
                 yield caption
+        case InterventionsView(lines=lines):
+            yield from (line.content for line in lines)
+        case DecisionView(content=content):
+            yield content
         case _:
             assert_never(block)

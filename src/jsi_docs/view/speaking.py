@@ -9,7 +9,7 @@ box, the "Also mentioned" box and the structured data.
 
 from __future__ import annotations
 
-from jsi_docs.model import NewsItem, Quotation, Statement, walk
+from jsi_docs.model import Interventions, NewsItem, Quotation, Statement, walk
 
 __all__ = ["speaking_ids"]
 
@@ -18,7 +18,8 @@ def speaking_ids(item: NewsItem) -> frozenset[str]:
     """The ids of the item's speakers (persons, delegations and groups) who speak in it.
 
     A speaker speaks when something in the item's text is theirs: a block attributed to them
-    (a statement paragraph, a list, a table, a quotation set apart), or a quotation or a
+    (a statement paragraph, a list, a table, a quotation set apart), taking the floor in an
+    interventions block (with or without what they said), or a quotation or a
     statement inside any rich text (the lead, a paragraph, a list item, a cell, the contact
     sentence; the notes are not the item's speech). The people of a group that speaks
     (:attr:`CollectiveSpeaker.people`) speak through it. Naming someone
@@ -28,6 +29,8 @@ def speaking_ids(item: NewsItem) -> frozenset[str]:
     for _, _, block in item.blocks():
         if block.speaker is not None:
             found.add(block.speaker)
+        if isinstance(block, Interventions):  # who took the floor
+            found.update(i.speaker for i in block.interventions if i.speaker is not None)
     for _, text in item.texts():
         for node in walk(text):
             if isinstance(node, Quotation | Statement):

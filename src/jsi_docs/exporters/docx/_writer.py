@@ -38,9 +38,12 @@ from jsi_docs.exporters.remote import FetchError, allowed_url, fetch_image
 from jsi_docs.i18n import Placeholder
 from jsi_docs.view import (
     BlockView,
+    Citation,
+    DecisionView,
     Emph,
     FigureView,
     Inlines,
+    InterventionsView,
     ItemView,
     LinkSpan,
     LinkView,
@@ -182,6 +185,12 @@ class BodyWriter:
                 self._table(block)
             case FigureView():
                 self._figure(block)
+            case InterventionsView(lines=lines):
+                # one paragraph per line, as the page's list items (no numbers: sentences)
+                for line in lines:
+                    self._inlines(self._paragraph(StyleName.BODY), line.content)
+            case DecisionView(content=content):
+                self._inlines(self._paragraph(StyleName.BODY), content)
             case _:
                 assert_never(block)
 
@@ -505,6 +514,9 @@ class _Inlines:
                     self._quoted(content, opening, closing, StyleName.DIRECT_QUOTATION, style, lang)
                 case Term(content=content, opening=opening, closing=closing):
                     self._quoted(content, opening, closing, StyleName.QUOTED_TERM, style, lang)
+                case Citation(content=content, href=href):
+                    cited = self._styled(StyleName.DOCUMENT_CITATION, style)
+                    self._link(content, href, cited, lang)
                 case NoteMark():
                     self._w._note_mark(self._parent, node)
                 case _:

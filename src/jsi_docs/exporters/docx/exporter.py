@@ -13,9 +13,9 @@ from docx.opc.part import Part
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters.base import (
-    ExportOptions,
     ExportResult,
     OptionError,
+    ViewOptions,
     item_view,
     to_path,
     url_prefixes,
@@ -41,7 +41,7 @@ def _clip(text: str) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class DocxOptions(ExportOptions):
+class DocxOptions(ViewOptions):
     """Options of the DOCX exporter."""
 
     reference_docx: Path | None = attrs.field(default=None, converter=to_path)

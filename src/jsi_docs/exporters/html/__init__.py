@@ -15,7 +15,7 @@ from typing import ClassVar
 import attrs
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.base import ExportOptions, ExportResult, item_view
+from jsi_docs.exporters.base import ExportOptions, ExportResult, ViewOptions, item_view
 from jsi_docs.exporters.html._environment import environment, template, theme_errors
 from jsi_docs.exporters.html._page import BLOCK_MACROS, PageHead, template_names
 from jsi_docs.exporters.remote import allowed_url
@@ -50,7 +50,7 @@ PAGE_ASSETS = ("screen.css", "print.css", "fonts.css")
 
 
 @attrs.frozen(kw_only=True)
-class HtmlOptions(ExportOptions):
+class HtmlOptions(ViewOptions):
     """Options of the HTML exporter."""
 
     fragment: bool = False
