@@ -136,13 +136,16 @@ def pattern(expected: Expected, *, line_breaks: bool) -> re.Pattern[str]:
     """``expected.text`` exactly, but that (with ``line_breaks``) a line break may stand for an
     ordinary space, or come between two characters (after a hyphen or a dash, or anywhere in a
     word too long for its line). Headings compare case-insensitively (a style may set them in
-    capitals)."""
+    capitals, where one letter may become two: "ß", "SS")."""
     parts: list[str] = []
     for index, char in enumerate(expected.text):
         if char == " ":
             parts.append("(?: \n?|\n)" if line_breaks else " ")
             continue
-        parts.append(re.escape(char))
+        if expected.heading and len(char.upper()) > 1:  # "ß" set in capitals is "SS"
+            parts.append(f"(?:{re.escape(char)}|{re.escape(char.upper())})")
+        else:
+            parts.append(re.escape(char))
         if line_breaks and index < len(expected.text) - 1:
             parts.append("\n?")
     return re.compile("".join(parts), re.IGNORECASE if expected.heading else 0)

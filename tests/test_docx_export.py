@@ -70,7 +70,7 @@ def test_paragraphs_carry_the_named_styles_in_reading_order(
     # meeting, publication and update on Dateline paragraphs, then the symbols
     assert styles[:6] == ["Title", "Dateline", "Dateline", "Dateline", "Document Symbol", "Lead"]
     expected_body = [
-        "Statement", "Body Text", "Heading 1",
+        "Statement", "Body Text", "Body Text", "Body Text", "Heading 1",  # interventions, decision
         "List Number", "List Number", "List Bullet", "List Bullet", "List Number", "List Number",
         "Quote", "Quote Attribution",
         "Table Caption", "Table Note",

@@ -531,7 +531,7 @@ class _Builder:
             for person_id in people
             if (person := self.item.speaker(person_id)) is not None
         ]
-        listed = ", ".join(part for part in (shown.member, *names) if part)
+        listed = ", ".join(p.strip(" ") for p in (shown.member, *names) if p and p.strip(" "))
         return attrs.evolve(shown, member=listed or None)
 
     def line(self, text: str) -> str:

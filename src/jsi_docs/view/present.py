@@ -352,7 +352,8 @@ class Presenter:
 
     def _compose_speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerDisplay:
         if isinstance(speaker, CollectiveSpeaker):
-            members = ", ".join(m.name for m in speaker.members) or None
+            # each name trimmed: a space at its edge would double the one after the comma
+            members = ", ".join(n for m in speaker.members if (n := m.name.strip(" "))) or None
             return SpeakerDisplay(
                 speaker.id,
                 self.text(capitalize_first(speaker.label)),
