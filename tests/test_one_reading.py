@@ -51,10 +51,10 @@ def _differences(item: NewsItem) -> dict[str, list[str]]:
         if fmt == "pdf" and view.direction == "rtl":
             missing = _letters_missing(stream, expected)
         elif fmt == "pdf" and view.language.startswith("zh"):
-            # The CJK fonts draw a space and a no-break space with one glyph, and a PDF maps a
-            # glyph back to one character: the reader sees a space either way.
-            spaced = [e._replace(text=e.text.replace("\u00a0", " ")) for e in expected]
-            missing = find_in_order(stream.replace("\u00a0", " "), spaced, line_breaks=True)
+            # The CJK fonts draw a space and the no-break spaces with one glyph, and a PDF maps
+            # a glyph back to one character: the reader sees a space either way.
+            spaced = [e._replace(text=_spaces(e.text)) for e in expected]
+            missing = find_in_order(_spaces(stream), spaced, line_breaks=True)
         else:
             missing = find_in_order(stream, expected, line_breaks=fmt == "pdf")
         if missing:
@@ -64,6 +64,10 @@ def _differences(item: NewsItem) -> dict[str, list[str]]:
     if missing_notes:
         found["docx footnotes"] = missing_notes
     return found
+
+
+def _spaces(text: str) -> str:
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def _letters(text: str) -> collections.Counter[str]:
