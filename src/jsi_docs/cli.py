@@ -19,6 +19,9 @@ import click
 
 from jsi_docs.errors import JsiDocsError, Problem, one_line
 
+if typing.TYPE_CHECKING:
+    from jsi_docs.model import NewsItem
+
 __all__ = ["MAX_LINE", "main"]
 
 _INPUT_SUFFIXES = (".yaml", ".yml", ".json")
@@ -145,8 +148,15 @@ def _problem_record(problem: Problem) -> dict[str, Any]:
     show_default=True,
     help="text: one line per problem; json: one document for programs.",
 )
+@click.option(
+    "--parity",
+    "check_parity",
+    is_flag=True,
+    help="Also compare the items that list one another as language versions "
+    "(as `jsi-docs parity` does); a difference makes the exit status 1.",
+)
 @_verbosity_options
-def validate(paths: tuple[Path, ...], output_format: str) -> None:
+def validate(paths: tuple[Path, ...], output_format: str, check_parity: bool) -> None:
     """Check item files (YAML or JSON; folders are searched) and print every problem.
 
     Problems go to standard output, one per line (FILE:LINE:COLUMN: PATH: MESSAGE), so that
@@ -155,18 +165,28 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     invalid. With --format json, standard output is one JSON document: {"valid": BOOL,
     "files": [{"file", "valid", "problems": [{"path", "message", "line", "column"}],
     "warnings": [...]}]}. Exit status 1 if any file is invalid.
+
+    With --parity, the valid items among those given that list one another as language
+    versions are compared as `jsi-docs parity` compares them (the first file given is the
+    reference): one line per difference, FILE:LINE: PATH: WHAT: VALUE, but VALUE in
+    FILE:LINE PATH (the reference's side last), and exit status 1 if any differ; the JSON
+    document gains "parity": [{"what", "left", "right"}], each side {"file", "item",
+    "path", "line", "value"}.
     """
     from jsi_docs.readers import load
     from jsi_docs.serialization.plain_markup import markup_in_plain_text
 
     files = _inputs(paths)
     records: list[dict[str, Any]] = []
+    loaded: list[tuple[Path, NewsItem]] = []
     failed = 0
     for path in files:
         problems: tuple[Problem, ...] = ()
         warnings: list[Problem] = []
         try:
-            warnings = markup_in_plain_text(load(path))
+            item = load(path)
+            loaded.append((path, item))
+            warnings = markup_in_plain_text(item)
         except JsiDocsError as exc:
             failed += 1
             problems = getattr(exc, "problems", None) or (Problem("$", str(exc)),)
@@ -184,14 +204,91 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
             for warning in warnings:
                 line = f"{one_line(str(path))}: {warning.path}: warning: {warning.message}"
                 click.echo(cut(line, "--format json shows all"))
+    differences: list[dict[str, Any]] = []
+    groups = 0
+    if check_parity:
+        differences, groups = _parity_records(loaded)
+        if output_format == "text":
+            for record in differences:
+                click.echo(cut(_parity_line(record), "--format json shows all"))
     if output_format == "json":
-        click.echo(json.dumps({"valid": not failed, "files": records}, ensure_ascii=False))
+        document: dict[str, Any] = {"valid": not failed and not differences, "files": records}
+        if check_parity:
+            document["parity"] = differences
+        click.echo(json.dumps(document, ensure_ascii=False))
     if _verbosity() >= 0:
         summary = (
             f"{failed} of {len(files)} file(s) invalid" if failed else f"{len(files)} file(s) valid"
         )
+        if check_parity:
+            verdict = f"{len(differences)} difference(s)" if differences else "they agree"
+            summary += f"; {groups} item(s) with versions compared: {verdict}"
         click.echo(summary, err=True)
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if failed or differences else 0)
+
+
+def _parity_records(loaded: list[tuple[Path, NewsItem]]) -> tuple[list[dict[str, Any]], int]:
+    """The differences between the items given that are versions of one another (as JSON
+    records, each side with its file and line), and how many groups of versions there were."""
+    from jsi_docs.parity import compare_versions, version_groups
+
+    items = [item for _, item in loaded]
+    groups = version_groups(items)
+    lines: dict[Path, Callable[[str], int | None]] = {}
+    records: list[dict[str, Any]] = []
+    for group in groups:
+        reference = group[0]
+        for other in group[1:]:
+            for difference in compare_versions([items[reference], items[other]]):
+                sides = (
+                    (loaded[reference], difference.left_path, difference.left_value),
+                    (loaded[other], difference.right_path, difference.right_value),
+                )
+                left, right = (
+                    {
+                        "file": str(path),
+                        "item": item.id,
+                        "path": json_path,
+                        "line": _line_of(path, json_path, lines),
+                        "value": value,
+                    }
+                    for (path, item), json_path, value in sides
+                )
+                records.append({"what": difference.what, "left": left, "right": right})
+    return records, len(groups)
+
+
+def _line_of(
+    path: Path, json_path: str | None, cache: dict[Path, Callable[[str], int | None]]
+) -> int | None:
+    """The line of ``json_path`` in the YAML file at ``path`` (None in JSON, PDF, DOCX)."""
+    if json_path is None or path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    if path not in cache:
+        from jsi_docs.readers import DEFAULT_LIMITS
+        from jsi_docs.readers.yaml_reader import read_yaml
+
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+            cache[path] = read_yaml(text, DEFAULT_LIMITS).line_of
+        except (OSError, UnicodeDecodeError, JsiDocsError):
+            cache[path] = lambda _: None
+    return cache[path](json_path)
+
+
+def _parity_line(record: dict[str, Any]) -> str:
+    """``FILE:LINE: PATH: WHAT: VALUE, but VALUE in FILE:LINE PATH``: the version that departs
+    first (where an editor jumps), the reference's side last."""
+
+    def where(side: dict[str, Any], sep: str) -> str:
+        line = f":{side['line']}" if side["line"] is not None else ""
+        return f"{one_line(side['file'])}{line}{sep}{side['path'] or '(none)'}"
+
+    left, right = record["left"], record["right"]
+    return (
+        f"{where(right, ': ')}: {record['what']}: {right['value']}, "
+        f"but {left['value']} in {where(left, ' ')}"
+    )
 
 
 @main.command(short_help="Check that language versions of one item agree.")

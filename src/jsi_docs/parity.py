@@ -14,7 +14,9 @@ with the path of the thing on each side:
   and the sections (their number, ids and how many blocks each holds).
 
 Names are not compared: they are spelt in each language's script. This module reads the model
-only (it knows no file format); ``jsi-docs parity`` is its command.
+only (it knows no file format); ``jsi-docs parity`` is its command, and ``jsi-docs validate
+--parity`` runs it on the items among those given that list one another as language versions
+(:func:`version_groups` finds them).
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import attrs
 from jsi_docs.model import BlockQuote, NewsItem, Paragraph, Quotation, Speaker, Statement
 from jsi_docs.model.inline import walk
 
-__all__ = ["Difference", "compare_versions"]
+__all__ = ["Difference", "compare_versions", "version_groups"]
 
 _NONE = "(none)"
 
@@ -51,6 +53,50 @@ class Difference:
 
     def __str__(self) -> str:
         return f"{self.what}: {self.left} ({self.left_value}) <> {self.right} ({self.right_value})"
+
+    @property
+    def left_path(self) -> str | None:
+        """The JSONPath on the left side alone (None when the thing is missing there)."""
+        return _path_of(self.left)
+
+    @property
+    def right_path(self) -> str | None:
+        """The JSONPath on the right side alone (None when the thing is missing there)."""
+        return _path_of(self.right)
+
+
+def _path_of(side: str) -> str | None:
+    path = side.split(" ", 1)[1] if " " in side else _NONE
+    return None if path == _NONE else path
+
+
+def version_groups(items: Sequence[NewsItem]) -> list[list[int]]:
+    """The items that are language versions of one another, as lists of indices into
+    ``items``, each in the order given; an item alone is in no group.
+
+    Two items are versions of one another when either lists the other's id among its
+    ``language_versions`` (``item_id``); versions of versions are one group. A version known
+    by its URL only cannot be matched to an item and is left out.
+    """
+    by_id: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        by_id.setdefault(item.id, []).append(index)
+    parent = list(range(len(items)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for index, item in enumerate(items):
+        for version in item.language_versions:
+            for other in by_id.get(version.item_id or "", ()):
+                parent[root(other)] = root(index)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(items)):
+        groups.setdefault(root(index), []).append(index)
+    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 
 
 _Fact = tuple[str, str]  # (JSONPath, value as text)
