@@ -13,13 +13,13 @@ import logging
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from jsi_docs.errors import JsiDocsError, Problem, one_line
 
-if typing.TYPE_CHECKING:
+if TYPE_CHECKING:
     from jsi_docs.model import NewsItem
 
 __all__ = ["MAX_LINE", "main"]

@@ -350,11 +350,16 @@ class _Builder:
             return None
         text = self.text
         name = text.meeting_kind(meeting)
+        comma = text.profile.comma
         if meeting.place:
-            name = f"{name}, {self.line(meeting.place)}"
+            name = f"{name}{comma}{self.line(meeting.place)}"
         first, last = meeting.dates.ends
         return MeetingView(
-            name, _unbroken(text.period(meeting.dates)), first.isoformat(), last.isoformat()
+            name,
+            _unbroken(text.period(meeting.dates)),
+            first.isoformat(),
+            last.isoformat(),
+            comma,
         )
 
     # -- body --------------------------------------------------------------------------------
@@ -521,6 +526,8 @@ class _Builder:
             behalf,
             shown.delegation,
             people,
+            shown.comma,
+            shown.parentheses,
         )
 
     def with_people(self, shown: SpeakerDisplay, people: tuple[str, ...]) -> SpeakerDisplay:
@@ -531,7 +538,8 @@ class _Builder:
             for person_id in people
             if (person := self.item.speaker(person_id)) is not None
         ]
-        listed = ", ".join(p.strip(" ") for p in (shown.member, *names) if p and p.strip(" "))
+        parts = (p.strip(" ") for p in (shown.member, *names) if p and p.strip(" "))
+        listed = shown.comma.join(parts)
         return attrs.evolve(shown, member=listed or None)
 
     def line(self, text: str) -> str:

@@ -103,11 +103,13 @@ class MeetingView:
     dates: str
     start: str
     end: str
+    comma: str = ", "
+    """What separates the name from the dates (the text's typography: "，" in Chinese)."""
 
     @property
     def text(self) -> str:
         """ "Réunions plénières, 22–25 mai 2023"."""
-        return f"{self.name}, {self.dates}"
+        return f"{self.name}{self.comma}{self.dates}"
 
 
 @attrs.frozen
@@ -141,6 +143,10 @@ class SpeakerView:
     """A Member's delegation with no person named (``name`` is the Member's)."""
     people: tuple[str, ...] = ()
     """The ids of the persons a group is made of (a collective speaker's ``people``)."""
+    comma: str = ", "
+    parentheses: tuple[str, str] = (" (", ")")
+    """The punctuation of the line, from the text's typography ("，" and "（", "）" in
+    Chinese, "، " in Arabic)."""
 
     @property
     def full_name(self) -> str:
@@ -156,16 +162,20 @@ class SpeakerView:
     def caption(self) -> str:
         """Name, Member and whom the speaker speaks for: "Aya Kouassi (Côte d'Ivoire), on behalf
         of the African Group"."""
-        head = f"{self.full_name} ({self.affiliation})" if self.affiliation else self.full_name
-        return f"{head}, {self.on_behalf_of}" if self.on_behalf_of else head
+        opening, closing = self.parentheses
+        head = self.full_name
+        if self.affiliation:
+            head = f"{head}{opening}{self.affiliation}{closing}"
+        return f"{head}{self.comma}{self.on_behalf_of}" if self.on_behalf_of else head
 
     @property
     def rest(self) -> str:
         """What follows the name in the list of speakers: " (Singapour), président ...", then
         ", au nom du Groupe africain" when the speaker speaks for someone on this occasion."""
-        head = f" ({self.affiliation})" if self.affiliation else ""
-        behalf = f", {self.on_behalf_of}" if self.on_behalf_of else ""
-        return head + "".join(f", {role}" for role in self.roles) + behalf
+        opening, closing = self.parentheses
+        head = f"{opening}{self.affiliation}{closing}" if self.affiliation else ""
+        behalf = f"{self.comma}{self.on_behalf_of}" if self.on_behalf_of else ""
+        return head + "".join(f"{self.comma}{role}" for role in self.roles) + behalf
 
     @property
     def text(self) -> str:
