@@ -6,14 +6,16 @@ moves digits and brackets at a run's edges), still catches a text that is lost.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, assume, given, settings
 
 import jsi_docs
 from _pdf_helpers import EXAMPLES
 from _reading import expected_texts, find_in_order, find_letters
-from jsi_docs.model import NewsItem, Paragraph
+from jsi_docs.model import NewsItem, Paragraph, Table
 from jsi_docs.view import build_view
 from strategies import news_items
 from test_one_reading import _differences, _drawable, _streams
@@ -33,6 +35,8 @@ arabic_items = news_items().map(_in_arabic)
 @given(item=arabic_items)
 def test_generated_arabic_items_export_with_their_text(fmt: str, item: NewsItem) -> None:
     _require(fmt)
+    # Known loss, open: see test_a_right_to_left_table_keeps_its_text below.
+    assume(fmt != "pdf" or not any(isinstance(b, Table) for _, _, b in item.blocks()))
     first = jsi_docs.render(item, fmt)
     assert first.data == jsi_docs.export(item, fmt), f"{fmt} export is not deterministic"
     _check_text(fmt, item, first.data)
@@ -83,3 +87,16 @@ def test_a_lost_text_in_a_generated_arabic_item_is_found_by_one_reading(item: Ne
     assert find_in_order(streams["html"], expected, line_breaks=False)
     assert find_letters(streams["pdf"], expected)
     assert find_letters(streams["pdf"], list(expected_texts(build_view(drawn)))) == []
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="open bug: in a right-to-left item WeasyPrint drops characters of long unbreakable "
+    "words in table cells holding nested inlines (the same item in French keeps them)",
+)
+def test_a_right_to_left_table_keeps_its_text() -> None:
+    """A generated Arabic item (tests/regressions/rtl-table-loss.json) whose PDF lacks some
+    characters of its table's cells; generated PDF checks leave tables out until it is fixed."""
+    path = Path(__file__).parent / "regressions" / "rtl-table-loss.json"
+    item = jsi_docs.loads(path.read_text(encoding="utf-8"), "json")
+    _check_text("pdf", item, jsi_docs.export(item, "pdf"))
