@@ -114,7 +114,7 @@ def prepare(workdir: Path) -> dict[int, str]:
         (workdir / f"item-{size}.json").write_text(jsi_docs.dumps(item, format="json"), "utf-8")
         (workdir / f"print-{size}.html").write_text(print_html(item), "utf-8")
         (workdir / f"item-{size}.md").write_text(markdown(item), "utf-8")
-        (workdir / f"title-{size}.txt").write_text(item.headline, "utf-8")
+        (workdir / f"title-{size}.txt").write_text(item.headline or "", "utf-8")
         spec = docx_spec(render(item, "docx").data)
         (workdir / f"docx-{size}.json").write_text(json.dumps(spec, ensure_ascii=False), "utf-8")
         words[size] = f"{len(markdown(item).split()):,} words"
