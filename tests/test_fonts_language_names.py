@@ -11,8 +11,8 @@ from typing import Any
 
 import pypdf
 import pytest
-from fontTools.pens.recordingPen import RecordingPen  # type: ignore[import-untyped]
-from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+from fontTools.pens.recordingPen import RecordingPen
+from fontTools.ttLib import TTFont
 
 import jsi_docs
 from _pdf_helpers import EXAMPLES

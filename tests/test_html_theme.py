@@ -58,7 +58,7 @@ def test_user_css_replaces_the_default_and_fonts_stay(tmp_path: Path) -> None:
 
 
 def test_default_fonts_are_small_and_cover_french_and_spanish() -> None:
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     assets = page_assets(Theme.load())
     fonts = {name: data for name, data in assets.items() if name.endswith(".ttf")}

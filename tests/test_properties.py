@@ -76,7 +76,7 @@ def _item_texts(item: NewsItem) -> Iterator[str]:
 @functools.cache
 def _covered() -> frozenset[int]:
     """Code points some font the PDF can use has a glyph for (the theme's and the system's)."""
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont
 
     fonts = [*(ROOT / "src/jsi_docs/themes/default/fonts").glob("*.ttf")]
     fonts += Path("/usr/share/fonts").rglob("*.ttf")

@@ -56,7 +56,7 @@ def damage(data: bytes, rng: random.Random, fmt: str) -> bytes:
 
 def main(fmt: str, seconds: float) -> int:
     item = jsi_docs.load(EXAMPLE)
-    original = jsi_docs.export(item, fmt)  # type: ignore[call-overload]
+    original = jsi_docs.export(item, fmt)
     tried = loaded = refused = 0
     failures: list[str] = []
     deadline = time.monotonic() + seconds
