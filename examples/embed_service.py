@@ -41,7 +41,6 @@ app = Starlette(
 )
 
 
-
 def self_test() -> None:
     """Serve on a free port of 127.0.0.1 in a thread, render the French example once, stop."""
     import threading

@@ -93,7 +93,10 @@ def test_killed_export_leaves_the_previous_file_intact(tmp_path: Path, moment: s
 
 @pytest.mark.parametrize(
     ("function", "error"),
-    [("replace", OSError(errno.EXDEV, "rename failed")), ("fsync", OSError(errno.ENOSPC, "disk full"))],
+    [
+        ("replace", OSError(errno.EXDEV, "rename failed")),
+        ("fsync", OSError(errno.ENOSPC, "disk full")),
+    ],
 )
 def test_failed_write_keeps_the_previous_file_and_removes_the_temporary_one(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, function: str, error: OSError
@@ -127,7 +130,9 @@ def test_concurrent_writers_leave_one_whole_file(tmp_path: Path) -> None:
     reader.start()
     try:
         with ThreadPoolExecutor(8) as pool:
-            list(pool.map(lambda n: [atomic_write(target, payloads[n]) for _ in range(15)], range(8)))
+            list(
+                pool.map(lambda n: [atomic_write(target, payloads[n]) for _ in range(15)], range(8))
+            )
     finally:
         stop.set()
         reader.join()
@@ -154,7 +159,10 @@ def test_batch_with_a_bad_item_writes_the_others_and_reports_it(
     (out / "bad.html").write_bytes(OLD)  # a previous good output of the now broken item
     item = jsi_docs.loads(MINIMAL.format(id="object-item"))
     names: list[Path | jsi_docs.NewsItem] = [
-        sources / "good-a.yaml", sources / "bad.yaml", item, sources / "good-b.yaml"
+        sources / "good-a.yaml",
+        sources / "bad.yaml",
+        item,
+        sources / "good-b.yaml",
     ]
 
     if executor is None:
@@ -169,7 +177,11 @@ def test_batch_with_a_bad_item_writes_the_others_and_reports_it(
     assert "bad.yaml" in reports[1].error
     documents = [name for name in _outputs(out) if name.endswith((".html", ".docx"))]
     assert documents == sorted(
-        [f"{stem}.{ext}" for stem in ("good-a", "good-b", "object-item") for ext in ("html", "docx")]
+        [
+            f"{stem}.{ext}"
+            for stem in ("good-a", "good-b", "object-item")
+            for ext in ("html", "docx")
+        ]
         + ["bad.html"]
     )  # pages' resources (stylesheets, fonts) may sit beside them
     assert (out / "bad.html").read_bytes() == OLD

@@ -291,7 +291,9 @@ def test_openxml_audit_judges_each_file_afresh(tmp_path: Path) -> None:
         for info in src.infolist():
             data = src.read(info.filename)
             if info.filename == "word/document.xml":
-                data = data.replace(b'w:footnoteReference w:id="2"', b'w:footnoteReference w:id="4"')
+                data = data.replace(
+                    b'w:footnoteReference w:id="2"', b'w:footnoteReference w:id="4"'
+                )
             dst.writestr(info, data)
     assert openxml_audit(many) == []
     assert any("footnoteReference" in e and "'4'" in e for e in openxml_audit(broken))

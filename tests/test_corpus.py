@@ -96,7 +96,9 @@ def test_generated_entries_match_the_limits() -> None:
     make_large = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_large)
     for name, text in make_large.files().items():
-        assert (CORPUS / name).read_text("utf-8") == text, f"run tests/corpus/make_large.py ({name})"
+        assert (CORPUS / name).read_text("utf-8") == text, (
+            f"run tests/corpus/make_large.py ({name})"
+        )
 
 
 @pytest.mark.parametrize("entry", REFUSED, ids=[e["file"] for e in REFUSED])

@@ -11,7 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_committed_table_matches_the_manifest() -> None:
-    spec = importlib.util.spec_from_file_location("corpus_table", ROOT / "tools" / "corpus_table.py")
+    spec = importlib.util.spec_from_file_location(
+        "corpus_table", ROOT / "tools" / "corpus_table.py"
+    )
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -35,7 +35,12 @@ def _blocks(text: str, language: str) -> list[str]:
 # Pages whose Python blocks run as they stand, in order, in one namespace per page. (Other
 # pages may show code that needs files made by the commands around it.)
 RUNNABLE_PAGES = [
-    "index.md", "model.md", "format.md", "languages.md", "getting-started.md", "../README.md"
+    "index.md",
+    "model.md",
+    "format.md",
+    "languages.md",
+    "getting-started.md",
+    "../README.md",
 ]
 
 

@@ -20,7 +20,18 @@ def test_sphinx_builds_without_warnings(tmp_path: Path) -> None:
     available = all(importlib.util.find_spec(m) for m in ("sphinx", "myst_parser", "furo"))
     require(available, "the docs build needs the docs extra: pip install -e '.[docs]'")
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b", "html", str(DOCS), str(tmp_path / "html")],
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            str(DOCS),
+            str(tmp_path / "html"),
+        ],
         capture_output=True,
         text=True,
         timeout=600,

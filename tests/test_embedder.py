@@ -19,7 +19,11 @@ from jsi_docs.model import NewsItem
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "corpus"
-FORMATS = {"html": "jsi_docs.exporters.html", "pdf": "jsi_docs.exporters.pdf", "docx": "jsi_docs.exporters.docx"}
+FORMATS = {
+    "html": "jsi_docs.exporters.html",
+    "pdf": "jsi_docs.exporters.pdf",
+    "docx": "jsi_docs.exporters.docx",
+}
 
 
 def _require(fmt: str) -> None:

@@ -22,14 +22,24 @@ def test_the_service_mounted_in_a_host_app_renders(tmp_path: Path) -> None:
         )
     try:
         health = wait_until(
-            port, "/documents/health", lambda a: a.status == 200 and a.json()["workers"]["ready"] == 1
+            port,
+            "/documents/health",
+            lambda a: a.status == 200 and a.json()["workers"]["ready"] == 1,
         )
         assert health.json()["workers"]["size"] == 1, "the host's lifespan started the pool"
         assert b"host app" in call(port, "GET", "/").body
-        pdf = call(port, "POST", "/documents/render/pdf", FRENCH.read_bytes(), {"Content-Type": "application/yaml"})
+        pdf = call(
+            port,
+            "POST",
+            "/documents/render/pdf",
+            FRENCH.read_bytes(),
+            {"Content-Type": "application/yaml"},
+        )
         assert pdf.status == 200
         assert pdf.body.startswith(b"%PDF-")
-        bad = call(port, "POST", "/documents/render/html", b"id: [", {"Content-Type": "application/yaml"})
+        bad = call(
+            port, "POST", "/documents/render/html", b"id: [", {"Content-Type": "application/yaml"}
+        )
         assert bad.status == 422
     finally:
         process.terminate()
@@ -42,7 +52,11 @@ def test_the_example_checks_itself() -> None:
     """What ``nox -s examples`` runs: serve on a free port in a thread, render once, stop."""
     done = subprocess.run(
         [sys.executable, str(ROOT / "examples" / "embed_service.py"), "--self-test"],
-        capture_output=True, text=True, timeout=120, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     assert "bytes of PDF" in done.stdout

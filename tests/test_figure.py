@@ -616,7 +616,9 @@ def test_a_caption_without_a_final_stop_does_not_run_into_the_credit() -> None:
     )
     w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     caption_p = next(
-        p for p in document.iter(f"{w}p") if "The Council in session" in "".join(str(t) for t in p.itertext())
+        p
+        for p in document.iter(f"{w}p")
+        if "The Council in session" in "".join(str(t) for t in p.itertext())
     )
     tags = [el.tag.removeprefix(w) for el in caption_p.iter(f"{w}t", f"{w}br")]
     texts = [el.text for el in caption_p.iter(f"{w}t")]

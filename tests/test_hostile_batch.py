@@ -29,8 +29,12 @@ def write(path: Path, text: str = ITEM) -> Path:
     return path
 
 
-@pytest.mark.parametrize("names", [("fr/item.yaml", "en/item.yaml"), ("x.yaml", "x.json"), ("A.yaml", "a.yaml")])
-def test_outputs_of_one_name_are_refused_before_anything_is_written(tmp_path: Path, names: tuple[str, str]) -> None:
+@pytest.mark.parametrize(
+    "names", [("fr/item.yaml", "en/item.yaml"), ("x.yaml", "x.json"), ("A.yaml", "a.yaml")]
+)
+def test_outputs_of_one_name_are_refused_before_anything_is_written(
+    tmp_path: Path, names: tuple[str, str]
+) -> None:
     # one output silently replaced the other, exit 0, "2 file(s) written"
     first, second = (write(tmp_path / "in" / name) for name in names)
     if first.suffix == ".json":
@@ -38,7 +42,9 @@ def test_outputs_of_one_name_are_refused_before_anything_is_written(tmp_path: Pa
 
         write(first, jsi_docs.dumps(jsi_docs.load(second)))
     out = tmp_path / "out"
-    result = CliRunner().invoke(main, ["render", str(first), str(second), "--to", "html", "-o", str(out)])
+    result = CliRunner().invoke(
+        main, ["render", str(first), str(second), "--to", "html", "-o", str(out)]
+    )
     assert result.exit_code == 2
     assert "would both be written to" in result.output
     assert not out.exists()
@@ -79,7 +85,9 @@ def _killer(source: Any, *args: Any) -> ItemReport:
     return ItemReport(str(source))
 
 
-def test_a_dead_worker_costs_only_the_item_it_held(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_dead_worker_costs_only_the_item_it_held(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # 110 of 150 items failed with BrokenProcessPool without being tried
     if sys.platform != "linux":
         pytest.skip("the workers inherit the patched function only when forked")

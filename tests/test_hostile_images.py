@@ -25,7 +25,9 @@ def huge_png(width: int = 12_000, height: int = 12_000) -> bytes:
     """A PNG header announcing ``width`` × ``height`` pixels; the pixels are never decoded."""
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
     idat = zlib.compress(b"\0" * 1000)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", idat) + chunk(b"IEND", b"")
+    )
 
 
 DAMAGED = {

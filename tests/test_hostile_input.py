@@ -65,7 +65,12 @@ def test_validate_reports_a_bracketed_key_without_a_traceback(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("path", "parts"),
-    [("$", []), ("$.a[2].b", ["a", 2, "b"]), ('$["x[y]"][0]', ["x[y]", 0]), ('$.a["b.c"].d', ["a", "b.c", "d"])],
+    [
+        ("$", []),
+        ("$.a[2].b", ["a", 2, "b"]),
+        ('$["x[y]"][0]', ["x[y]", 0]),
+        ('$.a["b.c"].d', ["a", "b.c", "d"]),
+    ],
 )
 def test_paths_split_back_into_their_keys(path: str, parts: list[str | int]) -> None:
     assert split_path(path) == parts
@@ -109,14 +114,15 @@ def test_problems_and_diagnostics_are_one_line() -> None:
         ("contact", {"text": "Write.", "email": "press@example.org\n"}, "$.contact.email"),
     ],
 )
-def test_a_trailing_line_break_does_not_pass_a_pattern(field: str, value: object, path: str) -> None:
+def test_a_trailing_line_break_does_not_pass_a_pattern(
+    field: str, value: object, path: str
+) -> None:
     # the patterns ended in "$", which also matches before a final "\n": outputs were named
     # "item\n.html"
     data = {"id": "x", "language": "en", "headline": "H", "published": "2023-05-25",
             "sections": []} | {field: value}  # fmt: skip
     error = refused(json.dumps(data), "json")
     assert [p.path for p in error.problems] == [path]
-
 
 
 def nested(depth: int, words: str = "deep") -> str:
@@ -150,7 +156,9 @@ def test_nesting_split_between_node_and_text_form_is_one_depth() -> None:
 def test_the_deepest_accepted_item_reads_back_from_json_and_docx(tmp_path: Path) -> None:
     # before, from 18 levels an item's own JSON, PDF and DOCX could not be read back
     cell = json.dumps(nested(12))
-    text = MINIMAL.replace("      - text: A paragraph.\n", f"      - {{type: table, rows: [[{cell}, {cell}]]}}\n")
+    text = MINIMAL.replace(
+        "      - text: A paragraph.\n", f"      - {{type: table, rows: [[{cell}, {cell}]]}}\n"
+    )
     item = jsi_docs.loads(text)
     assert jsi_docs.loads(jsi_docs.dumps(item), "json") == item
     (tmp_path / "x.docx").write_bytes(jsi_docs.export(item, "docx"))
@@ -180,7 +188,11 @@ def test_inline_elements_are_counted_in_the_whole_item(count: int, accepted: boo
 def test_notes_count_as_blocks(notes: int, accepted: bool) -> None:
     # 2 000 notes with their marks cost a PDF 12 s and 314 MB: each is a block to typeset
     refs = " ".join(f"word[^n{k}]" for k in range(notes))
-    text = paragraph(refs) + "notes:\n" + "".join(f"  - {{id: n{k}, text: A note.}}\n" for k in range(notes))
+    text = (
+        paragraph(refs)
+        + "notes:\n"
+        + "".join(f"  - {{id: n{k}, text: A note.}}\n" for k in range(notes))
+    )
     limits = Limits(max_blocks=3)
     if accepted:
         assert jsi_docs.loads(text, limits=limits).notes

@@ -55,7 +55,11 @@ def patched_local_header(data: bytes, name: str, *, method: int | None = None,
                 if flags is not None:
                     raw[start + flags_at : start + flags_at + 2] = flags.to_bytes(2, "little")
                 if body is not None and signature == b"PK\x03\x04":
-                    at = name_at + len(encoded) + int.from_bytes(raw[start + 28 : start + 30], "little")
+                    at = (
+                        name_at
+                        + len(encoded)
+                        + int.from_bytes(raw[start + 28 : start + 30], "little")
+                    )
                     raw[at : at + len(body)] = body
             start = raw.find(signature, start + 4)
     return bytes(raw)
@@ -151,7 +155,9 @@ def test_a_hostile_pdf_stream_is_an_input_error(
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
 @pytest.mark.parametrize("suffix", [".yaml", ".json", ".pdf", ".docx"])
-def test_a_link_to_an_endless_file_is_read_only_up_to_the_limit(tmp_path: Path, suffix: str) -> None:
+def test_a_link_to_an_endless_file_is_read_only_up_to_the_limit(
+    tmp_path: Path, suffix: str
+) -> None:
     # stat() says 0 bytes: load() read /dev/zero until MemoryError
     (tmp_path / f"zero{suffix}").symlink_to("/dev/zero")
     limits = Limits(max_bytes=1_000_000, max_document_bytes=5_000_000)

@@ -36,7 +36,9 @@ def secret(tmp_path: Path) -> Path:
     return path
 
 
-def theme_with(tmp_path: Path, relative: str, *, text: str | None = None, link: Path | None = None) -> Path:
+def theme_with(
+    tmp_path: Path, relative: str, *, text: str | None = None, link: Path | None = None
+) -> Path:
     folder = tmp_path / "theme"
     target = folder / relative
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -56,7 +58,9 @@ def theme_with(tmp_path: Path, relative: str, *, text: str | None = None, link: 
     ],
 )
 @pytest.mark.parametrize("fmt", ["html", "pdf"])
-def test_a_template_cannot_reach_python_internals(tmp_path: Path, expression: str, fmt: str) -> None:
+def test_a_template_cannot_reach_python_internals(
+    tmp_path: Path, expression: str, fmt: str
+) -> None:
     # lipsum.__globals__ reached os: a theme could run any command
     theme = theme_with(tmp_path, "templates/article.html.j2", text="{{ " + expression + " }}")
     with pytest.raises(ExportError, match="the theme's templates failed: access to attribute"):
@@ -75,7 +79,9 @@ def test_a_template_linked_out_of_the_theme_is_not_read(tmp_path: Path, secret: 
 
 
 @pytest.mark.parametrize("relative", ["screen.css", "fonts/extra.ttf"])
-def test_html_assets_linked_out_of_the_theme_are_not_copied(tmp_path: Path, secret: Path, relative: str) -> None:
+def test_html_assets_linked_out_of_the_theme_are_not_copied(
+    tmp_path: Path, secret: Path, relative: str
+) -> None:
     theme = theme_with(tmp_path, relative, link=secret)
     result = jsi_docs.render(french_example(), "html", theme=theme)
     assert all(b"TOP-SECRET" not in data for data in result.resources.values())

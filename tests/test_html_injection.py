@@ -65,7 +65,7 @@ EVIL_URL = "javascript:alert(1)"
 # Accepted as a URL (http, no spaces) but must stay inside its attribute.
 QUOTED_URL = 'https://example.org/?q="><script>alert(1)</script>'
 # A document symbol is printable text on one line, at most 64 characters.
-EVIL_SYMBOL = "</script><script>alert(1)</script>\"><b onclick=alert(1)>"
+EVIL_SYMBOL = '</script><script>alert(1)</script>"><b onclick=alert(1)>'
 
 
 def evil(tag: str) -> str:
@@ -235,7 +235,9 @@ def test_hostile_item_gives_inert_page(print_mode: bool) -> None:
     # (in print mode only when allowed: here it is not); alt, caption and credit stay text.
     images = list(elements(root, "img"))
     assert [i.get("src") for i in images] == ([] if print_mode else [encoded])
-    assert [norm(i.get("alt") or "") for i in images] == ([] if print_mode else [norm(evil("alt2"))])
+    assert [norm(i.get("alt") or "") for i in images] == (
+        [] if print_mode else [norm(evil("alt2"))]
+    )
     alts = [norm(text_of(p)) for p in elements(root, "p") if p.get("class") == "figure-alt"]
     assert norm(evil("alt")) in alts
     credits = [norm(text_of(c)) for c in elements(root, "span") if c.get("class") == "credit"]

@@ -76,7 +76,9 @@ def test_direction_and_quotes_of_the_shipped_languages() -> None:
     assert [direction(code) for code in ("fr", "en-GB", "es-419")] == ["ltr"] * 3
     assert get_language("fr-CH").quotes == ("«\u00a0", "\u00a0»")
     assert get_language("es").nested_quotes == ("“", "”")
-    with pytest.raises(UnsupportedLanguageError, match=f"supported: {', '.join(SUPPORTED_LANGUAGES)}"):
+    with pytest.raises(
+        UnsupportedLanguageError, match=f"supported: {', '.join(SUPPORTED_LANGUAGES)}"
+    ):
         direction("xx")
 
 
@@ -109,22 +111,106 @@ def test_the_copy_loads_like_the_shipped_data(data: Path) -> None:
     [
         ("fr", r"^topics = .*\n", "", LabelDataError, "labels.topics", "missing term"),
         ("es", r"^said = .*\n", "", LabelDataError, "labels.said", "missing term"),
-        ("en", r"^\[labels\]\n", "[labels]\nshare = 'Share'\n", LabelDataError, "labels.share", "unknown term"),
+        (
+            "en",
+            r"^\[labels\]\n",
+            "[labels]\nshare = 'Share'\n",
+            LabelDataError,
+            "labels.share",
+            "unknown term",
+        ),
         ("fr", r"^topics = .*", "topics = ''", LabelDataError, "labels.topics", "expected a text"),
-        ("fr", r"^role_during = .*", "role_during = '{role}'", LabelDataError, "labels.role_during", "expected ['period', 'role']"),
-        ("fr", r"^role_chair = .*", "role_chair = { masculine = 'président' }", LabelDataError, "labels.role_chair", "give exactly"),
+        (
+            "fr",
+            r"^role_during = .*",
+            "role_during = '{role}'",
+            LabelDataError,
+            "labels.role_during",
+            "expected ['period', 'role']",
+        ),
+        (
+            "fr",
+            r"^role_chair = .*",
+            "role_chair = { masculine = 'président' }",
+            LabelDataError,
+            "labels.role_chair",
+            "give exactly",
+        ),
         ("fr", r"^quotes = .*\n", "", LanguageDataError, "typography.quotes", "missing"),
-        ("en", r"^nested_quotes = .*", "nested_quotes = ['‘']", LanguageDataError, "typography.nested_quotes", "expected [opening, closing]"),
+        (
+            "en",
+            r"^nested_quotes = .*",
+            "nested_quotes = ['‘']",
+            LanguageDataError,
+            "typography.nested_quotes",
+            "expected [opening, closing]",
+        ),
         ("es", r"^direction = .*\n", "", LanguageDataError, "direction", "missing"),
-        ("es", r"^direction = .*", "direction = 'up'", LanguageDataError, "direction", "must be one of ltr, rtl"),
+        (
+            "es",
+            r"^direction = .*",
+            "direction = 'up'",
+            LanguageDataError,
+            "direction",
+            "must be one of ltr, rtl",
+        ),
         ("fr", r"^first_day = .*\n", "", LanguageDataError, "dates.first_day", "missing"),
-        ("fr", r"^date = .*", "date = '{day} {monthyear}'", LanguageDataError, "dates.date", "unknown field monthyear"),
-        ("en", r"^range_in_month = .*", "range_in_month = '{start_day}–{end'", LanguageDataError, "dates.range_in_month", "expected '}'"),
-        ("fr", r'^";" = .*', '";" = "_"', LanguageDataError, "typography", "space_before[';'] must be made of spaces"),
-        ("fr", r"^curly_apostrophes = .*", "curly_apostrophes = 'yes'", LanguageDataError, "typography.curly_apostrophes", "true or false"),
-        ("fr", r"^name = .*", 'name = "english"', LanguageDataError, "typography", "'english' is taken"),
-        ("en", r"^\[dates\]\n", "[dates]\ncalendar = 'gregorian'\n", LanguageDataError, "dates.calendar", "unknown key"),
-        ("en", r"^direction = .*", "direction = 'ltr'\nscript = 'Latn'", LanguageDataError, "script", "unknown key"),
+        (
+            "fr",
+            r"^date = .*",
+            "date = '{day} {monthyear}'",
+            LanguageDataError,
+            "dates.date",
+            "unknown field monthyear",
+        ),
+        (
+            "en",
+            r"^range_in_month = .*",
+            "range_in_month = '{start_day}–{end'",
+            LanguageDataError,
+            "dates.range_in_month",
+            "expected '}'",
+        ),
+        (
+            "fr",
+            r'^";" = .*',
+            '";" = "_"',
+            LanguageDataError,
+            "typography",
+            "space_before[';'] must be made of spaces",
+        ),
+        (
+            "fr",
+            r"^curly_apostrophes = .*",
+            "curly_apostrophes = 'yes'",
+            LanguageDataError,
+            "typography.curly_apostrophes",
+            "true or false",
+        ),
+        (
+            "fr",
+            r"^name = .*",
+            'name = "english"',
+            LanguageDataError,
+            "typography",
+            "'english' is taken",
+        ),
+        (
+            "en",
+            r"^\[dates\]\n",
+            "[dates]\ncalendar = 'gregorian'\n",
+            LanguageDataError,
+            "dates.calendar",
+            "unknown key",
+        ),
+        (
+            "en",
+            r"^direction = .*",
+            "direction = 'ltr'\nscript = 'Latn'",
+            LanguageDataError,
+            "script",
+            "unknown key",
+        ),
         ("fr", r"^\[labels\]", "[label]", LabelDataError, "labels", "missing table"),
     ],
 )
@@ -165,7 +251,7 @@ def test_not_toml_is_refused(data: Path) -> None:
 
 
 def test_an_unknown_locale_is_reported_when_first_used(data: Path) -> None:
-    _edit(data / "languages" / "fr.toml", r'^locale = .*', 'locale = "fr_XX_zz"')
+    _edit(data / "languages" / "fr.toml", r"^locale = .*", 'locale = "fr_XX_zz"')
     dates = load_catalog(data).language("fr").dates
     with pytest.raises(LanguageDataError, match=r"^languages/fr.toml: dates.locale: 'fr_XX_zz'"):
         dates.format_date(D(2023, 5, 25))
@@ -214,13 +300,17 @@ def test_a_new_language_file_is_supported_everywhere() -> None:
     assert labels(EXTRA)[Term.TOPICS] == "Temi"
     assert labels(EXTRA).get(Term.ROLE_CHAIR, gender="feminine") == "presidente"
     assert format_date(D(2023, 5, 1), EXTRA) == "1º maggio 2023"
-    assert format_date_range(D(2023, 5, 30), D(2023, 6, 2), EXTRA) == "30 maggio\u00a0– 2 giugno 2023"
+    assert (
+        format_date_range(D(2023, 5, 30), D(2023, 6, 2), EXTRA) == "30 maggio\u00a0– 2 giugno 2023"
+    )
     assert format_period(D(2023, 5, 1), D(2023, 5, 31), EXTRA) == "maggio 2023"
     assert profile_for(EXTRA).name == "local_use"
     assert profile_for(EXTRA, "house").name == "house_wto"
     assert quote_marks(EXTRA) == ("«", "»")
 
-    item = attrs.evolve(jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), language=EXTRA)
+    item = attrs.evolve(
+        jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), language=EXTRA
+    )
     assert jsi_docs.validate(item) == []
     result = jsi_docs.render(item, "html")
     assert result.diagnostics == ()  # no fallback to English labels
@@ -232,7 +322,9 @@ def test_a_new_language_file_is_supported_everywhere() -> None:
 def test_without_its_file_the_language_is_refused_again() -> None:
     assert EXTRA not in supported_languages()
     assert profile_for("fr") is FRENCH
-    item = attrs.evolve(jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), language=EXTRA)
+    item = attrs.evolve(
+        jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), language=EXTRA
+    )
     assert [p.path for p in jsi_docs.validate(item)] == ["$.language"]
     with pytest.raises(UnsupportedLanguageError):
         labels(EXTRA)
@@ -243,7 +335,12 @@ def test_without_its_file_the_language_is_refused_again() -> None:
 
 @pytest.mark.parametrize(
     ("group", "kinds"),
-    [("role", RoleKind), ("meeting", MeetingKind), ("item", ItemKind), ("collective", CollectiveKind)],
+    [
+        ("role", RoleKind),
+        ("meeting", MeetingKind),
+        ("item", ItemKind),
+        ("collective", CollectiveKind),
+    ],
 )
 def test_one_term_per_model_kind_and_no_other(group: str, kinds: type[RoleKind]) -> None:
     """Every kind the model knows has a label (``other`` is named by the item itself), and the

@@ -224,7 +224,19 @@ ALL_PROFILES = [*PROFILES.values(), UNSPACED_ARABIC, SPACED_FULL_WIDTH]
 _IDS = [p.name for p in ALL_PROFILES]
 
 _ALPHABET = st.sampled_from(
-    [*"ab1é. ", *":;!?«»'’()", *"؟،？！", "ل", " ", " ", "\u00a0", "\u202f", "\t", "\n", "https://w.org/x?y"]
+    [
+        *"ab1é. ",
+        *":;!?«»'’()",
+        *"؟،？！",
+        "ل",
+        " ",
+        " ",
+        "\u00a0",
+        "\u202f",
+        "\t",
+        "\n",
+        "https://w.org/x?y",
+    ]
 )
 _TEXT = st.lists(_ALPHABET, max_size=40).map("".join)
 

@@ -25,7 +25,9 @@ def items(tmp_path: Path) -> Path:
 
 
 def render(items: Path, out: Path, *extra: str) -> Result:
-    result = CliRunner().invoke(main, ["render", str(items), "-o", str(out), "--to", "html", *extra])
+    result = CliRunner().invoke(
+        main, ["render", str(items), "-o", str(out), "--to", "html", *extra]
+    )
     assert result.exit_code == 0, result.output
     return result
 

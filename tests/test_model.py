@@ -47,7 +47,10 @@ def test_single_field_rules_name_their_field(build: object, field: str) -> None:
 
 def test_name_order_decides_how_a_name_reads() -> None:
     assert PersonName("Yamazaki", "Kazuyuki").full == "Kazuyuki Yamazaki"
-    assert PersonName("Yamazaki", "Kazuyuki", order=jsi_docs.NameOrder.FAMILY_GIVEN).full == "Yamazaki Kazuyuki"
+    assert (
+        PersonName("Yamazaki", "Kazuyuki", order=jsi_docs.NameOrder.FAMILY_GIVEN).full
+        == "Yamazaki Kazuyuki"
+    )
 
 
 def test_a_speaker_known_only_by_role_is_shown_by_that_role() -> None:

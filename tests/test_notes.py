@@ -75,7 +75,9 @@ def _item(language: str = "en", **changes: object) -> NewsItem:
             )
         ],
         "notes": [
-            Note("a", ("Note ", Emphasis(("A",)), " with ", Link(("a link",), url="https://a.org/"))),
+            Note(
+                "a", ("Note ", Emphasis(("A",)), " with ", Link(("a link",), url="https://a.org/"))
+            ),
             Note("b", ("Note B.",)),
         ],
         "updated": dt.date(2023, 6, 2),
@@ -156,7 +158,7 @@ def test_json_schema_accepts_the_example_and_refuses_a_padded_symbol() -> None:
     bad["symbols"] = ["PRESS/921 "]
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
-    assert {"type": {"const": "note"}} .items() <= schema["$defs"]["NoteRef"]["properties"].items()
+    assert {"type": {"const": "note"}}.items() <= schema["$defs"]["NoteRef"]["properties"].items()
 
 
 # -- validation --------------------------------------------------------------------------------
@@ -188,7 +190,10 @@ def test_each_note_rule_names_its_path() -> None:
         [
             ("$.notes[1].id", "duplicate note id 'a' (first used at $.notes[0].id)"),
             ("$.sections[0].blocks[0].text[1].note", "unknown note 'nowhere' (known: a, c)"),
-            ("$.sections[0].blocks[1].text[0].content", "a note reference cannot sit inside a link"),
+            (
+                "$.sections[0].blocks[1].text[0].content",
+                "a note reference cannot sit inside a link",
+            ),
             ("$.notes[0].text[1]", "a note cannot refer to a note"),
             ("$.notes[2]", "note 'c' is never referred to"),
         ]
@@ -209,7 +214,9 @@ def test_a_file_error_names_the_line(tmp_path: Path) -> None:
         "sections:\n  - blocks:\n      - text: Hi[^gone].\n",
         encoding="utf-8",
     )
-    with pytest.raises(InputError, match=r"item\.yaml:7:19: \$\.sections\[0\]\.blocks\[0\]\.text\[1\]\.note"):
+    with pytest.raises(
+        InputError, match=r"item\.yaml:7:19: \$\.sections\[0\]\.blocks\[0\]\.text\[1\]\.note"
+    ):
         jsi_docs.load(path)
 
 
@@ -268,7 +275,13 @@ def test_html_without_the_new_fields_has_none_of_their_markup() -> None:
         updated=None,
     )
     html = _page(item)
-    for absent in ("doc-noteref", "doc-endnotes", "item-symbols", 'class="updated"', "dateModified"):
+    for absent in (
+        "doc-noteref",
+        "doc-endnotes",
+        "item-symbols",
+        'class="updated"',
+        "dateModified",
+    ):
         assert absent not in html
 
 
@@ -381,7 +394,9 @@ def test_docx_shows_update_and_symbols_and_dates_its_properties() -> None:
 
 
 def test_docx_without_notes_has_no_footnotes_part() -> None:
-    data = jsi_docs.export(_item(lead=None, contact=None, notes=[], sections=[Section([Paragraph(("x",))])]), "docx")
+    data = jsi_docs.export(
+        _item(lead=None, contact=None, notes=[], sections=[Section([Paragraph(("x",))])]), "docx"
+    )
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert "word/footnotes.xml" not in archive.namelist()
 

@@ -60,11 +60,17 @@ def test_the_preview_follows_every_save(tmp_path: Path) -> None:
             assert driver.find_element("id", "pdf").get_attribute("src").endswith("/item.pdf?v=1")
             driver.execute_script("window.notReloaded = true;")
 
-            item.write_text(original.replace("headline: ", "headline: Edited ", 1), encoding="utf-8")
+            item.write_text(
+                original.replace("headline: ", "headline: Edited ", 1), encoding="utf-8"
+            )
             eventually(lambda: "Edited E-commerce" in frame_text(driver), "the edit in the HTML")
             good = body.get_attribute("data-good")
             assert int(good) >= 2  # a save may be seen half-written first, then whole
-            assert driver.find_element("id", "pdf").get_attribute("src").endswith(f"/item.pdf?v={good}")
+            assert (
+                driver.find_element("id", "pdf")
+                .get_attribute("src")
+                .endswith(f"/item.pdf?v={good}")
+            )
             assert "Edited E-commerce" in pdf_text(port)
 
             lines = original.count("\n")

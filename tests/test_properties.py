@@ -31,7 +31,11 @@ from strategies import news_items
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = settings().max_examples if os.environ.get("JSI_FUZZ") else 8
-FORMATS = {"html": "jsi_docs.exporters.html", "pdf": "jsi_docs.exporters.pdf", "docx": "jsi_docs.exporters.docx"}
+FORMATS = {
+    "html": "jsi_docs.exporters.html",
+    "pdf": "jsi_docs.exporters.pdf",
+    "docx": "jsi_docs.exporters.docx",
+}
 
 
 def item_texts(item: NewsItem) -> Iterator[str]:
@@ -93,7 +97,13 @@ _STRONG_RTL = {"R", "AL", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF"
 
 # Unassigned code points in these blocks are right-to-left by default (UAX #9, DerivedBidiClass);
 # Python's Unicode tables give them no class, the shaper's newer tables may give them a script.
-_DEFAULT_RTL = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))
+_DEFAULT_RTL = (
+    (0x0590, 0x08FF),
+    (0xFB1D, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0x10800, 0x10FFF),
+    (0x1E800, 0x1EFFF),
+)
 
 
 def _rtl(c: str) -> bool:
@@ -171,7 +181,9 @@ def _check_text(fmt: str, item: NewsItem, data: bytes) -> None:
 @pytest.mark.parametrize("fmt", list(FORMATS))
 @settings(max_examples=EXAMPLES)
 @given(item=news_items())
-def test_every_valid_item_exports_with_its_text_and_deterministically(fmt: str, item: NewsItem) -> None:
+def test_every_valid_item_exports_with_its_text_and_deterministically(
+    fmt: str, item: NewsItem
+) -> None:
     _require(fmt)
     first = jsi_docs.render(item, fmt)
     second = jsi_docs.export(item, fmt)

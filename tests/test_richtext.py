@@ -42,18 +42,26 @@ def test_every_node_kind_parses() -> None:
 
 def test_nesting_and_escapes() -> None:
     parsed = parse_rich_text(r"[il a dit _vraiment_ \[sic\] 5 \* 3](quote:tan)")
-    assert parsed == (Quotation(["il a dit ", Emphasis(["vraiment"]), " [sic] 5 * 3"], speaker="tan"),)
+    assert parsed == (
+        Quotation(["il a dit ", Emphasis(["vraiment"]), " [sic] 5 * 3"], speaker="tan"),
+    )
     assert parse_rich_text(r"[x](https://a.org/f\)g)") == (Link(["x"], url="https://a.org/f)g"),)
 
 
 @pytest.mark.parametrize(
     ("source", "message"),
     [
-        ("a [b", "'[' is never closed: add the ']' (and its '(target)') where the marked words end, or write \\[ for a bracket that is text (column 3)"),
+        (
+            "a [b",
+            "'[' is never closed: add the ']' (and its '(target)') where the marked words end, or write \\[ for a bracket that is text (column 3)",
+        ),
         ("[a " * 30, "markup nested more than 24 levels deep (column 73)"),
         ("a ]", "']' closes nothing; write \\] for a literal bracket (column 3)"),
         ("[b] c", "'[…]' must be followed by '(target)'; write \\[ for a bracket (column 1)"),
-        ("x[^bad id] y", "'[^bad id]' is not a note reference: a note id is 1–64 letters, digits, '_', '.' or '-', starting with a letter or digit; write \\[ for a bracket (column 2)"),
+        (
+            "x[^bad id] y",
+            "'[^bad id]' is not a note reference: a note id is 1–64 letters, digits, '_', '.' or '-', starting with a letter or digit; write \\[ for a bracket (column 2)",
+        ),
         ("x[^]", "'[^]' is not a note reference: a note id is 1–64 letters"),
         ("[b](", "'(' of a target is never closed (column 1)"),
         ("[b]()", "empty target in '[…]()' (column 1)"),

@@ -45,7 +45,10 @@ def test_yaml_round_trip(item: NewsItem) -> None:
 @_settings
 @given(news_items())
 def test_schema_accepts_generated_items_in_both_forms(item: NewsItem) -> None:
-    for text, fmt in ((jsi_docs.dumps(item, "json"), "json"), (jsi_docs.dumps(item, "yaml"), "yaml")):
+    for text, fmt in (
+        (jsi_docs.dumps(item, "json"), "json"),
+        (jsi_docs.dumps(item, "yaml"), "yaml"),
+    ):
         data = json.loads(text) if fmt == "json" else yaml.safe_load(text)
         errors = [e.message for e in _SCHEMA.iter_errors(data)]
         assert errors == [], (fmt, errors)
@@ -66,13 +69,22 @@ def test_unknown_dump_format_is_refused(fmt: str) -> None:
 def test_schema_rejects_the_broken_copy() -> None:
     from tests_helpers import FRENCH
 
-    text = FRENCH.read_text(encoding="utf-8").replace("kind: news\n", "kind: news\nauthor: nobody\nheadline_note: no\n")
-    text = text.replace("url: https://www.wto.org/french/tratop_f/ecom_f/ecom_f.htm", "url: javascript:alert(1)")
+    text = FRENCH.read_text(encoding="utf-8").replace(
+        "kind: news\n", "kind: news\nauthor: nobody\nheadline_note: no\n"
+    )
+    text = text.replace(
+        "url: https://www.wto.org/french/tratop_f/ecom_f/ecom_f.htm", "url: javascript:alert(1)"
+    )
     errors = sorted(e.message for e in _SCHEMA.iter_errors(yaml.safe_load(text)))
     assert any("'author'" in e and "unexpected" in e for e in errors), errors
     assert any("javascript:alert(1)" in e for e in errors), errors
-    bare_no = yaml.safe_load(FRENCH.read_text(encoding="utf-8").replace("headline: >-", "headline: no\nx_: >-", 1))
-    assert any("False is not valid under any of the given schemas" in e.message for e in _SCHEMA.iter_errors(bare_no))
+    bare_no = yaml.safe_load(
+        FRENCH.read_text(encoding="utf-8").replace("headline: >-", "headline: no\nx_: >-", 1)
+    )
+    assert any(
+        "False is not valid under any of the given schemas" in e.message
+        for e in _SCHEMA.iter_errors(bare_no)
+    )
 
 
 @_settings

@@ -74,7 +74,14 @@ def test_the_server_process_never_imports_weasyprint() -> None:
         "print(sorted({'weasyprint', 'docx'} & set(sys.modules)))"
     )
     root = Path(__file__).resolve().parent.parent
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=root,
+        timeout=60,
+    )
     assert out.stdout.strip() == "[]"
 
 

@@ -34,4 +34,7 @@ def test_mypy_refuses_a_misspelt_option_and_accepts_the_rest(tmp_path: Path) -> 
     lines = sorted({int(line.split(":")[1]) for line in out.splitlines() if ": error: " in line})
     assert status == 1
     assert lines == [10, 11], out
-    assert 'Unexpected keyword argument "pdfvariant" for overloaded function "export"; did you mean "pdf_variant"?  [call-overload]' in errors
+    assert (
+        'Unexpected keyword argument "pdfvariant" for overloaded function "export"; did you mean "pdf_variant"?  [call-overload]'
+        in errors
+    )

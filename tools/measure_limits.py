@@ -57,7 +57,9 @@ def _inline_item(kind: str, n: int, rng: random.Random) -> NewsItem:
     mark = {"em": "_{}_", "quote": "[{}](quote:s)", "note": "{}[^n{}]"}[kind]
     words = [mark.format(_words(12, rng), k) for k in range(n)]
     paragraphs = [" ".join(words[i : i + 50]) for i in range(0, n, 50)]
-    notes = [f"  - {{id: n{k}, text: {_words(40, rng)}}}" for k in range(n)] if kind == "note" else []
+    notes = (
+        [f"  - {{id: n{k}, text: {_words(40, rng)}}}" for k in range(n)] if kind == "note" else []
+    )
     return _yaml_item(paragraphs, notes)
 
 

@@ -23,7 +23,9 @@ class Note:
     text: RichText = attrs.field(converter=normalize, validator=words_in)
 
 
-def symbols(instance: Any, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+def symbols(
+    instance: Any, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
     """Each symbol non-blank, printable, on one line, at most :data:`SYMBOL_MAX_LENGTH` long."""
     for index, symbol in enumerate(value):
         where = f"{attribute.name}[{index}]"

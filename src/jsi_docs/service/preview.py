@@ -176,13 +176,17 @@ def create_preview_app(
     async def html(request: Request) -> Response:
         name = request.path_params["name"]
         if name == "index.html":
-            return Response(state.html, media_type="text/html", headers={"Cache-Control": "no-store"})
+            return Response(
+                state.html, media_type="text/html", headers={"Cache-Control": "no-store"}
+            )
         if name in assets:
             return Response(assets[name], media_type=_media_type(name))
         return Response(status_code=404)
 
     async def pdf(_request: Request) -> Response:
-        return Response(state.pdf, media_type="application/pdf", headers={"Cache-Control": "no-store"})
+        return Response(
+            state.pdf, media_type="application/pdf", headers={"Cache-Control": "no-store"}
+        )
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
