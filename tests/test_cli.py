@@ -403,3 +403,18 @@ def test_weasyprint_warnings_still_become_diagnostics_in_the_command(tmp_path: P
         assert any("these symbols or emoji (U+1F680" in line for line in notdef), done.stderr
         assert all(line.startswith(f"{corpus}: pdf: warning: ") for line in notdef)
         assert "WARNING:" not in done.stderr
+
+
+def test_an_output_named_like_a_file_is_refused(tmp_path: Path) -> None:
+    """`-o report.pdf` names a folder; a staff member means a file: say so, make nothing."""
+    target = tmp_path / "report.pdf"
+    result = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "pdf", "-o", str(target)])
+    assert result.exit_code == 2
+    assert "looks like a file name" in result.output
+    assert f"-o {tmp_path / 'report'}" in result.output
+    assert not target.exists()
+    # an existing folder of that name is used as one
+    target.mkdir()
+    result = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "html", "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert (target / f"{FRENCH.name.removesuffix('.yaml')}.html").is_file()

@@ -419,6 +419,22 @@ def _checked_options(per_format: dict[str, dict[str, Any]]) -> None:
             raise click.UsageError(str(exc)) from None
 
 
+_FILE_SUFFIXES = frozenset({".html", ".htm", ".pdf", ".docx", ".json", ".yaml", ".yml"})
+
+
+def _output_is_a_folder(out_dir: Path, formats: Sequence[str]) -> None:
+    """Refuse ``-o report.pdf``: a file name where a folder is meant would become a folder."""
+    from jsi_docs.exporters import get_exporter
+
+    suffixes = _FILE_SUFFIXES | {get_exporter(fmt).suffix.lower() for fmt in formats}
+    if out_dir.suffix.lower() in suffixes and not out_dir.is_dir():
+        raise click.UsageError(
+            f"-o names the folder the files are written into, and {one_line(str(out_dir))} "
+            "looks like a file name; each file is named after its item (ITEM.pdf, ITEM.html...): "
+            f"give a folder, e.g. -o {one_line(str(out_dir.with_suffix('')))}"
+        )
+
+
 @main.command(short_help="Render item files to HTML, PDF, DOCX...")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -550,6 +566,7 @@ def render(
     files = _inputs(paths)
     if not files:
         raise click.UsageError("no item files found")
+    _output_is_a_folder(out_dir, formats)
     try:
         check_outputs(files, formats, out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
