@@ -111,7 +111,9 @@ def _has_embedded_cmap(reader: Any) -> bool:
 
 def on_the_page(x: float, width: float) -> bool:
     """Whether a run of text that starts at ``x`` starts on a page ``width`` wide: text set off
-    the page's left or right edge is not there for a reader, and does not count as shown."""
+    the page's left or right edge is not there for a reader, and does not count as shown.
+    pypdf gives no run's width, so a run that starts on the page and runs past its right edge
+    still counts whole; poppler (:func:`pdf_text` on most PDFs) judges each character."""
     return -1 <= x <= width + 1
 
 

@@ -152,3 +152,16 @@ def test_long_words_in_narrow_cells_with_nested_inlines_stay_on_the_page(
     path = EXAMPLES / f"jsi-ecommerce-2023-05-25.{language}.yaml"
     item = _with_long_word_table(jsi_docs.load(path), letters)
     _check_text("pdf", item, jsi_docs.export(item, "pdf"))
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_a_word_longer_than_a_line_stays_on_the_page(language: str) -> None:
+    """A headline of one word longer than the line (plain text: overflow-wrap breaks it), and
+    a paragraph whose word of 132 letters runs into emphasis (a long-word span breaks it)."""
+    word = "Zoqvixbramblequartzmonolithnebulaharpsichord" * 3
+    item = jsi_docs.load(EXAMPLES / f"jsi-ecommerce-2023-05-25.{language}.yaml")
+    paragraph = Paragraph(["Texte " + word[:50], Emphasis([word[50:]]), " fin."])
+    item = attrs.evolve(
+        item, headline=f"Titre {word}", sections=(*item.sections, Section([paragraph]))
+    )
+    _check_text("pdf", item, jsi_docs.export(item, "pdf"))
