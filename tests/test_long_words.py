@@ -35,6 +35,12 @@ def _text(markup: str) -> str:
         ("中" * 30, 20, []),  # ideographs break between each other
         ("a\u0301" * 20, 20, []),  # marks take no room: 20 letters
         ("a\u0301" * 21, 20, [(0, 42)]),
+        # no break after an opening bracket, before a closing one or "!?,.:;/" (UAX #14)
+        ("a" * 8 + "{{ 7*7 }}" + "b" * 8, 20, [(0, 25)]),
+        ("a" * 12 + " !" + "b" * 8, 20, [(0, 22)]),
+        ("« (" + "a" * 18, 20, [(0, 21)]),
+        ("a" * 12 + " b" * 8, 20, []),  # ordinary spaces break
+        ("中（" + "a" * 20 + "）文", 20, [(1, 23)]),  # wide brackets stay with their word
     ],
 )
 def test_a_long_word_is_one_longer_than_the_limit_between_two_breaks(

@@ -50,17 +50,39 @@ LINE_WORD = 60
 """The longest word a line of the body holds whole, in characters (a line of 10 pt text holds
 some 70 characters of the widest kind); a longer one is set to break anywhere."""
 
-# Where a line may break whatever the neighbours: white space other than the no-break spaces,
-# the zero-width space, and the wide characters of East Asian scripts (ideographs, kana,
-# Hangul, full-width forms, emoji), which break on both sides. A word is what lies between.
+# A word, to the line breaking rules (Unicode's UAX #14, as Pango applies them), roughly: what
+# lies between white space other than the no-break spaces, zero-width spaces, and the wide
+# letters of East Asian scripts (ideographs, kana, Hangul, emoji), which break on both sides
+# (their punctuation does not: it stays with its neighbours). A space is no break before a
+# closing bracket or "!?,.:;/", after an opening bracket, or between a quotation mark and an
+# opening bracket: the words on both sides are one. Where it errs, a word comes out longer.
 _WIDE = (
-    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-    "\U0001f300-\U0001f64f\U0001f900-\U0001f9ff\U00020000-\U0003fffd"
+    "\u1100-\u115f\u2e80-\u2fdf\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\U0001f300-\U0001f64f\U0001f900-\U0001f9ff"
+    "\U00020000-\U0003fffd"
 )
 _WORD = re.compile(f"(?:[^\\s\u200b{_WIDE}]|[\u00a0\u2007\u202f])+")
+_NO_BREAK_BEFORE = frozenset(
+    "!?,.:;/\u203c\u2047\u2048\u2049\uff01\uff0c\uff0e\uff1a\uff1b\uff1f\uff0f"
+)
+_QUOTES = frozenset("\"'\u00ab\u00bb\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u2039\u203a")
+_HARD_BREAKS = frozenset("\n\r\x0b\x0c\x85\u2028\u2029")
 _UNSEEN = frozenset({"Mn", "Me", "Cf"})
 """Character categories that take no room of their own (marks, format controls)."""
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Whether the white space from ``end`` to ``start`` of ``text`` leaves the words on either
+    side one word, a line not breaking there."""
+    if not text[end:start].isspace() or not _HARD_BREAKS.isdisjoint(text[end:start]):
+        return False
+    before, after = text[end - 1], text[start]
+    return (
+        unicodedata.category(before) == "Ps"
+        or unicodedata.category(after) == "Pe"
+        or after in _NO_BREAK_BEFORE
+        or (before in _QUOTES and unicodedata.category(after) == "Ps")
+    )
 
 
 def escape_text(text: str) -> str:
@@ -97,12 +119,23 @@ def long_words(text: str, limit: int) -> list[tuple[int, int]]:
     counts as long only with room to spare, so ordinary words never break.
     """
     found: list[tuple[int, int]] = []
-    for word in _WORD.finditer(text):
-        start, end = word.span()
+
+    def keep(start: int, end: int) -> None:
         if end - start > limit:
-            seen = sum(unicodedata.category(c) not in _UNSEEN for c in word.group())
+            seen = sum(unicodedata.category(c) not in _UNSEEN for c in text[start:end])
             if seen > limit:
                 found.append((start, end))
+
+    start = end = -1
+    for word in _WORD.finditer(text):
+        if end > 0 and _joined(text, end, word.start()):
+            end = word.end()  # the same word, over a space that is no break
+            continue
+        if end > 0:
+            keep(start, end)
+        start, end = word.span()
+    if end > 0:
+        keep(start, end)
     return found
 
 
