@@ -95,8 +95,7 @@ def pdf_text(data: bytes, *, body_only: bool = False) -> str:
     reader = pypdf.PdfReader(io.BytesIO(data))
     if _has_embedded_cmap(reader) and shutil.which("pdftotext"):
         return "\n".join(
-            _poppler_text(data, i, float(p.mediabox.height), body_only)
-            for i, p in enumerate(reader.pages, 1)
+            _poppler_text(data, i, p.mediabox, body_only) for i, p in enumerate(reader.pages, 1)
         )
     return "\n".join(_page_text(page, body_only) for page in reader.pages)
 
@@ -110,29 +109,43 @@ def _has_embedded_cmap(reader: Any) -> bool:
     return False
 
 
+def on_the_page(x: float, width: float) -> bool:
+    """Whether a run of text that starts at ``x`` starts on a page ``width`` wide: text set off
+    the page's left or right edge is not there for a reader, and does not count as shown.
+    pypdf gives no run's width, so a run that starts on the page and runs past its right edge
+    still counts whole; poppler (:func:`pdf_text` on most PDFs) judges each character."""
+    return -1 <= x <= width + 1
+
+
 def _page_text(page: Any, body_only: bool) -> str:
     if not body_only:
         return str(page.extract_text() or "")
     top = float(page.mediabox.height) - PAGE_MARGINS[0] + 1
     bottom = PAGE_MARGINS[1] - 1
+    width = float(page.mediabox.width)
     parts: list[str] = []
 
     def visit(text: str, cm: list[float], tm: list[float], _font: Any, _size: Any) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
         y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        if text and bottom <= y <= top:
+        if text and bottom <= y <= top and on_the_page(x, width):
             parts.append(text)
 
     page.extract_text(visitor_text=visit)
     return "".join(parts)
 
 
-def _poppler_text(data: bytes, number: int, height: float, body_only: bool) -> str:
+def _poppler_text(data: bytes, number: int, box: Any, body_only: bool) -> str:
     crop = []
     if body_only:
         top, bottom = PAGE_MARGINS
+        height = float(box.height)
         # poppler keeps words whose box lies in the area: widen it by a line's ascent and
         # descent (the margin boxes' text sits well outside: 5 mm and more from the body).
-        crop = ["-x", "0", "-y", str(int(top - 6)), "-W", "10000", "-H", str(int(height - top - bottom + 16))]
+        # Across, the area is the page: text set off its left or right edge is lost to a reader
+        # (a table wider than the page runs off one edge or the other, by the text direction).
+        area = ["-W", str(int(float(box.width)) + 1), "-H", str(int(height - top - bottom + 16))]
+        crop = ["-x", "0", "-y", str(int(top - 6)), *area]
     done = subprocess.run(
         ["pdftotext", "-enc", "UTF-8", "-f", str(number), "-l", str(number), *crop, "-", "-"],
         input=data,

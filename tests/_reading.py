@@ -17,7 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from _extract import PAGE_MARGINS, parse_html
+from _extract import PAGE_MARGINS, on_the_page, parse_html
 from jsi_docs.view import (
     Citation,
     Emph,
@@ -227,7 +227,8 @@ class PdfPiece(NamedTuple):
 
 def pdf_pieces(data: bytes) -> list[PdfPiece]:
     """The body text of every page as pypdf reads it, in order, with the font of each run; the
-    page furniture (running head, page numbers) in the margins is left out."""
+    page furniture (running head, page numbers) in the margins is left out, and so is text set
+    off the page's edges."""
     import pypdf
 
     pieces: list[PdfPiece] = []
@@ -242,12 +243,14 @@ def pdf_pieces(data: bytes) -> list[PdfPiece]:
             _size: Any,
             top: float = float(page.mediabox.height) - PAGE_MARGINS[0] + 1,
             bottom: float = PAGE_MARGINS[1] - 1,
+            width: float = float(page.mediabox.width),
         ) -> None:
             nonlocal line_y
             if not text or text == "\n":
                 return
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
             y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            if not bottom <= y <= top:
+            if not bottom <= y <= top or not on_the_page(x, width):  # furniture, or off the page
                 return
             # a superscript note number sits a few points above its line: not a new line
             if line_y is None or abs(y - line_y) > _NEW_LINE:

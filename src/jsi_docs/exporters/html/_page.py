@@ -1,8 +1,9 @@
 """What the page templates receive: the item's view, and what only an HTML page has (its head).
 
-Templates get three names: ``item`` (the :class:`~jsi_docs.view.ItemView`), ``page`` (a
-:class:`PageHead`: title, metadata, stylesheets, structured data) and ``inline`` (renders an
-inline view as escaped markup). Blocks are dispatched to the macro named by
+Templates get these names: ``item`` (the :class:`~jsi_docs.view.ItemView`), ``page`` (a
+:class:`PageHead`: title, metadata, stylesheets, structured data), ``inline`` (renders an
+inline view as escaped markup) and ``cell_word`` (the longest word a table's cells hold whole,
+for ``inline``). Blocks are dispatched to the macro named by
 :data:`BLOCK_MACROS`, so a block kind without one fails loudly instead of rendering as another.
 """
 
@@ -27,7 +28,7 @@ from jsi_docs.view import (
     VersionView,
 )
 
-__all__ = ["BLOCK_MACROS", "PageHead", "block_macro", "page_head"]
+__all__ = ["BLOCK_MACROS", "TABLE_LINE", "PageHead", "block_macro", "cell_word", "page_head"]
 
 BLOCK_MACROS: dict[type, str] = {
     ParagraphView: "paragraph",
@@ -47,6 +48,23 @@ def block_macro(block: BlockView) -> str:
         return BLOCK_MACROS[type(block)]
     except KeyError:
         raise LookupError(f"no template macro renders {type(block).__name__}") from None
+
+
+TABLE_LINE = 68
+"""About how many characters of a table's text a line across the page holds, at the widest
+(9 pt bold capitals, 7 pt each, across the 168 mm an A4 page of print.css leaves)."""
+
+
+def cell_word(table: TableView) -> int:
+    """The longest word, in characters, that a cell of ``table`` holds whole: a line's share
+    for each column, less the cell's padding (some 2 characters), and never under 4.
+
+    A word longer than that may break anywhere. Otherwise, with every column as wide as its
+    longest word (CSS's automatic table layout), a table of long words is wider than the page
+    and runs off its edge -- the left one in a right-to-left item.
+    """
+    columns = max(len(table.header), *(len(row) for row in table.rows), 1)
+    return max(TABLE_LINE // columns - 2, 4)
 
 
 class PageHead(NamedTuple):
@@ -92,5 +110,6 @@ def template_names(
         "item": view,
         "page": page_head(view, print_mode=print_mode, fragment=fragment),
         "inline": InlineRenderer(view.id, view.direction),
+        "cell_word": cell_word,
         "block_macro": block_macro,
     }
