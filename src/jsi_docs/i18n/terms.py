@@ -81,6 +81,18 @@ class Term(enum.StrEnum):
     SAID = enum.auto()
     ON_BEHALF_OF = enum.auto()
     PHOTO_CREDIT = enum.auto()
+    # Front matter, agenda items, contacts and texts cut off (issue 15, item 7).
+    HIGHLIGHTS = enum.auto()
+    AGENDA_ITEM = enum.auto()
+    """Before a section's heading: "Item {number}."."""
+    DATELINE = enum.auto()
+    """Where and when: "{place}, {date}"."""
+    MEDIA_CONTACTS = enum.auto()
+    """The prompt of a press contact."""
+    TEXT_CUT_OFF = enum.auto()
+    """After the ellipsis where a text stops in the source."""
+    PHONE_OFFICE = enum.auto()
+    PHONE_MOBILE = enum.auto()
     # Roles (gendered).
     ROLE_CHAIR = enum.auto()
     ROLE_VICE_CHAIR = enum.auto()
@@ -147,6 +159,8 @@ PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
         Term.UPDATED_IN: frozenset({"date"}),
         Term.ON_BEHALF_OF: frozenset({"party"}),
         Term.ROLE_DURING: frozenset({"role", "period"}),
+        Term.AGENDA_ITEM: frozenset({"number"}),
+        Term.DATELINE: frozenset({"place", "date"}),
     }
 )
 """The fields each term takes (every language uses exactly these); absent terms take none."""

@@ -19,10 +19,13 @@ from jsi_docs.view.blocks import (
     TableView,
 )
 from jsi_docs.view.build import DESCRIPTION_LIMIT, ViewOptionError, build_view, direction
+from jsi_docs.view.front import DatelinePart, DatelineView
 from jsi_docs.view.inline import (
+    Cut,
     Emph,
     Inlines,
     InlineView,
+    Insert,
     LinkSpan,
     NoteMark,
     Passage,
@@ -57,11 +60,15 @@ __all__ = [
     "CellView",
     "ContactDetail",
     "ContactView",
+    "Cut",
     "DatedLine",
+    "DatelinePart",
+    "DatelineView",
     "Emph",
     "FigureView",
     "InlineView",
     "Inlines",
+    "Insert",
     "ItemView",
     "LinkSpan",
     "LinkView",

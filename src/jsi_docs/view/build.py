@@ -24,15 +24,19 @@ from jsi_docs.model import (
     BlockQuote,
     CollectiveSpeaker,
     Contact,
+    ContactKind,
+    Dateline,
     DatePrecision,
     Figure,
     ListBlock,
     NewsItem,
     Paragraph,
     PartialDate,
+    PhoneKind,
     RichText,
     Speaker,
     Table,
+    lang_of,
     plain_text,
 )
 from jsi_docs.model._checks import LANGUAGE_PATTERN
@@ -46,6 +50,7 @@ from jsi_docs.view.blocks import (
     SectionView,
     TableView,
 )
+from jsi_docs.view.front import DatelinePart, DatelineView
 from jsi_docs.view.inline import InlineBuilder, Inlines, LinkSpan, Run, SpeakerName, plain
 from jsi_docs.view.item import (
     ContactDetail,
@@ -89,6 +94,7 @@ _LABELS = {
     "meeting": Term.MEETING,
     "notes": Term.NOTES,
     "back_to_text": Term.BACK_TO_TEXT,
+    "highlights": Term.HIGHLIGHTS,
 }
 
 
@@ -164,6 +170,7 @@ class _Builder:
             direction_for=direction,
             notes=item.note_numbers() if item.notes else {},
             diagnostics=self.diagnostics,
+            cut_note=(self.labels.label(Term.TEXT_CUT_OFF), self.labels_lang()),
         )
 
     def note(self, message: str) -> None:
@@ -175,7 +182,11 @@ class _Builder:
         item, labels = self.item, self.labels
         people: list[Speaker | CollectiveSpeaker] = [*item.speakers, *item.collective_speakers]
         speakers = tuple(self.speaker(s) for s in people)
+        subtitle = self.inlines.build(item.subtitle, "$.subtitle") if item.subtitle else None
         lead = self.inlines.build(item.lead, "$.lead") if item.lead else None
+        highlights = tuple(
+            self.inlines.build(h, f"$.highlights[{i}]") for i, h in enumerate(item.highlights)
+        )
         sections = tuple(self.section(s) for s in range(len(item.sections)))
         notes = self.notes()
         by_id = {s.id: s for s in speakers}
@@ -190,10 +201,20 @@ class _Builder:
             kind_label = str(item.kind)
         publisher = None
         if item.publisher:
-            publisher = self.link(clean(item.publisher.name), item.publisher.url, "$.publisher.url")
+            publisher = self.link(
+                clean(item.publisher.name),
+                item.publisher.url,
+                "$.publisher.url",
+                lang=self.other_lang(item.publisher.name),
+            )
         banner = None
         if item.series:
-            banner = self.link(self.line(item.series.label), item.series.url, "$.series.url")
+            banner = self.link(
+                self.line(item.series.label),
+                item.series.url,
+                "$.series.url",
+                lang=self.other_lang(item.series.label),
+            )
         return ItemView(
             id=item.id,
             language=item.language,
@@ -218,15 +239,21 @@ class _Builder:
             notes=notes,
             speakers=speakers,
             topics=tuple(
-                TopicView(t.id, self.line(t.label), safe_url(t.uri) if t.uri else None)
+                TopicView(
+                    t.id,
+                    self.line(t.label),
+                    safe_url(t.uri) if t.uri else None,
+                    self.other_lang(t.label),
+                )
                 for t in item.topics
             ),
             related=tuple(
                 self.link(
-                    self.typeset_in(r.title, r.language),
+                    self.typeset_in(r.title, lang_of(r.title) or r.language),
                     r.url,
                     f"$.related_links[{i}].url",
-                    lang=r.language if r.language and r.language != item.language else None,
+                    lang=self.other_lang(r.title)
+                    or (r.language if r.language and r.language != item.language else None),
                     hreflang=r.language,
                 )
                 for i, r in enumerate(item.related_links)
@@ -243,6 +270,10 @@ class _Builder:
             description=self.description(lead, sections),
             diagnostics=tuple(self.diagnostics),
             headline_known=item.headline is not None,
+            headline_lang=self.other_lang(item.headline),
+            subtitle=subtitle,
+            dateline=self.dateline(item.dateline) if item.dateline else None,
+            highlights=highlights,
         )
 
     def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:
@@ -305,8 +336,15 @@ class _Builder:
             )
             for b, block in enumerate(section.blocks)
         )
-        heading = self.line(section.heading) if section.heading else None
-        return SectionView(anchor, heading, blocks)
+        heading = (
+            self.typeset_in(section.heading, lang_of(section.heading)) if section.heading else None
+        )
+        agenda = (
+            self.text.label(Term.AGENDA_ITEM, number=section.agenda_item.strip())
+            if section.agenda_item
+            else None
+        )
+        return SectionView(anchor, heading, blocks, agenda, self.other_lang(section.heading))
 
     def block(self, block: Block, where: str, anchor: str) -> BlockView:
         build = self.inlines.build
@@ -519,10 +557,63 @@ class _Builder:
             details.append(
                 ContactDetail(_field(labels, Term.PHONE), LinkView(self.line(contact.phone), None))
             )
-        prompt = (
-            self.line(contact.prompt) if contact.prompt else labels.label(Term.PROBLEMS_VIEWING)
+        for phone in contact.phones:
+            number = LinkView(self.line(phone.number), None)
+            if phone.label:
+                label = self.text.text(f"{phone.label.strip()}:")
+                details.append(ContactDetail(label, number, True, self.other_lang(phone.label)))
+            else:
+                term = _PHONE_TERMS[phone.kind] if phone.kind else Term.PHONE
+                details.append(ContactDetail(_field(labels, term), number))
+        press = contact.kind is ContactKind.PRESS
+        if contact.prompt:
+            prompt = self.typeset_in(contact.prompt, lang_of(contact.prompt))
+        else:
+            prompt = labels.label(Term.MEDIA_CONTACTS if press else Term.PROBLEMS_VIEWING)
+        return ContactView(
+            prompt,
+            body,
+            tuple(details),
+            press=press,
+            prompt_own=contact.prompt is not None,
+            prompt_lang=self.other_lang(contact.prompt),
+            unit=self.typeset_in(contact.unit, lang_of(contact.unit)) if contact.unit else None,
+            unit_lang=self.other_lang(contact.unit),
+            phones=tuple(
+                self.line(n) for n in (contact.phone, *(p.number for p in contact.phones)) if n
+            ),
         )
-        return ContactView(prompt, body, tuple(details))
+
+    def dateline(self, dateline: Dateline) -> DatelineView:
+        """ "Geneva, 12 March 2024", "GINEBRA, 12 de marzo de 2024": the place as written and
+        the date to the precision known, in the item's language."""
+        place = self.typeset_in(dateline.place, lang_of(dateline.place)) if dateline.place else None
+        place_lang = self.other_lang(dateline.place)
+        when = dateline.date
+        if when is None:
+            return DatelineView((("place", place or ""),), place_lang)
+        date = _unbroken(self.text.partial_date(when))
+        if place is None:
+            return DatelineView((("date", date),), None, when.isoformat())
+        parts: list[DatelinePart] = []
+        for segment in self.text.labels.segments(Term.DATELINE):
+            if isinstance(segment, Placeholder):
+                parts.append(("date", date) if segment.name == "date" else ("place", place))
+            elif segment:
+                parts.append(("text", self.text.text(segment)))
+        return DatelineView(tuple(parts), place_lang, when.isoformat())
+
+    def other_lang(self, text: str | None) -> str | None:
+        """The language stated for ``text`` when it is not the item's (then marked)."""
+        lang = lang_of(text)
+        if lang is None or _same_language(lang, self.item.language):
+            return None
+        return lang
+
+    def labels_lang(self) -> str | None:
+        """The labels' language when it is not the item's."""
+        language = self.labels.language
+        return None if _same_language(language, self.item.language) else language
 
     def contact_sentence(self, email: LinkView) -> Inlines:
         """The labels' sentence asking to write to ``email``, the address a link."""
@@ -536,6 +627,9 @@ class _Builder:
                 after = email.text if k < len(segments) - 1 else ""
                 out.append(Run(self.labels.text(segment, before=before, after=after)))
         return tuple(out)
+
+
+_PHONE_TERMS = {PhoneKind.OFFICE: Term.PHONE_OFFICE, PhoneKind.MOBILE: Term.PHONE_MOBILE}
 
 
 def _field(labels: Presenter, term: Term) -> str:

@@ -14,8 +14,10 @@ from typing import assert_never
 from markupsafe import Markup
 
 from jsi_docs.view import (
+    Cut,
     Emph,
     Inlines,
+    Insert,
     LinkSpan,
     NoteMark,
     Passage,
@@ -140,5 +142,18 @@ class InlineRenderer:
                         f'<sup class="note-ref"><a href="#{target}" id="{ref}" '
                         f'role="doc-noteref">{number}</a></sup>'
                     )
+                case Insert(content=content, opening=opening, closing=closing):
+                    add('<span class="insertion">')
+                    add(escape_text(opening))
+                    self._nodes(content, add)
+                    add(escape_text(closing))
+                    add("</span>")
+                case Cut(mark=mark, note=note, lang=lang):
+                    add(
+                        f'<span class="truncation">{escape_text(mark)} <span class="truncation-note"'
+                    )
+                    if lang:
+                        add(f' lang="{escape_text(lang)}"')
+                    add(f">{escape_text(note)}</span></span>")
                 case _:
                     assert_never(node)
