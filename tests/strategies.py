@@ -16,12 +16,17 @@ from jsi_docs.model import (
     CollectiveKind,
     CollectiveSpeaker,
     Contact,
+    ContactKind,
+    Dateline,
     Emphasis,
     Figure,
     Foreign,
     GrammaticalGender,
     Inline,
+    Insertion,
+    InsertionMarks,
     ItemKind,
+    LangText,
     LanguageVersion,
     Link,
     ListBlock,
@@ -37,6 +42,8 @@ from jsi_docs.model import (
     PartialDate,
     Period,
     PersonName,
+    Phone,
+    PhoneKind,
     Quotation,
     QuotedTerm,
     RelatedLink,
@@ -51,6 +58,7 @@ from jsi_docs.model import (
     Text,
     Topic,
     TopicRef,
+    Truncation,
 )
 from jsi_docs.model.inline import has_words
 
@@ -90,6 +98,7 @@ def rich_text(speaker_ids: list[str], topic_ids: list[str], max_leaves: int = 6)
             children.map(Emphasis),
             children.map(Strong),
             children.map(QuotedTerm),
+            st.builds(lambda c, m: Insertion(c, marks=m), children, st.sampled_from(InsertionMarks)),
             st.builds(lambda c, u: Link(c, url=u), children, urls),
             st.builds(lambda c, lang: Foreign(c, lang=lang), children, st.sampled_from(["en", "fr", "es", "de", "ar"])),
         ]
@@ -294,4 +303,72 @@ def news_items(draw: Any) -> NewsItem:
         ),
     )
     noted: NewsItem = draw(with_notes(item, draw(st.lists(ids, max_size=3, unique=True)), text))
-    return noted
+    front: NewsItem = draw(with_front_matter(noted, text))
+    return front
+
+
+_tags = st.sampled_from(["en", "fr", "es", "ar", "ru", "zh", "de"])
+in_a_language = label | st.builds(LangText, label, _tags)
+"""A plain-text field's value: text, or text with its language stated."""
+
+
+def _cut(text: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``text`` stopping where the source stops."""
+    return (*text, Truncation())
+
+
+@st.composite
+def with_front_matter(draw: Any, item: NewsItem, text: st.SearchStrategy[tuple[Inline, ...]]) -> NewsItem:
+    """``item`` with maybe a subtitle, a dateline, highlights, agenda-item numbers, headings and
+    labels in a stated language, a press contact with a unit and phones, and texts cut off in
+    the source (a paragraph or a highlight ending in a truncation mark)."""
+    sections = []
+    for section in item.sections:
+        blocks = [
+            attrs.evolve(block, text=_cut(block.text)) if isinstance(block, Paragraph) and draw(st.integers(0, 5)) == 0 else block
+            for block in section.blocks
+        ]
+        heading = section.heading
+        if heading is not None and draw(st.booleans()):
+            heading = LangText(heading, draw(_tags))
+        agenda = draw(st.none() | st.from_regex(r"\A[1-9][0-9]?(\([a-d]\))?\Z"))
+        sections.append(attrs.evolve(section, blocks=blocks, heading=heading, agenda_item=agenda))
+    contact = item.contact
+    if contact is not None:
+        contact = attrs.evolve(
+            contact,
+            kind=draw(st.sampled_from(ContactKind)),
+            unit=draw(st.none() | in_a_language),
+            prompt=draw(st.none() | in_a_language),
+            phones=draw(
+                st.lists(
+                    st.builds(
+                        lambda number, kind, own: Phone(number, kind=kind, label=own),
+                        st.from_regex(r"\A\+41 (22|79) [0-9]{3} [0-9]{2} [0-9]{2}\Z"),
+                        st.none() | st.sampled_from(PhoneKind),
+                        st.none() | in_a_language,
+                    ),
+                    max_size=3,
+                )
+            ),
+        )
+    published = item.published
+    dated = st.none() if published is None else st.just(published)
+    dateline = draw(
+        st.none()
+        | st.builds(lambda place, date: Dateline(place, date), in_a_language, dated)
+        | (st.builds(lambda date: Dateline(None, date), st.just(published)) if published else st.none())
+    )
+    highlights = draw(st.lists(text | text.map(_cut), max_size=3))
+    topics = [attrs.evolve(t, label=draw(in_a_language)) for t in item.topics]
+    return attrs.evolve(
+        item,
+        sections=sections,
+        subtitle=draw(st.none() | text),
+        dateline=dateline,
+        highlights=highlights,
+        contact=contact,
+        topics=topics,
+        headline=draw(st.none() | in_a_language) if item.headline is not None else None,
+        series=attrs.evolve(item.series, label=draw(in_a_language)) if item.series else None,
+    )
