@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import jsi_docs
-from jsi_docs.model import NewsItem, NoteRef, RichText, Text
+from jsi_docs.model import Insertion, InsertionMarks, NewsItem, NoteRef, RichText, Text, Truncation
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -27,6 +27,11 @@ def shown_text(nodes: RichText, notes: Mapping[str, int]) -> str:
             parts.append(node.text)
         elif isinstance(node, NoteRef):
             parts.append(str(notes.get(node.note, "")))
+        elif isinstance(node, Truncation):
+            continue  # shown as an ellipsis and a label, not the item's words
+        elif isinstance(node, Insertion):
+            opening, closing = ("[", "]") if node.marks is InsertionMarks.SQUARE else ("(", ")")
+            parts.append(opening + shown_text(node.content, notes) + closing)
         else:
             parts.append(shown_text(node.content, notes))
     return "".join(parts)
