@@ -19,16 +19,26 @@ from typing import Any
 Work = Callable[[], object]
 
 
+def _load(workdir: Path, size: int) -> Any:
+    """The scaled item (100x the example is past the default limits, which guard a service)."""
+    import jsi_docs
+    from jsi_docs.readers.limits import Limits
+
+    generous = Limits(
+        max_bytes=10**9, max_nodes=10**8, max_total_text=10**9, max_blocks=10**6, max_inline=10**7
+    )
+    return jsi_docs.load(workdir / f"item-{size}.json", limits=generous)
+
+
 def _read(workdir: Path, name: str) -> str:
     return (workdir / name).read_text(encoding="utf-8")
 
 
 def ours(fmt: str) -> Callable[[Path, int], Work]:
     def setup(workdir: Path, size: int) -> Work:
-        import jsi_docs
         from jsi_docs.exporting import render
 
-        item = jsi_docs.load(workdir / f"item-{size}.json")
+        item = _load(workdir, size)
         return lambda: render(item, fmt).data
 
     return setup
@@ -37,9 +47,7 @@ def ours(fmt: str) -> Callable[[Path, int], Work]:
 def _variants(workdir: Path, size: int) -> list[Any]:
     from content import distinct
 
-    import jsi_docs
-
-    item = jsi_docs.load(workdir / f"item-{size}.json")
+    item = _load(workdir, size)
     return [distinct(item, f"{size}.{k}") for k in range(int(sys.argv[4]) + 2)]
 
 
@@ -52,30 +60,28 @@ def html_new(workdir: Path, size: int) -> Work:
 
 
 def html_jinja_new(workdir: Path, size: int) -> Work:
-    """The floor for :func:`html_new`: the page template rendered from each new item's view,
-    built beforehand."""
+    """The floor for :func:`html_new`: the page rendered from each new item's view, built
+    beforehand (the templates alone)."""
     from jsi_docs.exporters.base import ExportOptions
-    from jsi_docs.exporters.html import PAGE_TEMPLATE, page_view, template
+    from jsi_docs.exporters.html import item_view, render_view
     from jsi_docs.themes import Theme
 
-    compiled = template(Theme.load(), PAGE_TEMPLATE)
-    views = iter(
-        [page_view(v, ExportOptions(), print_mode=False)[0] for v in _variants(workdir, size)]
-    )
-    return lambda: compiled.render(page=next(views)).encode("utf-8")
+    theme = Theme.load()
+    views = iter([item_view(v, ExportOptions()) for v in _variants(workdir, size)])
+    return lambda: render_view(next(views), theme).html.encode("utf-8")
 
 
 def html_jinja(workdir: Path, size: int) -> Work:
-    """The floor for HTML: our compiled page template rendered from a view built beforehand."""
-    import jsi_docs
+    """The floor for HTML: our page rendered from a view built beforehand (the templates
+    alone)."""
     from jsi_docs.exporters.base import ExportOptions
-    from jsi_docs.exporters.html import PAGE_TEMPLATE, page_view, template
+    from jsi_docs.exporters.html import item_view, render_view
     from jsi_docs.themes import Theme
 
-    item = jsi_docs.load(workdir / f"item-{size}.json")
-    view, _ = page_view(item, ExportOptions(), print_mode=False)
-    compiled = template(Theme.load(), PAGE_TEMPLATE)
-    return lambda: compiled.render(page=view).encode("utf-8")
+    item = _load(workdir, size)
+    view = item_view(item, ExportOptions())
+    theme = Theme.load()
+    return lambda: render_view(view, theme).html.encode("utf-8")
 
 
 def pdf_raw(workdir: Path, size: int) -> Work:

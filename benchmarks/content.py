@@ -13,21 +13,31 @@ import attrs
 
 from jsi_docs.model import (
     BlockQuote,
+    Decision,
+    DocumentRef,
     Emphasis,
+    Figure,
     Foreign,
     Inline,
+    Insertion,
+    InsertionMarks,
+    Intervention,
+    Interventions,
     Link,
     ListBlock,
     NewsItem,
+    NoteRef,
     Paragraph,
     Quotation,
     QuotedTerm,
     RichText,
     SpeakerRef,
+    Statement,
     Strong,
     Table,
     Text,
     TopicRef,
+    Truncation,
     plain_text,
 )
 
@@ -50,7 +60,9 @@ def _renamed(nodes: RichText, suffix: str) -> RichText:
     return tuple(
         Text(n.text + suffix)
         if isinstance(n, Text)
-        else attrs.evolve(n, content=_renamed(n.content, suffix))  # type: ignore[call-arg]
+        else n
+        if isinstance(n, NoteRef | Truncation)
+        else attrs.evolve(n, content=_renamed(n.content, suffix))
         for n in nodes
     )
 
@@ -110,17 +122,26 @@ def _md_node(node: Inline) -> str:
             return f"[{_md_inline(node.content)}]({node.url})"
         case Foreign():
             return f"[{_md_inline(node.content)}]{{lang={node.lang}}}"
-        case SpeakerRef() | TopicRef():
+        case SpeakerRef() | TopicRef() | Statement() | DocumentRef():
             return _md_inline(node.content)
+        case NoteRef():
+            return ""
         case Quotation() | QuotedTerm():
             return f"« {_md_inline(node.content)} »"
+        case Insertion():
+            opening, closing = "[]" if node.marks is InsertionMarks.SQUARE else "()"
+            return f"\\{opening}{_md_inline(node.content)}\\{closing}"
+        case Truncation():
+            return "…"
         case _:
             assert_never(node)
 
 
 def markdown(item: NewsItem) -> str:
     """Pandoc Markdown with the item's text and structure (what a pandoc user would write)."""
-    meta = {"title": item.headline, "lang": item.language, "date": item.published.isoformat()}
+    meta = {"title": item.headline or "", "lang": item.language}
+    if item.published:
+        meta["date"] = item.published.isoformat()
     out = [
         "---",
         *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()),
@@ -147,11 +168,29 @@ def markdown(item: NewsItem) -> str:
                     out.append("")
                 case Table():
                     out += _md_table(block)
+                case Figure():
+                    out += [f"![{_md_escape(block.alt)}]({block.image})", ""]
+                case Interventions():
+                    out += [f"- {_md_intervention(i)}" for i in block.interventions] + [""]
+                case Decision():
+                    out += [_md_decision(block), ""]
                 case _:
                     assert_never(block)
     if item.topics:
         out += [", ".join(_md_escape(t.label) for t in item.topics), ""]
     return "\n".join(out)
+
+
+def _md_intervention(entry: Intervention) -> str:
+    who = _md_escape(entry.label or entry.speaker or "")
+    return f"{who}: {_md_inline(entry.content)}" if entry.content else who
+
+
+def _md_decision(decision: Decision) -> str:
+    words = [_md_escape(decision.body), _md_escape(decision.label or str(decision.action))]
+    if decision.object:
+        words.append(_md_inline(decision.object))
+    return " ".join(words)
 
 
 def _md_table(table: Table) -> list[str]:

@@ -44,8 +44,21 @@ BIN = Path(sys.executable).parent
 
 
 def keep_section(page: Path, new_text: str) -> str:
-    """``new_text`` with the service section of the current ``page`` appended (for run.py)."""
+    """``new_text`` with the sections other scripts write into the current ``page`` kept (for
+    run.py): the service section appended, the cold-start section (benchmarks/cold_start.py)
+    after the whole-process table."""
     old = page.read_text(encoding="utf-8") if page.is_file() else ""
+    from cold_start import BEGIN as COLD_BEGIN
+    from cold_start import END as COLD_END
+
+    if COLD_BEGIN in old:
+        cold = old[old.index(COLD_BEGIN) : old.index(COLD_END) + len(COLD_END)]
+        anchor = "## Whole process, side by side with pandoc\n"
+        if anchor in new_text:
+            at = new_text.index(anchor) + len(anchor)
+            end = new_text.find("\n## ", at)
+            end = len(new_text) if end == -1 else end + 1
+            new_text = new_text[:end].rstrip("\n") + "\n\n" + cold + "\n\n" + new_text[end:]
     if BEGIN not in old:
         return new_text
     section = old[old.index(BEGIN) : old.index(END) + len(END)]
@@ -78,7 +91,9 @@ def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def _load_requests(port: int, paths: list[str], body: bytes, concurrency: int) -> tuple[float, list[float]]:
+def _load_requests(
+    port: int, paths: list[str], body: bytes, concurrency: int
+) -> tuple[float, list[float]]:
     def one(path: str) -> float:
         started = time.perf_counter()
         answer = call(port, "POST", path, body, YAML, timeout=300)
@@ -97,6 +112,7 @@ _SPIN = "x = 0\nfor i in range(8_000_000):\n    x += i\n"
 def _control() -> float:
     """How much more a pure-CPU loop gets done in 2 processes than in 1, now (2.0: two free
     cores): what the service's 2-worker speed-up can be read against."""
+
     def run(processes: int) -> float:
         started = time.perf_counter()
         running = [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(processes)]
@@ -110,16 +126,24 @@ def _control() -> float:
 def service_rows(workdir: Path, quick: bool) -> list[str]:
     body = EXAMPLE.read_bytes()
     controls = [_control()]
-    counts = {"html": 200, "docx": 200, "pdf": 60} if not quick else {"html": 20, "docx": 20, "pdf": 8}
+    counts = (
+        {"html": 200, "docx": 200, "pdf": 60} if not quick else {"html": 20, "docx": 20, "pdf": 8}
+    )
     rows: dict[str, dict[int, tuple[float, float, float]]] = {}
     for workers in (1, 2):
-        with serving(workdir / f"serve-{workers}.log", "--workers", str(workers), "--max-renders", "100000") as port:
+        with serving(
+            workdir / f"serve-{workers}.log", "--workers", str(workers), "--max-renders", "100000"
+        ) as port:
             for fmt, count in counts.items():
                 _load_requests(port, [f"/render/{fmt}"] * 8, body, 4)  # every worker warm
                 wall, latencies = _load_requests(port, [f"/render/{fmt}"] * count, body, 4)
                 latencies.sort()
                 p95 = latencies[int(0.95 * (len(latencies) - 1))]
-                rows.setdefault(fmt, {})[workers] = (count / wall, statistics.median(latencies), p95)
+                rows.setdefault(fmt, {})[workers] = (
+                    count / wall,
+                    statistics.median(latencies),
+                    p95,
+                )
     controls.append(_control())
     lines = [
         "| format | 1 worker: renders/s | latency median / p95 | 2 workers: renders/s | latency median / p95 | throughput 2 ÷ 1 |",
@@ -201,8 +225,12 @@ def preview_rows(workdir: Path, quick: bool) -> list[str]:
             edits.append(time.perf_counter() - started)
     out = workdir / "out"
     jsi = str(BIN / "jsi-docs")
-    html_process = _whole_process([jsi, "render", str(EXAMPLE), "--to", "html", "-o", str(out), "--force"], rounds)
-    pdf_process = _whole_process([jsi, "render", str(EXAMPLE), "--to", "pdf", "-o", str(out), "--force"], rounds)
+    html_process = _whole_process(
+        [jsi, "render", str(EXAMPLE), "--to", "html", "-o", str(out), "--force"], rounds
+    )
+    pdf_process = _whole_process(
+        [jsi, "render", str(EXAMPLE), "--to", "pdf", "-o", str(out), "--force"], rounds
+    )
     lines = [
         f"| what | median of {rounds} |",
         "|---|---|",
@@ -234,7 +262,17 @@ def folder_rows(workdir: Path, quick: bool) -> list[str]:
     for index in range(count):
         shutil.copy(EXAMPLE, items / f"item-{index:03d}.fr.yaml")
     out = workdir / "folder-out"
-    command = [str(BIN / "jsi-docs"), "render", str(items), "-o", str(out), "--to", "html,pdf,docx", "-j", "2"]
+    command = [
+        str(BIN / "jsi-docs"),
+        "render",
+        str(items),
+        "-o",
+        str(out),
+        "--to",
+        "html,pdf,docx",
+        "-j",
+        "2",
+    ]
     with _timed() as full:
         subprocess.run(command, check=True, capture_output=True)
     full_time = full()

@@ -17,9 +17,14 @@ from jsi_docs.model import (
     Block,
     BlockQuote,
     Contact,
+    Decision,
+    DecisionKind,
+    DocumentRef,
     Emphasis,
     Figure,
     Foreign,
+    Intervention,
+    Interventions,
     LanguageVersion,
     Link,
     ListBlock,
@@ -42,6 +47,7 @@ from jsi_docs.model import (
     Series,
     Speaker,
     SpeakerRef,
+    Statement,
     Strong,
     Table,
     Text,
@@ -85,7 +91,8 @@ def text_of(element: etree._Element) -> str:
 
 
 def every_node_item(**changes: Any) -> NewsItem:
-    """A French item using every block and inline kind, two ordered lists, a foreign passage,
+    """A French item using every block and inline kind (interventions, a decision and a cited
+    document included), two ordered lists, a foreign passage,
     a note referred to twice, two document symbols and an update."""
     fields: dict[str, Any] = {
         "id": "every-node",
@@ -101,7 +108,13 @@ def every_node_item(**changes: Any) -> NewsItem:
             ),
         ),
         "series": Series("Initiative conjointe", id="jsi"),
-        "lead": ("Un chapeau avec ", Strong(("du gras",)), "."),
+        "lead": (
+            "Un chapeau avec ",
+            Strong(("du gras",)),
+            " et ",
+            Statement(("ce que l'Ambassadeur a rapporté",), speaker="tan"),
+            ".",
+        ),
         "meeting": Meeting(
             MeetingKind.PLENARY,
             Period(dt.date(2023, 5, 30), dt.date(2023, 6, 1)),
@@ -117,6 +130,8 @@ def every_node_item(**changes: Any) -> NewsItem:
                 member=Affiliation("Singapour"),
                 roles=(Role(RoleKind.CO_CONVENOR, "de l'initiative"),),
             ),
+            # named, never speaking: in the "Également mentionnés" box
+            Speaker("mina", PersonName("Mina", "George"), member=Affiliation("Australie")),
         ),
         "topics": (Topic("data", "flux de données"), Topic("privacy", "vie privée")),
         "sections": (
@@ -135,12 +150,18 @@ def every_node_item(**changes: Any) -> NewsItem:
                             Link(("le site",), url="https://www.wto.org/indexfr.htm"),
                             " et ",
                             Foreign(("the level playing field",), lang="en-GB"),
-                            ".",
+                            " (",
+                            DocumentRef(("WT/GC/M/200",), symbol="WT/GC/M/200"),
+                            ").",
                             NoteRef("compte-rendu"),
                         ),
                         speaker="tan",
                     ),
                     Paragraph(("Un lien refusé: ", Link(("cliquez",), url="javascript:alert(1)"))),
+                    Interventions(
+                        (Intervention("tan"), Intervention(label="une vingtaine de Membres"))
+                    ),
+                    Decision("Le Conseil", DecisionKind.TOOK_NOTE, object=("du rapport",)),
                 )
             ),
             section(

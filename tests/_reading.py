@@ -10,13 +10,16 @@ no-break spaces, quotation marks and every other character must be there as they
 
 from __future__ import annotations
 
+import collections
 import io
 import re
+import unicodedata
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from _extract import PAGE_MARGINS, parse_html
 from jsi_docs.view import (
+    Citation,
     Cut,
     Emph,
     Inlines,
@@ -25,6 +28,7 @@ from jsi_docs.view import (
     LinkSpan,
     NoteMark,
     Passage,
+    Reported,
     Run,
     SpeakerName,
     Speech,
@@ -78,6 +82,8 @@ def reading(nodes: Inlines, *, footnotes: bool = False) -> str:
                     | Passage(content=content)
                     | SpeakerName(content=content)
                     | TopicName(content=content)
+                    | Reported(content=content)
+                    | Citation(content=content)
                 ):
                     walk(content)
 
@@ -119,6 +125,10 @@ def expected_texts(view: ItemView, *, footnotes: bool = False) -> Iterator[Expec
         yield Expected("speakers heading", view.labels["speakers"], heading=True)
         for speaker in view.speakers:
             yield Expected(f"speaker {speaker.id}", speaker.text)
+    if view.mentioned:
+        yield Expected("mentioned heading", view.labels["mentioned"], heading=True)
+        for person in view.mentioned:
+            yield Expected(f"mentioned {person.id}", person.text)
     if view.topics:
         yield Expected("topics heading", view.labels["topics"], heading=True)
         yield Expected("topics", view.LIST_SEPARATOR.join(view.keywords))
@@ -143,13 +153,16 @@ def pattern(expected: Expected, *, line_breaks: bool) -> re.Pattern[str]:
     """``expected.text`` exactly, but that (with ``line_breaks``) a line break may stand for an
     ordinary space, or come between two characters (after a hyphen or a dash, or anywhere in a
     word too long for its line). Headings compare case-insensitively (a style may set them in
-    capitals)."""
+    capitals, where one letter may become two: "ß", "SS")."""
     parts: list[str] = []
     for index, char in enumerate(expected.text):
         if char == " ":
             parts.append("(?: \n?|\n)" if line_breaks else " ")
             continue
-        parts.append(re.escape(char))
+        if expected.heading and len(char.upper()) > 1:  # "ß" set in capitals is "SS"
+            parts.append(f"(?:{re.escape(char)}|{re.escape(char.upper())})")
+        else:
+            parts.append(re.escape(char))
         if line_breaks and index < len(expected.text) - 1:
             parts.append("\n?")
     return re.compile("".join(parts), re.IGNORECASE if expected.heading else 0)
@@ -167,6 +180,30 @@ def find_in_order(stream: str, expected: list[Expected], *, line_breaks: bool) -
             missing.append(f"{one.where} {state}: {one.text!r}")
             continue
         position = found.end()
+    return missing
+
+
+def letters(text: str) -> collections.Counter[str]:
+    """The letters and digits of ``text``, counted: decomposed (a ligature's letters), case
+    folded, marks dropped, and alef maksura and yeh one letter (fonts share their glyphs)."""
+    # upper case first: print.css sets some text in capitals ("ı" comes back as "I")
+    decomposed = unicodedata.normalize("NFKD", text.upper().casefold()).replace("\u0649", "\u064a")
+    return collections.Counter(c for c in decomposed if unicodedata.category(c)[0] in "LN")
+
+
+def find_letters(stream: str, expected: list[Expected]) -> list[str]:
+    """The expected texts whose letters and digits ``stream`` lacks, each text taking its own
+    from what is left (empty: all there). For a right-to-left PDF, whose text comes back in
+    visual order (the bidi algorithm moves digits, brackets and Latin words, poppler and pypdf
+    alike), so that texts cannot be found whole: a text lost is still a count short."""
+    left = letters(stream)
+    missing: list[str] = []
+    for one in expected:
+        wanted = letters(one.text)
+        short = wanted - left
+        if short:
+            missing.append(f"{one.where} missing letters {dict(short)!r}: {one.text!r}")
+        left -= wanted
     return missing
 
 

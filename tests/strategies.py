@@ -18,6 +18,9 @@ from jsi_docs.model import (
     Contact,
     ContactKind,
     Dateline,
+    Decision,
+    DecisionKind,
+    DocumentRef,
     Emphasis,
     Figure,
     Foreign,
@@ -25,6 +28,8 @@ from jsi_docs.model import (
     Inline,
     Insertion,
     InsertionMarks,
+    Intervention,
+    Interventions,
     ItemKind,
     LangText,
     LanguageVersion,
@@ -53,6 +58,7 @@ from jsi_docs.model import (
     Series,
     Speaker,
     SpeakerRef,
+    Statement,
     Strong,
     Table,
     Text,
@@ -73,23 +79,33 @@ _tricky = st.sampled_from(
     ["<script>alert(1)</script>", "{{ 7*7 }}", "</script>", "<!--", "\u2028", "*", "_", "[x](y)",
      "\\", "«", "»", ":", "?", "l'Ambassadeur", "é", "\u202e", "a\u0301", "&amp;", "\"'", "\t"]
 )  # fmt: skip
-words = st.lists(st.one_of(st.text(_alphabet, min_size=1, max_size=12), _tricky), min_size=1, max_size=4).map(
-    "".join
-)
+words = st.lists(
+    st.one_of(st.text(_alphabet, min_size=1, max_size=12), _tricky), min_size=1, max_size=4
+).map("".join)
 label = words.filter(lambda s: s.strip() != "")
 ids = st.from_regex(r"\A[a-z][a-z0-9-]{0,10}\Z")
+document_symbols = st.one_of(
+    st.from_regex(r"\A[A-Z]{2,5}(/[A-Z0-9()]{1,6}){1,3}(/Rev\.[1-9])?\Z"),
+    st.text(_alphabet, min_size=1, max_size=12).filter(
+        lambda s: s.isprintable() and not any(c.isspace() for c in s)
+    ),
+)
 urls = st.one_of(
     st.from_regex(r"\Ahttps?://[a-z]{1,8}\.(org|int|example)(/[a-z0-9_.~-]{0,8}){0,3}\Z"),
     st.from_regex(r"\Amailto:[a-z]{1,8}@[a-z]{1,8}\.org\Z"),
 )
 web_urls = st.from_regex(r"\Ahttps://[a-z]{1,8}\.(org|int)(/[a-z0-9_.~-]{0,8}){0,3}\Z")
-image_urls = st.from_regex(r"\Ahttps?://[a-z]{1,8}\.(org|int)(/[a-z0-9_.~-]{1,8}){0,2}/[a-z0-9_-]{1,8}\.(jpg|png|gif)\Z")
+image_urls = st.from_regex(
+    r"\Ahttps?://[a-z]{1,8}\.(org|int)(/[a-z0-9_.~-]{1,8}){0,2}/[a-z0-9_-]{1,8}\.(jpg|png|gif)\Z"
+)
 sizes = st.integers(min_value=1, max_value=4000)
 languages = st.sampled_from(SUPPORTED_LANGUAGES)  # every language with a data file
 days = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2040, 12, 31))
 
 
-def rich_text(speaker_ids: list[str], topic_ids: list[str], max_leaves: int = 6) -> st.SearchStrategy[tuple[Inline, ...]]:
+def rich_text(
+    speaker_ids: list[str], topic_ids: list[str], max_leaves: int = 6
+) -> st.SearchStrategy[tuple[Inline, ...]]:
     """Rich text whose references resolve to the given ids."""
     leaf: st.SearchStrategy[Inline] = words.map(Text)
 
@@ -98,18 +114,33 @@ def rich_text(speaker_ids: list[str], topic_ids: list[str], max_leaves: int = 6)
             children.map(Emphasis),
             children.map(Strong),
             children.map(QuotedTerm),
-            st.builds(lambda c, m: Insertion(c, marks=m), children, st.sampled_from(InsertionMarks)),
+            st.builds(
+                lambda c, m: Insertion(c, marks=m), children, st.sampled_from(InsertionMarks)
+            ),
             st.builds(lambda c, u: Link(c, url=u), children, urls),
-            st.builds(lambda c, lang: Foreign(c, lang=lang), children, st.sampled_from(["en", "fr", "es", "de", "ar"])),
+            st.builds(
+                lambda c, lang: Foreign(c, lang=lang),
+                children,
+                st.sampled_from(["en", "fr", "es", "de", "ar"]),
+            ),
+            st.builds(
+                lambda c, sym, u: DocumentRef(c, symbol=sym, url=u),
+                children,
+                st.none() | document_symbols,
+                st.none() | urls,
+            ),
         ]
         if speaker_ids:
             sp = st.sampled_from(speaker_ids)
             options += [
                 st.builds(lambda c, s: SpeakerRef(c, speaker=s), children, sp),
                 st.builds(lambda c, s: Quotation(c, speaker=s), children, sp),
+                st.builds(lambda c, s: Statement(c, speaker=s), children, sp),
             ]
         if topic_ids:
-            options.append(st.builds(lambda c, t: TopicRef(c, topic=t), children, st.sampled_from(topic_ids)))
+            options.append(
+                st.builds(lambda c, t: TopicRef(c, topic=t), children, st.sampled_from(topic_ids))
+            )
         return st.one_of(options)
 
     def as_text(nodes: st.SearchStrategy[Inline]) -> st.SearchStrategy[tuple[Inline, ...]]:
@@ -125,7 +156,33 @@ symbols = st.lists(st.from_regex(r"\A[A-Z]{2,5}(/[A-Z0-9()]{1,6}){1,3}\Z"), max_
 
 
 @st.composite
-def with_notes(draw: Any, item: NewsItem, note_ids: list[str], text: st.SearchStrategy[tuple[Inline, ...]]) -> NewsItem:
+def interventions(
+    draw: Any, text: st.SearchStrategy[tuple[Inline, ...]], refs: list[str]
+) -> Interventions:
+    """Who took the floor: speakers of the item or the item's words for others, some with what they said."""
+    speaker = (
+        st.builds(lambda s, c: Intervention(s, content=c), st.sampled_from(refs), st.none() | text)
+        if refs
+        else st.nothing()
+    )
+    unnamed = st.builds(
+        lambda words, c: Intervention(label=words, content=c), label, st.none() | text
+    )
+    return Interventions(draw(st.lists(speaker | unnamed, min_size=1, max_size=4)))
+
+
+@st.composite
+def decisions(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]]) -> Decision:
+    """What a body decided; a decision of kind 'other' always gives its words."""
+    kind = draw(st.sampled_from(DecisionKind))
+    words = draw(label if kind is DecisionKind.OTHER else st.none() | label)
+    return Decision(draw(label), kind, object=draw(st.none() | text), label=words)
+
+
+@st.composite
+def with_notes(
+    draw: Any, item: NewsItem, note_ids: list[str], text: st.SearchStrategy[tuple[Inline, ...]]
+) -> NewsItem:
     """``item`` with note references appended to some of its paragraphs, the notes
     they refer to (each referred to), document symbols and maybe an update."""
     sections = []
@@ -143,8 +200,15 @@ def with_notes(draw: Any, item: NewsItem, note_ids: list[str], text: st.SearchSt
     published = item.published
     updated = None
     if published is not None:
-        later = st.integers(0, 30).map(lambda d: PartialDate.of(published.last + dt.timedelta(days=d)))
-        updated = draw(st.none() | later | later.map(lambda p: PartialDate(p.year, p.month)) | later.map(lambda p: PartialDate(p.year)))
+        later = st.integers(0, 30).map(
+            lambda d: PartialDate.of(published.last + dt.timedelta(days=d))
+        )
+        updated = draw(
+            st.none()
+            | later
+            | later.map(lambda p: PartialDate(p.year, p.month))
+            | later.map(lambda p: PartialDate(p.year))
+        )
     return attrs.evolve(item, notes=notes, symbols=draw(symbols), updated=updated)
 
 
@@ -152,25 +216,41 @@ def periods(within: Period | None = None) -> st.SearchStrategy[Period]:
     """Periods of days, or of a month or year (``within``: covering it)."""
     if within is not None:
         return st.just(within) | st.just(Period.year(within.start.year))
-    in_days = st.tuples(days, st.integers(0, 5)).map(lambda t: Period(t[0], t[0] + dt.timedelta(days=t[1])))
+    in_days = st.tuples(days, st.integers(0, 5)).map(
+        lambda t: Period(t[0], t[0] + dt.timedelta(days=t[1]))
+    )
     in_months = days.map(lambda d: Period.month(d.year, d.month))
-    in_years = st.tuples(days, st.integers(0, 2)).map(lambda t: Period.between(PartialDate(t[0].year), PartialDate(t[0].year + t[1])))
+    in_years = st.tuples(days, st.integers(0, 2)).map(
+        lambda t: Period.between(PartialDate(t[0].year), PartialDate(t[0].year + t[1]))
+    )
     return in_days | in_months | in_years
 
 
 def partial_dates(day: dt.date) -> st.SearchStrategy[PartialDate]:
     """``day`` known to the day, the month or the year."""
-    return st.sampled_from([PartialDate.of(day), PartialDate(day.year, day.month), PartialDate(day.year)])
+    return st.sampled_from(
+        [PartialDate.of(day), PartialDate(day.year, day.month), PartialDate(day.year)]
+    )
 
 
 _codes = st.none() | st.from_regex(r"\A[A-Z]{3}\Z")
-_member_kinds = [k for k in AffiliationKind if k not in (AffiliationKind.PERSON, AffiliationKind.OFFICE)]
+_member_kinds = [
+    k for k in AffiliationKind if k not in (AffiliationKind.PERSON, AffiliationKind.OFFICE)
+]
 affiliations = st.builds(Affiliation, label, st.sampled_from(_member_kinds), _codes)
-on_behalf = st.builds(lambda name, kind, code, phrase: OnBehalfOf(name, kind, code, phrase=phrase), label, st.sampled_from(AffiliationKind), _codes, st.none() | label)
+on_behalf = st.builds(
+    lambda name, kind, code, phrase: OnBehalfOf(name, kind, code, phrase=phrase),
+    label,
+    st.sampled_from(AffiliationKind),
+    _codes,
+    st.none() | label,
+)
 
 
 @st.composite
-def tables(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]], speaker: st.SearchStrategy[str | None]) -> Table:
+def tables(
+    draw: Any, text: st.SearchStrategy[tuple[Inline, ...]], speaker: st.SearchStrategy[str | None]
+) -> Table:
     """A table of 1-3 columns; cells may be empty, row headings may not."""
     columns = draw(st.integers(1, 3))
     row_headers = draw(st.booleans())
@@ -180,7 +260,14 @@ def tables(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]], speaker: st.S
         for _ in range(draw(st.integers(1, 3)))
     ]
     header = draw(st.just([]) | st.lists(cell, min_size=columns, max_size=columns))
-    return Table(rows, header=header, row_headers=row_headers, caption=draw(st.none() | text), note=draw(st.none() | text), speaker=draw(speaker))
+    return Table(
+        rows,
+        header=header,
+        row_headers=row_headers,
+        caption=draw(st.none() | text),
+        note=draw(st.none() | text),
+        speaker=draw(speaker),
+    )
 
 
 @st.composite
@@ -188,7 +275,11 @@ def news_items(draw: Any) -> NewsItem:
     """Valid items: ids unique, references resolved, URLs safe, dates consistent."""
     language = draw(languages)
     meeting_dates = draw(st.none() | periods())
-    published_day = draw(days) if meeting_dates is None else meeting_dates.end + dt.timedelta(days=draw(st.integers(0, 3)))
+    published_day = (
+        draw(days)
+        if meeting_dates is None
+        else meeting_dates.end + dt.timedelta(days=draw(st.integers(0, 3)))
+    )
     published = draw(st.none() | partial_dates(published_day))
     all_ids = draw(st.lists(ids, min_size=0, max_size=6, unique=True))
     cut = draw(st.integers(0, len(all_ids)))
@@ -222,7 +313,10 @@ def news_items(draw: Any) -> NewsItem:
         for sid in speaker_ids
         for name, honorific, member in [
             (
-                draw(st.none() | st.builds(PersonName, label, st.none() | label, st.sampled_from(NameOrder))),
+                draw(
+                    st.none()
+                    | st.builds(PersonName, label, st.none() | label, st.sampled_from(NameOrder))
+                ),
                 draw(st.none() | label),
                 draw(st.none() | affiliations),
             )
@@ -234,22 +328,49 @@ def news_items(draw: Any) -> NewsItem:
             draw(label),
             kind=draw(st.sampled_from(CollectiveKind)),
             members=draw(st.lists(affiliations, max_size=3)),
+            # the persons of the item the group is made of (who speak when it speaks)
+            people=draw(st.lists(st.sampled_from(speaker_ids), unique=True, max_size=2))
+            if speaker_ids
+            else (),
         )
         for cid in collective_ids
     ]
     blocks = st.one_of(
         st.builds(lambda t, s: Paragraph(t, speaker=s), text, speaker_choice),
-        st.builds(lambda items, o, s: ListBlock(items, ordered=o, speaker=s), st.lists(text, min_size=1, max_size=3), st.booleans(), speaker_choice),
-        st.builds(lambda ps, s, c: BlockQuote(ps, speaker=s, cite=c), st.lists(text, min_size=1, max_size=2), speaker_choice, st.none() | web_urls),
+        st.builds(
+            lambda items, o, s: ListBlock(items, ordered=o, speaker=s),
+            st.lists(text, min_size=1, max_size=3),
+            st.booleans(),
+            speaker_choice,
+        ),
+        st.builds(
+            lambda ps, s, c: BlockQuote(ps, speaker=s, cite=c),
+            st.lists(text, min_size=1, max_size=2),
+            speaker_choice,
+            st.none() | web_urls,
+        ),
         tables(text, speaker_choice),
         st.builds(
-            lambda image, alt, caption, credit, w, h: Figure(image, alt, caption=caption, credit=credit, width=w, height=h),
-            image_urls, label, st.none() | text, st.none() | label, st.none() | sizes, st.none() | sizes,
+            lambda image, alt, caption, credit, w, h: Figure(
+                image, alt, caption=caption, credit=credit, width=w, height=h
+            ),
+            image_urls,
+            label,
+            st.none() | text,
+            st.none() | label,
+            st.none() | sizes,
+            st.none() | sizes,
         ),
+        interventions(text, refs),
+        decisions(text),
     )
     section_ids = draw(st.lists(ids, max_size=3, unique=True))
     sections = [
-        Section(draw(st.lists(blocks, min_size=1, max_size=3)), heading=draw(st.none() | label), id=draw(st.none() | st.sampled_from(section_ids)) if section_ids else None)
+        Section(
+            draw(st.lists(blocks, min_size=1, max_size=3)),
+            heading=draw(st.none() | label),
+            id=draw(st.none() | st.sampled_from(section_ids)) if section_ids else None,
+        )
         for _ in range(draw(st.integers(1, 3)))
     ]
     seen: set[str] = set()
@@ -262,7 +383,12 @@ def news_items(draw: Any) -> NewsItem:
         unique_sections.append(section)
     other_languages = [lang for lang in SUPPORTED_LANGUAGES if lang != language]
     versions = [
-        LanguageVersion(lang, item_id=draw(st.none() | ids.map(lambda s: s + "-v")), url=draw(web_urls), headline=draw(st.none() | label))
+        LanguageVersion(
+            lang,
+            item_id=draw(st.none() | ids.map(lambda s: s + "-v")),
+            url=draw(web_urls),
+            headline=draw(st.none() | label),
+        )
         for lang in draw(st.lists(st.sampled_from(other_languages), unique=True, max_size=2))
     ]
     item = NewsItem(
@@ -272,7 +398,9 @@ def news_items(draw: Any) -> NewsItem:
         published,
         unique_sections,
         kind=draw(st.sampled_from(ItemKind)),
-        series=draw(st.none() | st.builds(Series, label, id=st.none() | ids, url=st.none() | web_urls)),
+        series=draw(
+            st.none() | st.builds(Series, label, id=st.none() | ids, url=st.none() | web_urls)
+        ),
         lead=draw(st.none() | text),
         meeting=None
         if meeting_dates is None
@@ -288,7 +416,11 @@ def news_items(draw: Any) -> NewsItem:
         speakers=speakers,
         collective_speakers=collective,
         topics=[Topic(t, draw(label), uri=draw(st.none() | web_urls)) for t in topic_ids],
-        related_links=draw(st.lists(st.builds(RelatedLink, label, urls, language=st.none() | languages), max_size=3)),
+        related_links=draw(
+            st.lists(
+                st.builds(RelatedLink, label, urls, language=st.none() | languages), max_size=3
+            )
+        ),
         language_versions=versions,
         contact=draw(
             st.none()
@@ -318,14 +450,18 @@ def _cut(text: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 @st.composite
-def with_front_matter(draw: Any, item: NewsItem, text: st.SearchStrategy[tuple[Inline, ...]]) -> NewsItem:
+def with_front_matter(
+    draw: Any, item: NewsItem, text: st.SearchStrategy[tuple[Inline, ...]]
+) -> NewsItem:
     """``item`` with maybe a subtitle, a dateline, highlights, agenda-item numbers, headings and
     labels in a stated language, a press contact with a unit and phones, and texts cut off in
     the source (a paragraph or a highlight ending in a truncation mark)."""
     sections = []
     for section in item.sections:
         blocks = [
-            attrs.evolve(block, text=_cut(block.text)) if isinstance(block, Paragraph) and draw(st.integers(0, 5)) == 0 else block
+            attrs.evolve(block, text=_cut(block.text))
+            if isinstance(block, Paragraph) and draw(st.integers(0, 5)) == 0
+            else block
             for block in section.blocks
         ]
         heading = section.heading
@@ -357,7 +493,11 @@ def with_front_matter(draw: Any, item: NewsItem, text: st.SearchStrategy[tuple[I
     dateline = draw(
         st.none()
         | st.builds(lambda place, date: Dateline(place, date), in_a_language, dated)
-        | (st.builds(lambda date: Dateline(None, date), st.just(published)) if published else st.none())
+        | (
+            st.builds(lambda date: Dateline(None, date), st.just(published))
+            if published
+            else st.none()
+        )
     )
     highlights = draw(st.lists(text | text.map(_cut), max_size=3))
     topics = [attrs.evolve(t, label=draw(in_a_language)) for t in item.topics]

@@ -103,3 +103,44 @@ def test_the_view_knows_no_format(path: Path) -> None:
     assert not roots & {"jinja2", "markupsafe", "docx", "lxml", "weasyprint", "pypdf"}, roots
     ours = {m for m in imports_of(path) if m.startswith("jsi_docs")}
     assert not any(m.startswith(("jsi_docs.exporters", "jsi_docs.readers")) for m in ours), ours
+
+
+_CLI_MODULES = """
+import sys
+from jsi_docs.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exit:
+    assert not exit.code, exit.code
+watched = ("weasyprint", "docx", "pypdf", "jsonschema", "starlette", "uvicorn",
+           "concurrent.futures.process", "importlib.metadata")
+print(" ".join(sorted(m for m in watched if m in sys.modules)))
+"""
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("html", ""),
+        ("docx", "docx"),  # the one format asked for, and nothing of the others
+        ("pdf", "importlib.metadata weasyprint"),  # the PDF names its producer's version
+    ],
+)
+def test_the_command_imports_only_what_the_format_asked_for_needs(
+    tmp_path: Path, fmt: str, expected: str
+) -> None:
+    """``jsi-docs render item.yaml --to html`` as a whole process imports no WeasyPrint (0.4 s,
+    and Pango), no python-docx, no process pool, no entry-point scan: a cold start pays only
+    for the format it asked for (see docs/benchmarks.md, whole process)."""
+    root = SRC.parent.parent
+    item = root / "examples" / "jsi-ecommerce-2023-05-25.fr.yaml"
+    args = ["render", str(item), "--to", fmt, "-o", str(tmp_path), "-q"]
+    out = subprocess.run(
+        [sys.executable, "-c", _CLI_MODULES, *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=root,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == expected

@@ -14,7 +14,13 @@ from tests_helpers import EXAMPLES, FRENCH
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "jsi_docs", *args], capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "jsi_docs", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_validate_examples_exits_zero() -> None:
@@ -24,7 +30,9 @@ def test_validate_examples_exits_zero() -> None:
 
 
 def test_validate_broken_copy_prints_one_line_per_error(tmp_path: Path) -> None:
-    broken = FRENCH.read_text(encoding="utf-8").replace("(speaker:yamazaki) a exhorté", "(speaker:yamazki) a exhorté")
+    broken = FRENCH.read_text(encoding="utf-8").replace(
+        "(speaker:yamazaki) a exhorté", "(speaker:yamazki) a exhorté"
+    )
     broken = broken.replace("kind: news\n", "kind: news\nauthor: nobody\n")
     path = tmp_path / "broken.fr.yaml"
     path.write_text(broken, encoding="utf-8")
@@ -37,9 +45,14 @@ def test_validate_broken_copy_prints_one_line_per_error(tmp_path: Path) -> None:
     source_lines = broken.splitlines()
     author_line = source_lines.index("author: nobody") + 1
     speaker_line = next(i for i, line in enumerate(source_lines, 1) if "speaker:yamazki" in line)
-    assert lines[0] == f"{path}:{author_line}: $.author: unknown key (allowed here: id, language, headline, published, sections, kind, series, lead, meeting, publisher, url, speakers, collective_speakers, topics, related_links, language_versions, contact, symbols, updated, notes)"
+    assert (
+        lines[0]
+        == f"{path}:{author_line}: $.author: unknown key (allowed here: id, language, headline, published, sections, kind, series, lead, meeting, publisher, url, speakers, collective_speakers, topics, related_links, language_versions, contact, symbols, updated, notes, subtitle, dateline, highlights)"
+    )
     speaker_column = source_lines[speaker_line - 1].index("yamazki") + 1
-    assert lines[1].startswith(f"{path}:{speaker_line}:{speaker_column}: $.sections[1].blocks[4].text[0].speaker: unknown speaker 'yamazki'")
+    assert lines[1].startswith(
+        f"{path}:{speaker_line}:{speaker_column}: $.sections[1].blocks[4].text[0].speaker: unknown speaker 'yamazki'"
+    )
 
 
 def test_usage_errors_exit_two() -> None:
@@ -62,7 +75,9 @@ def test_help_and_validate_import_neither_weasyprint_nor_docx() -> None:
         "assert r1.exit_code == r2.exit_code == r3.exit_code == 0; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('weasyprint', 'docx', 'pypdf')))"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
     assert out.stdout.strip() == "[]"
 
 
@@ -76,7 +91,18 @@ def test_missing_file_is_a_clear_error() -> None:
 def test_render_passes_pdf_options(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         main,
-        ["render", str(FRENCH), "--to", "pdf", "--page-size", "Letter", "--allowed-url", "https://example.org/", "-o", str(tmp_path)],
+        [
+            "render",
+            str(FRENCH),
+            "--to",
+            "pdf",
+            "--page-size",
+            "Letter",
+            "--allowed-url",
+            "https://example.org/",
+            "-o",
+            str(tmp_path),
+        ],
     )
     assert result.exit_code == 0, result.output
     from pypdf import PdfReader
@@ -179,18 +205,27 @@ def test_a_huge_value_is_echoed_cut(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     assert max(len(line) for line in result.stdout.splitlines()) < 300
-    assert f"{path}:1: $.schema_version: this version of jsi_docs reads schema version 1, not '{'9' * 31}…'" in result.stdout
+    assert (
+        f"{path}:1: $.schema_version: this version of jsi_docs reads schema version 1, not '{'9' * 31}…'"
+        in result.stdout
+    )
 
 
 def test_a_very_long_line_is_cut_with_a_pointer(tmp_path: Path) -> None:
     path = tmp_path / "long.yaml"
     key = "k" * 1000
-    path.write_text(FRENCH.read_text(encoding="utf-8").replace("kind: news\n", f"kind: news\n{key}: 1\n"), encoding="utf-8")
+    path.write_text(
+        FRENCH.read_text(encoding="utf-8").replace("kind: news\n", f"kind: news\n{key}: 1\n"),
+        encoding="utf-8",
+    )
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 1
     [line] = result.stdout.splitlines()
     assert line.startswith(f"{path}:")
-    assert line.endswith("… [933 more characters; --format json shows all]") or "more characters; --format json shows all]" in line
+    assert (
+        line.endswith("… [933 more characters; --format json shows all]")
+        or "more characters; --format json shows all]" in line
+    )
     assert len(line) < MAX_LINE + 80
     whole = json.loads(CliRunner().invoke(main, ["validate", "--format", "json", str(path)]).stdout)
     assert whole["files"][0]["problems"][0]["path"] == f"$.{key}"
@@ -205,7 +240,9 @@ def test_cut_says_how_much_is_left_out() -> None:
 
 
 def test_format_names_are_case_insensitive(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "HTML,Json", "-o", str(tmp_path)])
+    result = CliRunner().invoke(
+        main, ["render", str(FRENCH), "--to", "HTML,Json", "-o", str(tmp_path)]
+    )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "jsi-ecommerce-2023-05-25.fr.html").is_file()
     assert (tmp_path / "jsi-ecommerce-2023-05-25.fr.json").is_file()
@@ -214,20 +251,38 @@ def test_format_names_are_case_insensitive(tmp_path: Path) -> None:
 def test_unknown_format_lists_the_known_ones() -> None:
     result = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "rtf"])
     assert result.exit_code == 2
-    assert "Invalid value for '--to': unknown format 'rtf'; known: docx, html, json, pdf, yaml" in result.stderr
+    assert (
+        "Invalid value for '--to': unknown format 'rtf'; known: docx, html, json, pdf, yaml"
+        in result.stderr
+    )
 
 
 def test_generic_option_reaches_the_formats_that_take_it(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         main,
-        ["render", str(FRENCH), "--to", "pdf,html", "-O", "page_size=letter", "-O", "fragment=yes", "-o", str(tmp_path)],
+        [
+            "render",
+            str(FRENCH),
+            "--to",
+            "pdf,html",
+            "-O",
+            "page_size=letter",
+            "-O",
+            "fragment=yes",
+            "-o",
+            str(tmp_path),
+        ],
     )
     assert result.exit_code == 0, result.output
     from pypdf import PdfReader
 
     box = PdfReader(tmp_path / "jsi-ecommerce-2023-05-25.fr.pdf").pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
-    assert (tmp_path / "jsi-ecommerce-2023-05-25.fr.html").read_text(encoding="utf-8").startswith("<article")
+    assert (
+        (tmp_path / "jsi-ecommerce-2023-05-25.fr.html")
+        .read_text(encoding="utf-8")
+        .startswith("<article")
+    )
 
 
 def test_generic_option_errors_are_usage_errors_naming_the_fix() -> None:
@@ -235,12 +290,18 @@ def test_generic_option_errors_are_usage_errors_naming_the_fix() -> None:
     assert misspelt.exit_code == 2
     assert (
         "Invalid value for -O: no chosen format takes 'pagesize' (did you mean page_size? "
-        "pdf: allowed_urls, labels_language, page_size, pdf_variant, strict, theme, typography)"
+        "pdf: allowed_urls, document_url_pattern, labels_language, page_size, pdf_variant, strict, theme, typography)"
     ) in misspelt.stderr
-    bad_value = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "pdf", "-O", "page_size=A3"])
+    bad_value = CliRunner().invoke(
+        main, ["render", str(FRENCH), "--to", "pdf", "-O", "page_size=A3"]
+    )
     assert bad_value.exit_code == 2
-    assert "Error: bad pdf option: page_size: expected one of A4, Letter; got 'A3'" in bad_value.stderr
-    not_bool = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "html", "-O", "fragment=maybe"])
+    assert (
+        "Error: bad pdf option: page_size: expected one of A4, Letter; got 'A3'" in bad_value.stderr
+    )
+    not_bool = CliRunner().invoke(
+        main, ["render", str(FRENCH), "--to", "html", "-O", "fragment=maybe"]
+    )
     assert not_bool.exit_code == 2
     assert "Invalid value for -O: fragment: expected true or false, got 'maybe'" in not_bool.stderr
     no_equals = CliRunner().invoke(main, ["render", str(FRENCH), "-O", "fragment"])
@@ -250,14 +311,19 @@ def test_generic_option_errors_are_usage_errors_naming_the_fix() -> None:
 
 def test_typography_option_changes_the_marks(tmp_path: Path) -> None:
     result = CliRunner().invoke(
-        main, ["render", str(FRENCH), "--to", "html", "--typography", "house_wto", "-o", str(tmp_path)]
+        main,
+        ["render", str(FRENCH), "--to", "html", "--typography", "house_wto", "-o", str(tmp_path)],
     )
     assert result.exit_code == 0, result.output
     page = (tmp_path / "jsi-ecommerce-2023-05-25.fr.html").read_text(encoding="utf-8")
-    default = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "html", "-o", str(tmp_path / "d")])
+    default = CliRunner().invoke(
+        main, ["render", str(FRENCH), "--to", "html", "-o", str(tmp_path / "d")]
+    )
     assert default.exit_code == 0
     assert page != (tmp_path / "d" / "jsi-ecommerce-2023-05-25.fr.html").read_text(encoding="utf-8")
-    unknown = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "html", "--typography", "gothic", "-o", str(tmp_path)])
+    unknown = CliRunner().invoke(
+        main, ["render", str(FRENCH), "--to", "html", "--typography", "gothic", "-o", str(tmp_path)]
+    )
     assert unknown.exit_code == 2  # refused once, before any item is rendered
     assert (
         "Error: bad html option: typography: unknown typography profile 'gothic' "
@@ -293,7 +359,15 @@ def test_verbosity_before_or_after_the_command_and_each_diagnostic_once(tmp_path
 
 
 def test_render_without_v_prints_no_line_per_file_and_quiet_prints_nothing(tmp_path: Path) -> None:
-    done = run("render", str(FRENCH), str(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"), "--to", "html", "-o", str(tmp_path))
+    done = run(
+        "render",
+        str(FRENCH),
+        str(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"),
+        "--to",
+        "html",
+        "-o",
+        str(tmp_path),
+    )
     assert done.returncode == 0
     assert done.stderr == "2 of 2 item(s) rendered, 2 file(s) written, 0 failed\n"
     quiet = run("render", str(FRENCH), "--to", "html", "-o", str(tmp_path), "-q")
@@ -314,7 +388,10 @@ def test_help_is_readable_everywhere() -> None:
 def test_formats_lists_each_format_with_its_options() -> None:
     result = CliRunner().invoke(main, ["formats"])
     assert result.exit_code == 0
-    assert "pdf\tallowed_urls, labels_language, page_size, pdf_variant, strict, theme, typography" in result.output.splitlines()
+    assert (
+        "pdf\tallowed_urls, document_url_pattern, labels_language, page_size, pdf_variant, strict, theme, typography"
+        in result.output.splitlines()
+    )
 
 
 def test_weasyprint_warnings_still_become_diagnostics_in_the_command(tmp_path: Path) -> None:

@@ -23,16 +23,21 @@ from clients import (
 from jsi_docs.i18n import labels
 from jsi_docs.model import (
     BlockQuote,
+    Decision,
     Figure,
+    Interventions,
     ListBlock,
     NewsItem,
+    NoteRef,
     Paragraph,
     Quotation,
     RichText,
     SpeakerRef,
+    Statement,
     Table,
+    Text,
+    Truncation,
     plain_text,
-    walk,
 )
 from tests_helpers import shown_text
 
@@ -61,18 +66,33 @@ def _expected_in_order(item: NewsItem) -> list[tuple[str, str]]:
                 texts = list(block.texts())
             case Figure(caption=caption):
                 texts = [caption] if caption else []
+            case Interventions(interventions=entries):
+                texts = [e.content for e in entries if e.content]
+            case Decision(object=what):
+                texts = [what] if what else []
             case _:
                 assert_never(block)
         for rich in texts:
             if block.speaker:
                 found.append(("statement", shown_text(rich, notes)))
                 continue
-            for node in walk(rich):
-                if isinstance(node, SpeakerRef):
-                    found.append(("speaker name", plain_text(node.content)))
-                elif isinstance(node, Quotation):
-                    found.append(("quotation", plain_text(node.content)))
+            _spans(rich, notes, found)
     return found
+
+
+def _spans(rich: RichText, notes: dict[str, int], found: list[tuple[str, str]]) -> None:
+    """The speaker names and quotations of ``rich``; a statement span whole (its words hold
+    the names and quotations inside it)."""
+    for node in rich:
+        if isinstance(node, Statement):
+            found.append(("statement", shown_text(node.content, notes)))
+            continue
+        if isinstance(node, SpeakerRef):
+            found.append(("speaker name", plain_text(node.content)))
+        elif isinstance(node, Quotation):
+            found.append(("quotation", plain_text(node.content)))
+        if not isinstance(node, Text | NoteRef | Truncation):
+            _spans(node.content, notes, found)
 
 
 def _assert_in_order(text: str, expected: list[tuple[str, str]]) -> None:

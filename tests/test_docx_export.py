@@ -55,9 +55,11 @@ def test_exporter_declares_name_media_type_suffix_and_options() -> None:
         "theme",
         "labels_language",
         "typography",
+        "sibling_files",
         "strict",
         "reference_docx",
         "allowed_urls",
+        "document_url_pattern",
     }
 
 
@@ -68,11 +70,12 @@ def test_paragraphs_carry_the_named_styles_in_reading_order(
     # meeting, publication and update on Dateline paragraphs, then the symbols
     assert styles[:6] == ["Title", "Dateline", "Dateline", "Dateline", "Document Symbol", "Lead"]
     expected_body = [
-        "Statement", "Body Text", "Heading 1",
+        "Statement", "Body Text", "Body Text", "Body Text", "Heading 1",  # interventions, decision
         "List Number", "List Number", "List Bullet", "List Bullet", "List Number", "List Number",
         "Quote", "Quote Attribution",
         "Table Caption", "Table Note",
         "Figure Alt", "Caption",
+        "Back Matter Heading", "Speaker",
         "Back Matter Heading", "Speaker",
         "Back Matter Heading", "Topics",
         "Back Matter Heading", "Links Box", "Links Box",
@@ -236,17 +239,25 @@ def test_labels_language_localises_labels_and_tags_them(rendered: jsi_docs.Expor
     assert langs == {"en"}
     styles = _paragraph_styles(data)
     headings = [
-        p.text for p, style in zip(open_docx(data).paragraphs, styles, strict=True)
+        p.text
+        for p, style in zip(open_docx(data).paragraphs, styles, strict=True)
         if style == "Back Matter Heading"
     ]
     # the prompt is the item's own words, not a label
-    assert headings == ["Speakers", "Topics", "Find out more", "This page in other languages", "Des problèmes\u202f?"]
+    assert headings == [
+        "Speakers",
+        "Also mentioned",
+        "Topics",
+        "Find out more",
+        "This page in other languages",
+        "Des problèmes\u202f?",
+    ]
 
 
 def test_core_properties(rendered: jsi_docs.ExportResult) -> None:
     core = open_docx(rendered.data).core_properties
     assert core.title == ITEM.headline
-    assert core.subject == "Un chapeau avec du gras."
+    assert core.subject == "Un chapeau avec du gras et ce que l\u2019Ambassadeur a rapporté."
     assert core.keywords == "flux de données, vie privée"
     assert core.language == "fr"
     assert core.author == core.last_modified_by == "Organisation mondiale du commerce"

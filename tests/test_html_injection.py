@@ -164,7 +164,7 @@ ALLOWED_TAGS = {
     "html", "head", "body", "meta", "title", "link", "style", "script", "main", "article",
     "header", "footer", "section", "aside", "nav", "div", "p", "h1", "h2", "ul", "ol", "li",
     "a", "span", "bdi", "em", "strong", "q", "blockquote", "figure", "figcaption", "time", "address",
-    "dl", "dt", "dd", "img", "table", "caption", "thead", "tbody", "tr", "th", "td", "sup",
+    "dl", "dt", "dd", "img", "table", "caption", "thead", "tbody", "tr", "th", "td", "sup", "cite",
     "DOCUMENT_FRAGMENT",
 }  # fmt: skip
 

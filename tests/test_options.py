@@ -65,7 +65,8 @@ def test_unknown_and_bad_options_are_refused_with_the_accepted_ones() -> None:
         jsi_docs.export(french_example(), "pdf", pdfvariant="pdf/a-3b")  # type: ignore[call-overload]
     assert str(caught.value) == (
         "the pdf exporter does not take pdfvariant (did you mean pdf_variant?); "
-        "it takes: allowed_urls, labels_language, page_size, pdf_variant, strict, theme, typography"
+        "it takes: allowed_urls, document_url_pattern, labels_language, page_size, pdf_variant, sibling_files, "
+        "strict, theme, typography"
     )
     with pytest.raises(OptionError) as caught:
         jsi_docs.export(french_example(), "pdf", page_size="A3", strict="yes")  # type: ignore[call-overload]
@@ -151,7 +152,7 @@ def test_a_plugin_exporter_declares_and_takes_options(plugin_path: Path, tmp_pat
         f"{headline.upper()[:10]}|a,b",
         f"{headline[:5]}|",
         "the plain exporter does not take widht (did you mean width?); "
-        "it takes: labels_language, prefixes, shout, strict, theme, typography, width",
+        "it takes: labels_language, prefixes, shout, sibling_files, strict, theme, typography, width",
     ]
     cli = _run(
         plugin_path, "-m", "jsi_docs", "render", str(FRENCH), "--to", "PLAIN,html",
@@ -177,3 +178,48 @@ def test_language_and_typography_names_are_checked_when_options_are_read() -> No
     )
     with pytest.raises(OptionError, match="typography: unknown typography profile 'gothic'"):
         jsi_docs.DocxOptions(typography="gothic")
+
+
+@pytest.mark.parametrize(
+    ("hint", "text", "value"),
+    [
+        (bool, "Yes", True),
+        (bool, "off", False),
+        (bool | None, "1", True),
+        (int, "12", 12),
+        (int | None, "-3", -3),
+        (tuple[str, ...], "https://a.example/", ("https://a.example/",)),
+        (str | None, "Letter", "Letter"),
+        (Path | str | None, "x", "x"),
+    ],
+)
+def test_option_text_is_read_per_type(hint: object, text: str, value: object) -> None:
+    from jsi_docs.exporters import option_from_text
+
+    assert option_from_text("key", text, hint) == value
+
+
+@pytest.mark.parametrize(
+    ("hint", "text", "said"), [(bool, "maybe", "true or false"), (int, "1.5", "whole number")]
+)
+def test_option_text_of_the_wrong_type_is_an_option_error_naming_the_key(
+    hint: object, text: str, said: str
+) -> None:
+    from jsi_docs.exporters import option_from_text
+
+    with pytest.raises(OptionError, match=f"strict: expected .*{said}|strict: .*{said}") as caught:
+        option_from_text("strict", text, hint)
+    assert isinstance(caught.value, jsi_docs.JsiDocsError)
+    assert repr(text) in str(caught.value)
+
+
+def test_the_service_reads_options_without_the_command_line() -> None:
+    import ast
+
+    source = (ROOT / "src" / "jsi_docs" / "service" / "app.py").read_text()
+    imported = {
+        node.module
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
+    assert "jsi_docs.cli" not in imported

@@ -24,14 +24,19 @@ import jsi_docs
 from _extract import docx_text, html_hazards, html_text, normalise, pdf_text
 from _html_parse import json_ld, parse
 from jsi_docs.exporters import jsonld
-from jsi_docs.model import BlockQuote, Figure, ListBlock, NewsItem, Paragraph, Table, plain_text
+from jsi_docs.model import BlockQuote, Figure, ListBlock, NewsItem, Paragraph, RichText, Table
 from jsi_docs.view import build_view, direction
 from jsi_docs.view.present import clean
 from strategies import news_items
+from tests_helpers import shown_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = settings().max_examples if os.environ.get("JSI_FUZZ") else 8
-FORMATS = {"html": "jsi_docs.exporters.html", "pdf": "jsi_docs.exporters.pdf", "docx": "jsi_docs.exporters.docx"}
+FORMATS = {
+    "html": "jsi_docs.exporters.html",
+    "pdf": "jsi_docs.exporters.pdf",
+    "docx": "jsi_docs.exporters.docx",
+}
 
 
 def item_texts(item: NewsItem) -> Iterator[str]:
@@ -42,35 +47,44 @@ def item_texts(item: NewsItem) -> Iterator[str]:
     return map(clean, _item_texts(item))
 
 
+def _words(text: RichText) -> str:
+    """What every format shows of ``text`` as words: an editor's insertion between its marks,
+    no note numbers, and nothing for a truncation (its ellipsis and label are the labels')."""
+    return shown_text(text, {})
+
+
 def _item_texts(item: NewsItem) -> Iterator[str]:
     if item.headline is not None:
         yield item.headline
+    if item.subtitle:
+        yield _words(item.subtitle)
     if item.series is not None:
         yield item.series.label
     if item.lead:
-        yield plain_text(item.lead)
+        yield _words(item.lead)
+    yield from (_words(h) for h in item.highlights)
     for section in item.sections:
         if section.heading:
             yield section.heading
         for block in section.blocks:
             match block:
                 case Paragraph(text=text):
-                    yield plain_text(text)
+                    yield _words(text)
                 case ListBlock(items=entries):
-                    yield from (plain_text(entry) for entry in entries)
+                    yield from (_words(entry) for entry in entries)
                 case BlockQuote(paragraphs=paragraphs):
-                    yield from (plain_text(p) for p in paragraphs)
+                    yield from (_words(p) for p in paragraphs)
                 case Table():
-                    yield from (plain_text(t) for t in block.texts())
+                    yield from (_words(t) for t in block.texts())
                 case Figure(caption=caption, credit=credit):
                     # The alt text is an attribute in HTML: tests/test_figure.py checks it.
                     if caption:
-                        yield plain_text(caption)
+                        yield _words(caption)
                     if credit:
                         yield credit
     yield from (link.title for link in item.related_links)
     if item.contact is not None:
-        yield plain_text(item.contact.text)
+        yield _words(item.contact.text)
 
 
 @functools.cache
@@ -93,7 +107,13 @@ _STRONG_RTL = {"R", "AL", "RLE", "RLO", "RLI", "LRE", "LRO", "LRI", "FSI", "PDF"
 
 # Unassigned code points in these blocks are right-to-left by default (UAX #9, DerivedBidiClass);
 # Python's Unicode tables give them no class, the shaper's newer tables may give them a script.
-_DEFAULT_RTL = ((0x0590, 0x08FF), (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF), (0x1E800, 0x1EFFF))
+_DEFAULT_RTL = (
+    (0x0590, 0x08FF),
+    (0xFB1D, 0xFDFF),
+    (0xFE70, 0xFEFF),
+    (0x10800, 0x10FFF),
+    (0x1E800, 0x1EFFF),
+)
 
 
 def _rtl(c: str) -> bool:
@@ -171,7 +191,9 @@ def _check_text(fmt: str, item: NewsItem, data: bytes) -> None:
 @pytest.mark.parametrize("fmt", list(FORMATS))
 @settings(max_examples=EXAMPLES)
 @given(item=news_items())
-def test_every_valid_item_exports_with_its_text_and_deterministically(fmt: str, item: NewsItem) -> None:
+def test_every_valid_item_exports_with_its_text_and_deterministically(
+    fmt: str, item: NewsItem
+) -> None:
     _require(fmt)
     first = jsi_docs.render(item, fmt)
     second = jsi_docs.export(item, fmt)

@@ -71,7 +71,7 @@ def test_schema_rejects_the_broken_copy() -> None:
     errors = sorted(e.message for e in _SCHEMA.iter_errors(yaml.safe_load(text)))
     assert any("'author'" in e and "unexpected" in e for e in errors), errors
     assert any("javascript:alert(1)" in e for e in errors), errors
-    bare_no = yaml.safe_load(FRENCH.read_text(encoding="utf-8").replace("headline: >-", "headline: no\nx_: >-"))
+    bare_no = yaml.safe_load(FRENCH.read_text(encoding="utf-8").replace("headline: >-", "headline: no\nx_: >-", 1))
     assert any("False is not valid under any of the given schemas" in e.message for e in _SCHEMA.iter_errors(bare_no))
 
 

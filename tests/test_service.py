@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -16,14 +17,19 @@ from _service_helpers import ROOT, call, serving
 
 FRENCH = ROOT / "examples" / "jsi-ecommerce-2023-05-25.fr.yaml"
 MAX_BODY = 100_000
+MAX_PARTS = 4
 YAML = {"Content-Type": "application/yaml"}
-INVALID = b"id: x\nlanguage: fr\nheadline: Titre\npublished: 2024-01-01\nsections: []\ncolour: red\n"
+INVALID = (
+    b"id: x\nlanguage: fr\nheadline: Titre\npublished: 2024-01-01\nsections: []\ncolour: red\n"
+)
 
 
 @pytest.fixture(scope="module")
 def port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with serving(log, "--workers", "2", "--max-body", str(MAX_BODY)) as found:
+    with serving(
+        log, "--workers", "2", "--max-body", str(MAX_BODY), "--max-parts", str(MAX_PARTS)
+    ) as found:
         yield found
     assert "http://127.0.0.1:" in log.read_text(), "the server listens on 127.0.0.1 by default"
 
@@ -40,7 +46,9 @@ def test_every_format_is_rendered_with_its_media_type(port: int, fmt: str) -> No
     assert answer.status == 200, answer.body[:500]
     assert answer.headers["content-type"].partition(";")[0] == get_exporter(fmt).media_type
     item = jsi_docs.load(FRENCH)
-    assert f'filename="{item.id}{get_exporter(fmt).suffix}"' in answer.headers["content-disposition"]
+    assert (
+        f'filename="{item.id}{get_exporter(fmt).suffix}"' in answer.headers["content-disposition"]
+    )
     if fmt == "pdf":
         text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(answer.body)).pages)
         assert "Initiative" in text
@@ -53,7 +61,9 @@ def test_every_format_is_rendered_with_its_media_type(port: int, fmt: str) -> No
 
 def test_a_json_body_is_read_as_json_and_options_come_from_the_query(port: int) -> None:
     body = jsi_docs.dumps(jsi_docs.load(FRENCH), "json").encode()
-    answer = call(port, "POST", "/render/html?fragment=true", body, {"Content-Type": "application/json"})
+    answer = call(
+        port, "POST", "/render/html?fragment=true", body, {"Content-Type": "application/json"}
+    )
     assert answer.status == 200
     assert answer.body.lstrip().startswith(b"<article")
 
@@ -116,7 +126,9 @@ def test_validate_reports_problems_with_lines(port: int) -> None:
     assert good == {"valid": True, "problems": [], "warnings": []}
     bad = call(port, "POST", "/validate", INVALID, YAML).json()
     assert bad["valid"] is False
-    assert {"path": "$.colour", "line": 6} in [{k: p[k] for k in ("path", "line")} for p in bad["problems"]]
+    assert {"path": "$.colour", "line": 6} in [
+        {k: p[k] for k in ("path", "line")} for p in bad["problems"]
+    ]
 
 
 def test_schema_formats_and_health(port: int) -> None:
@@ -136,8 +148,13 @@ def test_schema_formats_and_health(port: int) -> None:
 def test_a_bounded_concurrent_load_gets_no_5xx(port: int) -> None:
     """200 requests, 20 at a time, every format and invalid items mixed in."""
     body = french()
-    cases = [("/render/pdf", body, 200), ("/render/html", body, 200), ("/render/docx", body, 200),
-             ("/render/pdf", INVALID, 422), ("/validate", body, 200)]
+    cases = [
+        ("/render/pdf", body, 200),
+        ("/render/html", body, 200),
+        ("/render/docx", body, 200),
+        ("/render/pdf", INVALID, 422),
+        ("/validate", body, 200),
+    ]
 
     def one(index: int) -> tuple[int, int]:
         path, data, expected = cases[index % len(cases)]
@@ -158,3 +175,130 @@ def test_a_render_over_the_time_ceiling_is_504_and_its_worker_replaced(tmp_path:
         workers = call(port, "GET", "/health").json()["workers"]
         assert workers["killed"] == 1
         assert workers["started"] == 2
+
+
+# -- several items in one multipart body --------------------------------------------------------
+
+EXAMPLES = ROOT / "examples"
+ENGLISH = EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml"
+
+
+def multipart(
+    *files: tuple[str, bytes], boundary: str = "jsi-docs-test-boundary"
+) -> tuple[bytes, dict[str, str]]:
+    """A multipart/form-data body of file parts (name, bytes), as a browser's form sends it."""
+    out = io.BytesIO()
+    for index, (filename, data) in enumerate(files):
+        out.write(f"--{boundary}\r\n".encode())
+        disposition = f'Content-Disposition: form-data; name="item{index}"; filename="{filename}"'
+        out.write(disposition.encode() + b"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        out.write(data + b"\r\n")
+    out.write(f"--{boundary}--\r\n".encode())
+    return out.getvalue(), {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def test_a_multipart_body_of_several_items_is_one_zip_of_their_outputs(port: int) -> None:
+    import zipfile
+
+    as_json = jsi_docs.dumps(jsi_docs.load(ENGLISH), "json").encode()
+    body, headers = multipart(("x/jsi.fr.yaml", french()), ("jsi.en.json", as_json))
+    answer = call(port, "POST", "/render/html?fragment=true", body, headers)
+    assert answer.status == 200, answer.body[:500]
+    assert answer.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(answer.body)) as zipped:
+        assert zipped.namelist() == ["jsi.fr.html", "jsi.en.html"]
+        french_page = zipped.read("jsi.fr.html").decode()
+        english_page = zipped.read("jsi.en.html").decode()
+    assert french_page.lstrip().startswith("<article")
+    assert 'lang="fr"' in french_page
+    headline = jsi_docs.load(ENGLISH).headline
+    assert headline is not None
+    assert headline.split()[0] in english_page
+
+
+def test_every_format_comes_zipped_from_a_multipart_body(port: int) -> None:
+    import zipfile
+
+    body, headers = multipart(("a.yaml", french()), ("b.yaml", ENGLISH.read_bytes()))
+    answer = call(port, "POST", "/render/pdf", body, headers)
+    assert answer.status == 200, answer.body[:500]
+    with zipfile.ZipFile(io.BytesIO(answer.body)) as zipped:
+        assert zipped.namelist() == ["a.pdf", "b.pdf"]
+        assert all(zipped.read(n).startswith(b"%PDF-") for n in zipped.namelist())
+
+
+@pytest.mark.parametrize(
+    ("filename", "stored"),
+    [
+        ("../../etc/passwd.yaml", "passwd.html"),
+        ("..\\..\\win.ini.yml", "win.ini.html"),
+        ("/abs/.hidden.yaml", "hidden.html"),
+        ("..", "item.html"),
+        ("a b;c'd$.yaml", "a-b-c-d-.html"),
+        ("communiqué.fr.yaml", "communiqué.fr.html"),
+    ],
+)
+def test_a_part_file_name_gives_a_safe_name_in_the_archive(
+    port: int, filename: str, stored: str
+) -> None:
+    import zipfile
+
+    body, headers = multipart((filename, french()))
+    answer = call(port, "POST", "/render/html?input=yaml", body, headers)
+    assert answer.status == 200, answer.body[:500]
+    with zipfile.ZipFile(io.BytesIO(answer.body)) as zipped:
+        assert zipped.namelist() == [stored]
+
+
+def test_parts_whose_outputs_would_share_a_name_are_409_naming_them(port: int) -> None:
+    body, headers = multipart(("one/Item.yaml", french()), ("two/item.json", french()))
+    answer = call(port, "POST", "/render/html", body, headers)
+    assert answer.status == 409
+    error = answer.json()["error"]
+    assert all(said in error for said in ("'one/Item.yaml'", "'two/item.json'", "differ"))
+
+
+def test_an_invalid_part_is_422_naming_it_and_nothing_is_rendered(port: int) -> None:
+    body, headers = multipart(("good.yaml", french()), ("bad.yaml", INVALID))
+    answer = call(port, "POST", "/render/pdf", body, headers)
+    assert answer.status == 422
+    found = answer.json()
+    assert "nothing was rendered" in found["error"]
+    assert [(p["part"], p["filename"]) for p in found["parts"]] == [(2, "bad.yaml")]
+    problems = found["parts"][0]["problems"]
+    assert [(p["path"], p["line"]) for p in problems if "colour" in p["path"]] == [("$.colour", 6)]
+    assert all(set(p) >= {"path", "line", "message"} for p in problems)
+
+
+def test_a_multipart_body_over_the_limit_is_413_before_parsing(port: int) -> None:
+    body, headers = multipart(("a.yaml", b"# " + b"x" * MAX_BODY + b"\n"))
+    answer = call(port, "POST", "/render/html", body, headers)
+    assert answer.status == 413
+    assert str(MAX_BODY) in answer.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("make", "status", "said"),
+    [
+        (
+            lambda: multipart(*[(f"{i}.yaml", b"x: 1") for i in range(MAX_PARTS + 1)]),
+            413,
+            f"at most {MAX_PARTS}",
+        ),
+        (
+            lambda: (b"no parts here", {"Content-Type": "multipart/form-data; boundary=zz"}),
+            400,
+            "not multipart",
+        ),
+        (lambda: (b"--zz--\r\n", {"Content-Type": "multipart/form-data"}), 400, "boundary"),
+        (lambda: multipart(("", french())), 400, "no file name"),
+        (lambda: multipart(("notes.txt", french())), 415, "'notes.txt'"),
+    ],
+)
+def test_a_bad_multipart_body_is_4xx_saying_why(
+    port: int, make: Any, status: int, said: str
+) -> None:
+    body, headers = make()
+    answer = call(port, "POST", "/render/html", body, headers)
+    assert answer.status == status, answer.body[:300]
+    assert said in answer.json()["error"]

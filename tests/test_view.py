@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 import attrs
+import pytest
 
 from _docx_helpers import every_node_item, section
 from jsi_docs.model import (
@@ -37,7 +38,7 @@ def _item(*text: object, language: str = "fr", **changes: Any) -> NewsItem:
     return attrs.evolve(item, **changes)
 
 
-def _first_text(item: NewsItem, **options: str) -> str:
+def _first_text(item: NewsItem, **options: Any) -> str:
     block = build_view(item, **options).sections[0].blocks[0]
     assert isinstance(block, ParagraphView)
     return plain(block.content)
@@ -131,3 +132,24 @@ def test_a_page_without_topics_writes_no_keywords_meta() -> None:
 
     page = jsi_docs.export(_item(Text("x")), "html").decode()
     assert 'name="keywords"' not in page
+
+
+@pytest.mark.parametrize(
+    ("lang", "comma", "opening"), [("zh", "，", "（"), ("ar", "، ", " ("), ("fr", ", ", " (")]
+)
+def test_composed_lines_take_the_punctuation_of_the_text(
+    lang: str, comma: str, opening: str
+) -> None:
+    """The view joins a meeting's name, place and dates and a speaker's Member and roles with
+    the comma and parentheses of the item's language; every format shows those lines."""
+    import jsi_docs
+    from tests_helpers import EXAMPLES
+
+    view = build_view(jsi_docs.load(EXAMPLES / f"jsi-ecommerce-2023-05-25.{lang}.yaml"))
+    assert view.meeting is not None
+    assert view.meeting.text.count(comma) == 2, view.meeting.text
+    with_member = next(s for s in view.speakers if s.member)
+    assert with_member.rest.startswith(f"{opening}{with_member.member}"), with_member.rest
+    assert comma in with_member.rest
+    if comma != ", ":
+        assert ", " not in view.meeting.text + with_member.rest

@@ -19,8 +19,10 @@ def french_example() -> NewsItem:
     return jsi_docs.load(FRENCH)
 
 
-def shown_text(nodes: RichText, notes: Mapping[str, int]) -> str:
-    """The text of ``nodes`` as a reader sees it: plain text with each note mark's number."""
+def shown_text(nodes: RichText, notes: Mapping[str, int], cut: str = "") -> str:
+    """The text of ``nodes`` as a reader sees it: plain text with each note mark's number, an
+    insertion between its marks, and ``cut`` where the text stops in the source (a format's
+    ellipsis and words saying so; none by default)."""
     parts: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
@@ -28,10 +30,10 @@ def shown_text(nodes: RichText, notes: Mapping[str, int]) -> str:
         elif isinstance(node, NoteRef):
             parts.append(str(notes.get(node.note, "")))
         elif isinstance(node, Truncation):
-            continue  # shown as an ellipsis and a label, not the item's words
+            parts.append(cut)  # an ellipsis and a label, not the item's words
         elif isinstance(node, Insertion):
             opening, closing = ("[", "]") if node.marks is InsertionMarks.SQUARE else ("(", ")")
-            parts.append(opening + shown_text(node.content, notes) + closing)
+            parts.append(opening + shown_text(node.content, notes, cut) + closing)
         else:
-            parts.append(shown_text(node.content, notes))
+            parts.append(shown_text(node.content, notes, cut))
     return "".join(parts)

@@ -272,6 +272,7 @@ CHARACTER_STYLES: list[StyleDef] = [
     StyleDef("SpeakerName", "Speaker Name", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("DirectQuotation", "Direct Quotation", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("QuotedTerm", "Quoted Term", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef("DocumentCitation", "Document Citation", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("Emphasis", "Emphasis", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("Strong", "Strong", kind="character", based_on="DefaultParagraphFont"),
     StyleDef(

@@ -15,8 +15,6 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE = "examples/jsi-ecommerce-2023-05-25.{}.yaml"
-IMAGES = ROOT / "docs/images"
 
 
 def main(args: list[str]) -> int:
@@ -25,6 +23,7 @@ def main(args: list[str]) -> int:
 
     import jsi_docs
     from _pictures import FORMATS, keep, pictures
+    from test_visual import EXAMPLE, IMAGES, image_name
 
     formats = [a for a in args if a in FORMATS] or list(FORMATS)
     languages = [a for a in args if a not in FORMATS] or ["fr"]
@@ -37,17 +36,13 @@ def main(args: list[str]) -> int:
                 except pytest.skip.Exception as missing:
                     print(f"{fmt}: {missing}", file=sys.stderr)
                     return 1
-                for old in IMAGES.glob(_name(fmt, lang, "*")):
+                for old in IMAGES.glob(image_name(fmt, lang, "*")):
                     old.unlink()
                 for number, picture in enumerate(fresh, 1):
-                    target = IMAGES / _name(fmt, lang, str(number))
+                    target = IMAGES / image_name(fmt, lang, number)
                     keep(picture, target)
                     print(f"wrote {target.relative_to(ROOT)} ({target.stat().st_size // 1024} KiB)")
     return 0
-
-
-def _name(fmt: str, lang: str, number: str) -> str:
-    return f"html-{lang}.png" if fmt == "html" else f"{fmt}-{lang}-{number}.png"
 
 
 if __name__ == "__main__":

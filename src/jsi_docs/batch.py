@@ -5,18 +5,11 @@ One item's failure never stops the others: each item gets an :class:`ItemReport`
 
 from __future__ import annotations
 
+import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Mapping
-from concurrent.futures import (
-    FIRST_COMPLETED,
-    Executor,
-    Future,
-    ProcessPoolExecutor,
-    as_completed,
-    wait,
-)
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, as_completed, wait
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +18,14 @@ import attrs
 from jsi_docs.errors import ExportError, JsiDocsError
 from jsi_docs.model import NewsItem
 
-__all__ = ["ItemReport", "OutputConflictError", "check_outputs", "output_stem", "render_many"]
+__all__ = [
+    "ItemReport",
+    "OutputConflictError",
+    "check_outputs",
+    "find_siblings",
+    "output_stem",
+    "render_many",
+]
 
 Source = str | Path | NewsItem
 _STEM_SUFFIXES = (".yaml", ".yml", ".json")
@@ -39,6 +39,9 @@ class ItemReport:
     outputs: tuple[Path, ...] = ()
     diagnostics: tuple[str, ...] = ()
     error: str | None = None
+    dropped_siblings: tuple[str, ...] = ()
+    """Item ids of language versions it was to link that failed in this run: it was
+    rendered again without those links."""
 
     @property
     def ok(self) -> bool:
@@ -51,6 +54,91 @@ def output_stem(source: Source) -> str:
         return source.id
     path = Path(source)
     return path.name[: -len(path.suffix)] if path.suffix.lower() in _STEM_SUFFIXES else path.name
+
+
+def _name(source: Source) -> str:
+    return source.id if isinstance(source, NewsItem) else str(source)
+
+
+@attrs.frozen
+class _Identity:
+    """What a search for language siblings needs of one item."""
+
+    item_id: str
+    language: str
+    versions: tuple[tuple[str, str], ...]
+    """``(language, item id)`` of each language version the item gives no URL."""
+
+
+def _identity_of(data: object) -> _Identity | None:
+    if not isinstance(data, dict):
+        return None
+    item_id, language, listed = data.get("id"), data.get("language"), data.get("language_versions")
+    if not isinstance(item_id, str) or not isinstance(language, str):
+        return None
+    versions = []
+    for version in listed if isinstance(listed, list) else ():
+        if not isinstance(version, dict) or version.get("url") is not None:
+            continue
+        found = version.get("language"), version.get("item_id")
+        if isinstance(found[0], str) and isinstance(found[1], str):
+            versions.append((found[0], found[1]))
+    return _Identity(item_id, language, tuple(versions))
+
+
+def _identify(source: Source) -> _Identity | None:
+    """The id, language and unlinked versions of ``source``, read without the checks of a load
+    (a few per cent of its cost); None when it cannot be read. An item found here that then
+    fails is caught by :func:`render_many`'s second pass."""
+    if isinstance(source, NewsItem):
+        return _identity_of(
+            {
+                "id": source.id,
+                "language": source.language,
+                "language_versions": [attrs.asdict(v) for v in source.language_versions],
+            }
+        )
+    import yaml
+
+    from jsi_docs.readers import DEFAULT_LIMITS
+
+    path = Path(source)
+    suffix = path.suffix.lower()
+    try:
+        if suffix not in _STEM_SUFFIXES or path.stat().st_size > DEFAULT_LIMITS.max_bytes:
+            return None
+        text = path.read_text(encoding="utf-8")
+        if suffix == ".json":
+            return _identity_of(json.loads(text))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return _identity_of(yaml.load(text, Loader=loader))  # a safe loader
+    except (OSError, ValueError, RecursionError, yaml.YAMLError):
+        return None
+
+
+def find_siblings(sources: Iterable[Source]) -> dict[str, dict[str, str]]:
+    """For each source (by its name in reports), the language versions it names by item id,
+    without a URL, that are also among ``sources``: version item id -> that source's output
+    stem. A version matches one source whose item has that id and that language; an id two
+    sources share matches none."""
+    listed = list(sources)
+    found = {_name(s): (_identify(s), output_stem(s)) for s in listed}
+    by_id: dict[str, list[str]] = {}
+    for name, (identity, _) in found.items():
+        if identity is not None:
+            by_id.setdefault(identity.item_id, []).append(name)
+    siblings: dict[str, dict[str, str]] = {}
+    for name, (identity, _) in found.items():
+        if identity is None:
+            continue
+        for language, item_id in identity.versions:
+            named = by_id.get(item_id, [])
+            if len(named) != 1 or named[0] == name:
+                continue
+            other, stem = found[named[0]]
+            if other is not None and other.language.casefold() == language.casefold():
+                siblings.setdefault(name, {})[item_id] = stem
+    return siblings
 
 
 class OutputConflictError(ExportError):
@@ -116,20 +204,30 @@ def render_one(
     out_dir: Path,
     options: Mapping[str, Any],
     format_options: Mapping[str, Mapping[str, Any]],
+    siblings: Mapping[str, str] | None = None,
 ) -> ItemReport:
-    """Load (if needed) and render one item to every format; never raises for the item's faults."""
-    from jsi_docs.atomic import atomic_write
-    from jsi_docs.exporting import render
-    from jsi_docs.readers import load
+    """Load (if needed) and render one item to every format; never raises for the item's faults.
 
-    name = source.id if isinstance(source, NewsItem) else str(source)
+    ``siblings`` (version item id -> output stem) become each format's ``sibling_files``.
+    """
+    from jsi_docs.atomic import atomic_write
+    from jsi_docs.exporters import get_exporter
+    from jsi_docs.exporting import render
+
+    name = _name(source)
     outputs: list[Path] = []
     diagnostics: list[str] = []
     try:
+        from jsi_docs.readers import load
+
         item = source if isinstance(source, NewsItem) else load(source)
         stem = output_stem(source)
         for fmt in formats:
-            result = render(item, fmt, **options, **format_options.get(fmt, {}))
+            given = {**options, **format_options.get(fmt, {})}
+            if siblings:
+                suffix = get_exporter(fmt).suffix
+                given["sibling_files"] = {i: f"{s}{suffix}" for i, s in siblings.items()}
+            result = render(item, fmt, **given)
             diagnostics += [d.for_format(fmt) for d in result.diagnostics]
             write_resources(out_dir, result.resources)
             outputs.append(atomic_write(out_dir / f"{stem}{result.suffix}", result.data))
@@ -149,8 +247,7 @@ def _available_cores() -> int:
 
 
 def _failed(source: Source, exc: BaseException, why: str = "worker failed") -> ItemReport:
-    name = source.id if isinstance(source, NewsItem) else str(source)
-    return ItemReport(name, error=f"{why}: {type(exc).__name__}: {exc}")
+    return ItemReport(_name(source), error=f"{why}: {type(exc).__name__}: {exc}")
 
 
 def render_many(
@@ -163,6 +260,7 @@ def render_many(
     options: Mapping[str, Any] | None = None,
     format_options: Mapping[str, Mapping[str, Any]] | None = None,
     on_report: Callable[[ItemReport], None] | None = None,
+    siblings: Mapping[str, Mapping[str, str]] | None = None,
 ) -> list[ItemReport]:
     """Render every source to every format in ``out_dir``; reports come back in source order.
 
@@ -172,6 +270,11 @@ def render_many(
     ``jobs == 1``; it is shut down before returning.
     ``options`` go to every exporter; ``format_options`` to one format's exporter only.
     ``on_report`` is called as each item finishes (for progress displays).
+
+    Language versions rendered together link each other: an item's version that has no URL
+    and whose item is among ``sources`` links to that item's output in the same format (see
+    :func:`find_siblings`; ``siblings`` gives that map instead, by source name). An item that
+    linked a version whose item then failed is rendered again without the link.
     Raises :class:`OutputConflictError`, before writing anything, when two outputs would
     have one name or an output would replace an input.
     """
@@ -183,26 +286,55 @@ def render_many(
     opts = dict(options or {})
     per_format = {k: dict(v) for k, v in (format_options or {}).items()}
     notify = on_report or (lambda _report: None)
-
+    if siblings is None:
+        siblings = find_siblings(items) if len(items) > 1 else {}
+    linked = [dict(siblings.get(_name(s), {})) for s in items]
+    job = (fmts, out, opts, per_format)
     workers = jobs or _available_cores()
     if executor is None and (workers == 1 or len(items) <= 1):
-        reports = []
-        for source in items:  # in the caller's process, whose state is left alone
-            try:
-                report = render_one(source, fmts, out, opts, per_format)
-            except Exception as exc:  # a bug met by one item must not stop the others
-                report = _failed(source, exc)
-            reports.append(report)
-            notify(report)
-        return reports
+        results = _here(items, job, linked, notify)
+    elif executor is None:
+        results = _in_own_pools(items, job, linked, workers, notify)
+    else:
+        results = _on(executor, items, job, linked, notify)
+    reports = [results[i] for i in range(len(items))]
+    return _unlink_failed(items, reports, job, linked)
 
-    if executor is None:
-        results = _in_own_pools(items, (fmts, out, opts, per_format), workers, notify)
-        return [results[i] for i in range(len(items))]
+
+_Job = tuple[tuple[str, ...], Path, dict[str, Any], dict[str, dict[str, Any]]]
+
+
+def _here(
+    items: list[Source],
+    job: _Job,
+    linked: list[dict[str, str]],
+    notify: Callable[[ItemReport], None],
+) -> dict[int, ItemReport]:
+    """Reports by index, rendered one after another in the caller's process (whose state is
+    left alone)."""
+    results: dict[int, ItemReport] = {}
+    for index, source in enumerate(items):
+        try:
+            report = render_one(source, *job, linked[index])
+        except Exception as exc:  # a bug met by one item must not stop the others
+            report = _failed(source, exc)
+        results[index] = report
+        notify(report)
+    return results
+
+
+def _on(
+    executor: Executor,
+    items: list[Source],
+    job: _Job,
+    linked: list[dict[str, str]],
+    notify: Callable[[ItemReport], None],
+) -> dict[int, ItemReport]:
+    """Reports by index, rendered on the caller's executor."""
     futures: dict[Future[ItemReport], int] = {}
     try:
         for index, source in enumerate(items):
-            futures[executor.submit(render_one, source, fmts, out, opts, per_format)] = index
+            futures[executor.submit(render_one, source, *job, linked[index])] = index
         results = {}
         for future in as_completed(futures):
             index = futures[future]
@@ -216,12 +348,35 @@ def render_many(
         for future in futures:
             future.cancel()
         raise
-    return [results[i] for i in range(len(items))]
+    return results
+
+
+def _unlink_failed(
+    items: list[Source], reports: list[ItemReport], job: _Job, linked: list[dict[str, str]]
+) -> list[ItemReport]:
+    """The reports, after rendering again, here and without those links, every item that
+    linked a language version whose item failed: only versions rendered get a link."""
+    failed_stems = {output_stem(s) for s, r in zip(items, reports, strict=True) if not r.ok}
+    if not failed_stems:
+        return reports
+    fixed = list(reports)
+    for index, (source, report) in enumerate(zip(items, reports, strict=True)):
+        dropped = {i for i, stem in linked[index].items() if stem in failed_stems}
+        if not report.ok or not dropped:
+            continue
+        kept = {i: stem for i, stem in linked[index].items() if i not in dropped}
+        try:
+            again = render_one(source, *job, kept)
+        except Exception as exc:
+            again = _failed(source, exc)
+        fixed[index] = attrs.evolve(again, dropped_siblings=tuple(sorted(dropped)))
+    return fixed
 
 
 def _in_own_pools(
     items: list[Source],
-    job: tuple[tuple[str, ...], Path, dict[str, Any], dict[str, dict[str, Any]]],
+    job: _Job,
+    linked: list[dict[str, str]],
     workers: int,
     notify: Callable[[ItemReport], None],
 ) -> dict[int, ItemReport]:
@@ -232,6 +387,9 @@ def _in_own_pools(
     rebuilt, the items it held are tried again one at a time in a pool of one (an item that
     kills that worker is reported failed), and the others go on as before.
     """
+    from concurrent.futures import ProcessPoolExecutor  # not imported for a batch of one
+    from concurrent.futures.process import BrokenProcessPool
+
     results: dict[int, ItemReport] = {}
     untried = deque(range(len(items)))
     suspects: deque[int] = deque()  # in flight when a worker died
@@ -246,7 +404,8 @@ def _in_own_pools(
             while (pending or in_flight) and not broken:
                 while pending and len(in_flight) < size:
                     index = pending.popleft()
-                    in_flight[pool.submit(render_one, items[index], *job)] = index
+                    future = pool.submit(render_one, items[index], *job, linked[index])
+                    in_flight[future] = index
                 done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
                 for future in done:
                     index = in_flight.pop(future)

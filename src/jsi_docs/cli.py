@@ -11,14 +11,16 @@ import difflib
 import json
 import logging
 import sys
-import typing
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from jsi_docs.errors import JsiDocsError, Problem, one_line
+
+if TYPE_CHECKING:
+    from jsi_docs.model import NewsItem
 
 __all__ = ["MAX_LINE", "main"]
 
@@ -146,8 +148,15 @@ def _problem_record(problem: Problem) -> dict[str, Any]:
     show_default=True,
     help="text: one line per problem; json: one document for programs.",
 )
+@click.option(
+    "--parity",
+    "check_parity",
+    is_flag=True,
+    help="Also compare the items that list one another as language versions "
+    "(as `jsi-docs parity` does); a difference makes the exit status 1.",
+)
 @_verbosity_options
-def validate(paths: tuple[Path, ...], output_format: str) -> None:
+def validate(paths: tuple[Path, ...], output_format: str, check_parity: bool) -> None:
     """Check item files (YAML or JSON; folders are searched) and print every problem.
 
     Problems go to standard output, one per line (FILE:LINE:COLUMN: PATH: MESSAGE), so that
@@ -156,18 +165,28 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
     invalid. With --format json, standard output is one JSON document: {"valid": BOOL,
     "files": [{"file", "valid", "problems": [{"path", "message", "line", "column"}],
     "warnings": [...]}]}. Exit status 1 if any file is invalid.
+
+    With --parity, the valid items among those given that list one another as language
+    versions are compared as `jsi-docs parity` compares them (the first file given is the
+    reference): one line per difference, FILE:LINE: PATH: WHAT: VALUE, but VALUE in
+    FILE:LINE PATH (the reference's side last), and exit status 1 if any differ; the JSON
+    document gains "parity": [{"what", "left", "right"}], each side {"file", "item",
+    "path", "line", "value"}.
     """
     from jsi_docs.readers import load
     from jsi_docs.serialization.plain_markup import markup_in_plain_text
 
     files = _inputs(paths)
     records: list[dict[str, Any]] = []
+    loaded: list[tuple[Path, NewsItem]] = []
     failed = 0
     for path in files:
         problems: tuple[Problem, ...] = ()
         warnings: list[Problem] = []
         try:
-            warnings = markup_in_plain_text(load(path))
+            item = load(path)
+            loaded.append((path, item))
+            warnings = markup_in_plain_text(item)
         except JsiDocsError as exc:
             failed += 1
             problems = getattr(exc, "problems", None) or (Problem("$", str(exc)),)
@@ -185,14 +204,91 @@ def validate(paths: tuple[Path, ...], output_format: str) -> None:
             for warning in warnings:
                 line = f"{one_line(str(path))}: {warning.path}: warning: {warning.message}"
                 click.echo(cut(line, "--format json shows all"))
+    differences: list[dict[str, Any]] = []
+    groups = 0
+    if check_parity:
+        differences, groups = _parity_records(loaded)
+        if output_format == "text":
+            for record in differences:
+                click.echo(cut(_parity_line(record), "--format json shows all"))
     if output_format == "json":
-        click.echo(json.dumps({"valid": not failed, "files": records}, ensure_ascii=False))
+        document: dict[str, Any] = {"valid": not failed and not differences, "files": records}
+        if check_parity:
+            document["parity"] = differences
+        click.echo(json.dumps(document, ensure_ascii=False))
     if _verbosity() >= 0:
         summary = (
             f"{failed} of {len(files)} file(s) invalid" if failed else f"{len(files)} file(s) valid"
         )
+        if check_parity:
+            verdict = f"{len(differences)} difference(s)" if differences else "they agree"
+            summary += f"; {groups} item(s) with versions compared: {verdict}"
         click.echo(summary, err=True)
-    sys.exit(1 if failed else 0)
+    sys.exit(1 if failed or differences else 0)
+
+
+def _parity_records(loaded: list[tuple[Path, NewsItem]]) -> tuple[list[dict[str, Any]], int]:
+    """The differences between the items given that are versions of one another (as JSON
+    records, each side with its file and line), and how many groups of versions there were."""
+    from jsi_docs.parity import compare_versions, version_groups
+
+    items = [item for _, item in loaded]
+    groups = version_groups(items)
+    lines: dict[Path, Callable[[str], int | None]] = {}
+    records: list[dict[str, Any]] = []
+    for group in groups:
+        reference = group[0]
+        for other in group[1:]:
+            for difference in compare_versions([items[reference], items[other]]):
+                sides = (
+                    (loaded[reference], difference.left_path, difference.left_value),
+                    (loaded[other], difference.right_path, difference.right_value),
+                )
+                left, right = (
+                    {
+                        "file": str(path),
+                        "item": item.id,
+                        "path": json_path,
+                        "line": _line_of(path, json_path, lines),
+                        "value": value,
+                    }
+                    for (path, item), json_path, value in sides
+                )
+                records.append({"what": difference.what, "left": left, "right": right})
+    return records, len(groups)
+
+
+def _line_of(
+    path: Path, json_path: str | None, cache: dict[Path, Callable[[str], int | None]]
+) -> int | None:
+    """The line of ``json_path`` in the YAML file at ``path`` (None in JSON, PDF, DOCX)."""
+    if json_path is None or path.suffix.lower() not in (".yaml", ".yml"):
+        return None
+    if path not in cache:
+        from jsi_docs.readers import DEFAULT_LIMITS
+        from jsi_docs.readers.yaml_reader import read_yaml
+
+        try:
+            text = path.read_bytes().decode("utf-8-sig")
+            cache[path] = read_yaml(text, DEFAULT_LIMITS).line_of
+        except (OSError, UnicodeDecodeError, JsiDocsError):
+            cache[path] = lambda _: None
+    return cache[path](json_path)
+
+
+def _parity_line(record: dict[str, Any]) -> str:
+    """``FILE:LINE: PATH: WHAT: VALUE, but VALUE in FILE:LINE PATH``: the version that departs
+    first (where an editor jumps), the reference's side last."""
+
+    def where(side: dict[str, Any], sep: str) -> str:
+        line = f":{side['line']}" if side["line"] is not None else ""
+        return f"{one_line(side['file'])}{line}{sep}{side['path'] or '(none)'}"
+
+    left, right = record["left"], record["right"]
+    return (
+        f"{where(right, ': ')}: {record['what']}: {right['value']}, "
+        f"but {left['value']} in {where(left, ' ')}"
+    )
 
 
 @main.command(short_help="Check that language versions of one item agree.")
@@ -245,7 +341,8 @@ def formats() -> None:
     from jsi_docs.exporters import available_formats, get_exporter, option_names
 
     for name in available_formats():
-        click.echo(f"{name}\t{', '.join(option_names(get_exporter(name).options_type))}")
+        names = option_names(get_exporter(name).options_type, as_text=True)
+        click.echo(f"{name}\t{', '.join(names)}")
 
 
 def _formats(value: str) -> list[str]:
@@ -269,39 +366,18 @@ def _formats(value: str) -> list[str]:
     return names
 
 
-_TRUE = {"true", "yes", "on", "1"}
-_FALSE = {"false", "no", "off", "0"}
-
-
-def _option_value(key: str, text: str, hint: Any) -> Any:
-    """The value of ``-O key=text`` for an option of type ``hint``."""
-    options = [a for a in typing.get_args(hint) if a is not type(None)]
-    if options and typing.get_origin(hint) is not tuple:
-        if len(options) > 1:
-            return text
-        hint = options[0]
-    if hint is bool:
-        if text.lower() in _TRUE | _FALSE:
-            return text.lower() in _TRUE
-        raise click.BadParameter(f"{key}: expected true or false, got {text!r}", param_hint="-O")
-    if hint is int:
-        try:
-            return int(text)
-        except ValueError:
-            raise click.BadParameter(
-                f"{key}: expected a whole number, got {text!r}", param_hint="-O"
-            ) from None
-    if typing.get_origin(hint) is tuple:
-        return (text,)
-    return text
-
-
 def _generic_options(pairs: Iterable[str], formats: Sequence[str]) -> dict[str, dict[str, Any]]:
     """``-O KEY=VALUE`` pairs as per-format options: each goes to the chosen formats that take
     it, read as its type there (a list option may be given again to add values)."""
-    from jsi_docs.exporters import get_exporter, option_names
+    from jsi_docs.exporters import (
+        OptionError,
+        get_exporter,
+        option_from_text,
+        option_names,
+        option_types,
+    )
 
-    types = {fmt: typing.get_type_hints(get_exporter(fmt).options_type) for fmt in formats}
+    types = {fmt: option_types(get_exporter(fmt).options_type, as_text=True) for fmt in formats}
     out: dict[str, dict[str, Any]] = {fmt: {} for fmt in formats}
     for pair in pairs:
         key, equals, text = pair.partition("=")
@@ -314,14 +390,17 @@ def _generic_options(pairs: Iterable[str], formats: Sequence[str]) -> dict[str, 
             close = difflib.get_close_matches(key, names, n=1)
             hint = f"did you mean {close[0]}? " if close else ""
             known = "; ".join(
-                f"{fmt}: {', '.join(option_names(get_exporter(fmt).options_type))}"
+                f"{fmt}: {', '.join(option_names(get_exporter(fmt).options_type, as_text=True))}"
                 for fmt in formats
             )
             raise click.BadParameter(
                 f"no chosen format takes {key!r} ({hint}{known})", param_hint="-O"
             )
         for fmt in takers:
-            value = _option_value(key, text, types[fmt][key])
+            try:
+                value = option_from_text(key, text, types[fmt][key])
+            except OptionError as exc:
+                raise click.BadParameter(str(exc), param_hint="-O") from None
             previous = out[fmt].get(key)
             out[fmt][key] = (*previous, *value) if isinstance(previous, tuple) else value
     return out
@@ -443,7 +522,7 @@ def render(
     it was last rendered into OUTPUT, with its files still there, is skipped (a manifest,
     OUTPUT/.jsi-docs-manifest.json, remembers); --force renders it anyway.
     """
-    from jsi_docs.batch import OutputConflictError, check_outputs, render_many
+    from jsi_docs.batch import OutputConflictError, check_outputs, find_siblings, render_many
     from jsi_docs.cli_progress import Progress
     from jsi_docs.incremental import Manifest, item_key
 
@@ -481,17 +560,26 @@ def render(
             f"cannot use {one_line(str(out_dir))} as the output folder: {exc.strerror or exc}"
         ) from None
     manifest = Manifest.load(out_dir)
-    keys = {str(path): item_key(path, formats, per_format) for path in files}
+    siblings = find_siblings(files) if len(files) > 1 else {}
+    keys = {
+        str(path): item_key(path, formats, per_format, siblings.get(str(path))) for path in files
+    }
     todo = [p for p in files if force or not manifest.fresh(p, keys[str(p)])]
     progress = Progress(len(todo), _verbosity())
     try:
         reports = render_many(
-            todo, formats, out_dir, format_options=per_format, jobs=jobs, on_report=progress
+            todo,
+            formats,
+            out_dir,
+            format_options=per_format,
+            jobs=jobs,
+            on_report=progress,
+            siblings=siblings,
         )
     finally:
         progress.close()
     for report in reports:
-        if report.ok:
+        if report.ok and not report.dropped_siblings:
             manifest.record(Path(report.source), keys[report.source], report.outputs)
         else:
             manifest.forget(Path(report.source))
@@ -531,11 +619,27 @@ def render(
     type=click.IntRange(min=1),
     help="Largest request body in bytes (larger ones get 413 before parsing).",
 )
+@click.option(
+    "--max-parts",
+    default=50,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Items one multipart request may hold (more get 413).",
+)
 @_verbosity_options
 def serve(
-    host: str, port: int, workers: int | None, render_timeout: float, max_renders: int, max_body: int
+    host: str,
+    port: int,
+    workers: int | None,
+    render_timeout: float,
+    max_renders: int,
+    max_body: int,
+    max_parts: int,
 ) -> None:
     """Serve POST /render/{format}, POST /validate, GET /schema, GET /formats and GET /health.
+
+    POST /render/{format} also takes a multipart/form-data body of several item files and
+    answers with a zip archive of their outputs.
 
     Renders run in a pool of warm worker processes. Listens on 127.0.0.1 unless --host says
     otherwise; the service has no authentication, so put it behind your own front end
@@ -548,7 +652,11 @@ def serve(
     except ImportError as exc:
         raise click.UsageError(f"{exc.name} is missing: pip install 'jsi-docs[serve]'") from None
     config = ServiceConfig(
-        workers=workers, render_timeout=render_timeout, max_renders=max_renders, max_body=max_body
+        workers=workers,
+        render_timeout=render_timeout,
+        max_renders=max_renders,
+        max_body=max_body,
+        max_parts=max_parts,
     )
     level = "info" if _verbosity() >= 0 else "warning"
     uvicorn.run(create_app(config), host=host, port=port, log_level=level)

@@ -10,7 +10,7 @@ refuses a misspelt one; a plug-in format's own options go in its options object.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, overload
 
 import attrs
@@ -41,16 +41,21 @@ class CommonKwargs(TypedDict, total=False):
     labels_language: str | None
     typography: str | None
     strict: bool
+    sibling_files: Mapping[str, str]
 
 
 class HtmlKwargs(CommonKwargs, total=False):
     """Keyword options of ``html`` (see :class:`~jsi_docs.exporters.html.HtmlOptions`)."""
+
+    document_url_pattern: str | None
 
     fragment: bool
 
 
 class PdfKwargs(CommonKwargs, total=False):
     """Keyword options of ``pdf`` (see :class:`~jsi_docs.exporters.pdf.PdfOptions`)."""
+
+    document_url_pattern: str | None
 
     pdf_variant: PdfVariant | str
     page_size: PageSize | str
@@ -59,6 +64,8 @@ class PdfKwargs(CommonKwargs, total=False):
 
 class DocxKwargs(CommonKwargs, total=False):
     """Keyword options of ``docx`` (see :class:`~jsi_docs.exporters.docx.DocxOptions`)."""
+
+    document_url_pattern: str | None
 
     reference_docx: str | os.PathLike[str] | None
     allowed_urls: str | Iterable[str]

@@ -60,10 +60,14 @@ def _plain(key: str, value: Any) -> Any:
 
 
 def item_key(
-    source: Path, formats: Sequence[str], format_options: Mapping[str, Mapping[str, Any]]
+    source: Path,
+    formats: Sequence[str],
+    format_options: Mapping[str, Mapping[str, Any]],
+    siblings: Mapping[str, str] | None = None,
 ) -> str | None:
-    """The key of rendering ``source`` to ``formats`` with ``format_options``; None when the
-    source cannot be read (it is then always rendered, and its error reported)."""
+    """The key of rendering ``source`` to ``formats`` with ``format_options`` and the language
+    ``siblings`` it links (version item id -> output stem); None when the source cannot be
+    read (it is then always rendered, and its error reported)."""
     try:
         data = source.read_bytes()
     except OSError:
@@ -73,7 +77,12 @@ def item_key(
         for fmt in formats
     }
     described = json.dumps(
-        {"formats": list(formats), "options": options, "library": library_fingerprint()},
+        {
+            "formats": list(formats),
+            "options": options,
+            "siblings": dict(siblings or {}),
+            "library": library_fingerprint(),
+        },
         sort_keys=True,
     )
     return hashlib.sha256(hashlib.sha256(data).digest() + described.encode()).hexdigest()

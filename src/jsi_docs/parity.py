@@ -7,14 +7,16 @@ with the path of the thing on each side:
 
 * speakers (by id) with their Member, "on behalf of", and roles (kind and period), and the
   collective speakers (by id, with their kind);
-* the statements (blocks with a speaker) and direct quotations, in reading order, with who
-  speaks, and how many quotations each speaker has;
+* the statements (blocks with a speaker, and statement spans in rich text) and direct
+  quotations, in reading order, with who speaks, and how many quotations each speaker has;
 * topics (by id), the publication, update and meeting dates, document symbols, the notes (by
   id), the related links (in order, by site: each version links to pages in its own language),
   and the sections (their number, ids and how many blocks each holds).
 
 Names are not compared: they are spelt in each language's script. This module reads the model
-only (it knows no file format); ``jsi-docs parity`` is its command.
+only (it knows no file format); ``jsi-docs parity`` is its command, and ``jsi-docs validate
+--parity`` runs it on the items among those given that list one another as language versions
+(:func:`version_groups` finds them).
 """
 
 from __future__ import annotations
@@ -26,10 +28,10 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from jsi_docs.model import BlockQuote, NewsItem, Paragraph, Quotation, Speaker
+from jsi_docs.model import BlockQuote, NewsItem, Paragraph, Quotation, Speaker, Statement
 from jsi_docs.model.inline import walk
 
-__all__ = ["Difference", "compare_versions"]
+__all__ = ["Difference", "compare_versions", "version_groups"]
 
 _NONE = "(none)"
 
@@ -51,6 +53,50 @@ class Difference:
 
     def __str__(self) -> str:
         return f"{self.what}: {self.left} ({self.left_value}) <> {self.right} ({self.right_value})"
+
+    @property
+    def left_path(self) -> str | None:
+        """The JSONPath on the left side alone (None when the thing is missing there)."""
+        return _path_of(self.left)
+
+    @property
+    def right_path(self) -> str | None:
+        """The JSONPath on the right side alone (None when the thing is missing there)."""
+        return _path_of(self.right)
+
+
+def _path_of(side: str) -> str | None:
+    path = side.split(" ", 1)[1] if " " in side else _NONE
+    return None if path == _NONE else path
+
+
+def version_groups(items: Sequence[NewsItem]) -> list[list[int]]:
+    """The items that are language versions of one another, as lists of indices into
+    ``items``, each in the order given; an item alone is in no group.
+
+    Two items are versions of one another when either lists the other's id among its
+    ``language_versions`` (``item_id``); versions of versions are one group. A version known
+    by its URL only cannot be matched to an item and is left out.
+    """
+    by_id: dict[str, list[int]] = {}
+    for index, item in enumerate(items):
+        by_id.setdefault(item.id, []).append(index)
+    parent = list(range(len(items)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    for index, item in enumerate(items):
+        for version in item.language_versions:
+            for other in by_id.get(version.item_id or "", ()):
+                parent[root(other)] = root(index)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(items)):
+        groups.setdefault(root(index), []).append(index)
+    return sorted((g for g in groups.values() if len(g) > 1), key=lambda g: g[0])
 
 
 _Fact = tuple[str, str]  # (JSONPath, value as text)
@@ -154,6 +200,12 @@ def _ordered(item: NewsItem) -> dict[str, list[_Fact]]:
         for s, section in enumerate(item.sections)
     ]
     quotations = [(path, f"quotation by {speaker}") for path, speaker in _quotations(item)]
+    spans = [
+        (path, f"statement by {node.speaker}")
+        for path, text in item.texts()
+        for node in walk(text)
+        if isinstance(node, Statement)
+    ]
     # a link's page is in each version's language ("/english/", "/french/"): its site stays
     links = [
         (f"$.related_links[{i}].url", f"a page of {urlsplit(link.url).netloc or link.url}")
@@ -161,6 +213,7 @@ def _ordered(item: NewsItem) -> dict[str, list[_Fact]]:
     ]
     return {
         "statement": statements,
+        "statement span": spans,
         "quotation": quotations,
         "section": sections,
         "link": links,

@@ -22,13 +22,16 @@ from jsi_docs.i18n.languages import SUPPORTED_LANGUAGES, normalize_language
 from jsi_docs.model import (
     AffiliationKind,
     BlockQuote,
+    DocumentRef,
     Figure,
+    Interventions,
     Link,
     NewsItem,
     NoteRef,
     Quotation,
     RichText,
     SpeakerRef,
+    Statement,
     Text,
     TopicRef,
     Truncation,
@@ -121,6 +124,15 @@ def _notes(item: NewsItem) -> Iterator[Problem]:
                     )
             elif isinstance(node, Link) and any(isinstance(n, NoteRef) for n in walk(node.content)):
                 yield Problem(f"{node_path}.content", "a note reference cannot sit inside a link")
+            elif (
+                isinstance(node, DocumentRef)
+                and node.url is not None
+                and any(isinstance(n, NoteRef) for n in walk(node.content))
+            ):
+                yield Problem(
+                    f"{node_path}.content",
+                    "a note reference cannot sit inside a linked citation (put it after)",
+                )
     for i, note in enumerate(item.notes):
         for node_path, node in _rich(note.text, f"$.notes[{i}].text"):
             if isinstance(node, NoteRef):
@@ -156,7 +168,7 @@ def _link_urls(item: NewsItem) -> Iterator[tuple[str, str | None]]:
             yield f"$.sections[{s}].blocks[{b}].cite", block.cite
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
-            if isinstance(node, Link):
+            if isinstance(node, Link | DocumentRef):
                 yield f"{node_path}.url", node.url
 
 
@@ -194,6 +206,19 @@ def _members(item: NewsItem) -> Iterator[Problem]:
             )
 
 
+def _group_people(item: NewsItem) -> Iterator[Problem]:
+    """A group's ``people`` are persons or delegations of the item (not groups)."""
+    person_ids = {s.id for s in item.speakers}
+    for c, group in enumerate(item.collective_speakers):
+        for p, person in enumerate(group.people):
+            if person not in person_ids:
+                yield Problem(
+                    f"$.collective_speakers[{c}].people[{p}]",
+                    f"unknown speaker {person!r}: a group's people are ids of the item's "
+                    f"speakers (known: {_known(person_ids)})",
+                )
+
+
 def validate(item: NewsItem) -> list[Problem]:
     """Every cross-object problem of ``item``; an empty list when it is valid."""
     problems: list[Problem] = []
@@ -223,11 +248,17 @@ def validate(item: NewsItem) -> list[Problem]:
             add(Problem(path, f"unknown speaker {ref!r} (known: {_known(speaker_ids)})"))
 
     problems += _members(item)
+    problems += _group_people(item)
     for s, b, block in item.blocks():
         speaker_ref(f"$.sections[{s}].blocks[{b}].speaker", block.speaker)
+        if isinstance(block, Interventions):
+            for i, entry in enumerate(block.interventions):
+                speaker_ref(
+                    f"$.sections[{s}].blocks[{b}].interventions[{i}].speaker", entry.speaker
+                )
     for path, text in _texts(item):
         for node_path, node in _rich(text, path):
-            if isinstance(node, SpeakerRef | Quotation):
+            if isinstance(node, SpeakerRef | Quotation | Statement):
                 speaker_ref(f"{node_path}.speaker", node.speaker)
             elif isinstance(node, TopicRef) and node.topic not in topic_ids:
                 add(

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-from importlib.metadata import entry_points
 
 from jsi_docs.errors import UnknownFormatError
 from jsi_docs.exporters.base import (
@@ -14,7 +13,9 @@ from jsi_docs.exporters.base import (
     ExportResult,
     OptionEnum,
     OptionError,
+    option_from_text,
     option_names,
+    option_types,
     structure_options,
 )
 
@@ -28,7 +29,9 @@ __all__ = [
     "available_formats",
     "format_name",
     "get_exporter",
+    "option_from_text",
     "option_names",
+    "option_types",
     "structure_options",
 ]
 
@@ -46,6 +49,8 @@ _BUILTINS: dict[str, str] = {
 
 @functools.cache
 def _plugins() -> dict[str, str]:
+    from importlib.metadata import entry_points  # scanning them costs ~30 ms: only when needed
+
     return {ep.name: ep.value for ep in entry_points(group=ENTRY_POINT_GROUP)}
 
 
@@ -57,6 +62,8 @@ def available_formats() -> tuple[str, ...]:
 def format_name(name: str) -> str:
     """The registered name of the format ``name`` written in any case (``PDF`` is ``pdf``);
     :class:`UnknownFormatError` lists the known ones."""
+    if name in _BUILTINS:  # a built-in wins over a plug-in of its name: no need to look
+        return name
     known = available_formats()
     if name in known:
         return name

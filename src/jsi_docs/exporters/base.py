@@ -11,9 +11,11 @@ import difflib
 import enum
 import functools
 import os
+import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, ClassVar, Protocol, Self, TypeVar, runtime_checkable
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, TypeVar, runtime_checkable
 
 import attrs
 import cattrs
@@ -22,13 +24,20 @@ from jsi_docs.diagnostics import Diagnostic, logger
 from jsi_docs.errors import DiagnosticsError, JsiDocsError
 from jsi_docs.model import NewsItem
 
+if TYPE_CHECKING:
+    from jsi_docs.view import ItemView
+
 __all__ = [
     "ExportOptions",
     "ExportResult",
     "Exporter",
     "OptionEnum",
     "OptionError",
+    "ViewOptions",
+    "item_view",
+    "option_from_text",
     "option_names",
+    "option_types",
     "structure_options",
     "to_path",
     "url_prefixes",
@@ -82,6 +91,30 @@ def _known_profile(_: object, attribute: attrs.Attribute[str | None], value: str
             raise OptionError(f"{attribute.name}: {exc}") from None
 
 
+def _names(value: Mapping[str, str]) -> Mapping[str, str]:
+    """A read-only copy of an id -> file name mapping."""
+    if not isinstance(value, Mapping) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise TypeError("expected a mapping of item ids to file names")
+    return MappingProxyType(dict(value))
+
+
+def _document_url_pattern(
+    _: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    from jsi_docs.view.records import SYMBOL_FIELD, document_link
+
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise OptionError(f"{attribute.name}: expected text, got {type(value).__name__}")
+    if SYMBOL_FIELD not in value:
+        raise OptionError(f"{attribute.name}: {value!r} has no {SYMBOL_FIELD} for the symbol")
+    if document_link(value, "WT/GC/M/200") is None:
+        raise OptionError(f"{attribute.name}: {value!r} does not make an http, https or mailto URL")
+
+
 class OptionEnum(enum.StrEnum):
     """An option's closed set of values, read case-insensitively (``"letter"`` is ``Letter``)."""
 
@@ -115,6 +148,12 @@ class ExportOptions:
     default: the item language's."""
     strict: bool = False
     """Turn every diagnostic into a :class:`~jsi_docs.errors.DiagnosticsError`."""
+    sibling_files: Mapping[str, str] = attrs.field(
+        factory=dict, converter=_names, eq=False, metadata={"text": False}
+    )
+    """Item id -> file name of a language version of this item written beside its output in
+    the same format (``render_many`` fills it in): the version's link points there when the
+    item gives it no URL. The PDF exporter ignores it (see docs/batch.md)."""
 
     @property
     def allowed_urls(self) -> tuple[str, ...]:
@@ -123,9 +162,82 @@ class ExportOptions:
         return ()
 
 
-def option_names(options_type: type[ExportOptions]) -> tuple[str, ...]:
-    """The keyword arguments ``options_type`` takes, sorted."""
-    return tuple(sorted(f.name for f in attrs.fields(options_type)))
+@attrs.frozen(kw_only=True)
+class ViewOptions(ExportOptions):
+    """The options of the exporters that render the item's view (HTML, PDF, DOCX)."""
+
+    document_url_pattern: str | None = attrs.field(default=None, validator=_document_url_pattern)
+    """Link a cited document's symbol to this URL, ``{symbol}`` replaced by the symbol
+    percent-encoded (``https://example.org/doc?symbol={symbol}``); a citation's own URL wins.
+    Nothing is fetched. Default: symbols are not linked."""
+
+
+def item_view(item: NewsItem, options: ExportOptions, *, siblings: bool = True) -> ItemView:
+    """The view of ``item`` with the labels language, typography and (unless ``siblings`` is
+    false) sibling files of ``options``; a view option it cannot use is an
+    :class:`OptionError`."""
+    from jsi_docs.view import ViewOptionError, build_view
+
+    try:
+        return build_view(
+            item,
+            labels_language=options.labels_language,
+            typography=options.typography,
+            sibling_files=options.sibling_files if siblings else None,
+            document_url_pattern=options.document_url_pattern
+            if isinstance(options, ViewOptions)
+            else None,
+        )
+    except ViewOptionError as exc:
+        raise OptionError(str(exc)) from None
+
+
+def option_names(options_type: type[ExportOptions], *, as_text: bool = False) -> tuple[str, ...]:
+    """The keyword arguments ``options_type`` takes, sorted; with ``as_text``, only those that
+    may be written as text (``-O key=value``, ``?key=value``)."""
+    return tuple(sorted(option_types(options_type, as_text=as_text)))
+
+
+def option_types(options_type: type[ExportOptions], *, as_text: bool = False) -> dict[str, Any]:
+    """Each option's name and annotated type; with ``as_text``, only those that may be written
+    as text (an option such as ``sibling_files``, a mapping a batch fills in, may not)."""
+    hints = typing.get_type_hints(options_type)
+    return {
+        f.name: hints[f.name]
+        for f in attrs.fields(options_type)
+        if not (as_text and f.metadata.get("text") is False)
+    }
+
+
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+
+
+def option_from_text(key: str, text: str, hint: Any) -> Any:
+    """The value of option ``key`` written as ``text`` (``-O key=text``, ``?key=text``) for an
+    option annotated ``hint``: a bool from true/false, yes/no, on/off or 1/0, an int from its
+    digits, a tuple option as a one-value tuple (given again, the caller adds values), anything
+    else as the text, which :func:`structure_options` then reads strictly.
+
+    Raises :class:`OptionError` naming ``key`` when the text cannot be of that type.
+    """
+    choices = [a for a in typing.get_args(hint) if a is not type(None)]
+    if choices and typing.get_origin(hint) is not tuple:
+        if len(choices) > 1:
+            return text
+        hint = choices[0]
+    if hint is bool:
+        if text.lower() in _TRUE | _FALSE:
+            return text.lower() in _TRUE
+        raise OptionError(f"{key}: expected true or false, got {text!r}")
+    if hint is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise OptionError(f"{key}: expected a whole number, got {text!r}") from None
+    if typing.get_origin(hint) is tuple:
+        return (text,)
+    return text
 
 
 @functools.cache

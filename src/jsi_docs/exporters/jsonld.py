@@ -2,17 +2,37 @@
 that no text value can break out of.
 
 The builder states the facts the visible page shows (headline, date, language, images, topics,
-publisher, language versions, and every direct quotation with the person who said it), in
-the item's typography, so the structured data and the page agree.
+publisher, language versions, every direct quotation and every statement with the person who
+made it, and the people only mentioned), in the item's typography, so the structured data and
+the page agree.
+
+The records of a meeting have no exact schema.org term; they are stated as what they are
+closest to, under ``mentions`` (things the article refers to without being about them):
+an interventions block is an ``ItemList`` (its order is the speaking order) of
+``CommunicateAction`` entries, each with its ``agent`` and, when reported, what was said as
+its ``description``; a decision is an ``Action`` whose ``agent`` is the body, ``name`` the
+sentence shown, ``object`` what it bears on, ``additionalType`` the decision kind, and
+``actionStatus`` completed. Cited documents are the article's ``citation``: a
+``CreativeWork`` named by the words shown, with the symbol as ``identifier`` and the link as
+``url`` when there is one.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import msgspec
 
-from jsi_docs.view import ItemView, Organisation, SpeakerView, one_line, plain
+from jsi_docs.view import (
+    DecisionView,
+    InterventionsView,
+    ItemView,
+    Organisation,
+    SpeakerView,
+    one_line,
+    plain,
+)
 
 __all__ = ["news_article", "script_json"]
 
@@ -28,11 +48,15 @@ def _organisation(organisation: Organisation) -> JsonObject:
     return org
 
 
-def _creator(speaker: SpeakerView) -> JsonObject:
+def _creator(speaker: SpeakerView, people: Mapping[str, SpeakerView] | None = None) -> JsonObject:
+    """A speaker as schema.org states it; ``people`` resolves the ids of a group's people."""
     if speaker.collective or speaker.delegation:
         group: JsonObject = {"@type": "Organization", "name": speaker.name}
-        if speaker.organisations:
-            group["member"] = [_organisation(m) for m in speaker.organisations]
+        members = [_organisation(m) for m in speaker.organisations]
+        if people:
+            members += [_creator(people[p]) for p in speaker.people if p in people]
+        if members:
+            group["member"] = members
         if speaker.on_behalf_of:
             group["description"] = speaker.on_behalf_of
         return group
@@ -139,15 +163,84 @@ def news_article(view: ItemView) -> JsonObject:
         translations.append(work)
     if translations:
         article["workTranslation"] = translations
+    people = view.people_index
     parts: list[JsonObject] = []
-    for quoted in view.quotations:
-        quotation: JsonObject = {"@type": "Quotation", "text": quoted.text}
-        if quoted.speaker is not None:
-            quotation["creator"] = _creator(quoted.speaker)
-        parts.append(quotation)
+    # Verbatim words are a Quotation; words reported in the item's own are a Statement.
+    for kind, found in (("Quotation", view.quotations), ("Statement", view.statements)):
+        for quoted in found:
+            quotation: JsonObject = {"@type": kind, "text": quoted.text}
+            if quoted.speaker is not None:
+                quotation["creator"] = _creator(quoted.speaker, people)
+            parts.append(quotation)
     if parts:
         article["hasPart"] = parts
+    if view.mentioned:  # named, not speaking
+        article["mentions"] = [_creator(person, people) for person in view.mentioned]
+    if records := _records(view):
+        article.setdefault("mentions", []).extend(records)
+    if citations := _citations(view):
+        article["citation"] = citations
     return article
+
+
+_COMPLETED = "https://schema.org/CompletedActionStatus"
+DECISION_KINDS = "urn:jsi-docs:decision:"
+"""Prefix of a decision's ``additionalType`` (``urn:jsi-docs:decision:took-note``)."""
+
+
+def _records(view: ItemView) -> list[JsonObject]:
+    """The interventions and decisions of the item, in reading order."""
+    speakers = view.speaker_index
+    found: list[JsonObject] = []
+    for block in view.blocks():
+        if isinstance(block, InterventionsView):
+            entries: list[JsonObject] = []
+            for position, entry in enumerate(block.entries, 1):
+                action: JsonObject = {"@type": "CommunicateAction", "actionStatus": _COMPLETED}
+                speaker = speakers.get(entry.speaker) if entry.speaker else None
+                if speaker is not None:
+                    action["agent"] = _creator(speaker)
+                elif entry.label:  # speakers the item does not name: its words, nobody invented
+                    action["agent"] = {"@type": "Organization", "name": entry.label}
+                if entry.content:
+                    action["description"] = one_line(plain(entry.content))
+                entries.append({"@type": "ListItem", "position": position, "item": action})
+            found.append(
+                {
+                    "@type": "ItemList",
+                    "itemListOrder": "https://schema.org/ItemListOrderAscending",
+                    "itemListElement": entries,
+                }
+            )
+        elif isinstance(block, DecisionView):
+            decision: JsonObject = {
+                "@type": "Action",
+                "additionalType": DECISION_KINDS + block.kind,
+                "name": one_line(plain(block.content)),
+                "agent": {"@type": "Organization", "name": block.body},
+                "actionStatus": _COMPLETED,
+            }
+            if block.object:
+                decision["object"] = {"@type": "Thing", "name": one_line(plain(block.object))}
+            found.append(decision)
+    return found
+
+
+def _citations(view: ItemView) -> list[JsonObject]:
+    """Every cited document once, in reading order."""
+    seen: dict[tuple[str, str | None, str | None], JsonObject] = {}
+    for cited in view.citations:
+        name = one_line(plain(cited.content))
+        key = (name, cited.symbol, cited.href)
+        if key in seen:
+            continue
+        work: JsonObject = {"@type": "CreativeWork", "name": name}
+        if cited.symbol:
+            work["identifier"] = cited.symbol
+        if cited.href:
+            work["url"] = cited.href
+        seen[key] = work
+    return list(seen.values())
 
 
 # Characters that could end the <script> element or open an HTML comment, or that some

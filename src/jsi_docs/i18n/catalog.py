@@ -229,6 +229,8 @@ def _profile(table: _Table) -> tuple[TypographyProfile, tuple[str, ...]]:
     space_before = {mark: spacing.text(mark) for mark in spacing.names()}
     guillemets = table.optional_text("space_inside_guillemets")
     curly = table.flag("curly_apostrophes")
+    comma = table.optional_text("comma")
+    parentheses = table.pair("parentheses") if table.raw("parentheses") is not None else None
     table.done()
     try:
         profile = TypographyProfile(
@@ -238,6 +240,8 @@ def _profile(table: _Table) -> tuple[TypographyProfile, tuple[str, ...]]:
             space_before=space_before,
             space_inside_guillemets=guillemets,
             curly_apostrophes=curly,
+            comma=", " if comma is None else comma,
+            parentheses=(" (", ")") if parentheses is None else parentheses,
         )
     except ValueError as exc:
         raise table.error("", str(exc)) from None

@@ -73,6 +73,8 @@ class Term(enum.StrEnum):
     MEETING = enum.auto()
     TOPICS = enum.auto()
     SPEAKERS = enum.auto()
+    MENTIONED = enum.auto()
+    """The heading of the people an item names who do not speak in it."""
     CONTACT = enum.auto()
     EMAIL = enum.auto()
     PHONE = enum.auto()
@@ -93,6 +95,24 @@ class Term(enum.StrEnum):
     """After the ellipsis where a text stops in the source."""
     PHONE_OFFICE = enum.auto()
     PHONE_MOBILE = enum.auto()
+    # Records of a meeting: who took the floor, what a body decided (item-language words).
+    TOOK_THE_FLOOR = enum.auto()
+    """One speaker took the floor, nothing said reported: "{speakers} took the floor."."""
+    TOOK_THE_FLOOR_SEVERAL = enum.auto()
+    """Several speakers, one after the other: "Canada, the EU and Japan took the floor."."""
+    INTERVENTION = enum.auto()
+    """A speaker and what they said: "{speaker}: {content}"."""
+    DECISION = enum.auto()
+    """ "{body} {action} {object}.": "The General Council took note of the report."."""
+    DECISION_WITHOUT_OBJECT = enum.auto()
+    DECISION_TOOK_NOTE = enum.auto()
+    DECISION_ADOPTED = enum.auto()
+    DECISION_APPROVED = enum.auto()
+    DECISION_ELECTED = enum.auto()
+    DECISION_REFERRED = enum.auto()
+    DECISION_AGREED = enum.auto()
+    DECISION_DECIDED = enum.auto()
+    DECISION_JOINT_STATEMENT = enum.auto()
     # Roles (gendered).
     ROLE_CHAIR = enum.auto()
     ROLE_VICE_CHAIR = enum.auto()
@@ -140,7 +160,7 @@ class Term(enum.StrEnum):
     def of(cls, group: str, kind: str) -> Term:
         """The term for a model enum value: ``Term.of("role", "vice-chair")`` -> ROLE_VICE_CHAIR.
 
-        ``group`` is ``"role"``, ``"meeting"``, ``"item"`` or ``"collective"``.
+        ``group`` is ``"role"``, ``"meeting"``, ``"item"``, ``"collective"`` or ``"decision"``.
         Raises :class:`UnknownTermError` (a ``LookupError``) when there is no such term.
         """
         return _term(f"{group}_{kind}".replace("-", "_").lower())
@@ -161,6 +181,11 @@ PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
         Term.ROLE_DURING: frozenset({"role", "period"}),
         Term.AGENDA_ITEM: frozenset({"number"}),
         Term.DATELINE: frozenset({"place", "date"}),
+        Term.TOOK_THE_FLOOR: frozenset({"speakers"}),
+        Term.TOOK_THE_FLOOR_SEVERAL: frozenset({"speakers"}),
+        Term.INTERVENTION: frozenset({"speaker", "content"}),
+        Term.DECISION: frozenset({"body", "action", "object"}),
+        Term.DECISION_WITHOUT_OBJECT: frozenset({"body", "action"}),
     }
 )
 """The fields each term takes (every language uses exactly these); absent terms take none."""

@@ -103,7 +103,10 @@ class TypographyProfile:
     removes spaces found there; a mark absent is left as written). ``space_inside_guillemets``
     likewise for the inside of « » (``None``: as written). ``quotes`` and ``nested_quotes`` are
     the (opening, closing) marks put around a direct quotation and around one inside another;
-    ``curly_apostrophes`` turns ``'`` after a letter into ’.
+    ``curly_apostrophes`` turns ``'`` after a letter into ’. ``comma`` joins the parts of a
+    line the view composes (a speaker's Member, roles, a meeting's place), ``parentheses``
+    enclose a speaker's Member: ", " and " (", ")" by default; full-width "，" and "（", "）"
+    in Chinese, "، " in Arabic.
     """
 
     name: str
@@ -114,6 +117,8 @@ class TypographyProfile:
     )  # (a read-only mapping, compared but not hashed: equal profiles still hash alike)
     space_inside_guillemets: str | None = attrs.field(default=None, validator=_check_guillemets)
     curly_apostrophes: bool = False
+    comma: str = ", "
+    parentheses: tuple[str, str] = (" (", ")")
     acted_on: re.Pattern[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
     """Matches the characters this profile may change or space around (see :meth:`may_change`)."""
 

@@ -10,6 +10,7 @@ from jsi_docs.model.blocks import (
     Table,
 )
 from jsi_docs.model.inline import (
+    DocumentRef,
     Emphasis,
     Foreign,
     Inline,
@@ -21,6 +22,7 @@ from jsi_docs.model.inline import (
     QuotedTerm,
     RichText,
     SpeakerRef,
+    Statement,
     Strong,
     Text,
     TopicRef,
@@ -59,6 +61,7 @@ from jsi_docs.model.people import (
     Speaker,
 )
 from jsi_docs.model.period import DatePrecision, PartialDate, Period
+from jsi_docs.model.records import Decision, DecisionKind, Intervention, Interventions
 from jsi_docs.model.words import LangText, lang_of
 
 __all__ = [
@@ -72,6 +75,9 @@ __all__ = [
     "ContactKind",
     "DatePrecision",
     "Dateline",
+    "Decision",
+    "DecisionKind",
+    "DocumentRef",
     "Emphasis",
     "Figure",
     "Foreign",
@@ -79,6 +85,8 @@ __all__ = [
     "Inline",
     "Insertion",
     "InsertionMarks",
+    "Intervention",
+    "Interventions",
     "ItemKind",
     "LangText",
     "LanguageVersion",
@@ -108,6 +116,7 @@ __all__ = [
     "Series",
     "Speaker",
     "SpeakerRef",
+    "Statement",
     "Strong",
     "Table",
     "Text",

@@ -74,9 +74,7 @@ def optional_not_blank(
         raise FieldValueError(attribute.name, "must not be empty (leave the field out instead)")
 
 
-def optional_text(
-    instance: Any, attribute: attrs.Attribute[str | None], value: str | None
-) -> None:
+def optional_text(instance: Any, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     """None (not known), or text that is not blank."""
     if value is not None:
         not_blank(instance, attribute, value)  # type: ignore[arg-type]
@@ -94,3 +92,20 @@ def optional_positive(
 ) -> None:
     if value is not None and (isinstance(value, bool) or value < 1):
         raise FieldValueError(attribute.name, f"must be a positive whole number, not {value!r}")
+
+
+def identifiers(
+    instance: Any, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    """Each entry an id (see :func:`identifier`), none twice."""
+    seen: set[str] = set()
+    for index, entry in enumerate(value):
+        if not isinstance(entry, str) or not _ID.fullmatch(entry):
+            raise FieldValueError(
+                f"{attribute.name}[{index}]",
+                f"{entry!r} is not an id: use letters, digits, '_', '.' or '-' (at most 64), "
+                "starting with a letter or digit",
+            )
+        if entry in seen:
+            raise FieldValueError(f"{attribute.name}[{index}]", f"{entry!r} is listed twice")
+        seen.add(entry)

@@ -17,6 +17,7 @@ from jsi_docs.model._checks import (
     optional_positive,
 )
 from jsi_docs.model.inline import Inline, RichText, missing_words, normalize, words_in
+from jsi_docs.model.records import Decision, Interventions
 
 __all__ = ["Block", "BlockQuote", "Figure", "ListBlock", "Paragraph", "Section", "Table"]
 
@@ -162,7 +163,7 @@ class Table:
             yield self.note
 
 
-Block: TypeAlias = Paragraph | ListBlock | BlockQuote | Table | Figure
+Block: TypeAlias = Paragraph | ListBlock | BlockQuote | Table | Figure | Interventions | Decision
 """The closed union of block nodes; exporters ``match`` over it."""
 
 

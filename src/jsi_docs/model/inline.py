@@ -14,9 +14,17 @@ from typing import TypeAlias
 
 import attrs
 
-from jsi_docs.model._checks import FieldValueError, identifier, language_tag, not_blank, not_empty
+from jsi_docs.model._checks import (
+    FieldValueError,
+    identifier,
+    language_tag,
+    not_blank,
+    not_empty,
+    optional_not_blank,
+)
 
 __all__ = [
+    "DocumentRef",
     "Emphasis",
     "Foreign",
     "Inline",
@@ -28,6 +36,7 @@ __all__ = [
     "QuotedTerm",
     "RichText",
     "SpeakerRef",
+    "Statement",
     "Strong",
     "Text",
     "TopicRef",
@@ -124,6 +133,20 @@ class Quotation:
 
 
 @attrs.frozen
+class Statement:
+    """Reported speech: words that say what ``speaker`` (a speaker or collective speaker id)
+    said, in the item's words rather than theirs ("the Chair reported that [the text was
+    stable]").
+
+    Unlike a :class:`Quotation` it is not verbatim, so no format adds quotation marks; it may
+    sit in any rich text (a paragraph, a list item, the lead) and hold a quotation.
+    """
+
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
+    speaker: str = attrs.field(kw_only=True, validator=identifier)
+
+
+@attrs.frozen
 class NoteRef:
     """A reference to one of the item's notes (a footnote mark): a leaf with no text of its own.
 
@@ -164,6 +187,37 @@ class Truncation:
     words, that the text is cut off in the source."""
 
 
+def optional_symbol(
+    instance: object, attribute: attrs.Attribute[str | None], value: str | None
+) -> None:
+    if value is None:
+        return
+    if not value or any(c.isspace() for c in value) or not value.isprintable():
+        raise FieldValueError(
+            attribute.name, f"{value!r} is not a document symbol (one word, no spaces)"
+        )
+    if len(value) > SYMBOL_MAX_LENGTH:
+        raise FieldValueError(attribute.name, f"longer than {SYMBOL_MAX_LENGTH} characters")
+
+
+SYMBOL_MAX_LENGTH = 64
+"""Longest document symbol accepted ("WT/MIN(24)/38/Rev.1" is 19 characters)."""
+
+
+@attrs.frozen
+class DocumentRef:
+    """Words citing a document: its symbol ("WT/GC/M/200") or its name ("paragraph 8 of the
+    MC12 Outcome Document").
+
+    ``symbol`` is the document's symbol when it has one (exporters may make it a link by a
+    pattern); ``url`` links the citation itself and wins over any pattern.
+    """
+
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
+    symbol: str | None = attrs.field(default=None, kw_only=True, validator=optional_symbol)
+    url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+
 Inline: TypeAlias = (
     Text
     | Emphasis
@@ -177,6 +231,8 @@ Inline: TypeAlias = (
     | NoteRef
     | Insertion
     | Truncation
+    | Statement
+    | DocumentRef
 )
 """The closed union of inline nodes; exporters ``match`` over it."""
 
@@ -192,6 +248,8 @@ CONTAINERS: tuple[type, ...] = (
     Quotation,
     QuotedTerm,
     Insertion,
+    Statement,
+    DocumentRef,
 )
 LEAVES: tuple[type, ...] = (Text, NoteRef, Truncation)
 """The inline nodes with no content of their own."""

@@ -24,6 +24,7 @@ from jsi_docs.model.inline import Inline, NoteRef, RichText, missing_words, norm
 from jsi_docs.model.notes import Note, symbols
 from jsi_docs.model.people import CollectiveSpeaker, Speaker
 from jsi_docs.model.period import PartialDate, Period
+from jsi_docs.model.records import Decision, Interventions
 
 __all__ = [
     "Contact",
@@ -147,6 +148,13 @@ def _block_texts(block: Block, base: str) -> Iterator[tuple[str, RichText]]:
                     yield f"{base}.rows[{r}][{i}]", entry
             if note:
                 yield f"{base}.note", note
+        case Interventions(interventions=interventions):
+            for i, turn in enumerate(interventions):
+                if turn.content:
+                    yield f"{base}.interventions[{i}].content", turn.content
+        case Decision(object=what):
+            if what:
+                yield f"{base}.object", what
         case _:
             assert_never(block)
 

@@ -7,12 +7,9 @@ from typing import Any
 import attrs
 
 from jsi_docs.model._checks import FieldValueError, identifier
-from jsi_docs.model.inline import RichText, normalize, words_in
+from jsi_docs.model.inline import SYMBOL_MAX_LENGTH, RichText, normalize, words_in
 
 __all__ = ["SYMBOL_MAX_LENGTH", "Note", "symbols"]
-
-SYMBOL_MAX_LENGTH = 64
-"""Longest document symbol accepted ("WT/MIN(24)/38/Rev.1" is 19 characters)."""
 
 
 @attrs.frozen

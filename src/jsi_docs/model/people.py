@@ -8,7 +8,13 @@ from collections.abc import Iterable
 import attrs
 
 from jsi_docs.model import _checks
-from jsi_docs.model._checks import FieldValueError, identifier, not_blank, optional_not_blank
+from jsi_docs.model._checks import (
+    FieldValueError,
+    identifier,
+    identifiers,
+    not_blank,
+    optional_not_blank,
+)
 from jsi_docs.model.period import Period
 
 __all__ = [
@@ -38,6 +44,12 @@ def _roles(values: Iterable[Role]) -> tuple[Role, ...]:
 
 
 def _affiliations(values: Iterable[Affiliation]) -> tuple[Affiliation, ...]:
+    return tuple(values)
+
+
+def _ids(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise TypeError(f"expected a list of ids, got the text {values!r}")
     return tuple(values)
 
 
@@ -156,7 +168,11 @@ class GrammaticalGender(enum.StrEnum):
 
 @attrs.frozen(cache_hash=True)  # a key of exporters' caches
 class Speaker:
-    """A person who speaks in the item.
+    """A person (or a Member's delegation) of the item, who speaks in it or is only named.
+
+    Whether they speak is not declared: it follows from the text (a statement, a quotation or
+    a speaking block attributed to them, or a speaking group they belong to); everyone else
+    is mentioned.
 
     ``name`` may be left out when the item names the speaker only by role ("the Chair") or
     Member (a delegation, no person named: "Kenya"): one of ``name``, ``honorific``, ``roles``
@@ -198,7 +214,9 @@ class CollectiveSpeaker:
     """Speakers named as a group: "several Members", "the facilitators", "participants".
 
     ``label`` is the words the item uses; ``members`` lists who the group is, when the item
-    says so (for example the Members that took the floor).
+    says so (for example the Members that took the floor); ``people`` lists the persons or
+    delegations of the item (ids of its ``speakers``) the group is made of ("the
+    co-convenors, Ambassadors Tan and Mina"). When the group speaks, they speak.
     """
 
     id: str = attrs.field(validator=identifier)
@@ -206,6 +224,9 @@ class CollectiveSpeaker:
     kind: CollectiveKind = attrs.field(default=CollectiveKind.OTHER, kw_only=True)
     members: tuple[Affiliation, ...] = attrs.field(
         default=(), kw_only=True, converter=_affiliations
+    )
+    people: tuple[str, ...] = attrs.field(
+        default=(), kw_only=True, converter=_ids, validator=identifiers
     )
 
 

@@ -20,11 +20,14 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from jsi_docs.model import (
     Block,
     BlockQuote,
+    Decision,
+    DocumentRef,
     Emphasis,
     Figure,
     Foreign,
     Inline,
     Insertion,
+    Interventions,
     LangText,
     Link,
     ListBlock,
@@ -36,6 +39,7 @@ from jsi_docs.model import (
     QuotedTerm,
     RichText,
     SpeakerRef,
+    Statement,
     Strong,
     Table,
     Text,
@@ -68,6 +72,8 @@ INLINE_TAGS: dict[str, type[Inline]] = {
     "note": NoteRef,
     "insertion": Insertion,
     "truncation": Truncation,
+    "statement": Statement,
+    "document": DocumentRef,
 }
 BLOCK_TAGS: dict[str, type[Block]] = {
     "paragraph": Paragraph,
@@ -75,6 +81,8 @@ BLOCK_TAGS: dict[str, type[Block]] = {
     "blockquote": BlockQuote,
     "figure": Figure,
     "table": Table,
+    "interventions": Interventions,
+    "decision": Decision,
 }
 _TAG_OF: dict[type, str] = {cls: tag for tag, cls in (*INLINE_TAGS.items(), *BLOCK_TAGS.items())}
 

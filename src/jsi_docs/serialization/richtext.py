@@ -9,9 +9,12 @@ It is Markdown's inline syntax, narrowed so that every value has exactly one rea
 
 ``[^ID]`` (not followed by ``(``) refers to the note ``ID``, as footnotes do in Markdown.
 ``[words](target)`` takes the targets ``speaker:ID``, ``topic:ID``, ``quote:SPEAKER``,
-``lang:TAG``, ``term``, ``em``, ``strong``, ``insert`` (an editor's words inside a quotation,
-shown in square brackets: ``[…](insert)``, ``[the Council](insert)``; ``insert:round`` for
-round ones), ``[…](cut)`` (the text stops here in the source), or a URL. ``_…_`` or ``*…*`` is emphasis and
+``said:SPEAKER`` (a statement: what the speaker said, in the item's words), ``lang:TAG``,
+``term``, ``em``, ``strong``, ``insert`` (an editor's words inside a quotation, shown in square
+brackets: ``[…](insert)``, ``[the Council](insert)``; ``insert:round`` for round ones),
+``[…](cut)`` (the text stops here in the source), ``doc`` (a cited document), ``doc:SYMBOL``
+(one with a symbol), either followed by a space and a URL, or a URL. ``_…_`` or ``*…*`` is
+emphasis and
 ``**…**`` strong; as in CommonMark, a mark followed by a space, an underscore inside a word,
 and a mark never closed are text (``7*7``, ``Members*``). A backslash makes the next character
 literal (``\\_``, ``\\*``, ``\\[``, ``\\]``, ``\\\\``); inside a target, ``\\)`` is a literal
@@ -28,6 +31,7 @@ from typing import assert_never
 import attrs
 
 from jsi_docs.model import (
+    DocumentRef,
     Emphasis,
     Foreign,
     Inline,
@@ -39,6 +43,7 @@ from jsi_docs.model import (
     QuotedTerm,
     RichText,
     SpeakerRef,
+    Statement,
     Strong,
     Text,
     TopicRef,
@@ -99,6 +104,7 @@ _PREFIXED: dict[str, Callable[[RichText, str], Inline]] = {
     "speaker": lambda c, v: SpeakerRef(c, speaker=v),
     "topic": lambda c, v: TopicRef(c, topic=v),
     "quote": lambda c, v: Quotation(c, speaker=v),
+    "said": lambda c, v: Statement(c, speaker=v),
     "lang": lambda c, v: Foreign(c, lang=v),
     "insert": _insertion,
 }
@@ -220,7 +226,24 @@ class _Parser:
             raise self.error(f"bad target {target!r}: {exc}", start) from None
 
 
+_DOC = "doc"
+_SPACE = re.compile(r"\s+")
+
+
+def _document(content: RichText, target: str) -> Inline | None:
+    """``doc``, ``doc:SYMBOL``, either followed by a space and a URL; None for another target."""
+    head, *rest = _SPACE.split(target, maxsplit=1)
+    if head != _DOC and not head.startswith(_DOC + ":"):
+        return None
+    symbol = head[len(_DOC) + 1 :] if head != _DOC else None
+    if symbol == "":
+        raise ValueError("'doc:' must be followed by a document symbol")
+    return DocumentRef(content, symbol=symbol, url=rest[0] if rest else None)
+
+
 def _make(content: RichText, target: str) -> Inline:
+    if (document := _document(content, target)) is not None:
+        return document
     if target in _BARE:
         return _BARE[target](content)
     prefix, colon, value = target.partition(":")
@@ -339,7 +362,12 @@ def _format(node: Inline) -> str:
             return f"[{inner}](strong)" if _has_emphasis(content) else f"**{inner}**"
         case Link(content=content, url=url):
             target = url
-            if target in _BARE or target.partition(":")[0] in _PREFIXED or target != target.strip():
+            if (
+                target in _BARE
+                or target.partition(":")[0] in _PREFIXED
+                or _SPACE.split(target, maxsplit=1)[0].partition(":")[0] == _DOC
+                or target != target.strip()
+            ):
                 raise ValueError(f"the URL {url!r} cannot be written in the text form")
         case Foreign(content=content, lang=lang):
             target = f"lang:{lang}"
@@ -349,6 +377,8 @@ def _format(node: Inline) -> str:
             target = f"topic:{topic}"
         case Quotation(content=content, speaker=speaker):
             target = f"quote:{speaker}"
+        case Statement(content=content, speaker=speaker):
+            target = f"said:{speaker}"
         case QuotedTerm(content=content):
             target = "term"
         case NoteRef(note=note):
@@ -357,6 +387,10 @@ def _format(node: Inline) -> str:
             target = "insert" if marks is InsertionMarks.SQUARE else f"insert:{marks}"
         case Truncation():
             return "[…](cut)"
+        case DocumentRef(content=content, symbol=symbol, url=url):
+            if url is not None and (not url or _SPACE.search(url)):
+                raise ValueError(f"the URL {url!r} cannot be written in the text form")
+            target = _DOC + (f":{symbol}" if symbol else "") + (f" {url}" if url else "")
         case _:
             assert_never(node)
     return f"[{format_rich_text(content)}]({_escape_target(target)})"

@@ -16,6 +16,7 @@ import attrs
 
 from jsi_docs.model import Block, Inline, NewsItem, PartialDate, Period, RichText, notes
 from jsi_docs.model import _checks as checks
+from jsi_docs.model import inline as inline_checks
 from jsi_docs.model.words import LANG_FIELDS
 from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS
 
@@ -39,6 +40,10 @@ _PERIOD_DOC = (
 _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     checks.identifier: {"pattern": checks.ID_PATTERN},
     checks.optional_identifier: {"pattern": checks.ID_PATTERN},
+    checks.identifiers: {
+        "items": {"type": "string", "pattern": checks.ID_PATTERN},
+        "uniqueItems": True,
+    },
     checks.language_tag: {"pattern": checks.LANGUAGE_PATTERN},
     checks.not_blank: {"pattern": r"\S"},
     checks.optional_not_blank: {"pattern": r"\S"},
@@ -52,6 +57,10 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
             "maxLength": notes.SYMBOL_MAX_LENGTH,
         },
         "uniqueItems": True,
+    },
+    inline_checks.optional_symbol: {
+        "pattern": r"^[^\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$",
+        "maxLength": inline_checks.SYMBOL_MAX_LENGTH,
     },
 }
 
@@ -85,6 +94,10 @@ SCHEMA_ONLY_READER_RULES: dict[str, str] = {
     "a dateline gives a place, a date, or both": r"a dateline needs a place, a date, or both",
     "a text cut off in the source ends at its truncation mark: nothing follows it": (
         r"stops at its truncation mark"
+    ),
+    "an intervention names a speaker or gives a label (one of the two); a decision of kind "
+    "'other' gives its words (label)": (
+        r"an intervention names a speaker|a decision of kind 'other' needs"
     ),
 }
 """Rules the reader checks that a JSON Schema cannot express (rules across objects, the syntax

@@ -5,9 +5,14 @@ mount it in another ASGI app. Every render runs in the app's :class:`WorkerPool`
 own process only reads bodies and hands bytes over.
 
 The input's faults are 4xx answers with the problems as JSON, never 5xx: 400 a bad option,
-404 an unknown format, 413 a body over the limit (refused before it is parsed), 415 an input
+404 an unknown format, 409 two parts of a multipart body whose outputs would have one name,
+413 a body over the limit (refused before it is parsed) or with too many parts, 415 an input
 type neither YAML nor JSON, 422 an invalid item. 503 means no worker came free in time,
 504 that the render passed the time ceiling (the worker was replaced).
+
+A ``multipart/form-data`` body to ``/render/{format}`` holds several items, one per file part;
+they are all checked first (one invalid part: 422 naming it, and nothing is rendered), then
+rendered, and the answer is one zip archive (see :mod:`jsi_docs.service.multipart`).
 """
 
 from __future__ import annotations
@@ -29,6 +34,14 @@ from starlette.routing import Route
 from jsi_docs.errors import Problem, UnknownFormatError
 from jsi_docs.readers.limits import DEFAULT_LIMITS
 from jsi_docs.service.jobs import Failed, Invalid, Job, Refused, Rendered, Reply, Validated
+from jsi_docs.service.multipart import (
+    DEFAULT_MAX_PARTS,
+    FormError,
+    Part,
+    archive,
+    output_names,
+    read_parts,
+)
 from jsi_docs.service.pool import PoolBusyError, WorkerPool
 
 __all__ = ["HTTP_OPTIONS_REFUSED", "ServiceConfig", "create_app", "problem_record"]
@@ -59,6 +72,8 @@ class ServiceConfig:
     """Bytes of a request body; a larger one is refused (413) before it is parsed."""
     queue_timeout: float = 60.0
     """Seconds a request waits for a free worker before 503."""
+    max_parts: int = DEFAULT_MAX_PARTS
+    """Items (file parts) one multipart request may hold; more are refused (413)."""
 
     def make_pool(self) -> WorkerPool:
         return WorkerPool(
@@ -112,13 +127,17 @@ async def _body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").partition(";")[0].strip().lower()
+
+
 def _input_format(request: Request) -> str:
     given = request.query_params.get("input")
     if given is not None:
         if given.lower() not in ("yaml", "json"):
             raise _Refusal(400, f"input={given!r}: expected yaml or json")
         return given.lower()
-    media = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    media = _media_type(request)
     if media in _JSON_TYPES or media.endswith("+json"):
         return "json"
     if media in _YAML_TYPES or media.endswith("+yaml"):
@@ -139,12 +158,9 @@ def _format(name: str) -> str:
 
 def _options(fmt: str, request: Request) -> dict[str, Any]:
     """The query's options for ``fmt`` (``?page_size=Letter&strict=true``), typed."""
-    import click
+    from jsi_docs.exporters import OptionError, get_exporter, option_from_text, option_types
 
-    from jsi_docs.cli import _option_value
-    from jsi_docs.exporters import get_exporter
-
-    types = typing.get_type_hints(get_exporter(fmt).options_type)
+    types = option_types(get_exporter(fmt).options_type, as_text=True)
     options: dict[str, Any] = {}
     for key, text in request.query_params.multi_items():
         if key == "input":
@@ -155,9 +171,9 @@ def _options(fmt: str, request: Request) -> dict[str, Any]:
             allowed = ", ".join(sorted(set(types) - HTTP_OPTIONS_REFUSED))
             raise _Refusal(400, f"{fmt} takes no option {key!r} (it takes: {allowed})")
         try:
-            options[key] = _option_value(key, text, types[key])
-        except click.BadParameter as exc:
-            raise _Refusal(400, exc.message) from None
+            options[key] = option_from_text(key, text, types[key])
+        except OptionError as exc:
+            raise _Refusal(400, str(exc)) from None
     return options
 
 
@@ -184,6 +200,19 @@ def _answer(reply: Reply) -> Response:
             typing.assert_never(reply)
 
 
+def _part_problems(parts: list[Part], replies: list[Reply]) -> list[dict[str, Any]]:
+    """Each invalid part with its problems, in the body's order."""
+    return [
+        {
+            "part": index,
+            "filename": part.filename,
+            "problems": [problem_record(p) for p in reply.problems],
+        }
+        for index, (part, reply) in enumerate(zip(parts, replies, strict=True), start=1)
+        if isinstance(reply, Invalid)
+    ]
+
+
 def create_app(config: ServiceConfig | None = None, *, pool: WorkerPool | None = None) -> Starlette:
     """The service as an ASGI app.
 
@@ -203,10 +232,71 @@ def create_app(config: ServiceConfig | None = None, *, pool: WorkerPool | None =
         except PoolBusyError as exc:
             raise _Refusal(503, f"the service is busy ({exc}); try again") from None
 
+    async def run_all(jobs: list[Job]) -> list[Reply]:
+        replies: list[Reply | None] = [None] * len(jobs)
+
+        async def one(index: int) -> None:
+            replies[index] = await run(jobs[index])
+
+        async with anyio.create_task_group() as group:
+            for index in range(len(jobs)):
+                group.start_soon(one, index)
+        return [r for r in replies if r is not None]
+
+    async def render_parts(request: Request, fmt: str, options: dict[str, Any]) -> Response:
+        """Several items from a multipart body, checked, rendered, answered as a zip."""
+        from jsi_docs.exporters import get_exporter
+
+        body = await _body(request, config.max_body)
+        try:
+            parts = read_parts(request.headers["content-type"], body, config.max_parts)
+            names = output_names([p.filename for p in parts], get_exporter(fmt).suffix)
+        except FormError as exc:
+            raise _Refusal(exc.status, exc.message) from None
+        fallback = request.query_params.get("input")
+        inputs = []
+        for index, part in enumerate(parts, start=1):
+            found = part.input_format or (fallback.lower() if fallback else None)
+            if found not in ("yaml", "json"):
+                raise _Refusal(
+                    415,
+                    f"part {index} ({part.filename!r}): cannot tell YAML from JSON; name it "
+                    "*.yaml or *.json or give it the media type application/yaml or "
+                    "application/json",
+                )
+            inputs.append(found)
+        checked = await run_all([Job(p.data, i) for p, i in zip(parts, inputs, strict=True)])
+        invalid = _part_problems(parts, checked)
+        if invalid:
+            status = 413 if any(isinstance(r, Invalid) and r.too_large for r in checked) else 422
+            count = f"{len(invalid)} of {len(parts)} parts are"
+            body_out = {"error": f"{count} not valid items; nothing was rendered", "parts": invalid}
+            return JSONResponse(body_out, status_code=status)
+        for reply in checked:
+            if not isinstance(reply, Validated):
+                return _answer(reply)
+        jobs = [Job(p.data, i, fmt, options) for p, i in zip(parts, inputs, strict=True)]
+        done = await run_all(jobs)
+        files: list[tuple[str, bytes]] = []
+        diagnostics: list[str] = []
+        for name, reply in zip(names, done, strict=True):
+            if not isinstance(reply, Rendered):
+                return _answer(reply)  # nothing half-made is sent
+            files.append((name, reply.data))
+            diagnostics += [f"{name}: {d}" for d in reply.diagnostics]
+        data = await anyio.to_thread.run_sync(lambda: archive(files))
+        headers = {
+            "Content-Disposition": f'attachment; filename="jsi-docs-{fmt}.zip"',
+            "X-Jsi-Docs-Diagnostics": json.dumps(diagnostics[:_MAX_DIAGNOSTICS]),
+        }
+        return Response(data, media_type="application/zip", headers=headers)
+
     async def render(request: Request) -> Response:
         try:
             fmt = _format(request.path_params["format"])
             options = _options(fmt, request)
+            if _media_type(request) == "multipart/form-data":
+                return await render_parts(request, fmt, options)
             input_format = _input_format(request)
             text = await _body(request, config.max_body)
             return _answer(await run(Job(text, input_format, fmt, options)))
@@ -239,7 +329,11 @@ def create_app(config: ServiceConfig | None = None, *, pool: WorkerPool | None =
         found = []
         for name in available_formats():
             exporter = get_exporter(name)
-            options = [n for n in option_names(exporter.options_type) if n not in HTTP_OPTIONS_REFUSED]
+            options = [
+                n
+                for n in option_names(exporter.options_type, as_text=True)
+                if n not in HTTP_OPTIONS_REFUSED
+            ]
             found.append(
                 {
                     "name": name,

@@ -21,6 +21,7 @@ from jsi_docs.view.blocks import (
 from jsi_docs.view.build import DESCRIPTION_LIMIT, ViewOptionError, build_view, direction
 from jsi_docs.view.front import DatelinePart, DatelineView
 from jsi_docs.view.inline import (
+    Citation,
     Cut,
     Emph,
     Inlines,
@@ -29,6 +30,7 @@ from jsi_docs.view.inline import (
     LinkSpan,
     NoteMark,
     Passage,
+    Reported,
     Run,
     SpeakerName,
     Speech,
@@ -53,22 +55,35 @@ from jsi_docs.view.item import (
     block_texts,
     one_line,
 )
+from jsi_docs.view.records import (
+    DecisionView,
+    InterventionEntry,
+    InterventionLine,
+    InterventionsView,
+    document_link,
+)
+from jsi_docs.view.speaking import speaking_ids
 
 __all__ = [
     "DESCRIPTION_LIMIT",
     "BlockView",
     "CellView",
+    "Citation",
     "ContactDetail",
     "ContactView",
     "Cut",
     "DatedLine",
     "DatelinePart",
     "DatelineView",
+    "DecisionView",
     "Emph",
     "FigureView",
     "InlineView",
     "Inlines",
     "Insert",
+    "InterventionEntry",
+    "InterventionLine",
+    "InterventionsView",
     "ItemView",
     "LinkSpan",
     "LinkView",
@@ -81,6 +96,7 @@ __all__ = [
     "Passage",
     "QuotationView",
     "QuoteView",
+    "Reported",
     "Run",
     "SectionView",
     "SpeakerName",
@@ -96,7 +112,9 @@ __all__ = [
     "block_texts",
     "build_view",
     "direction",
+    "document_link",
     "needs_isolation",
     "one_line",
     "plain",
+    "speaking_ids",
 ]

@@ -7,6 +7,7 @@ from typing import TypeAlias
 import attrs
 
 from jsi_docs.view.inline import Inlines
+from jsi_docs.view.records import DecisionView, InterventionsView
 
 __all__ = [
     "BlockView",
@@ -91,7 +92,9 @@ class FigureView:
     """The JSONPath of the figure, for a writer's diagnostics."""
 
 
-BlockView: TypeAlias = ParagraphView | ListView | QuoteView | TableView | FigureView
+BlockView: TypeAlias = (
+    ParagraphView | ListView | QuoteView | TableView | FigureView | InterventionsView | DecisionView
+)
 """The closed union of block views; writers ``match`` over it."""
 
 

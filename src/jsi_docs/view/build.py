@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+import urllib.parse
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import assert_never
 
+import attrs
 from babel import Locale, UnknownLocaleError
 
 from jsi_docs.diagnostics import Diagnostic
@@ -27,7 +29,9 @@ from jsi_docs.model import (
     ContactKind,
     Dateline,
     DatePrecision,
+    Decision,
     Figure,
+    Interventions,
     ListBlock,
     NewsItem,
     Paragraph,
@@ -70,12 +74,15 @@ from jsi_docs.view.item import (
 from jsi_docs.view.present import (
     FALLBACK_LANGUAGE,
     Presenter,
+    SpeakerDisplay,
     clean,
     is_number,
     safe_image_url,
     safe_url,
     supported,
 )
+from jsi_docs.view.records import RecordsBuilder, document_link
+from jsi_docs.view.speaking import speaking_ids
 
 __all__ = ["DESCRIPTION_LIMIT", "ViewOptionError", "build_view", "direction"]
 
@@ -88,6 +95,7 @@ _LABELS = {
     "skip_to_content": Term.SKIP_TO_CONTENT,
     "find_out_more": Term.FIND_OUT_MORE,
     "speakers": Term.SPEAKERS,
+    "mentioned": Term.MENTIONED,
     "topics": Term.TOPICS,
     "language_versions": Term.LANGUAGE_VERSIONS,
     "contact": Term.CONTACT,
@@ -134,21 +142,46 @@ def _presenter_for(language: str) -> Presenter | None:
 
 
 def build_view(
-    item: NewsItem, *, labels_language: str | None = None, typography: str | None = None
+    item: NewsItem,
+    *,
+    labels_language: str | None = None,
+    typography: str | None = None,
+    sibling_files: Mapping[str, str] | None = None,
+    document_url_pattern: str | None = None,
 ) -> ItemView:
     """The view of ``item``: labels in ``labels_language`` (default: the item's), text set
-    with the ``typography`` profile (default: the item language's).
+    with the ``typography`` profile (default: the item language's); a cited document's symbol
+    linked by ``document_url_pattern`` (``{symbol}`` in it replaced by the symbol,
+    percent-encoded) when the citation has no URL of its own.
+
+    ``sibling_files`` maps the item id of a language version to the name of its file written
+    beside this one (``x.en.html``): a version the item gives no URL links there, by a
+    relative link. A version with a URL keeps it; one in neither stays text. A name that is
+    not one plain file name (a folder, a scheme, a leading dot) is refused, with a diagnostic.
 
     Raises :class:`ViewOptionError` for a labels language without labels or an unknown
     profile. What could be worked around (a refused link, an unknown note, a language without
     labels) is in :attr:`ItemView.diagnostics`.
     """
-    return _Builder(item, labels_language, typography).build()
+    return _Builder(
+        item, labels_language, typography, sibling_files or {}, document_url_pattern
+    ).build()
+
+
+_FILE_NAME = re.compile(r"[^/\\\x00-\x1f\x7f.][^/\\\x00-\x1f\x7f]*")
 
 
 class _Builder:
-    def __init__(self, item: NewsItem, labels_language: str | None, typography: str | None) -> None:
+    def __init__(
+        self,
+        item: NewsItem,
+        labels_language: str | None,
+        typography: str | None,
+        sibling_files: Mapping[str, str],
+        document_url_pattern: str | None = None,
+    ) -> None:
         self.item = item
+        self.sibling_files = sibling_files
         self.diagnostics: list[Diagnostic] = []
         if not supported(item.language):
             self.note(
@@ -171,17 +204,45 @@ class _Builder:
             notes=item.note_numbers() if item.notes else {},
             diagnostics=self.diagnostics,
             cut_note=(self.labels.label(Term.TEXT_CUT_OFF), self.labels_lang()),
+            document_url=self.document_url_for(document_url_pattern),
         )
+        self.records = RecordsBuilder(self.text, self.inlines, self.speaker_named)
 
     def note(self, message: str) -> None:
         self.diagnostics.append(Diagnostic(message, source="view"))
+
+    def document_url_for(self, pattern: str | None) -> Callable[[str], str | None] | None:
+        """The link a cited document's symbol gets from ``pattern``, refused links noted."""
+        if pattern is None:
+            return None
+
+        def url(symbol: str) -> str | None:
+            href = document_link(pattern, symbol)
+            if href is None:
+                self.note(
+                    f"document_url_pattern: no link for {symbol!r}: the pattern does not make "
+                    "an http, https or mailto URL of it"
+                )
+            return href
+
+        return url
+
+    def speaker_named(self, speaker_id: str) -> tuple[str, bool] | None:
+        """A speaker's name as the text shows it, and whether it names a group."""
+        speaker = self.item.speaker(speaker_id)
+        if speaker is None:
+            return None
+        shown = self.speaker(speaker)
+        return shown.full_name, shown.collective
 
     # -- the whole item ----------------------------------------------------------------------
 
     def build(self) -> ItemView:
         item, labels = self.item, self.labels
         people: list[Speaker | CollectiveSpeaker] = [*item.speakers, *item.collective_speakers]
-        speakers = tuple(self.speaker(s) for s in people)
+        speaking = speaking_ids(item)
+        speakers = tuple(self.speaker(s) for s in people if s.id in speaking)
+        mentioned = tuple(self.speaker(s) for s in people if s.id not in speaking)
         subtitle = self.inlines.build(item.subtitle, "$.subtitle") if item.subtitle else None
         lead = self.inlines.build(item.lead, "$.lead") if item.lead else None
         highlights = tuple(
@@ -193,6 +254,10 @@ class _Builder:
         quotations = tuple(
             QuotationView(plain(content), by_id.get(speaker))
             for content, speaker in self.inlines.quotations
+        )
+        statements = tuple(
+            QuotationView(plain(content), by_id.get(speaker))
+            for content, speaker in self.inlines.statements
         )
         symbols_term = Term.DOCUMENT_SYMBOLS if len(item.symbols) > 1 else Term.DOCUMENT_SYMBOL
         try:
@@ -274,6 +339,9 @@ class _Builder:
             subtitle=subtitle,
             dateline=self.dateline(item.dateline) if item.dateline else None,
             highlights=highlights,
+            mentioned=mentioned,
+            statements=statements,
+            citations=tuple(self.inlines.citations),
         )
 
     def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:
@@ -315,11 +383,16 @@ class _Builder:
             return None
         text = self.text
         name = text.meeting_kind(meeting)
+        comma = text.profile.comma
         if meeting.place:
-            name = f"{name}, {self.line(meeting.place)}"
+            name = f"{name}{comma}{self.line(meeting.place)}"
         first, last = meeting.dates.ends
         return MeetingView(
-            name, _unbroken(text.period(meeting.dates)), first.isoformat(), last.isoformat()
+            name,
+            _unbroken(text.period(meeting.dates)),
+            first.isoformat(),
+            last.isoformat(),
+            comma,
         )
 
     # -- body --------------------------------------------------------------------------------
@@ -360,6 +433,10 @@ class _Builder:
                 return self.table(block, where, anchor)
             case Figure():
                 return self.figure(block, where)
+            case Interventions():
+                return self.records.interventions(block, where)
+            case Decision():
+                return self.records.decision(block, where)
             case _:
                 assert_never(block)
 
@@ -452,6 +529,9 @@ class _Builder:
     def speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerView:
         shown = self.text.speaker(speaker)
         behalf = None
+        people: tuple[str, ...] = ()
+        if isinstance(speaker, CollectiveSpeaker) and speaker.people:
+            shown, people = self.with_people(shown, speaker.people), speaker.people
         if isinstance(speaker, CollectiveSpeaker):
             organisations = tuple(
                 Organisation(clean(m.name), clean(m.code) if m.code else None)
@@ -485,7 +565,22 @@ class _Builder:
             organisations,
             behalf,
             shown.delegation,
+            people,
+            shown.comma,
+            shown.parentheses,
         )
+
+    def with_people(self, shown: SpeakerDisplay, people: tuple[str, ...]) -> SpeakerDisplay:
+        """A group's line with the names of the people it is made of after its Members, in
+        the parentheses: "Co-convenors (Ambassador Tan, Ambassador Mina)"."""
+        names = [
+            self.text.speaker(person).full_name
+            for person_id in people
+            if (person := self.item.speaker(person_id)) is not None
+        ]
+        parts = (p.strip(" ") for p in (shown.member, *names) if p and p.strip(" "))
+        listed = shown.comma.join(parts)
+        return attrs.evolve(shown, member=listed or None)
 
     def line(self, text: str) -> str:
         """A plain-text field typeset in the item's language, without the spaces a block's
@@ -521,14 +616,28 @@ class _Builder:
             name = clean(version.language)
         lang = version.language if _LANGUAGE.fullmatch(version.language) else None
         link = self.link(name, version.url, f"$.language_versions[{index}].url", hreflang=lang)
+        href, hreflang = link.href, link.hreflang
+        if version.url is None and version.item_id is not None:
+            href = self.sibling(version.item_id)
+            hreflang = lang if href else None
         return VersionView(
             name,
-            link.href,
+            href,
             lang,
-            link.hreflang,
+            hreflang,
             clean(version.headline) if version.headline else None,
             version.item_id,
         )
+
+    def sibling(self, item_id: str) -> str | None:
+        """The relative link to the file of the version ``item_id`` rendered beside this one."""
+        name = self.sibling_files.get(item_id)
+        if name is None:
+            return None
+        if not _FILE_NAME.fullmatch(name):
+            self.note(f"sibling file {name!r} of {item_id!r} left out: not a plain file name")
+            return None
+        return urllib.parse.quote(name, safe="")
 
     def contact(self, contact: Contact) -> ContactView:
         labels = self.labels

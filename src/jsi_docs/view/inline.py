@@ -20,6 +20,7 @@ import attrs
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.model import (
+    DocumentRef,
     Emphasis,
     Foreign,
     Inline,
@@ -31,14 +32,17 @@ from jsi_docs.model import (
     QuotedTerm,
     RichText,
     SpeakerRef,
+    Statement,
     Strong,
     Text,
     TopicRef,
     Truncation,
+    walk,
 )
 from jsi_docs.view.present import Presenter, clean, safe_url
 
 __all__ = [
+    "Citation",
     "Cut",
     "Emph",
     "InlineBuilder",
@@ -48,6 +52,7 @@ __all__ = [
     "LinkSpan",
     "NoteMark",
     "Passage",
+    "Reported",
     "Run",
     "SpeakerName",
     "Speech",
@@ -123,6 +128,14 @@ class Speech:
 
 
 @attrs.frozen
+class Reported:
+    """A statement of ``speaker`` in the item's words (reported speech): no marks are added."""
+
+    content: Inlines
+    speaker: str
+
+
+@attrs.frozen
 class Term:
     """A term in quotation marks that is not speech: ``opening`` + content + ``closing``."""
 
@@ -159,6 +172,19 @@ class Cut:
     lang: str | None = None
 
 
+@attrs.frozen
+class Citation:
+    """Words citing a document; ``symbol`` is its symbol when it has one, ``href`` its link
+    (the citation's own URL, else one made from the symbol by the export's
+    ``document_url_pattern``), None when there is none or it was refused. ``verbatim`` is True
+    when the words are the symbol itself (a code no translation should touch)."""
+
+    content: Inlines
+    symbol: str | None
+    href: str | None
+    verbatim: bool = False
+
+
 InlineView: TypeAlias = (
     Run
     | Emph
@@ -172,6 +198,8 @@ InlineView: TypeAlias = (
     | NoteMark
     | Insert
     | Cut
+    | Reported
+    | Citation
 )
 """The closed union of inline view nodes; writers ``match`` over it."""
 
@@ -190,6 +218,8 @@ for _cls in (
     NoteMark,
     Insert,
     Cut,
+    Reported,
+    Citation,
 ):
     attrs.resolve_types(_cls, globals(), locals())
 
@@ -244,6 +274,7 @@ class InlineBuilder:
         notes: Mapping[str, int],
         diagnostics: list[Diagnostic],
         cut_note: tuple[str, str | None] = ("", None),
+        document_url: Callable[[str], str | None] | None = None,
     ) -> None:
         self._cut_note = cut_note
         """The words after the mark of a text cut off in the source, and their language
@@ -254,12 +285,19 @@ class InlineBuilder:
         self._notes = notes
         self._seen: dict[int, int] = {}
         self._diagnostics = diagnostics
+        self._document_url = document_url
+        """The link a document symbol gets (from the export's pattern), or None."""
+        self.citations: list[Citation] = []
+        """Every cited document met, in reading order."""
         self.quotations: list[tuple[Inlines, str]] = []
         """Every direct quotation met, as (content, speaker id), in reading order."""
+        self.statements: list[tuple[Inlines, str]] = []
+        """Every statement (reported speech) met, as (content, speaker id), in reading order."""
 
     def build(self, nodes: RichText, where: str, *, quotations: bool = True) -> Inlines:
         """The view of ``nodes`` (found at JSONPath ``where``); with ``quotations``, their
-        direct quotations are added to :attr:`quotations`."""
+        direct quotations are added to :attr:`quotations` and their statements to
+        :attr:`statements`."""
         texts: list[_Piece] = []
         self._collect(nodes, self._presenter, 0, texts)
         typeset = iter(_trimmed(_typeset(texts)))
@@ -359,6 +397,12 @@ class InlineBuilder:
             case QuotedTerm(content=content):
                 opening, closing = self._marks(presenter, depth)
                 return Term(inner(content, nested=depth + 1), opening, closing)
+            case Statement(content=content, speaker=speaker):
+                at = len(self.statements)  # a statement comes before the ones inside it
+                reported = Reported(inner(content), speaker)
+                if quotations:
+                    self.statements.insert(at, (reported.content, speaker))
+                return reported
             case Foreign(content=content, lang=lang):
                 words = inner(content, language=self._presenter_for(lang))
                 return Passage(words, lang, self._direction_for(lang))
@@ -379,6 +423,8 @@ class InlineBuilder:
             case Truncation():
                 cut_note, cut_lang = self._cut_note
                 return Cut(CUT_MARK, cut_note, cut_lang)
+            case DocumentRef(content=content, symbol=symbol, url=url):
+                return self._citation(inner, content, symbol, url, in_link, where)
             case NoteRef(note=note):
                 number = self._notes.get(note)
                 if number is None:
@@ -393,6 +439,42 @@ class InlineBuilder:
                 return NoteMark(number, nth)
             case _:
                 assert_never(node)
+
+    def _citation(
+        self,
+        inner: Callable[..., Inlines],
+        content: RichText,
+        symbol: str | None,
+        url: str | None,
+        in_link: bool,
+        where: str,
+    ) -> Citation:
+        """A cited document: linked by its own URL, else by the pattern for its symbol; never
+        inside another link, never to an unsafe target."""
+        href = None
+        if url is not None:
+            href = safe_url(url)
+            if href is None:
+                self._diagnostics.append(
+                    Diagnostic(
+                        f"{where}.url: citation's link {url!r} left out: not an http, https or "
+                        "mailto URL",
+                        source="view",
+                    )
+                )
+        elif symbol is not None and self._document_url is not None:
+            href = self._document_url(symbol)
+        if href is not None and (in_link or any(isinstance(n, NoteRef) for n in walk(content))):
+            why = "inside another link" if in_link else "it holds a note mark, a link itself"
+            self._diagnostics.append(
+                Diagnostic(f"{where}: citation's link left out: {why}", source="view")
+            )
+            href = None
+        words = inner(content, linked=True) if href else inner(content)
+        verbatim = symbol is not None and plain(words).strip() == clean(symbol)
+        cited = Citation(words, clean(symbol) if symbol else None, href, verbatim)
+        self.citations.append(cited)
+        return cited
 
 
 def _trimmed(runs: list[str]) -> list[str]:

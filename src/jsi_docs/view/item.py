@@ -26,7 +26,8 @@ from jsi_docs.view.blocks import (
     TableView,
 )
 from jsi_docs.view.front import DatelineView
-from jsi_docs.view.inline import Inlines
+from jsi_docs.view.inline import Citation, Inlines
+from jsi_docs.view.records import DecisionView, InterventionsView
 
 __all__ = [
     "ContactDetail",
@@ -103,11 +104,13 @@ class MeetingView:
     dates: str
     start: str
     end: str
+    comma: str = ", "
+    """What separates the name from the dates (the text's typography: "，" in Chinese)."""
 
     @property
     def text(self) -> str:
         """ "Réunions plénières, 22–25 mai 2023"."""
-        return f"{self.name}, {self.dates}"
+        return f"{self.name}{self.comma}{self.dates}"
 
 
 @attrs.frozen
@@ -139,6 +142,12 @@ class SpeakerView:
     """Whom the speaker speaks for on this occasion (``on_behalf_of`` is the words shown)."""
     delegation: bool = False
     """A Member's delegation with no person named (``name`` is the Member's)."""
+    people: tuple[str, ...] = ()
+    """The ids of the persons a group is made of (a collective speaker's ``people``)."""
+    comma: str = ", "
+    parentheses: tuple[str, str] = (" (", ")")
+    """The punctuation of the line, from the text's typography ("，" and "（", "）" in
+    Chinese, "، " in Arabic)."""
 
     @property
     def full_name(self) -> str:
@@ -154,16 +163,20 @@ class SpeakerView:
     def caption(self) -> str:
         """Name, Member and whom the speaker speaks for: "Aya Kouassi (Côte d'Ivoire), on behalf
         of the African Group"."""
-        head = f"{self.full_name} ({self.affiliation})" if self.affiliation else self.full_name
-        return f"{head}, {self.on_behalf_of}" if self.on_behalf_of else head
+        opening, closing = self.parentheses
+        head = self.full_name
+        if self.affiliation:
+            head = f"{head}{opening}{self.affiliation}{closing}"
+        return f"{head}{self.comma}{self.on_behalf_of}" if self.on_behalf_of else head
 
     @property
     def rest(self) -> str:
         """What follows the name in the list of speakers: " (Singapour), président ...", then
         ", au nom du Groupe africain" when the speaker speaks for someone on this occasion."""
-        head = f" ({self.affiliation})" if self.affiliation else ""
-        behalf = f", {self.on_behalf_of}" if self.on_behalf_of else ""
-        return head + "".join(f", {role}" for role in self.roles) + behalf
+        opening, closing = self.parentheses
+        head = f"{opening}{self.affiliation}{closing}" if self.affiliation else ""
+        behalf = f"{self.comma}{self.on_behalf_of}" if self.on_behalf_of else ""
+        return head + "".join(f"{self.comma}{role}" for role in self.roles) + behalf
 
     @property
     def text(self) -> str:
@@ -226,7 +239,8 @@ class NoteView:
 
 @attrs.frozen
 class QuotationView:
-    """A direct quotation as structured data states it: its words and who said them."""
+    """A direct quotation (or, in :attr:`ItemView.statements`, a statement) as structured data
+    states it: its words and who said them."""
 
     text: str
     speaker: SpeakerView | None
@@ -258,6 +272,7 @@ class ItemView:
     sections: tuple[SectionView, ...]
     notes: tuple[NoteView, ...]
     speakers: tuple[SpeakerView, ...]
+    """The people of the item who speak in it (see :attr:`mentioned` for the others)."""
     topics: tuple[TopicView, ...]
     related: tuple[LinkView, ...]
     versions: tuple[VersionView, ...]
@@ -282,6 +297,13 @@ class ItemView:
     dateline: DatelineView | None = None
     highlights: tuple[Inlines, ...] = ()
     """Key points shown before the body, under ``labels["highlights"]``."""
+    mentioned: tuple[SpeakerView, ...] = ()
+    """The people of the item who do not speak in it (only named): the "Also mentioned" box.
+    :attr:`speakers` holds those who speak (see :func:`jsi_docs.view.speaking_ids`)."""
+    statements: tuple[QuotationView, ...] = ()
+    """Every statement (reported speech, not verbatim) with who made it, in reading order."""
+    citations: tuple[Citation, ...] = ()
+    """Every cited document, in reading order (notes last), as shown."""
 
     LIST_SEPARATOR = " \u00b7 "
     """Between two topics on their line."""
@@ -301,6 +323,11 @@ class ItemView:
     def speaker_index(self) -> Mapping[str, SpeakerView]:
         """The speakers by id."""
         return {s.id: s for s in self.speakers}
+
+    @property
+    def people_index(self) -> Mapping[str, SpeakerView]:
+        """Everyone of the item by id: those who speak and those only mentioned."""
+        return {s.id: s for s in (*self.speakers, *self.mentioned)}
 
     def blocks(self) -> Iterator[BlockView]:
         """Every block, in reading order."""
@@ -335,5 +362,9 @@ def block_texts(block: BlockView) -> Iterator[Inlines]:
         case FigureView(caption=caption):
             if caption:
                 yield caption
+        case InterventionsView(lines=lines):
+            yield from (line.content for line in lines)
+        case DecisionView(content=content):
+            yield content
         case _:
             assert_never(block)

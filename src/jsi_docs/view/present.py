@@ -179,6 +179,9 @@ class SpeakerDisplay:
     collective: bool = False
     delegation: bool = False
     """A Member's delegation with no person named: ``name`` is the Member's."""
+    comma: str = ", "
+    parentheses: tuple[str, str] = (" (", ")")
+    """The punctuation of the line, from the text's typography profile."""
 
     @functools.cached_property  # one SpeakerDisplay serves every page of its speaker
     def full_name(self) -> str:
@@ -196,9 +199,10 @@ class SpeakerDisplay:
         then whom the speaker speaks for on this occasion ("au nom du Groupe africain")."""
         head = self.full_name
         if self.affiliation:
-            head = f"{head} ({self.affiliation})"
+            opening, closing = self.parentheses
+            head = f"{head}{opening}{self.affiliation}{closing}"
         behalf = (self.on_behalf_of,) if self.on_behalf_of else ()
-        return ", ".join((head, *self.roles, *behalf))
+        return self.comma.join((head, *self.roles, *behalf))
 
     def __str__(self) -> str:
         return self.text
@@ -352,12 +356,16 @@ class Presenter:
 
     def _compose_speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerDisplay:
         if isinstance(speaker, CollectiveSpeaker):
-            members = ", ".join(m.name for m in speaker.members) or None
+            # each name trimmed: a space at its edge would double the one after the comma
+            comma = self.profile.comma
+            members = comma.join(n for m in speaker.members if (n := m.name.strip(" "))) or None
             return SpeakerDisplay(
                 speaker.id,
                 self.text(capitalize_first(speaker.label)),
                 member=self.text(members) if members else None,
                 collective=True,
+                comma=comma,
+                parentheses=self.profile.parentheses,
             )
         gender = str(speaker.gender) if speaker.gender is not None else None
         roles = tuple(self.role(r, gender) for r in speaker.roles)
@@ -380,6 +388,8 @@ class Presenter:
             on_behalf_of=self.on_behalf(speaker.on_behalf_of) if speaker.on_behalf_of else None,
             roles=roles,
             delegation=delegation,
+            comma=self.profile.comma,
+            parentheses=self.profile.parentheses,
         )
 
     def on_behalf(self, party: OnBehalfOf) -> str:
@@ -414,7 +424,7 @@ class Presenter:
         if meeting.place:
             parts.append(self.text(meeting.place))
         parts.append(self.period(meeting.dates))
-        return ", ".join(parts)
+        return self.profile.comma.join(parts)
 
 
 _PRESENTERS: dict[tuple[str, str | None], Presenter] = {}

@@ -494,11 +494,10 @@ _CORE_DATES: Final = {
 _XSI: Final = "http://www.w3.org/2001/XMLSchema-instance"
 
 
-def set_core_date(core: Any, name: str, w3c: str | None) -> None:
-    """Set the core property ``name`` (``created``, ``modified`` or ``lastPrinted``) of
-    python-docx's ``core`` to the W3CDTF text ``w3c`` (``2023-05-25T00:00:00Z``, ``2023-05``,
-    ``2023``), or remove it when None: python-docx writes only whole date-times."""
-    element = core._element  # the cp:coreProperties element
+def set_core_date(element: etree._Element, name: str, w3c: str | None) -> None:
+    """Set the core property ``name`` (``created``, ``modified`` or ``lastPrinted``) of the
+    ``cp:coreProperties`` ``element`` to the W3CDTF text ``w3c`` (``2023-05-25T00:00:00Z``,
+    ``2023-05``, ``2023``), or remove it when None: python-docx writes only whole date-times."""
     tag = f"{{{_CORE_DATES[name]}}}{name}"
     found = element.find(tag)
     if w3c is None:

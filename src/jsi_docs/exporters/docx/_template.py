@@ -75,6 +75,7 @@ class StyleName(enum.StrEnum):
     SPEAKER_NAME = "Speaker Name"
     DIRECT_QUOTATION = "Direct Quotation"
     QUOTED_TERM = "Quoted Term"
+    DOCUMENT_CITATION = "Document Citation"
     EMPHASIS = "Emphasis"
     STRONG = "Strong"
     FOOTNOTE_REFERENCE = "Footnote Reference"
@@ -88,6 +89,7 @@ CHARACTER_STYLES: Final = frozenset(
         StyleName.SPEAKER_NAME,
         StyleName.DIRECT_QUOTATION,
         StyleName.QUOTED_TERM,
+        StyleName.DOCUMENT_CITATION,
         StyleName.EMPHASIS,
         StyleName.STRONG,
         StyleName.FOOTNOTE_REFERENCE,

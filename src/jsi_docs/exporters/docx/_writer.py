@@ -38,11 +38,14 @@ from jsi_docs.exporters.remote import FetchError, allowed_url, fetch_image
 from jsi_docs.i18n import Placeholder
 from jsi_docs.view import (
     BlockView,
+    Citation,
     Cut,
+    DecisionView,
     Emph,
     FigureView,
     Inlines,
     Insert,
+    InterventionsView,
     ItemView,
     LinkSpan,
     LinkView,
@@ -51,8 +54,10 @@ from jsi_docs.view import (
     ParagraphView,
     Passage,
     QuoteView,
+    Reported,
     Run,
     SpeakerName,
+    SpeakerView,
     Speech,
     Stress,
     TableView,
@@ -175,6 +180,7 @@ class BodyWriter:
             for block in section.blocks:
                 self._block(block)
         self._speakers()
+        self._mentioned()
         self._topics()
         self._links_box(view.labels["find_out_more"], view.related)
         self._versions()
@@ -209,6 +215,12 @@ class BodyWriter:
                 self._table(block)
             case FigureView():
                 self._figure(block)
+            case InterventionsView(lines=lines):
+                # one paragraph per line, as the page's list items (no numbers: sentences)
+                for line in lines:
+                    self._inlines(self._paragraph(StyleName.BODY), line.content)
+            case DecisionView(content=content):
+                self._inlines(self._paragraph(StyleName.BODY), content)
             case _:
                 assert_never(block)
 
@@ -333,12 +345,24 @@ class BodyWriter:
             return
         self._plain(StyleName.BACK_MATTER_HEADING, view.labels["speakers"], label=True)
         for speaker in view.speakers:
-            p = self._paragraph(StyleName.SPEAKER)
-            if speaker.honorific:
-                self._run(p, speaker.honorific + " ")
-            self._run(p, speaker.name, StyleName.SPEAKER_NAME)
-            if speaker.rest:
-                self._run(p, speaker.rest)
+            self._person(speaker)
+
+    def _mentioned(self) -> None:
+        """The people the item names who do not speak, listed as the speakers are."""
+        view = self._view
+        if not view.mentioned:
+            return
+        self._plain(StyleName.BACK_MATTER_HEADING, view.labels["mentioned"], label=True)
+        for person in view.mentioned:
+            self._person(person)
+
+    def _person(self, speaker: SpeakerView) -> None:
+        p = self._paragraph(StyleName.SPEAKER)
+        if speaker.honorific:
+            self._run(p, speaker.honorific + " ")
+        self._run(p, speaker.name, StyleName.SPEAKER_NAME)
+        if speaker.rest:
+            self._run(p, speaker.rest)
 
     def _topics(self) -> None:
         view = self._view
@@ -417,19 +441,16 @@ class BodyWriter:
                 self._run(footer, segment, label=True)
 
     def _first_paragraph(self, header_or_footer: Any, style: StyleName) -> etree._Element:
+        """The header's or footer's first paragraph, emptied and given ``style``."""
         header_or_footer.is_linked_to_previous = False
-        paragraphs = header_or_footer.paragraphs
-        if paragraphs:
-            paragraph = paragraphs[0]
-            paragraph.clear()
-            p: etree._Element = paragraph._p
-        else:
+        root: etree._Element = header_or_footer.part.element  # w:hdr or w:ftr
+        p = root.find(_oxml.qn("w:p"))
+        if p is None:
             p = _oxml.new_paragraph(None)
-            header_or_footer._element.append(p)
-        ppr = p.find(_oxml.qn("w:pPr"))
-        if ppr is not None:
-            p.remove(ppr)
-        p.insert(0, _oxml.new_paragraph(self._ids[style])[0])
+            root.append(p)
+        for child in list(p):
+            p.remove(child)
+        p.append(_oxml.new_paragraph(self._ids[style])[0])
         return p
 
     # -- inline text -----------------------------------------------------------------------
@@ -528,10 +549,15 @@ class _Inlines:
                     self.nodes(content, self._styled(StyleName.SPEAKER_NAME, style), lang)
                 case TopicName(content=content):
                     self.nodes(content, style, lang)
+                case Reported(content=content):  # the words as they are: no marks, no style
+                    self.nodes(content, style, lang)
                 case Speech(content=content, opening=opening, closing=closing):
                     self._quoted(content, opening, closing, StyleName.DIRECT_QUOTATION, style, lang)
                 case Term(content=content, opening=opening, closing=closing):
                     self._quoted(content, opening, closing, StyleName.QUOTED_TERM, style, lang)
+                case Citation(content=content, href=href):
+                    cited = self._styled(StyleName.DOCUMENT_CITATION, style)
+                    self._link(content, href, cited, lang)
                 case NoteMark():
                     self._w._note_mark(self._parent, node)
                 case Insert(content=content, opening=opening, closing=closing):

@@ -13,9 +13,10 @@ from docx.opc.part import Part
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.exporters.base import (
-    ExportOptions,
     ExportResult,
     OptionError,
+    ViewOptions,
+    item_view,
     to_path,
     url_prefixes,
 )
@@ -26,7 +27,7 @@ from jsi_docs.exporters.docx._writer import BodyWriter
 from jsi_docs.exporters.docx._xmlchars import check_xml_text, may_hold_illegal_xml
 from jsi_docs.model import NewsItem
 from jsi_docs.themes import Theme
-from jsi_docs.view import ItemView, ViewOptionError, build_view, one_line
+from jsi_docs.view import ItemView, one_line
 
 __all__ = ["DocxExporter", "DocxOptions"]
 
@@ -40,7 +41,7 @@ def _clip(text: str) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class DocxOptions(ExportOptions):
+class DocxOptions(ViewOptions):
     """Options of the DOCX exporter."""
 
     reference_docx: Path | None = attrs.field(default=None, converter=to_path)
@@ -74,12 +75,7 @@ class DocxExporter:
         source = to_json(item, indent=None)  # compact: the indenting encoder is pure Python
         if may_hold_illegal_xml(source):
             check_xml_text(item)
-        try:
-            view = build_view(
-                item, labels_language=options.labels_language, typography=options.typography
-            )
-        except ViewOptionError as exc:
-            raise OptionError(str(exc)) from None
+        view = item_view(item, options)
         diagnostics: list[Diagnostic] = list(view.diagnostics)
         template = self._template(options)
         document = template.new_document()
@@ -155,10 +151,11 @@ class DocxExporter:
         updated = view.updated.iso if view.updated else None
         created = _w3c(published)
         printed = created if published and _is_day(published) else None
-        _oxml.set_core_date(core, "created", created)
-        _oxml.set_core_date(core, "modified", _w3c(updated or published))
+        element = document.part.package.part_related_by(RT.CORE_PROPERTIES).element
+        _oxml.set_core_date(element, "created", created)
+        _oxml.set_core_date(element, "modified", _w3c(updated or published))
         if core.last_printed is not None:
-            _oxml.set_core_date(core, "lastPrinted", printed)
+            _oxml.set_core_date(element, "lastPrinted", printed)
         core.revision = 1
 
     @staticmethod

@@ -15,13 +15,13 @@ from typing import ClassVar
 import attrs
 
 from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.exporters.base import ExportOptions, ExportResult, OptionError
+from jsi_docs.exporters.base import ExportOptions, ExportResult, ViewOptions, item_view
 from jsi_docs.exporters.html._environment import environment, template, theme_errors
 from jsi_docs.exporters.html._page import BLOCK_MACROS, PageHead, template_names
 from jsi_docs.exporters.remote import allowed_url
 from jsi_docs.model import NewsItem
 from jsi_docs.themes import Theme, inside
-from jsi_docs.view import FigureView, ItemView, ViewOptionError, build_view
+from jsi_docs.view import FigureView, ItemView
 
 __all__ = [
     "ARTICLE_TEMPLATE",
@@ -50,7 +50,7 @@ PAGE_ASSETS = ("screen.css", "print.css", "fonts.css")
 
 
 @attrs.frozen(kw_only=True)
-class HtmlOptions(ExportOptions):
+class HtmlOptions(ViewOptions):
     """Options of the HTML exporter."""
 
     fragment: bool = False
@@ -63,16 +63,6 @@ class HtmlPage:
 
     html: str
     diagnostics: tuple[Diagnostic, ...] = ()
-
-
-def item_view(item: NewsItem, options: ExportOptions) -> ItemView:
-    """The view of ``item`` with the labels language and typography of ``options``."""
-    try:
-        return build_view(
-            item, labels_language=options.labels_language, typography=options.typography
-        )
-    except ViewOptionError as exc:
-        raise OptionError(str(exc)) from None
 
 
 def render_view(

@@ -14,6 +14,7 @@ from typing import assert_never
 from markupsafe import Markup
 
 from jsi_docs.view import (
+    Citation,
     Cut,
     Emph,
     Inlines,
@@ -21,6 +22,7 @@ from jsi_docs.view import (
     LinkSpan,
     NoteMark,
     Passage,
+    Reported,
     Run,
     SpeakerName,
     Speech,
@@ -110,6 +112,10 @@ class InlineRenderer:
                     self._nodes(content, add)
                     add(escape_text(closing))
                     add("</span>")
+                case Reported(content=content, speaker=speaker):
+                    add(f'<span class="statement" data-speaker="{escape_text(speaker)}">')
+                    self._nodes(content, add)
+                    add("</span>")
                 case Term(content=content, opening=opening, closing=closing):
                     add('<span class="quoted-term">')
                     add(escape_text(opening))
@@ -135,6 +141,19 @@ class InlineRenderer:
                     add(f'<span lang="{escape_text(lang)}" dir="{direction}">')
                     self._nodes(content, add)
                     add("</span>")
+                case Citation(content=content, symbol=symbol, href=href, verbatim=verbatim):
+                    # <cite>: the title of a work; a symbol is a code, never translated.
+                    add('<cite class="doc-ref"')
+                    if symbol is not None:
+                        add(f' data-symbol="{escape_text(symbol)}"')
+                    add(' translate="no">' if verbatim else ">")
+                    if href is None:
+                        self._isolated(content, add)
+                    else:
+                        add(f'<a href="{escape_text(href)}">')
+                        self._isolated(content, add)
+                        add("</a>")
+                    add("</cite>")
                 case NoteMark(number=number, nth=nth):
                     target = escape_text(note_anchor(self._item_id, number))
                     ref = escape_text(note_ref_anchor(self._item_id, number, nth))

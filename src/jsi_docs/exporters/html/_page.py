@@ -16,7 +16,9 @@ from jsi_docs.exporters import jsonld
 from jsi_docs.exporters.html._inline import InlineRenderer
 from jsi_docs.view import (
     BlockView,
+    DecisionView,
     FigureView,
+    InterventionsView,
     ItemView,
     ListView,
     ParagraphView,
@@ -33,6 +35,8 @@ BLOCK_MACROS: dict[type, str] = {
     QuoteView: "quote",
     TableView: "table",
     FigureView: "figure",
+    InterventionsView: "interventions",
+    DecisionView: "decision",
 }
 """The macro of ``blocks.html.j2`` that renders each kind of block."""
 

@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from jsi_docs.errors import ExportError
-from jsi_docs.exporters.base import ExportOptions, ExportResult, OptionEnum, url_prefixes
+from jsi_docs.exporters.base import (
+    ExportResult,
+    OptionEnum,
+    ViewOptions,
+    url_prefixes,
+)
 from jsi_docs.exporters.pdf._libraries import PdfEngineUnavailableError
 from jsi_docs.exporters.pdf._metadata import PdfMetadata, pdf_metadata
 from jsi_docs.model import NewsItem
@@ -61,7 +66,7 @@ def _page_size(value: PageSize | str) -> PageSize:
 
 
 @attrs.frozen(kw_only=True)
-class PdfOptions(ExportOptions):
+class PdfOptions(ViewOptions):
     """Options of the PDF exporter."""
 
     pdf_variant: PdfVariant = attrs.field(default=PdfVariant.PDF_UA_1, converter=_variant)
@@ -95,7 +100,7 @@ class PdfExporter:
         from jsi_docs.exporters.html import item_view, render_view
         from jsi_docs.exporters.html._environment import theme_errors
 
-        view = item_view(item, options)
+        view = item_view(item, options, siblings=False)  # see docs/batch.md
         with theme_errors():
             page = render_view(view, theme, print_mode=True, allowed_urls=options.allowed_urls)
         engine = _engine()

@@ -1,0 +1,93 @@
+"""Chinese: line breaking that never puts a closing mark first on a line (nor an opening mark
+last), no hyphenation, full-width punctuation in every label.
+
+The seed item is checked by tests/test_languages_six.py; here a paragraph built to offer a
+break before a punctuation mark at every position of a line, so that a line breaker that
+allowed it would be caught, not merely a text that happens to break well.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import tomllib
+from pathlib import Path
+
+import attrs
+
+import jsi_docs
+from _pdf_helpers import EXAMPLES
+from clients import pdftotext, require_poppler
+from jsi_docs.model import NewsItem, Paragraph
+from test_languages_six import FORBIDDEN_AT_LINE_START
+
+CHINESE = EXAMPLES / "jsi-ecommerce-2023-05-25.zh.yaml"
+LANGUAGES = Path(jsi_docs.__file__).parent / "i18n" / "data" / "languages"
+CLOSING = "，。、：；！？）」』》”"
+OPENING = "（「『《“"
+FORBIDDEN_AT_LINE_END = "（「『《“‘〔【〈"
+
+
+def _with_paragraphs(*texts: str) -> NewsItem:
+    item = jsi_docs.load(CHINESE)
+    first = item.sections[0]
+    blocks = (*first.blocks, *(Paragraph([text]) for text in texts))
+    return attrs.evolve(item, sections=(attrs.evolve(first, blocks=blocks), *item.sections[1:]))
+
+
+def _crowded() -> str:
+    """300 runs of 1 to 8 ideographs, each closed by a mark and every third opened by one:
+    about one character in five is a mark, so that a breaker free to break anywhere would
+    start several of the paragraph's lines with one."""
+    marks = itertools.cycle(CLOSING)
+    openers = itertools.cycle(OPENING)
+    parts = []
+    for n, k in zip(range(300), itertools.cycle(range(1, 9)), strict=False):
+        opener = next(openers) if n % 3 == 0 else ""
+        parts.append(f"{opener}{'贸易' * (k // 2)}{'电' * (k % 2)}{next(marks)}")
+    return "".join(parts)
+
+
+def _lines(item: NewsItem, tmp_path: Path) -> list[str]:
+    pdf = tmp_path / "zh.pdf"
+    pdf.write_bytes(jsi_docs.export(item, "pdf"))
+    return [line.strip() for line in pdftotext(pdf).splitlines() if line.strip()]
+
+
+def test_no_line_starts_with_a_closing_mark_or_ends_with_an_opening_one(tmp_path: Path) -> None:
+    require_poppler()
+    crowded = _crowded()
+    lines = _lines(_with_paragraphs(crowded), tmp_path)
+    # the paragraph's own lines: those made of its characters only
+    own = [line for line in lines if set(line) <= set(crowded)]
+    assert len(own) > 20, own
+    assert sum(len(line) for line in own) >= len(crowded) * 0.9
+    assert [line for line in own if line[0] in FORBIDDEN_AT_LINE_START] == []
+    assert [line for line in own if line[-1] in FORBIDDEN_AT_LINE_END] == []
+    # every character is one em wide and the text ragged: a line shorter than the longest is a
+    # break the breaker moved back, where a mark would have come first (or an opener last)
+    longest = max(len(line) for line in own)
+    assert sum(len(line) < longest for line in own[:-1]) >= 5
+
+
+def test_latin_words_in_a_chinese_item_are_not_hyphenated(tmp_path: Path) -> None:
+    require_poppler()
+    words = " ".join(["interoperability", "telecommunications", "internationalisation"] * 12)
+    lines = _lines(_with_paragraphs(f"各方讨论了{words}等问题。"), tmp_path)
+    text = "\n".join(lines)
+    assert "interoperability" in text
+    assert not re.search(r"\w[\u2010\u00ad-]$", text, re.MULTILINE)
+
+
+def test_every_chinese_label_uses_full_width_punctuation() -> None:
+    labels = tomllib.loads((LANGUAGES / "zh.toml").read_text(encoding="utf-8"))["labels"]
+    texts = [
+        text
+        for value in labels.values()
+        for text in (value.values() if isinstance(value, dict) else [value])
+    ]
+    assert len(texts) > 40
+    half_width = [t for t in texts if re.search(r"[,.:;?!()\[\]]", re.sub(r"\{\w+\}", "", t))]
+    assert half_width == []
+    assert any("：" in t for t in texts)
+    assert any("？" in t for t in texts)
