@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import assert_never
 
@@ -423,9 +423,14 @@ class _Builder:
         build = self.inlines.build
         match block:
             case Paragraph(text=text, speaker=speaker):
-                return ParagraphView(build(text, f"{where}.text"), speaker)
+                at = len(self.inlines.statements)
+                shown = build(text, f"{where}.text")
+                self.block_statement(at, speaker, (shown,))
+                return ParagraphView(shown, speaker)
             case ListBlock(items=items, ordered=ordered, speaker=speaker):
+                at = len(self.inlines.statements)
                 entries = tuple(build(e, f"{where}.items[{i}]") for i, e in enumerate(items))
+                self.block_statement(at, speaker, entries)
                 return ListView(entries, ordered, speaker)
             case BlockQuote(paragraphs=paragraphs, speaker=speaker, cite=cite):
                 return self.quote(paragraphs, speaker, cite, where)
@@ -439,6 +444,13 @@ class _Builder:
                 return self.records.decision(block, where)
             case _:
                 assert_never(block)
+
+    def block_statement(self, at: int, speaker_id: str | None, texts: Iterable[Inlines]) -> None:
+        """A paragraph, list or table attributed to ``speaker_id`` is a statement as a span is:
+        its words (one line per text) go to the statements, before the spans inside it."""
+        if speaker_id is not None:
+            joined = "\n".join(plain(t) for t in texts)
+            self.inlines.statements.insert(at, ((Run(joined),), speaker_id))
 
     def quote(
         self, paragraphs: tuple[RichText, ...], speaker_id: str | None, cite: str | None, where: str
@@ -477,18 +489,26 @@ class _Builder:
         def cell(text: RichText, at: str) -> CellView:
             return CellView(build(text, at), is_number(plain_text(text)))
 
-        return TableView(
-            anchor,
-            tuple(
-                tuple(cell(c, f"{where}.rows[{r}][{i}]") for i, c in enumerate(row))
-                for r, row in enumerate(table.rows)
-            ),
-            tuple(cell(c, f"{where}.header[{i}]") for i, c in enumerate(table.header)),
-            table.row_headers,
-            build(table.caption, f"{where}.caption") if table.caption else None,
-            build(table.note, f"{where}.note") if table.note else None,
-            table.speaker,
+        at = len(self.inlines.statements)
+        rows = tuple(
+            tuple(cell(c, f"{where}.rows[{r}][{i}]") for i, c in enumerate(row))
+            for r, row in enumerate(table.rows)
         )
+        header = tuple(cell(c, f"{where}.header[{i}]") for i, c in enumerate(table.header))
+        caption = build(table.caption, f"{where}.caption") if table.caption else None
+        note = build(table.note, f"{where}.note") if table.note else None
+        # Its words in reading order: caption, header, rows (a line per cell), note.
+        self.block_statement(
+            at,
+            table.speaker,
+            [
+                *([caption] if caption else []),
+                *(c.content for c in header),
+                *(c.content for row in rows for c in row),
+                *([note] if note else []),
+            ],
+        )
+        return TableView(anchor, rows, header, table.row_headers, caption, note, table.speaker)
 
     def figure(self, figure: Figure, where: str) -> FigureView:
         src = safe_image_url(figure.image)

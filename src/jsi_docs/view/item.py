@@ -301,7 +301,8 @@ class ItemView:
     """The people of the item who do not speak in it (only named): the "Also mentioned" box.
     :attr:`speakers` holds those who speak (see :func:`jsi_docs.view.speaking_ids`)."""
     statements: tuple[QuotationView, ...] = ()
-    """Every statement (reported speech, not verbatim) with who made it, in reading order."""
+    """Every statement (reported speech, not verbatim) with who made it, in reading order: the
+    spans, and the paragraphs, lists and tables attributed to a speaker (before their spans)."""
     citations: tuple[Citation, ...] = ()
     """Every cited document, in reading order (notes last), as shown."""
 
