@@ -19,6 +19,8 @@ from jsi_docs.model import (
     Figure,
     Foreign,
     Inline,
+    Insertion,
+    InsertionMarks,
     Intervention,
     Interventions,
     Link,
@@ -35,6 +37,7 @@ from jsi_docs.model import (
     Table,
     Text,
     TopicRef,
+    Truncation,
     plain_text,
 )
 
@@ -58,7 +61,7 @@ def _renamed(nodes: RichText, suffix: str) -> RichText:
         Text(n.text + suffix)
         if isinstance(n, Text)
         else n
-        if isinstance(n, NoteRef)
+        if isinstance(n, NoteRef | Truncation)
         else attrs.evolve(n, content=_renamed(n.content, suffix))
         for n in nodes
     )
@@ -125,6 +128,11 @@ def _md_node(node: Inline) -> str:
             return ""
         case Quotation() | QuotedTerm():
             return f"« {_md_inline(node.content)} »"
+        case Insertion():
+            opening, closing = "[]" if node.marks is InsertionMarks.SQUARE else "()"
+            return f"\\{opening}{_md_inline(node.content)}\\{closing}"
+        case Truncation():
+            return "…"
         case _:
             assert_never(node)
 

@@ -20,8 +20,10 @@ from typing import Any, NamedTuple
 from _extract import PAGE_MARGINS, on_the_page, parse_html
 from jsi_docs.view import (
     Citation,
+    Cut,
     Emph,
     Inlines,
+    Insert,
     ItemView,
     LinkSpan,
     NoteMark,
@@ -63,10 +65,13 @@ def reading(nodes: Inlines, *, footnotes: bool = False) -> str:
                 case (
                     Speech(content=content, opening=opening, closing=closing)
                     | Term(content=content, opening=opening, closing=closing)
+                    | Insert(content=content, opening=opening, closing=closing)
                 ):
                     parts.append(opening)
                     walk(content)
                     parts.append(closing)
+                case Cut(mark=mark, note=note):
+                    parts.append(f"{mark} {note}")
                 case NoteMark(number=number, nth=nth):
                     if not footnotes or nth > 1:
                         parts.append(str(number))
@@ -90,17 +95,25 @@ def expected_texts(view: ItemView, *, footnotes: bool = False) -> Iterator[Expec
     """Everything the item says, in reading order: headline, meta lines, lead, each text of each
     block, the notes (unless they are ``footnotes``), then the back matter."""
     yield Expected("headline", view.headline, heading=True)
+    if view.subtitle:
+        yield Expected("subtitle", reading(view.subtitle, footnotes=footnotes))
     if view.meeting:
         yield Expected("meeting", view.meeting.text)
     if view.published:
         yield Expected("published", view.published.text)
     if view.updated:
         yield Expected("updated", view.updated.text)
+    if view.dateline:
+        yield Expected("dateline", view.dateline.text)
     if view.lead:
         yield Expected("lead", reading(view.lead, footnotes=footnotes))
+    if view.highlights:
+        yield Expected("highlights heading", view.labels["highlights"], heading=True)
+        for h, highlight in enumerate(view.highlights):
+            yield Expected(f"highlights[{h}]", reading(highlight, footnotes=footnotes))
     for s, section in enumerate(view.sections):
-        if section.heading:
-            yield Expected(f"sections[{s}].heading", section.heading, heading=True)
+        if section.title:
+            yield Expected(f"sections[{s}].heading", section.title, heading=True)
         for b, block in enumerate(section.blocks):
             for t, text in enumerate(block_texts(block)):
                 where = f"sections[{s}].blocks[{b}] text {t}"
@@ -128,6 +141,8 @@ def expected_texts(view: ItemView, *, footnotes: bool = False) -> Iterator[Expec
         yield Expected("versions", view.LIST_SEPARATOR.join(v.text for v in view.versions))
     if view.contact:
         yield Expected("contact prompt", view.contact.prompt, heading=True)
+        if view.contact.unit:
+            yield Expected("contact unit", view.contact.unit)
         if view.contact.text:
             yield Expected("contact", reading(view.contact.text, footnotes=footnotes))
         for detail in view.contact.details:

@@ -16,6 +16,8 @@ from jsi_docs.model import (
     CollectiveKind,
     CollectiveSpeaker,
     Contact,
+    ContactKind,
+    Dateline,
     Decision,
     DecisionKind,
     DocumentRef,
@@ -24,9 +26,12 @@ from jsi_docs.model import (
     Foreign,
     GrammaticalGender,
     Inline,
+    Insertion,
+    InsertionMarks,
     Intervention,
     Interventions,
     ItemKind,
+    LangText,
     LanguageVersion,
     Link,
     ListBlock,
@@ -42,6 +47,8 @@ from jsi_docs.model import (
     PartialDate,
     Period,
     PersonName,
+    Phone,
+    PhoneKind,
     Quotation,
     QuotedTerm,
     RelatedLink,
@@ -57,6 +64,7 @@ from jsi_docs.model import (
     Text,
     Topic,
     TopicRef,
+    Truncation,
 )
 from jsi_docs.model.inline import has_words
 
@@ -78,7 +86,9 @@ label = words.filter(lambda s: s.strip() != "")
 ids = st.from_regex(r"\A[a-z][a-z0-9-]{0,10}\Z")
 document_symbols = st.one_of(
     st.from_regex(r"\A[A-Z]{2,5}(/[A-Z0-9()]{1,6}){1,3}(/Rev\.[1-9])?\Z"),
-    st.text(_alphabet, min_size=1, max_size=12).filter(lambda s: s.isprintable() and not any(c.isspace() for c in s)),
+    st.text(_alphabet, min_size=1, max_size=12).filter(
+        lambda s: s.isprintable() and not any(c.isspace() for c in s)
+    ),
 )
 urls = st.one_of(
     st.from_regex(r"\Ahttps?://[a-z]{1,8}\.(org|int|example)(/[a-z0-9_.~-]{0,8}){0,3}\Z"),
@@ -104,13 +114,21 @@ def rich_text(
             children.map(Emphasis),
             children.map(Strong),
             children.map(QuotedTerm),
+            st.builds(
+                lambda c, m: Insertion(c, marks=m), children, st.sampled_from(InsertionMarks)
+            ),
             st.builds(lambda c, u: Link(c, url=u), children, urls),
             st.builds(
                 lambda c, lang: Foreign(c, lang=lang),
                 children,
                 st.sampled_from(["en", "fr", "es", "de", "ar"]),
             ),
-            st.builds(lambda c, sym, u: DocumentRef(c, symbol=sym, url=u), children, st.none() | document_symbols, st.none() | urls),
+            st.builds(
+                lambda c, sym, u: DocumentRef(c, symbol=sym, url=u),
+                children,
+                st.none() | document_symbols,
+                st.none() | urls,
+            ),
         ]
         if speaker_ids:
             sp = st.sampled_from(speaker_ids)
@@ -138,10 +156,18 @@ symbols = st.lists(st.from_regex(r"\A[A-Z]{2,5}(/[A-Z0-9()]{1,6}){1,3}\Z"), max_
 
 
 @st.composite
-def interventions(draw: Any, text: st.SearchStrategy[tuple[Inline, ...]], refs: list[str]) -> Interventions:
+def interventions(
+    draw: Any, text: st.SearchStrategy[tuple[Inline, ...]], refs: list[str]
+) -> Interventions:
     """Who took the floor: speakers of the item or the item's words for others, some with what they said."""
-    speaker = st.builds(lambda s, c: Intervention(s, content=c), st.sampled_from(refs), st.none() | text) if refs else st.nothing()
-    unnamed = st.builds(lambda words, c: Intervention(label=words, content=c), label, st.none() | text)
+    speaker = (
+        st.builds(lambda s, c: Intervention(s, content=c), st.sampled_from(refs), st.none() | text)
+        if refs
+        else st.nothing()
+    )
+    unnamed = st.builds(
+        lambda words, c: Intervention(label=words, content=c), label, st.none() | text
+    )
     return Interventions(draw(st.lists(speaker | unnamed, min_size=1, max_size=4)))
 
 
@@ -409,4 +435,80 @@ def news_items(draw: Any) -> NewsItem:
         ),
     )
     noted: NewsItem = draw(with_notes(item, draw(st.lists(ids, max_size=3, unique=True)), text))
-    return noted
+    front: NewsItem = draw(with_front_matter(noted, text))
+    return front
+
+
+_tags = st.sampled_from(["en", "fr", "es", "ar", "ru", "zh", "de"])
+in_a_language = label | st.builds(LangText, label, _tags)
+"""A plain-text field's value: text, or text with its language stated."""
+
+
+def _cut(text: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """``text`` stopping where the source stops."""
+    return (*text, Truncation())
+
+
+@st.composite
+def with_front_matter(
+    draw: Any, item: NewsItem, text: st.SearchStrategy[tuple[Inline, ...]]
+) -> NewsItem:
+    """``item`` with maybe a subtitle, a dateline, highlights, agenda-item numbers, headings and
+    labels in a stated language, a press contact with a unit and phones, and texts cut off in
+    the source (a paragraph or a highlight ending in a truncation mark)."""
+    sections = []
+    for section in item.sections:
+        blocks = [
+            attrs.evolve(block, text=_cut(block.text))
+            if isinstance(block, Paragraph) and draw(st.integers(0, 5)) == 0
+            else block
+            for block in section.blocks
+        ]
+        heading = section.heading
+        if heading is not None and draw(st.booleans()):
+            heading = LangText(heading, draw(_tags))
+        agenda = draw(st.none() | st.from_regex(r"\A[1-9][0-9]?(\([a-d]\))?\Z"))
+        sections.append(attrs.evolve(section, blocks=blocks, heading=heading, agenda_item=agenda))
+    contact = item.contact
+    if contact is not None:
+        contact = attrs.evolve(
+            contact,
+            kind=draw(st.sampled_from(ContactKind)),
+            unit=draw(st.none() | in_a_language),
+            prompt=draw(st.none() | in_a_language),
+            phones=draw(
+                st.lists(
+                    st.builds(
+                        lambda number, kind, own: Phone(number, kind=kind, label=own),
+                        st.from_regex(r"\A\+41 (22|79) [0-9]{3} [0-9]{2} [0-9]{2}\Z"),
+                        st.none() | st.sampled_from(PhoneKind),
+                        st.none() | in_a_language,
+                    ),
+                    max_size=3,
+                )
+            ),
+        )
+    published = item.published
+    dated = st.none() if published is None else st.just(published)
+    dateline = draw(
+        st.none()
+        | st.builds(lambda place, date: Dateline(place, date), in_a_language, dated)
+        | (
+            st.builds(lambda date: Dateline(None, date), st.just(published))
+            if published
+            else st.none()
+        )
+    )
+    highlights = draw(st.lists(text | text.map(_cut), max_size=3))
+    topics = [attrs.evolve(t, label=draw(in_a_language)) for t in item.topics]
+    return attrs.evolve(
+        item,
+        sections=sections,
+        subtitle=draw(st.none() | text),
+        dateline=dateline,
+        highlights=highlights,
+        contact=contact,
+        topics=topics,
+        headline=draw(st.none() | in_a_language) if item.headline is not None else None,
+        series=attrs.evolve(item.series, label=draw(in_a_language)) if item.series else None,
+    )

@@ -36,6 +36,7 @@ from jsi_docs.model import (
     Statement,
     Table,
     Text,
+    Truncation,
     plain_text,
 )
 from tests_helpers import shown_text
@@ -90,7 +91,7 @@ def _spans(rich: RichText, notes: dict[str, int], found: list[tuple[str, str]]) 
             found.append(("speaker name", plain_text(node.content)))
         elif isinstance(node, Quotation):
             found.append(("quotation", plain_text(node.content)))
-        if not isinstance(node, Text | NoteRef):
+        if not isinstance(node, Text | NoteRef | Truncation):
             _spans(node.content, notes, found)
 
 

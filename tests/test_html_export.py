@@ -92,8 +92,9 @@ def test_every_statement_quotation_speaker_topic_and_link_is_visible(path: Path)
     root = page(path)
     body = norm(text_of(article(root)))
     notes = item.note_numbers()
+    cut = f"\u2026 {labels(item.language)[Term.TEXT_CUT_OFF]}"
     statements = [
-        (block.speaker, shown_text(block.text, notes))
+        (block.speaker, shown_text(block.text, notes, cut))
         for _, _, block in item.blocks()
         if isinstance(block, Paragraph) and block.speaker
     ]
@@ -102,7 +103,7 @@ def test_every_statement_quotation_speaker_topic_and_link_is_visible(path: Path)
     for text in rich_texts(item):
         assert norm(shown_text(text, notes)) in body
     quotations = [
-        (q.speaker, norm(plain_text(q.content)))
+        (q.speaker, norm(shown_text(q.content, notes, cut)))
         for text in rich_texts(item)
         for q in walk(text)
         if isinstance(q, Quotation)
@@ -111,7 +112,7 @@ def test_every_statement_quotation_speaker_topic_and_link_is_visible(path: Path)
         (q.get("data-speaker"), norm(text_of(q))) for q in elements(root, "span", "speech")
     ] == quotations
     block_quotes = [
-        (b.speaker, [norm(plain_text(p)) for p in b.paragraphs])
+        (b.speaker, [norm(shown_text(p, notes, cut)) for p in b.paragraphs])
         for _, _, b in item.blocks()
         if isinstance(b, BlockQuote)
     ]
@@ -148,9 +149,32 @@ def test_semantic_structure(path: Path) -> None:
     assert html.get("lang") == item.language
     untitled = labels(item.language)["untitled"]
     assert [norm(text_of(h)) for h in elements(root, "h1")] == [norm(item.headline or untitled)]
-    headings = [norm(text_of(h)) for h in elements(article(root), "h2")]
-    section_headings = [norm(s.heading) for s in item.sections if s.heading]
-    assert headings[: len(section_headings)] == section_headings
+    headings = [
+        norm(text_of(h))
+        for section in elements(article(root), "section", "item-section")
+        for h in elements(section, "h2")
+    ]
+    item_labels = labels(item.language)
+    section_headings = [
+        norm(" ".join(words))
+        for s in item.sections
+        if (
+            words := [
+                *(
+                    [item_labels.get(Term.AGENDA_ITEM, number=s.agenda_item)]
+                    if s.agenda_item
+                    else []
+                ),
+                *([s.heading] if s.heading else []),
+            ]
+        )
+    ]
+    assert headings == section_headings
+    if item.highlights:
+        highlights = next(elements(article(root), "section", "highlights"))
+        assert [norm(text_of(h)) for h in elements(highlights, "h2")] == [
+            norm(item_labels[Term.HIGHLIGHTS])
+        ]
     times = [t.get("datetime") for t in elements(root, "time")]
     if item.published is not None:
         assert item.published.isoformat() in times

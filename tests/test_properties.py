@@ -24,10 +24,11 @@ import jsi_docs
 from _extract import docx_text, html_hazards, html_text, normalise, pdf_text
 from _html_parse import json_ld, parse
 from jsi_docs.exporters import jsonld
-from jsi_docs.model import BlockQuote, Figure, ListBlock, NewsItem, Paragraph, Table, plain_text
+from jsi_docs.model import BlockQuote, Figure, ListBlock, NewsItem, Paragraph, RichText, Table
 from jsi_docs.view import build_view, direction
 from jsi_docs.view.present import clean
 from strategies import news_items
+from tests_helpers import shown_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = settings().max_examples if os.environ.get("JSI_FUZZ") else 8
@@ -46,35 +47,44 @@ def item_texts(item: NewsItem) -> Iterator[str]:
     return map(clean, _item_texts(item))
 
 
+def _words(text: RichText) -> str:
+    """What every format shows of ``text`` as words: an editor's insertion between its marks,
+    no note numbers, and nothing for a truncation (its ellipsis and label are the labels')."""
+    return shown_text(text, {})
+
+
 def _item_texts(item: NewsItem) -> Iterator[str]:
     if item.headline is not None:
         yield item.headline
+    if item.subtitle:
+        yield _words(item.subtitle)
     if item.series is not None:
         yield item.series.label
     if item.lead:
-        yield plain_text(item.lead)
+        yield _words(item.lead)
+    yield from (_words(h) for h in item.highlights)
     for section in item.sections:
         if section.heading:
             yield section.heading
         for block in section.blocks:
             match block:
                 case Paragraph(text=text):
-                    yield plain_text(text)
+                    yield _words(text)
                 case ListBlock(items=entries):
-                    yield from (plain_text(entry) for entry in entries)
+                    yield from (_words(entry) for entry in entries)
                 case BlockQuote(paragraphs=paragraphs):
-                    yield from (plain_text(p) for p in paragraphs)
+                    yield from (_words(p) for p in paragraphs)
                 case Table():
-                    yield from (plain_text(t) for t in block.texts())
+                    yield from (_words(t) for t in block.texts())
                 case Figure(caption=caption, credit=credit):
                     # The alt text is an attribute in HTML: tests/test_figure.py checks it.
                     if caption:
-                        yield plain_text(caption)
+                        yield _words(caption)
                     if credit:
                         yield credit
     yield from (link.title for link in item.related_links)
     if item.contact is not None:
-        yield plain_text(item.contact.text)
+        yield _words(item.contact.text)
 
 
 @functools.cache

@@ -35,6 +35,7 @@ from jsi_docs.model import (
     Speaker,
     SpeakerRef,
     Statement,
+    Table,
     walk,
 )
 from jsi_docs.parity import compare_versions
@@ -305,6 +306,46 @@ def test_json_ld_counts_statements_per_speaker_and_mentions_the_others() -> None
         }
     ]
     json.dumps(article)  # plain data
+
+
+def test_json_ld_states_blocks_attributed_to_a_speaker_as_spans_are() -> None:
+    """A paragraph, a list and a table with a ``speaker`` are statements in JSON-LD, as a
+    ``said:`` span is: a ``Statement`` part with its words and its creator, in reading order
+    (a block before the spans inside it); a text only naming someone is none."""
+    item = _item(
+        sections=[
+            Section(
+                [
+                    Paragraph(
+                        [
+                            "The chair opened the meeting. ",
+                            Statement(["All went well"], speaker="dg"),
+                        ],
+                        speaker="chair",
+                    ),
+                    Paragraph([SpeakerRef(["Ambassador Lindqvist"], speaker="elected"), " came."]),
+                    ListBlock([["First point"], ["Second point"]], speaker="dg"),
+                    Table(
+                        [[["Fish"], ["12"]]],
+                        header=[["Kind"], ["Tonnes"]],
+                        caption=["Catches"],
+                        speaker="chair",
+                    ),
+                ]
+            )
+        ]
+    )
+    article = jsonld.news_article(build_view(item))
+    found = [(p["@type"], p["creator"]["name"], p["text"]) for p in article["hasPart"]]
+    assert found == [
+        ("Statement", "Lucía Herrera", "The chair opened the meeting. All went well"),
+        ("Statement", "Amara Diallo", "All went well"),
+        ("Statement", "Amara Diallo", "First point\nSecond point"),
+        ("Statement", "Lucía Herrera", "Catches\nKind\nTonnes\nFish\n12"),
+    ]
+    # the same in the page's own JSON-LD
+    page = jsi_docs.export(item, "html").decode("utf-8")
+    assert "Catches\\nKind\\nTonnes\\nFish\\n12" in page
 
 
 def test_an_item_without_mentioned_people_has_no_mentions() -> None:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
+import attrs
+
 from jsi_docs.errors import Problem
 
 # The supported languages are the i18n data files present (SUPPORTED_LANGUAGES: those shipped).
@@ -30,9 +32,12 @@ from jsi_docs.model import (
     RichText,
     SpeakerRef,
     Statement,
+    Text,
     TopicRef,
+    Truncation,
     walk,
 )
+from jsi_docs.model.words import LANG_FIELDS, LangText
 
 __all__ = [
     "IMAGE_SCHEMES",
@@ -300,6 +305,8 @@ def validate(item: NewsItem) -> list[Problem]:
             )
 
     problems += _notes(item)
+    problems += _truncations(item)
+    problems += _languages_stated(item, "$")
     published = item.published
     # A partial date is a range of days: only what is certainly wrong is refused.
     if item.updated is not None and published is not None and item.updated.last < published.first:
@@ -330,3 +337,47 @@ def validate(item: NewsItem) -> list[Problem]:
                         )
                     )
     return problems
+
+
+def _truncations(item: NewsItem) -> Iterator[Problem]:
+    """A text cut off in the source stops at its truncation mark: nothing but white space or a
+    note mark follows it."""
+    for path, text in _texts(item):
+        cut: str | None = None
+        for node_path, node in _rich(text, path):
+            if cut is None:
+                if isinstance(node, Truncation):
+                    cut = node_path
+            elif (isinstance(node, Text) and node.text.isspace()) or isinstance(node, NoteRef):
+                continue
+            else:
+                yield Problem(
+                    cut,
+                    "a text cut off in the source stops at its truncation mark ([…](cut)): "
+                    "nothing may follow it",
+                )
+                break
+
+
+def _languages_stated(value: object, path: str) -> Iterator[Problem]:
+    """Text with a stated language (``{text, lang}``) only in the fields that show it."""
+    if isinstance(value, tuple):
+        for index, entry in enumerate(value):
+            yield from _languages_stated(entry, f"{path}[{index}]")
+        return
+    cls = type(value)
+    if not attrs.has(cls):
+        return
+    for field in attrs.fields(cls):
+        child = getattr(value, field.name)
+        where = f"{path}.{field.name}"
+        if isinstance(child, LangText):
+            if (cls.__name__, field.name) not in LANG_FIELDS:
+                yield Problem(
+                    where,
+                    "takes no language: write the text alone (a language can be stated on "
+                    "headings, labels, titles, names, the contact's prompt and unit, phone "
+                    "labels, the dateline's place and photo credits)",
+                )
+        elif not isinstance(child, str):
+            yield from _languages_stated(child, where)

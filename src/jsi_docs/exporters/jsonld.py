@@ -76,6 +76,27 @@ def _creator(speaker: SpeakerView, people: Mapping[str, SpeakerView] | None = No
     return person
 
 
+def _contact_point(view: ItemView) -> JsonObject:
+    """The item's contact as the page shows it: a press contact, its unit and phones."""
+    contact = view.contact
+    assert contact is not None
+    point: JsonObject = {"@type": "ContactPoint"}
+    if contact.press:
+        point["contactType"] = contact.prompt
+    if contact.unit:
+        point["name"] = contact.unit
+    if contact.phones:
+        point["telephone"] = list(contact.phones)
+    emails = [
+        d.value.href.removeprefix("mailto:")
+        for d in contact.details
+        if d.value.href and d.value.href.startswith("mailto:")
+    ]
+    if emails:
+        point["email"] = emails[0]
+    return point
+
+
 def news_article(view: ItemView) -> JsonObject:
     """The schema.org ``NewsArticle`` describing the item of ``view`` (a JSON-ready dict):
     the facts its page shows, in the same words, and every direct quotation with the person
@@ -95,8 +116,17 @@ def news_article(view: ItemView) -> JsonObject:
     if view.url:
         article["url"] = view.url
         article["mainEntityOfPage"] = view.url
+    if view.subtitle:
+        article["alternativeHeadline"] = one_line(plain(view.subtitle))
+    if view.dateline is not None:
+        article["dateline"] = view.dateline.text
+        place = next((text for kind, text in view.dateline.parts if kind == "place"), None)
+        if place is not None:
+            article["locationCreated"] = {"@type": "Place", "name": place}
     if view.lead:
         article["description"] = view.description
+    if view.highlights:
+        article["abstract"] = [one_line(plain(entry)) for entry in view.highlights]
     if images := view.images():
         article["image"] = list(images)
     if view.topics:
@@ -112,6 +142,8 @@ def news_article(view: ItemView) -> JsonObject:
         publisher: JsonObject = {"@type": "Organization", "name": view.publisher.text}
         if view.publisher.href:
             publisher["url"] = view.publisher.href
+        if view.contact is not None and (view.contact.press or view.contact.unit):
+            publisher["contactPoint"] = _contact_point(view)
         article["publisher"] = publisher
         article["author"] = publisher
     if view.banner:

@@ -83,6 +83,18 @@ class Term(enum.StrEnum):
     SAID = enum.auto()
     ON_BEHALF_OF = enum.auto()
     PHOTO_CREDIT = enum.auto()
+    # Front matter, agenda items, contacts and texts cut off (issue 15, item 7).
+    HIGHLIGHTS = enum.auto()
+    AGENDA_ITEM = enum.auto()
+    """Before a section's heading: "Item {number}."."""
+    DATELINE = enum.auto()
+    """Where and when: "{place}, {date}"."""
+    MEDIA_CONTACTS = enum.auto()
+    """The prompt of a press contact."""
+    TEXT_CUT_OFF = enum.auto()
+    """After the ellipsis where a text stops in the source."""
+    PHONE_OFFICE = enum.auto()
+    PHONE_MOBILE = enum.auto()
     # Records of a meeting: who took the floor, what a body decided (item-language words).
     TOOK_THE_FLOOR = enum.auto()
     """One speaker took the floor, nothing said reported: "{speakers} took the floor."."""
@@ -167,6 +179,8 @@ PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
         Term.UPDATED_IN: frozenset({"date"}),
         Term.ON_BEHALF_OF: frozenset({"party"}),
         Term.ROLE_DURING: frozenset({"role", "period"}),
+        Term.AGENDA_ITEM: frozenset({"number"}),
+        Term.DATELINE: frozenset({"place", "date"}),
         Term.TOOK_THE_FLOOR: frozenset({"speakers"}),
         Term.TOOK_THE_FLOOR_SEVERAL: frozenset({"speakers"}),
         Term.INTERVENTION: frozenset({"speaker", "content"}),

@@ -14,6 +14,8 @@ from jsi_docs.model.inline import (
     Emphasis,
     Foreign,
     Inline,
+    Insertion,
+    InsertionMarks,
     Link,
     NoteRef,
     Quotation,
@@ -24,17 +26,22 @@ from jsi_docs.model.inline import (
     Strong,
     Text,
     TopicRef,
+    Truncation,
     plain_text,
     walk,
 )
 from jsi_docs.model.item import (
     Contact,
+    ContactKind,
+    Dateline,
     ItemKind,
     LanguageVersion,
     Meeting,
     MeetingKind,
     NewsItem,
     Organization,
+    Phone,
+    PhoneKind,
     RelatedLink,
     Series,
     Topic,
@@ -55,6 +62,7 @@ from jsi_docs.model.people import (
 )
 from jsi_docs.model.period import DatePrecision, PartialDate, Period
 from jsi_docs.model.records import Decision, DecisionKind, Intervention, Interventions
+from jsi_docs.model.words import LangText, lang_of
 
 __all__ = [
     "Affiliation",
@@ -64,7 +72,9 @@ __all__ = [
     "CollectiveKind",
     "CollectiveSpeaker",
     "Contact",
+    "ContactKind",
     "DatePrecision",
+    "Dateline",
     "Decision",
     "DecisionKind",
     "DocumentRef",
@@ -73,9 +83,12 @@ __all__ = [
     "Foreign",
     "GrammaticalGender",
     "Inline",
+    "Insertion",
+    "InsertionMarks",
     "Intervention",
     "Interventions",
     "ItemKind",
+    "LangText",
     "LanguageVersion",
     "Link",
     "ListBlock",
@@ -91,6 +104,8 @@ __all__ = [
     "PartialDate",
     "Period",
     "PersonName",
+    "Phone",
+    "PhoneKind",
     "Quotation",
     "QuotedTerm",
     "RelatedLink",
@@ -107,6 +122,8 @@ __all__ = [
     "Text",
     "Topic",
     "TopicRef",
+    "Truncation",
+    "lang_of",
     "plain_text",
     "walk",
 ]

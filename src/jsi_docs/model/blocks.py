@@ -169,11 +169,15 @@ Block: TypeAlias = Paragraph | ListBlock | BlockQuote | Table | Figure | Interve
 
 @attrs.frozen
 class Section:
-    """A run of blocks, under a heading unless it opens the item."""
+    """A run of blocks, under a heading (or an agenda item's number) unless it opens the
+    item."""
 
     blocks: tuple[Block, ...] = attrs.field(converter=_blocks, validator=not_empty)
     heading: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     id: str | None = attrs.field(default=None, kw_only=True, validator=optional_identifier)
+    agenda_item: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    """The number of the agenda item the section reports, as the source writes it ("3",
+    "3(a)", "IV"): shown before the heading in the words of the item's language ("Item 3.")."""
 
 
 for _cls in (Paragraph, ListBlock, BlockQuote, Table, Figure, Section):

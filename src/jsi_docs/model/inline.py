@@ -8,6 +8,7 @@ the same compare equal.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeAlias
 
@@ -27,6 +28,8 @@ __all__ = [
     "Emphasis",
     "Foreign",
     "Inline",
+    "Insertion",
+    "InsertionMarks",
     "Link",
     "NoteRef",
     "Quotation",
@@ -37,6 +40,7 @@ __all__ = [
     "Strong",
     "Text",
     "TopicRef",
+    "Truncation",
     "has_words",
     "normalize",
     "plain_text",
@@ -159,6 +163,30 @@ class QuotedTerm:
     content: RichText = attrs.field(converter=normalize, validator=not_empty)
 
 
+class InsertionMarks(enum.StrEnum):
+    """The marks an editor put around words of their own: ``[…]`` or ``(…)``."""
+
+    SQUARE = "square"
+    ROUND = "round"
+
+
+@attrs.frozen
+class Insertion:
+    """Words an editor put inside a quotation, not the speaker's: an elision ``[…]``, ``(...)``
+    or a clarification ``[the Council]``. Exporters show them between ``marks``; the content
+    holds the inserted words only (``…`` for an elision)."""
+
+    content: RichText = attrs.field(converter=normalize, validator=not_empty)
+    marks: InsertionMarks = attrs.field(default=InsertionMarks.SQUARE, kw_only=True)
+
+
+@attrs.frozen
+class Truncation:
+    """The place where the source stops: the text (or the quotation) went on, but the page was
+    captured only in part. A leaf, last in its text; exporters show an ellipsis and say, in
+    words, that the text is cut off in the source."""
+
+
 def optional_symbol(
     instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
@@ -201,6 +229,8 @@ Inline: TypeAlias = (
     | Quotation
     | QuotedTerm
     | NoteRef
+    | Insertion
+    | Truncation
     | Statement
     | DocumentRef
 )
@@ -217,11 +247,14 @@ CONTAINERS: tuple[type, ...] = (
     TopicRef,
     Quotation,
     QuotedTerm,
+    Insertion,
     Statement,
     DocumentRef,
 )
+LEAVES: tuple[type, ...] = (Text, NoteRef, Truncation)
+"""The inline nodes with no content of their own."""
 
-for _cls in (Text, NoteRef, *CONTAINERS):
+for _cls in (Text, NoteRef, Truncation, *CONTAINERS):
     attrs.resolve_types(_cls, globals(), locals())
 
 
@@ -229,7 +262,7 @@ def walk(nodes: RichText) -> Iterator[Inline]:
     """Every node of ``nodes``, depth first, parents before children."""
     for node in nodes:
         yield node
-        if not isinstance(node, Text | NoteRef):
+        if not isinstance(node, Text | NoteRef | Truncation):
             yield from walk(node.content)
 
 
@@ -247,14 +280,16 @@ def _texts(nodes: RichText, add: Callable[[str], None]) -> None:
     for node in nodes:
         if isinstance(node, Text):
             add(node.text)
-        elif not isinstance(node, NoteRef):
+        elif not isinstance(node, NoteRef | Truncation):
             _texts(node.content, add)
 
 
 def has_words(nodes: RichText) -> bool:
-    """Whether ``nodes`` hold anything but white space: a visible character or a note mark."""
+    """Whether ``nodes`` hold anything but white space: a visible character, a note mark or
+    the mark of a text cut off in the source."""
     return any(
-        isinstance(node, NoteRef) or (isinstance(node, Text) and not node.text.isspace())
+        isinstance(node, NoteRef | Truncation)
+        or (isinstance(node, Text) and not node.text.isspace())
         for node in walk(nodes)
     )
 

@@ -10,6 +10,7 @@ from typing import assert_never
 import attrs
 
 from jsi_docs.model._checks import (
+    FieldValueError,
     identifier,
     language_tag,
     not_blank,
@@ -19,7 +20,7 @@ from jsi_docs.model._checks import (
     optional_text,
 )
 from jsi_docs.model.blocks import Block, BlockQuote, Figure, ListBlock, Paragraph, Section, Table
-from jsi_docs.model.inline import Inline, NoteRef, RichText, normalize, walk
+from jsi_docs.model.inline import Inline, NoteRef, RichText, missing_words, normalize, walk
 from jsi_docs.model.notes import Note, symbols
 from jsi_docs.model.people import CollectiveSpeaker, Speaker
 from jsi_docs.model.period import PartialDate, Period
@@ -27,12 +28,16 @@ from jsi_docs.model.records import Decision, Interventions
 
 __all__ = [
     "Contact",
+    "ContactKind",
+    "Dateline",
     "ItemKind",
     "LanguageVersion",
     "Meeting",
     "MeetingKind",
     "NewsItem",
     "Organization",
+    "Phone",
+    "PhoneKind",
     "RelatedLink",
     "Series",
     "Topic",
@@ -74,6 +79,18 @@ def _date(value: PartialDate | dt.date | None) -> PartialDate | None:
 
 def _lead(value: Iterable[Inline | str] | None) -> RichText | None:
     return None if value is None else normalize(value) or None
+
+
+def _highlights(values: Iterable[Iterable[Inline | str]]) -> tuple[RichText, ...]:
+    return tuple(normalize(v) for v in values)
+
+
+def _each_with_words(
+    instance: object, attribute: attrs.Attribute[tuple[RichText, ...]], value: tuple[RichText, ...]
+) -> None:
+    for index, entry in enumerate(value):
+        if why := missing_words(entry):
+            raise FieldValueError(f"{attribute.name}[{index}]", f"must not be {why}")
 
 
 def _sections(values: Iterable[Section]) -> tuple[Section, ...]:
@@ -194,12 +211,45 @@ class LanguageVersion:
             raise ValueError("a language version needs an item_id, a url, or both")
 
 
+class ContactKind(enum.StrEnum):
+    """What a contact is for: help with the page, or the press."""
+
+    HELP = "help"
+    """Problems viewing the page (the default prompt: "Problems viewing this page?")."""
+    PRESS = "press"
+    """Journalists' questions (the default prompt: "Media contacts")."""
+
+
+class PhoneKind(enum.StrEnum):
+    """The kind of a phone number, shown before it in the item's language."""
+
+    OFFICE = "office"
+    MOBILE = "mobile"
+
+
+@attrs.frozen
+class Phone:
+    """A phone number as written (``+41 22 739 50 07``), with what kind of line it is, or the
+    source's own label for it (``label`` wins over ``kind``)."""
+
+    number: str = attrs.field(validator=not_blank)
+    kind: PhoneKind | None = attrs.field(default=None, kw_only=True)
+    label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+
+
+def _phones(values: Iterable[Phone]) -> tuple[Phone, ...]:
+    return tuple(values)
+
+
 @attrs.frozen
 class Contact:
     """Who to write to, with the sentence around it.
 
-    ``prompt`` is the question before it ("Problems viewing this page?"), ``text`` the sentence
-    ("Please write to … stating your operating system and browser"), which may link the address.
+    ``prompt`` is the question before it ("Problems viewing this page?"; for a ``press``
+    contact, "Media contacts"), ``text`` the sentence ("Please write to … stating your
+    operating system and browser"), which may link the address. ``unit`` is the office that
+    answers ("Information and External Relations Division"); ``phone`` one number, ``phones``
+    several, each maybe labelled.
     """
 
     text: RichText = attrs.field(converter=normalize)
@@ -207,6 +257,28 @@ class Contact:
     email: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     phone: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    kind: ContactKind = attrs.field(default=ContactKind.HELP, kw_only=True)
+    unit: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    phones: tuple[Phone, ...] = attrs.field(default=(), kw_only=True, converter=_phones)
+
+
+def _dateline_parts(instance: Dateline, attribute: attrs.Attribute[object], value: object) -> None:
+    if instance.place is None and instance.date is None:
+        raise FieldValueError("place", "a dateline needs a place, a date, or both")
+
+
+@attrs.frozen
+class Dateline:
+    """Where and when a release was issued, as the source gives them: "Geneva, 12 March 2024".
+
+    ``date`` is known to the day, the month or the year (never a day the source does not
+    give); ``place`` is written as the source writes it ("GINEBRA").
+    """
+
+    place: str | None = attrs.field(default=None, validator=optional_not_blank)
+    date: PartialDate | None = attrs.field(
+        default=None, converter=_date, validator=[of_type(PartialDate), _dateline_parts]
+    )
 
 
 @attrs.frozen
@@ -255,6 +327,14 @@ class NewsItem:
         default=None, kw_only=True, converter=_date, validator=of_type(PartialDate)
     )
     notes: tuple[Note, ...] = attrs.field(default=(), kw_only=True, converter=_notes)
+    subtitle: RichText | None = attrs.field(default=None, kw_only=True, converter=_lead)
+    """The standfirst under the headline, distinct from the lead (the body's first words)."""
+    dateline: Dateline | None = attrs.field(default=None, kw_only=True)
+    """Where and when the item was issued ("Geneva, 12 March 2024"), as the source says."""
+    highlights: tuple[RichText, ...] = attrs.field(
+        default=(), kw_only=True, converter=_highlights, validator=_each_with_words
+    )
+    """Key points listed before the body, each a short rich text."""
 
     def speaker(self, speaker_id: str) -> Speaker | CollectiveSpeaker | None:
         """The named or collective speaker with this id, or None."""
@@ -274,10 +354,14 @@ class NewsItem:
                 yield s, b, block
 
     def texts(self) -> Iterator[tuple[str, RichText]]:
-        """``(path, rich text)`` for every rich text outside the notes, in reading order: lead,
-        blocks, contact. The path is the JSONPath errors name it by (``$.sections[0]...``)."""
+        """``(path, rich text)`` for every rich text outside the notes, in reading order:
+        subtitle, lead, highlights, blocks, contact. The path is the JSONPath errors name it by (``$.sections[0]...``)."""
+        if self.subtitle:
+            yield "$.subtitle", self.subtitle
         if self.lead:
             yield "$.lead", self.lead
+        for i, highlight in enumerate(self.highlights):
+            yield f"$.highlights[{i}]", highlight
         for s, b, block in self.blocks():
             yield from _block_texts(block, f"$.sections[{s}].blocks[{b}]")
         if self.contact is not None and self.contact.text:
@@ -299,5 +383,16 @@ class NewsItem:
         return sorted(found, key=lambda entry: entry[0])
 
 
-for _cls in (Series, Meeting, Topic, RelatedLink, LanguageVersion, Contact, Organization, NewsItem):
+for _cls in (
+    Series,
+    Meeting,
+    Topic,
+    RelatedLink,
+    LanguageVersion,
+    Phone,
+    Contact,
+    Dateline,
+    Organization,
+    NewsItem,
+):
     attrs.resolve_types(_cls, globals(), locals())

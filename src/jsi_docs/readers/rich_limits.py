@@ -10,7 +10,7 @@ from typing import get_args
 import attrs
 
 from jsi_docs.errors import Problem, path_step
-from jsi_docs.model import Inline, NewsItem, NoteRef, RichText, Text
+from jsi_docs.model import Inline, NewsItem, NoteRef, RichText, Text, Truncation
 from jsi_docs.readers.limits import Limits
 
 __all__ = ["rich_text_limit"]
@@ -44,7 +44,7 @@ def _measure(nodes: RichText) -> tuple[int, int, int]:
             else:
                 elements += 1
                 depth = max(depth, level + 1)
-                if not isinstance(node, NoteRef):
+                if not isinstance(node, NoteRef | Truncation):
                     pending.append((node.content, level + 1))
     return elements, depth, characters
 

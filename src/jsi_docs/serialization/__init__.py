@@ -31,9 +31,9 @@ SCHEMA_VERSION = 1
 """The version of the file format; every document written carries it as ``schema_version``."""
 
 _TOP_ORDER = (
-    "schema_version", "id", "language", "kind", "series", "headline", "lead", "published",
-    "updated", "symbols", "meeting", "publisher", "url", "topics", "speakers",
-    "collective_speakers", "sections", "notes", "related_links", "language_versions", "contact",
+    "schema_version", "id", "language", "kind", "series", "headline", "subtitle", "lead",
+    "highlights", "published", "updated", "dateline", "symbols", "meeting", "publisher", "url",
+    "topics", "speakers", "collective_speakers", "sections", "notes", "related_links", "language_versions", "contact",
 )  # fmt: skip
 
 

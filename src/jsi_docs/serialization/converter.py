@@ -26,7 +26,9 @@ from jsi_docs.model import (
     Figure,
     Foreign,
     Inline,
+    Insertion,
     Interventions,
+    LangText,
     Link,
     ListBlock,
     NoteRef,
@@ -42,6 +44,7 @@ from jsi_docs.model import (
     Table,
     Text,
     TopicRef,
+    Truncation,
 )
 from jsi_docs.serialization.richtext import format_rich_text, parse_rich_text
 from jsi_docs.serialization.scalars import Ambiguous
@@ -67,6 +70,8 @@ INLINE_TAGS: dict[str, type[Inline]] = {
     "quotation": Quotation,
     "term": QuotedTerm,
     "note": NoteRef,
+    "insertion": Insertion,
+    "truncation": Truncation,
     "statement": Statement,
     "document": DocumentRef,
 }
@@ -135,6 +140,30 @@ def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise TypeError(f"expected text, got {_describe(value)}")
     return str(value)
+
+
+_WORDS_KEYS = frozenset({"text", "lang"})
+
+
+def _structure_words(value: object, _: type) -> str:
+    """Text, or text with its language (``{text: ..., lang: ...}``) as a :class:`LangText`;
+    where a language may be stated at all is checked by validation."""
+    if isinstance(value, Mapping) and "text" in value and set(value) <= _WORDS_KEYS:
+        text = _structure_str(value["text"], str)
+        if "lang" not in value:
+            return text
+        lang = _structure_str(value["lang"], str)
+        try:
+            return LangText(text, lang)
+        except ValueError as exc:
+            raise ValueError(str(exc).removeprefix("lang: ")) from None
+    return _structure_str(value, str)
+
+
+def _unstructure_words(value: str) -> object:
+    if isinstance(value, LangText):
+        return {"text": str(value), "lang": value.lang}
+    return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
@@ -256,7 +285,7 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     """A strict converter for the model; ``rich_text`` picks how rich text is unstructured."""
     c = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
 
-    c.register_structure_hook(str, _structure_str)
+    c.register_structure_hook(str, _structure_words)
     c.register_structure_hook(bool, _structure_bool)
     c.register_structure_hook(int, _structure_int)
     c.register_structure_hook(dt.date, _structure_date)
@@ -267,6 +296,7 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, c))
     c.register_structure_hook_factory(attrs.has, lambda t: _mapping_hook(t, c))
 
+    c.register_unstructure_hook(str, _unstructure_words)
     c.register_unstructure_hook(enum.Enum, _enum_value)
     c.register_unstructure_hook(enum.StrEnum, _enum_value)  # else str's identity hook wins
     c.register_unstructure_hook(dt.date, dt.date.isoformat)

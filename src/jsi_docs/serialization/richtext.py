@@ -9,8 +9,12 @@ It is Markdown's inline syntax, narrowed so that every value has exactly one rea
 
 ``[^ID]`` (not followed by ``(``) refers to the note ``ID``, as footnotes do in Markdown.
 ``[words](target)`` takes the targets ``speaker:ID``, ``topic:ID``, ``quote:SPEAKER``,
-``said:SPEAKER`` (a statement: what the speaker said, in the item's words), ``lang:TAG``, ``term``, ``em``, ``strong``, ``doc`` (a cited document), ``doc:SYMBOL``
-(one with a symbol), either followed by a space and a URL, or a URL. ``_…_`` or ``*…*`` is emphasis and
+``said:SPEAKER`` (a statement: what the speaker said, in the item's words), ``lang:TAG``,
+``term``, ``em``, ``strong``, ``insert`` (an editor's words inside a quotation, shown in square
+brackets: ``[…](insert)``, ``[the Council](insert)``; ``insert:round`` for round ones),
+``[…](cut)`` (the text stops here in the source), ``doc`` (a cited document), ``doc:SYMBOL``
+(one with a symbol), either followed by a space and a URL, or a URL. ``_…_`` or ``*…*`` is
+emphasis and
 ``**…**`` strong; as in CommonMark, a mark followed by a space, an underscore inside a word,
 and a mark never closed are text (``7*7``, ``Members*``). A backslash makes the next character
 literal (``\\_``, ``\\*``, ``\\[``, ``\\]``, ``\\\\``); inside a target, ``\\)`` is a literal
@@ -31,6 +35,8 @@ from jsi_docs.model import (
     Emphasis,
     Foreign,
     Inline,
+    Insertion,
+    InsertionMarks,
     Link,
     NoteRef,
     Quotation,
@@ -41,6 +47,7 @@ from jsi_docs.model import (
     Strong,
     Text,
     TopicRef,
+    Truncation,
     walk,
 )
 from jsi_docs.model._checks import ID_PATTERN
@@ -75,17 +82,38 @@ class _Mark:
     can_close: bool
 
 
+def _insertion(content: RichText, marks: str) -> Inline:
+    try:
+        kind = InsertionMarks(marks)
+    except ValueError:
+        known = ", ".join(m.value for m in InsertionMarks)
+        raise ValueError(f"the marks of an insertion are one of: {known}") from None
+    return Insertion(content, marks=kind)
+
+
+_CUT_WORDS = frozenset({"…", "..."})
+
+
+def _truncation(content: RichText) -> Inline:
+    if len(content) != 1 or not isinstance(content[0], Text) or content[0].text not in _CUT_WORDS:
+        raise ValueError("write the place where the source stops as […](cut)")
+    return Truncation()
+
+
 _PREFIXED: dict[str, Callable[[RichText, str], Inline]] = {
     "speaker": lambda c, v: SpeakerRef(c, speaker=v),
     "topic": lambda c, v: TopicRef(c, topic=v),
     "quote": lambda c, v: Quotation(c, speaker=v),
     "said": lambda c, v: Statement(c, speaker=v),
     "lang": lambda c, v: Foreign(c, lang=v),
+    "insert": _insertion,
 }
 _BARE: dict[str, Callable[[RichText], Inline]] = {
     "term": QuotedTerm,
     "em": Emphasis,
     "strong": Strong,
+    "insert": Insertion,
+    "cut": _truncation,
 }
 
 
@@ -355,6 +383,10 @@ def _format(node: Inline) -> str:
             target = "term"
         case NoteRef(note=note):
             return f"[^{note}]"
+        case Insertion(content=content, marks=marks):
+            target = "insert" if marks is InsertionMarks.SQUARE else f"insert:{marks}"
+        case Truncation():
+            return "[…](cut)"
         case DocumentRef(content=content, symbol=symbol, url=url):
             if url is not None and (not url or _SPACE.search(url)):
                 raise ValueError(f"the URL {url!r} cannot be written in the text form")

@@ -17,6 +17,7 @@ import attrs
 from jsi_docs.model import Block, Inline, NewsItem, PartialDate, Period, RichText, notes
 from jsi_docs.model import _checks as checks
 from jsi_docs.model import inline as inline_checks
+from jsi_docs.model.words import LANG_FIELDS
 from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS
 
 __all__ = ["SCHEMA_ID", "SCHEMA_ONLY_READER_RULES", "json_schema"]
@@ -90,6 +91,10 @@ SCHEMA_ONLY_READER_RULES: dict[str, str] = {
     "the item's language is one this version has labels for (the schema takes any tag)": (
         r"^unsupported language"
     ),
+    "a dateline gives a place, a date, or both": r"a dateline needs a place, a date, or both",
+    "a text cut off in the source ends at its truncation mark: nothing follows it": (
+        r"stops at its truncation mark"
+    ),
     "an intervention names a speaker or gives a label (one of the two); a decision of kind "
     "'other' gives its words (label)": (
         r"an intervention names a speaker|a decision of kind 'other' needs"
@@ -135,6 +140,8 @@ class _Builder:
                 value["pattern"] = _URL_PATTERN
             elif field.name in _WEB_URL_FIELDS and value.get("type") == "string":
                 value["pattern"] = _WEB_URL_PATTERN
+            if (cls.__name__, field.name) in LANG_FIELDS:
+                schema = self.with_language(schema)
             properties[field.name] = schema
             if field.default is attrs.NOTHING:
                 required.append(field.name)
@@ -148,6 +155,25 @@ class _Builder:
         if required:
             out["required"] = required
         return out
+
+    def with_language(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """A text field's schema that also takes ``{text, lang}`` (text in another language)."""
+        if "LangText" not in self.defs:
+            self.defs["LangText"] = {
+                "type": "object",
+                "description": "Text in a stated language (a BCP 47 tag).",
+                "properties": {
+                    "text": {"type": "string", "pattern": r"\S"},
+                    "lang": {"type": "string", "pattern": checks.LANGUAGE_PATTERN},
+                },
+                "required": ["text"],
+                "additionalProperties": False,
+            }
+        words = {"$ref": "#/$defs/LangText"}
+        options = schema.get("anyOf")
+        if options and options[-1] == {"type": "null"}:
+            return {"anyOf": [*options[:-1], words, options[-1]]}
+        return {"anyOf": [schema, words]}
 
     def type(self, t: Any) -> dict[str, Any]:
         if t == RichText:

@@ -19,11 +19,14 @@ from jsi_docs.view.blocks import (
     TableView,
 )
 from jsi_docs.view.build import DESCRIPTION_LIMIT, ViewOptionError, build_view, direction
+from jsi_docs.view.front import DatelinePart, DatelineView
 from jsi_docs.view.inline import (
     Citation,
+    Cut,
     Emph,
     Inlines,
     InlineView,
+    Insert,
     LinkSpan,
     NoteMark,
     Passage,
@@ -68,12 +71,16 @@ __all__ = [
     "Citation",
     "ContactDetail",
     "ContactView",
+    "Cut",
     "DatedLine",
+    "DatelinePart",
+    "DatelineView",
     "DecisionView",
     "Emph",
     "FigureView",
     "InlineView",
     "Inlines",
+    "Insert",
     "InterventionEntry",
     "InterventionLine",
     "InterventionsView",

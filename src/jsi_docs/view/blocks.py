@@ -100,11 +100,23 @@ BlockView: TypeAlias = (
 
 @attrs.frozen
 class SectionView:
-    """A run of blocks under ``heading`` (None for the opening run); ``anchor`` names it."""
+    """A run of blocks under ``heading`` (None for the opening run); ``anchor`` names it.
+
+    ``agenda_item`` is the agenda item's number in words ("Item 3."), shown before the
+    heading; ``heading_lang`` the heading's language when stated and not the item's."""
 
     anchor: str
     heading: str | None
     blocks: tuple[BlockView, ...]
+    agenda_item: str | None = None
+    heading_lang: str | None = None
+
+    @property
+    def title(self) -> str | None:
+        """The whole heading line: "Item 3. Trade and environment", or None."""
+        if self.agenda_item and self.heading:
+            return f"{self.agenda_item} {self.heading}"
+        return self.agenda_item or self.heading
 
 
 for _cls in (ParagraphView, ListView, QuoteView, CellView, TableView, FigureView, SectionView):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import urllib.parse
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import assert_never
 
@@ -26,6 +26,8 @@ from jsi_docs.model import (
     BlockQuote,
     CollectiveSpeaker,
     Contact,
+    ContactKind,
+    Dateline,
     DatePrecision,
     Decision,
     Figure,
@@ -34,9 +36,11 @@ from jsi_docs.model import (
     NewsItem,
     Paragraph,
     PartialDate,
+    PhoneKind,
     RichText,
     Speaker,
     Table,
+    lang_of,
     plain_text,
 )
 from jsi_docs.model._checks import LANGUAGE_PATTERN
@@ -50,6 +54,7 @@ from jsi_docs.view.blocks import (
     SectionView,
     TableView,
 )
+from jsi_docs.view.front import DatelinePart, DatelineView
 from jsi_docs.view.inline import InlineBuilder, Inlines, LinkSpan, Run, SpeakerName, plain
 from jsi_docs.view.item import (
     ContactDetail,
@@ -97,6 +102,7 @@ _LABELS = {
     "meeting": Term.MEETING,
     "notes": Term.NOTES,
     "back_to_text": Term.BACK_TO_TEXT,
+    "highlights": Term.HIGHLIGHTS,
 }
 
 
@@ -157,7 +163,9 @@ def build_view(
     profile. What could be worked around (a refused link, an unknown note, a language without
     labels) is in :attr:`ItemView.diagnostics`.
     """
-    return _Builder(item, labels_language, typography, sibling_files or {}, document_url_pattern).build()
+    return _Builder(
+        item, labels_language, typography, sibling_files or {}, document_url_pattern
+    ).build()
 
 
 _FILE_NAME = re.compile(r"[^/\\\x00-\x1f\x7f.][^/\\\x00-\x1f\x7f]*")
@@ -195,6 +203,7 @@ class _Builder:
             direction_for=direction,
             notes=item.note_numbers() if item.notes else {},
             diagnostics=self.diagnostics,
+            cut_note=(self.labels.label(Term.TEXT_CUT_OFF), self.labels_lang()),
             document_url=self.document_url_for(document_url_pattern),
         )
         self.records = RecordsBuilder(self.text, self.inlines, self.speaker_named)
@@ -234,7 +243,11 @@ class _Builder:
         speaking = speaking_ids(item)
         speakers = tuple(self.speaker(s) for s in people if s.id in speaking)
         mentioned = tuple(self.speaker(s) for s in people if s.id not in speaking)
+        subtitle = self.inlines.build(item.subtitle, "$.subtitle") if item.subtitle else None
         lead = self.inlines.build(item.lead, "$.lead") if item.lead else None
+        highlights = tuple(
+            self.inlines.build(h, f"$.highlights[{i}]") for i, h in enumerate(item.highlights)
+        )
         sections = tuple(self.section(s) for s in range(len(item.sections)))
         notes = self.notes()
         by_id = {s.id: s for s in speakers}
@@ -253,10 +266,20 @@ class _Builder:
             kind_label = str(item.kind)
         publisher = None
         if item.publisher:
-            publisher = self.link(clean(item.publisher.name), item.publisher.url, "$.publisher.url")
+            publisher = self.link(
+                clean(item.publisher.name),
+                item.publisher.url,
+                "$.publisher.url",
+                lang=self.other_lang(item.publisher.name),
+            )
         banner = None
         if item.series:
-            banner = self.link(self.line(item.series.label), item.series.url, "$.series.url")
+            banner = self.link(
+                self.line(item.series.label),
+                item.series.url,
+                "$.series.url",
+                lang=self.other_lang(item.series.label),
+            )
         return ItemView(
             id=item.id,
             language=item.language,
@@ -281,15 +304,21 @@ class _Builder:
             notes=notes,
             speakers=speakers,
             topics=tuple(
-                TopicView(t.id, self.line(t.label), safe_url(t.uri) if t.uri else None)
+                TopicView(
+                    t.id,
+                    self.line(t.label),
+                    safe_url(t.uri) if t.uri else None,
+                    self.other_lang(t.label),
+                )
                 for t in item.topics
             ),
             related=tuple(
                 self.link(
-                    self.typeset_in(r.title, r.language),
+                    self.typeset_in(r.title, lang_of(r.title) or r.language),
                     r.url,
                     f"$.related_links[{i}].url",
-                    lang=r.language if r.language and r.language != item.language else None,
+                    lang=self.other_lang(r.title)
+                    or (r.language if r.language and r.language != item.language else None),
                     hreflang=r.language,
                 )
                 for i, r in enumerate(item.related_links)
@@ -306,6 +335,10 @@ class _Builder:
             description=self.description(lead, sections),
             diagnostics=tuple(self.diagnostics),
             headline_known=item.headline is not None,
+            headline_lang=self.other_lang(item.headline),
+            subtitle=subtitle,
+            dateline=self.dateline(item.dateline) if item.dateline else None,
+            highlights=highlights,
             mentioned=mentioned,
             statements=statements,
             citations=tuple(self.inlines.citations),
@@ -376,16 +409,28 @@ class _Builder:
             )
             for b, block in enumerate(section.blocks)
         )
-        heading = self.line(section.heading) if section.heading else None
-        return SectionView(anchor, heading, blocks)
+        heading = (
+            self.typeset_in(section.heading, lang_of(section.heading)) if section.heading else None
+        )
+        agenda = (
+            self.text.label(Term.AGENDA_ITEM, number=section.agenda_item.strip())
+            if section.agenda_item
+            else None
+        )
+        return SectionView(anchor, heading, blocks, agenda, self.other_lang(section.heading))
 
     def block(self, block: Block, where: str, anchor: str) -> BlockView:
         build = self.inlines.build
         match block:
             case Paragraph(text=text, speaker=speaker):
-                return ParagraphView(build(text, f"{where}.text"), speaker)
+                at = len(self.inlines.statements)
+                shown = build(text, f"{where}.text")
+                self.block_statement(at, speaker, (shown,))
+                return ParagraphView(shown, speaker)
             case ListBlock(items=items, ordered=ordered, speaker=speaker):
+                at = len(self.inlines.statements)
                 entries = tuple(build(e, f"{where}.items[{i}]") for i, e in enumerate(items))
+                self.block_statement(at, speaker, entries)
                 return ListView(entries, ordered, speaker)
             case BlockQuote(paragraphs=paragraphs, speaker=speaker, cite=cite):
                 return self.quote(paragraphs, speaker, cite, where)
@@ -399,6 +444,13 @@ class _Builder:
                 return self.records.decision(block, where)
             case _:
                 assert_never(block)
+
+    def block_statement(self, at: int, speaker_id: str | None, texts: Iterable[Inlines]) -> None:
+        """A paragraph, list or table attributed to ``speaker_id`` is a statement as a span is:
+        its words (one line per text) go to the statements, before the spans inside it."""
+        if speaker_id is not None:
+            joined = "\n".join(plain(t) for t in texts)
+            self.inlines.statements.insert(at, ((Run(joined),), speaker_id))
 
     def quote(
         self, paragraphs: tuple[RichText, ...], speaker_id: str | None, cite: str | None, where: str
@@ -437,18 +489,26 @@ class _Builder:
         def cell(text: RichText, at: str) -> CellView:
             return CellView(build(text, at), is_number(plain_text(text)))
 
-        return TableView(
-            anchor,
-            tuple(
-                tuple(cell(c, f"{where}.rows[{r}][{i}]") for i, c in enumerate(row))
-                for r, row in enumerate(table.rows)
-            ),
-            tuple(cell(c, f"{where}.header[{i}]") for i, c in enumerate(table.header)),
-            table.row_headers,
-            build(table.caption, f"{where}.caption") if table.caption else None,
-            build(table.note, f"{where}.note") if table.note else None,
-            table.speaker,
+        at = len(self.inlines.statements)
+        rows = tuple(
+            tuple(cell(c, f"{where}.rows[{r}][{i}]") for i, c in enumerate(row))
+            for r, row in enumerate(table.rows)
         )
+        header = tuple(cell(c, f"{where}.header[{i}]") for i, c in enumerate(table.header))
+        caption = build(table.caption, f"{where}.caption") if table.caption else None
+        note = build(table.note, f"{where}.note") if table.note else None
+        # Its words in reading order: caption, header, rows (a line per cell), note.
+        self.block_statement(
+            at,
+            table.speaker,
+            [
+                *([caption] if caption else []),
+                *(c.content for c in header),
+                *(c.content for row in rows for c in row),
+                *([note] if note else []),
+            ],
+        )
+        return TableView(anchor, rows, header, table.row_headers, caption, note, table.speaker)
 
     def figure(self, figure: Figure, where: str) -> FigureView:
         src = safe_image_url(figure.image)
@@ -626,10 +686,63 @@ class _Builder:
             details.append(
                 ContactDetail(_field(labels, Term.PHONE), LinkView(self.line(contact.phone), None))
             )
-        prompt = (
-            self.line(contact.prompt) if contact.prompt else labels.label(Term.PROBLEMS_VIEWING)
+        for phone in contact.phones:
+            number = LinkView(self.line(phone.number), None)
+            if phone.label:
+                label = self.text.text(f"{phone.label.strip()}:")
+                details.append(ContactDetail(label, number, True, self.other_lang(phone.label)))
+            else:
+                term = _PHONE_TERMS[phone.kind] if phone.kind else Term.PHONE
+                details.append(ContactDetail(_field(labels, term), number))
+        press = contact.kind is ContactKind.PRESS
+        if contact.prompt:
+            prompt = self.typeset_in(contact.prompt, lang_of(contact.prompt))
+        else:
+            prompt = labels.label(Term.MEDIA_CONTACTS if press else Term.PROBLEMS_VIEWING)
+        return ContactView(
+            prompt,
+            body,
+            tuple(details),
+            press=press,
+            prompt_own=contact.prompt is not None,
+            prompt_lang=self.other_lang(contact.prompt),
+            unit=self.typeset_in(contact.unit, lang_of(contact.unit)) if contact.unit else None,
+            unit_lang=self.other_lang(contact.unit),
+            phones=tuple(
+                self.line(n) for n in (contact.phone, *(p.number for p in contact.phones)) if n
+            ),
         )
-        return ContactView(prompt, body, tuple(details))
+
+    def dateline(self, dateline: Dateline) -> DatelineView:
+        """ "Geneva, 12 March 2024", "GINEBRA, 12 de marzo de 2024": the place as written and
+        the date to the precision known, in the item's language."""
+        place = self.typeset_in(dateline.place, lang_of(dateline.place)) if dateline.place else None
+        place_lang = self.other_lang(dateline.place)
+        when = dateline.date
+        if when is None:
+            return DatelineView((("place", place or ""),), place_lang)
+        date = _unbroken(self.text.partial_date(when))
+        if place is None:
+            return DatelineView((("date", date),), None, when.isoformat())
+        parts: list[DatelinePart] = []
+        for segment in self.text.labels.segments(Term.DATELINE):
+            if isinstance(segment, Placeholder):
+                parts.append(("date", date) if segment.name == "date" else ("place", place))
+            elif segment:
+                parts.append(("text", self.text.text(segment)))
+        return DatelineView(tuple(parts), place_lang, when.isoformat())
+
+    def other_lang(self, text: str | None) -> str | None:
+        """The language stated for ``text`` when it is not the item's (then marked)."""
+        lang = lang_of(text)
+        if lang is None or _same_language(lang, self.item.language):
+            return None
+        return lang
+
+    def labels_lang(self) -> str | None:
+        """The labels' language when it is not the item's."""
+        language = self.labels.language
+        return None if _same_language(language, self.item.language) else language
 
     def contact_sentence(self, email: LinkView) -> Inlines:
         """The labels' sentence asking to write to ``email``, the address a link."""
@@ -643,6 +756,9 @@ class _Builder:
                 after = email.text if k < len(segments) - 1 else ""
                 out.append(Run(self.labels.text(segment, before=before, after=after)))
         return tuple(out)
+
+
+_PHONE_TERMS = {PhoneKind.OFFICE: Term.PHONE_OFFICE, PhoneKind.MOBILE: Term.PHONE_MOBILE}
 
 
 def _field(labels: Presenter, term: Term) -> str:

@@ -24,6 +24,8 @@ from jsi_docs.model import (
     Emphasis,
     Foreign,
     Inline,
+    Insertion,
+    InsertionMarks,
     Link,
     NoteRef,
     Quotation,
@@ -34,16 +36,19 @@ from jsi_docs.model import (
     Strong,
     Text,
     TopicRef,
+    Truncation,
     walk,
 )
 from jsi_docs.view.present import Presenter, clean, safe_url
 
 __all__ = [
     "Citation",
+    "Cut",
     "Emph",
     "InlineBuilder",
     "InlineView",
     "Inlines",
+    "Insert",
     "LinkSpan",
     "NoteMark",
     "Passage",
@@ -148,6 +153,26 @@ class NoteMark:
 
 
 @attrs.frozen
+class Insert:
+    """An editor's words inside a quotation ("[…]", "[the Council]"), not the speaker's:
+    ``opening`` + content + ``closing`` is what is shown."""
+
+    content: Inlines
+    opening: str
+    closing: str
+
+
+@attrs.frozen
+class Cut:
+    """Where the text stops in the source: ``mark`` (an ellipsis), then ``note``, the words
+    saying so ("[text cut off in the source]"), in ``lang`` when that is not the text's."""
+
+    mark: str
+    note: str
+    lang: str | None = None
+
+
+@attrs.frozen
 class Citation:
     """Words citing a document; ``symbol`` is its symbol when it has one, ``href`` its link
     (the citation's own URL, else one made from the symbol by the export's
@@ -171,6 +196,8 @@ InlineView: TypeAlias = (
     | Speech
     | Term
     | NoteMark
+    | Insert
+    | Cut
     | Reported
     | Citation
 )
@@ -189,6 +216,8 @@ for _cls in (
     Speech,
     Term,
     NoteMark,
+    Insert,
+    Cut,
     Reported,
     Citation,
 ):
@@ -207,12 +236,23 @@ def _plain(nodes: Inlines, add: Callable[[str], None]) -> None:
     for node in nodes:
         if isinstance(node, Run):
             add(node.text)
-        elif isinstance(node, Speech | Term):
+        elif isinstance(node, Speech | Term | Insert):
             add(node.opening)
             _plain(node.content, add)
             add(node.closing)
+        elif isinstance(node, Cut):
+            add(f"{node.mark} {node.note}")
         elif not isinstance(node, NoteMark):
             _plain(node.content, add)
+
+
+CUT_MARK = "\u2026"
+"""The mark where a text stops in the source (an ellipsis, before the words saying so)."""
+
+_INSERTION_MARKS: Mapping[InsertionMarks, tuple[str, str]] = {
+    InsertionMarks.SQUARE: ("[", "]"),
+    InsertionMarks.ROUND: ("(", ")"),
+}
 
 
 class InlineBuilder:
@@ -233,8 +273,12 @@ class InlineBuilder:
         direction_for: Callable[[str], str],
         notes: Mapping[str, int],
         diagnostics: list[Diagnostic],
+        cut_note: tuple[str, str | None] = ("", None),
         document_url: Callable[[str], str | None] | None = None,
     ) -> None:
+        self._cut_note = cut_note
+        """The words after the mark of a text cut off in the source, and their language
+        when it is not the item's."""
         self._presenter = presenter
         self._presenter_for = presenter_for
         self._direction_for = direction_for
@@ -273,6 +317,13 @@ class InlineBuilder:
                 texts.append(_Piece(node.text, presenter, _RUN))
             elif isinstance(node, NoteRef):
                 texts.append(_Piece("", None, _NOTE))
+            elif isinstance(node, Truncation):
+                texts.append(_Piece(CUT_MARK, None, _MARK))
+            elif isinstance(node, Insertion):
+                opening, closing = _INSERTION_MARKS[node.marks]
+                texts.append(_Piece(opening, None, _MARK))
+                self._collect(node.content, presenter, depth, texts)
+                texts.append(_Piece(closing, None, _MARK))
             elif isinstance(node, Quotation | QuotedTerm):
                 opening, closing = self._marks(presenter, depth)
                 texts.append(_Piece(opening, None, _MARK))
@@ -366,6 +417,12 @@ class InlineBuilder:
                     )
                     return LinkSpan(inner(content), None)
                 return LinkSpan(inner(content, linked=True), href)
+            case Insertion(content=content, marks=marks):
+                opening, closing = _INSERTION_MARKS[marks]
+                return Insert(inner(content), opening, closing)
+            case Truncation():
+                cut_note, cut_lang = self._cut_note
+                return Cut(CUT_MARK, cut_note, cut_lang)
             case DocumentRef(content=content, symbol=symbol, url=url):
                 return self._citation(inner, content, symbol, url, in_link, where)
             case NoteRef(note=note):

@@ -25,6 +25,7 @@ from jsi_docs.view.blocks import (
     SectionView,
     TableView,
 )
+from jsi_docs.view.front import DatelineView
 from jsi_docs.view.inline import Citation, Inlines
 from jsi_docs.view.records import DecisionView, InterventionsView
 
@@ -190,6 +191,8 @@ class TopicView:
     id: str
     label: str
     uri: str | None = None
+    lang: str | None = None
+    """The label's language when stated and not the item's."""
 
 
 @attrs.frozen
@@ -198,15 +201,30 @@ class ContactDetail:
 
     label: str
     value: LinkView
+    own: bool = False
+    """The label is the item's words (a phone's own label), not the labels' (so it is not
+    marked with the labels' language)."""
+    label_lang: str | None = None
+    """The language of the item's own label when stated and not the item's."""
 
 
 @attrs.frozen
 class ContactView:
-    """The contact block: the prompt, the sentence, and details the sentence does not give."""
+    """The contact block: the prompt, the sentence, and details the sentence does not give.
+
+    ``press`` says it is a press contact; ``prompt_own`` that the prompt is the item's words
+    (in ``prompt_lang`` when stated), not a label; ``unit`` the office that answers."""
 
     prompt: str
     text: Inlines | None
     details: tuple[ContactDetail, ...] = ()
+    press: bool = False
+    prompt_own: bool = False
+    prompt_lang: str | None = None
+    unit: str | None = None
+    unit_lang: str | None = None
+    phones: tuple[str, ...] = ()
+    """Every phone number shown, in order (structured data states them)."""
 
 
 @attrs.frozen
@@ -272,11 +290,19 @@ class ItemView:
     headline_known: bool = True
     """False when the item has no headline: :attr:`headline` is then a label, which metadata
     stating facts (JSON-LD, DOCX properties) leaves out."""
+    headline_lang: str | None = None
+    """The headline's language when stated and not the item's."""
+    subtitle: Inlines | None = None
+    """The standfirst under the headline (not the lead)."""
+    dateline: DatelineView | None = None
+    highlights: tuple[Inlines, ...] = ()
+    """Key points shown before the body, under ``labels["highlights"]``."""
     mentioned: tuple[SpeakerView, ...] = ()
     """The people of the item who do not speak in it (only named): the "Also mentioned" box.
     :attr:`speakers` holds those who speak (see :func:`jsi_docs.view.speaking_ids`)."""
     statements: tuple[QuotationView, ...] = ()
-    """Every statement (reported speech, not verbatim) with who made it, in reading order."""
+    """Every statement (reported speech, not verbatim) with who made it, in reading order: the
+    spans, and the paragraphs, lists and tables attributed to a speaker (before their spans)."""
     citations: tuple[Citation, ...] = ()
     """Every cited document, in reading order (notes last), as shown."""
 

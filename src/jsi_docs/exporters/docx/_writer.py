@@ -39,10 +39,12 @@ from jsi_docs.i18n import Placeholder
 from jsi_docs.view import (
     BlockView,
     Citation,
+    Cut,
     DecisionView,
     Emph,
     FigureView,
     Inlines,
+    Insert,
     InterventionsView,
     ItemView,
     LinkSpan,
@@ -141,7 +143,15 @@ class BodyWriter:
     def write(self) -> None:
         """The whole item: title, dateline, lead, sections, then the back matter."""
         view = self._view
-        self._plain(StyleName.TITLE, view.headline, label=not view.headline_known)
+        if view.headline_lang:
+            _oxml.add_text(
+                _oxml.add_run(self._paragraph(StyleName.TITLE), None, view.headline_lang),
+                view.headline,
+            )
+        else:
+            self._plain(StyleName.TITLE, view.headline, label=not view.headline_known)
+        if view.subtitle:
+            self._inlines(self._paragraph(StyleName.LEAD), view.subtitle)
         if view.meeting is not None:
             self._plain(StyleName.DATELINE, view.meeting.text)
         for line in (view.published, view.updated):
@@ -151,11 +161,22 @@ class BodyWriter:
             p = self._paragraph(StyleName.DOCUMENT_SYMBOL)
             self._run(p, view.symbols_label, label=True)
             self._run(p, " " + ", ".join(view.symbols))
+        if view.dateline is not None:
+            self._dateline()
         if view.lead:
             self._inlines(self._paragraph(StyleName.LEAD), view.lead)
+        if view.highlights:
+            self._plain(StyleName.HEADING, view.labels["highlights"], label=True)
+            for entry in view.highlights:
+                self._inlines(self._paragraph(StyleName.LIST_BULLET), entry)
         for section in view.sections:
-            if section.heading:
-                self._plain(StyleName.HEADING, section.heading)
+            if section.agenda_item or section.heading:
+                p = self._paragraph(StyleName.HEADING)
+                if section.agenda_item:
+                    self._run(p, section.agenda_item + (" " if section.heading else ""))
+                if section.heading:
+                    run = _oxml.add_run(p, None, section.heading_lang)
+                    _oxml.add_text(run, section.heading)
             for block in section.blocks:
                 self._block(block)
         self._speakers()
@@ -165,6 +186,15 @@ class BodyWriter:
         self._versions()
         self._contact()
         self._flush()
+
+    def _dateline(self) -> None:
+        """ "Geneva, 12 March 2024" in the "Dateline" style, the place in its own language."""
+        dateline = self._view.dateline
+        assert dateline is not None
+        p = self._paragraph(StyleName.DATELINE)
+        for kind, text in dateline.parts:
+            lang = dateline.place_lang if kind == "place" else None
+            _oxml.add_text(_oxml.add_run(p, None, lang), text)
 
     def _block(self, block: BlockView) -> None:
         match block:
@@ -365,12 +395,23 @@ class BodyWriter:
         contact = self._view.contact
         if contact is None:
             return
-        self._plain(StyleName.BACK_MATTER_HEADING, contact.prompt)
+        if contact.prompt_own:
+            heading = self._paragraph(StyleName.BACK_MATTER_HEADING)
+            _oxml.add_text(_oxml.add_run(heading, None, contact.prompt_lang), contact.prompt)
+        else:
+            # The labels' words: in the labels' language when that is not the item's.
+            self._plain(StyleName.BACK_MATTER_HEADING, contact.prompt, label=True)
+        if contact.unit:
+            unit = self._paragraph(StyleName.CONTACT)
+            _oxml.add_text(_oxml.add_run(unit, None, contact.unit_lang), contact.unit)
         if contact.text:
             self._inlines(self._paragraph(StyleName.CONTACT), contact.text)
         for detail in contact.details:
             p = self._paragraph(StyleName.CONTACT)
-            self._run(p, detail.label + " ", label=True)
+            if detail.own:
+                _oxml.add_text(_oxml.add_run(p, None, detail.label_lang), detail.label + " ")
+            else:
+                self._run(p, detail.label + " ", label=True)
             self._link_or_text(p, detail.value)
 
     def _link_or_text(self, p: etree._Element, link: LinkView | VersionView) -> None:
@@ -519,6 +560,13 @@ class _Inlines:
                     self._link(content, href, cited, lang)
                 case NoteMark():
                     self._w._note_mark(self._parent, node)
+                case Insert(content=content, opening=opening, closing=closing):
+                    self._run(opening, style, lang)
+                    self.nodes(content, style, lang)
+                    self._run(closing, style, lang)
+                case Cut(mark=mark, note=note, lang=note_lang):
+                    self._run(f"{mark} ", style, lang)
+                    self._run(note, style, note_lang or self._w._language)
                 case _:
                     assert_never(node)
 

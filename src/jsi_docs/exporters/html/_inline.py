@@ -21,8 +21,10 @@ from markupsafe import Markup
 
 from jsi_docs.view import (
     Citation,
+    Cut,
     Emph,
     Inlines,
+    Insert,
     LinkSpan,
     NoteMark,
     Passage,
@@ -277,5 +279,20 @@ class InlineRenderer:
                     add(f'<sup class="note-ref"><a href="#{target}" id="{ref}" role="doc-noteref">')
                     text(str(number))
                     add("</a></sup>")
+                case Insert(content=content, opening=opening, closing=closing):
+                    add('<span class="insertion">')
+                    text(opening)
+                    self._nodes(content, add, text)
+                    text(closing)
+                    add("</span>")
+                case Cut(mark=mark, note=note, lang=lang):
+                    add('<span class="truncation">')
+                    text(f"{mark} ")
+                    add('<span class="truncation-note"')
+                    if lang:
+                        add(f' lang="{escape_text(lang)}"')
+                    add(">")
+                    text(note)
+                    add("</span></span>")
                 case _:
                     assert_never(node)
