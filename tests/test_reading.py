@@ -76,6 +76,22 @@ def test_unknown_keys_are_errors_with_their_path_and_line() -> None:
     assert found[0].startswith("line 8: $.colour: unknown key")
 
 
+def test_a_misspelt_key_is_named_with_the_key_meant() -> None:
+    found = problems(MINIMAL.replace("headline:", "headlne:"))
+    assert "line 1: $.headline: is required" in found
+    assert any(
+        p.startswith("line 3: $.headlne: unknown key; did you mean 'headline'?") for p in found
+    )
+    assert not any("did you mean" in p for p in problems(MINIMAL + "colour: blue\n"))
+
+
+def test_a_block_kind_written_as_a_key_says_how_to_write_it() -> None:
+    found = problems(MINIMAL.replace("- text: Un paragraphe.", "- table: Un paragraphe."))
+    assert any(
+        "$.sections[0].blocks[0].table: unknown key" in p and "'type: table'" in p for p in found
+    ), found
+
+
 def test_a_string_is_not_a_list_and_null_is_not_text() -> None:
     text = MINIMAL.replace(
         "sections:\n  - blocks:\n      - text: Un paragraphe.\n", "sections: abc\n"

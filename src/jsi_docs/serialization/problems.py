@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 
 import attrs
@@ -15,6 +16,7 @@ from cattrs.errors import (
 
 from jsi_docs.errors import path_step
 from jsi_docs.model._checks import FieldValueError
+from jsi_docs.serialization.converter import BLOCK_TAGS
 from jsi_docs.serialization.richtext import RichTextSyntaxError
 
 __all__ = ["problems_of"]
@@ -31,20 +33,34 @@ def _child_path(path: str, exc: BaseException) -> str:
     return path
 
 
+def _guess(key: str, names: list[str]) -> str:
+    """ "; did you mean 'headline'?" for a misspelt key, when one name is close."""
+    close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _hint(key: str) -> str:
+    if " " in key.strip():
+        return "; if this is text holding ': ', put the whole text in quotes"
+    if key in BLOCK_TAGS:
+        return f"; a block says what it is with 'type: {key}' (a block with no type is a paragraph)"
+    return ""
+
+
 def problems_of(exc: BaseException, path: str = "$") -> Iterator[Found]:
     """Every leaf error of ``exc`` with the path of the value it is about."""
     if isinstance(exc, ClassValidationError | IterableValidationError):
         for sub in exc.exceptions:
             yield from problems_of(sub, _child_path(path, sub))
     elif isinstance(exc, ForbiddenExtraKeysError):
-        allowed = ", ".join(f.name for f in attrs.fields(exc.cl)) if attrs.has(exc.cl) else ""
+        names = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        allowed = ", ".join(names)
         for key in sorted(exc.extra_fields):
-            hint = (
-                "; if this is text holding ': ', put the whole text in quotes"
-                if " " in key.strip()
-                else ""
+            yield (
+                path + path_step(key),
+                f"unknown key{_guess(key, names)} (allowed here: {allowed}){_hint(key)}",
+                None,
             )
-            yield path + path_step(key), f"unknown key (allowed here: {allowed}){hint}", None
     elif isinstance(exc, FieldValueError):
         yield f"{path}.{exc.field}", str(exc), None
     elif isinstance(exc, KeyError):
