@@ -133,7 +133,16 @@ def test_a_delegation_with_no_person_is_a_speaker() -> None:
     kenya = view.speaker_index["kenya"]
     assert (kenya.name, kenya.member, kenya.delegation) == ("Kenya", None, True)
     data = jsonld.news_article(view)
-    creators = [q["creator"] for q in data["hasPart"]]
+    by_kenya = [p["creator"] for p in data["hasPart"] if p["text"].startswith("Kenya")]
+    assert by_kenya == [
+        {
+            "@type": "Organization",
+            "name": "Kenya",
+            "member": [{"@type": "Organization", "name": "Kenya", "identifier": "KEN"}],
+            "description": "en nombre del Grupo Africano",
+        }
+    ]
+    creators = [q["creator"] for q in data["hasPart"] if q["@type"] == "Quotation"]
     assert creators == [
         {
             "@type": "Person",
