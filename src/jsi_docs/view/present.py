@@ -186,7 +186,10 @@ class SpeakerDisplay:
     @functools.cached_property  # one SpeakerDisplay serves every page of its speaker
     def full_name(self) -> str:
         """Honorific and name: "Ambassadeur Hung Seng Tan"."""
-        return f"{self.honorific} {self.name}" if self.honorific else self.name
+        # a space at an edge of either (it shows in no format) would double the one between
+        if self.honorific and self.honorific.strip(" "):
+            return f"{self.honorific.strip(' ')} {self.name.strip(' ')}"
+        return self.name
 
     @functools.cached_property
     def affiliation(self) -> str | None:
