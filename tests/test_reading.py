@@ -10,6 +10,7 @@ import pytest
 
 import jsi_docs
 from jsi_docs.errors import InputError, LimitExceededError
+from jsi_docs.model import PartialDate
 from jsi_docs.readers import Limits
 from tests_helpers import FRENCH, french_example
 
@@ -32,18 +33,29 @@ def problems(text: str, fmt: str = "yaml") -> list[str]:
 
 def test_minimal_item_loads_with_a_date() -> None:
     item = jsi_docs.loads(MINIMAL)
-    assert item.published is not None
+    assert isinstance(item.published, PartialDate)
     assert item.published.date == dt.date(2023, 5, 25)
     assert item.sections[0].blocks[0] == jsi_docs.Paragraph(["Un paragraphe."])
 
 
 @pytest.mark.parametrize(
     ("scalar", "reading"),
-    [("no", "boolean"), ("NO", "boolean"), ("yes", "boolean"), ("on", "boolean"), ("1.10", "number"), ("12:30", "number"), ("0x1F", "number"), ("2023-05-25", "date")],
+    [
+        ("no", "boolean"),
+        ("NO", "boolean"),
+        ("yes", "boolean"),
+        ("on", "boolean"),
+        ("1.10", "number"),
+        ("12:30", "number"),
+        ("0x1F", "number"),
+        ("2023-05-25", "date"),
+    ],
 )
 def test_yaml_1_1_guesses_in_text_fields_are_errors(scalar: str, reading: str) -> None:
     found = problems(MINIMAL.replace("headline: Titre", f"headline: {scalar}"))
-    assert found == [f"line 3: $.headline: YAML 1.1 reads the plain scalar '{scalar}' as a {reading}; put it in quotes if you mean the text '{scalar}'"]
+    assert found == [
+        f"line 3: $.headline: YAML 1.1 reads the plain scalar '{scalar}' as a {reading}; put it in quotes if you mean the text '{scalar}'"
+    ]
 
 
 def test_quoted_scalars_are_text() -> None:
@@ -52,7 +64,10 @@ def test_quoted_scalars_are_text() -> None:
 
 
 def test_country_code_no_is_refused_not_false() -> None:
-    text = MINIMAL + "speakers:\n  - id: s\n    name: {family: Eide}\n    member: {name: Norvège, code: NO}\n"
+    text = (
+        MINIMAL
+        + "speakers:\n  - id: s\n    name: {family: Eide}\n    member: {name: Norvège, code: NO}\n"
+    )
     assert any("$.speakers[0].member.code" in p and "boolean" in p for p in problems(text))
 
 
@@ -63,7 +78,9 @@ def test_unknown_keys_are_errors_with_their_path_and_line() -> None:
 
 
 def test_a_string_is_not_a_list_and_null_is_not_text() -> None:
-    text = MINIMAL.replace("sections:\n  - blocks:\n      - text: Un paragraphe.\n", "sections: abc\n")
+    text = MINIMAL.replace(
+        "sections:\n  - blocks:\n      - text: Un paragraphe.\n", "sections: abc\n"
+    )
     assert problems(text) == ["line 5: $.sections: expected a list, got the text 'abc'"]
     assert "expected text, got null" in problems(MINIMAL.replace("id: x", "id: ~"))[0]
 
@@ -81,20 +98,31 @@ def test_null_headline_and_date_are_unknown_not_missing() -> None:
 
 @pytest.mark.parametrize(
     ("written", "iso", "precision"),
-    [("2023", "2023", "year"), ("2023-05", "2023-05", "month"), ("2023-05-25", "2023-05-25", "day")],
+    [
+        ("2023", "2023", "year"),
+        ("2023-05", "2023-05", "month"),
+        ("2023-05-25", "2023-05-25", "day"),
+    ],
 )
 def test_a_date_is_read_to_the_precision_written(written: str, iso: str, precision: str) -> None:
     item = jsi_docs.loads(re.sub(r"published: .*", f'published: "{written}"', MINIMAL), "yaml")
-    assert item.published is not None
+    assert isinstance(item.published, PartialDate)
     assert (item.published.isoformat(), str(item.published.precision)) == (iso, precision)
 
 
 @pytest.mark.parametrize(
     ("written", "message"),
     [
-        ("2023", "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the number 2023 (put a year in quotes: '2023')"),
+        (
+            "2023",
+            "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the number 2023 (put a year in quotes: '2023')",
+        ),
         ('"2023-13"', "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text '2023-13'"),
-        ('"May 2023"', "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text 'May 2023'"),
+        (
+            '"May 2023"',
+            "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text 'May 2023'; words that "
+            "give no calendar date are written {as_written: May 2023}",
+        ),
     ],
 )
 def test_a_bad_date_is_named_with_its_path(written: str, message: str) -> None:
@@ -103,7 +131,10 @@ def test_a_bad_date_is_named_with_its_path(written: str, message: str) -> None:
 
 
 def test_true_is_not_text() -> None:
-    assert "expected text, got the boolean true" in problems(MINIMAL.replace("headline: Titre", "headline: true"))[0]
+    assert (
+        "expected text, got the boolean true"
+        in problems(MINIMAL.replace("headline: Titre", "headline: true"))[0]
+    )
 
 
 def test_missing_field_is_named() -> None:
@@ -144,7 +175,9 @@ def test_size_limits() -> None:
 
 def test_characters_xml_cannot_hold_are_refused_with_the_field() -> None:
     found = problems(MINIMAL.replace("headline: Titre", 'headline: "a\\x07b"'))
-    assert found == ["line 3: $.headline: character U+0007 at position 1 cannot be stored in XML (control characters, U+FFFE/U+FFFF and lone surrogates are refused)"]
+    assert found == [
+        "line 3: $.headline: character U+0007 at position 1 cannot be stored in XML (control characters, U+FFFE/U+FFFF and lone surrogates are refused)"
+    ]
     json_text = '{"id": "x", "language": "fr", "headline": "\\ud800", "published": "2023-05-25", "sections": []}'
     assert "U+D800" in problems(json_text, "json")[0]
 
@@ -158,8 +191,13 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     broken = FRENCH.read_text(encoding="utf-8")
     broken = broken.replace("(speaker:yamazaki) a exhorté", "(speaker:yamazki) a exhorté")
     broken = broken.replace("kind: news\n", "kind: news\nauthor: nobody\n")
-    broken = broken.replace("headline: >-\n  Les négociations sur le commerce électronique gardent une dynamique positive et se concentrent\n  sur les questions clés\n", "headline: no\n")
-    broken = broken.replace("url: https://www.wto.org/french/tratop_f/ecom_f/ecom_f.htm", "url: javascript:alert(1)")
+    broken = broken.replace(
+        "headline: >-\n  Les négociations sur le commerce électronique gardent une dynamique positive et se concentrent\n  sur les questions clés\n",
+        "headline: no\n",
+    )
+    broken = broken.replace(
+        "url: https://www.wto.org/french/tratop_f/ecom_f/ecom_f.htm", "url: javascript:alert(1)"
+    )
     path = tmp_path / "broken.fr.yaml"
     path.write_text(broken, encoding="utf-8")
     with pytest.raises(InputError) as caught:
@@ -170,8 +208,14 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     joined = "\n".join(lines)
     assert "$.headline: YAML 1.1 reads the plain scalar 'no'" in joined
     assert "$.author: unknown key" in joined
-    assert "unknown speaker 'yamazki' (known: facilitators, mina, participants, private-sector, several-members, tan, yamazaki)" in joined
-    assert "$.related_links[1].url: 'javascript:alert(1)': only http, https, mailto URLs are allowed" in joined
+    assert (
+        "unknown speaker 'yamazki' (known: facilitators, mina, participants, private-sector, several-members, tan, yamazaki)"
+        in joined
+    )
+    assert (
+        "$.related_links[1].url: 'javascript:alert(1)': only http, https, mailto URLs are allowed"
+        in joined
+    )
 
 
 def test_load_refuses_unknown_suffixes_and_missing_files(tmp_path: Path) -> None:
@@ -208,5 +252,7 @@ def test_an_impossible_date_is_one_problem_not_two(field: str, scalar: str) -> N
     text = text.replace("2023-05-25" if field == "published" else "PLACEHOLDER", scalar)
     found = problems(text)
     assert len(found) == 1, found
-    assert found[0].startswith(f"line {4 if field == 'published' else 8}: $.{field}: expected a date")
+    assert found[0].startswith(
+        f"line {4 if field == 'published' else 8}: $.{field}: expected a date"
+    )
     assert scalar in found[0]

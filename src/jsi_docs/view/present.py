@@ -36,6 +36,7 @@ from jsi_docs.i18n import (
 )
 from jsi_docs.model import (
     CollectiveSpeaker,
+    DateAsWritten,
     DatePrecision,
     Meeting,
     NewsItem,
@@ -426,7 +427,10 @@ class Presenter:
         parts = [self.meeting_kind(meeting)]
         if meeting.place:
             parts.append(self.text(meeting.place))
-        parts.append(self.period(meeting.dates))
+        dates = meeting.dates
+        parts.append(
+            self.text(dates.as_written) if isinstance(dates, DateAsWritten) else self.period(dates)
+        )
         return self.profile.comma.join(parts)
 
 
