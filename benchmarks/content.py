@@ -141,7 +141,7 @@ def markdown(item: NewsItem) -> str:
     """Pandoc Markdown with the item's text and structure (what a pandoc user would write)."""
     meta = {"title": item.headline or "", "lang": item.language}
     if item.published:
-        meta["date"] = item.published.isoformat()
+        meta["date"] = str(item.published)  # ISO 8601, or the words as written
     out = [
         "---",
         *(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in meta.items()),

@@ -17,6 +17,7 @@ from jsi_docs.model import (
     CollectiveSpeaker,
     Contact,
     ContactKind,
+    DateAsWritten,
     Dateline,
     Decision,
     DecisionKind,
@@ -83,6 +84,18 @@ words = st.lists(
     st.one_of(st.text(_alphabet, min_size=1, max_size=12), _tricky), min_size=1, max_size=4
 ).map("".join)
 label = words.filter(lambda s: s.strip() != "")
+dates_as_written = (
+    st.sampled_from(
+        [
+            "mercredi",
+            "last Tuesday",
+            "el miércoles",
+            "\u0627\u0644\u0623\u0631\u0628\u0639\u0627\u0621",
+        ]
+    )
+    | label.filter(lambda s: not any(c in s for c in "\r\n\u2028\u2029"))
+).map(DateAsWritten)
+"""Dates the source gives only in words (one line)."""
 ids = st.from_regex(r"\A[a-z][a-z0-9-]{0,10}\Z")
 document_symbols = st.one_of(
     st.from_regex(r"\A[A-Z]{2,5}(/[A-Z0-9()]{1,6}){1,3}(/Rev\.[1-9])?\Z"),
@@ -198,8 +211,10 @@ def with_notes(
     used = item.note_numbers()
     notes = [Note(note_id, draw(text)) for note_id in note_ids if note_id in used]
     published = item.published
-    updated = None
-    if published is not None:
+    updated: PartialDate | DateAsWritten | None = None
+    if isinstance(published, DateAsWritten):
+        updated = draw(st.none() | dates_as_written)
+    elif published is not None:
         later = st.integers(0, 30).map(
             lambda d: PartialDate.of(published.last + dt.timedelta(days=d))
         )
@@ -280,7 +295,7 @@ def news_items(draw: Any) -> NewsItem:
         if meeting_dates is None
         else meeting_dates.end + dt.timedelta(days=draw(st.integers(0, 3)))
     )
-    published = draw(st.none() | partial_dates(published_day))
+    published = draw(st.none() | partial_dates(published_day) | dates_as_written)
     all_ids = draw(st.lists(ids, min_size=0, max_size=6, unique=True))
     cut = draw(st.integers(0, len(all_ids)))
     speaker_ids, collective_ids = all_ids[:cut], all_ids[cut:]
@@ -406,7 +421,7 @@ def news_items(draw: Any) -> NewsItem:
         if meeting_dates is None
         else Meeting(
             draw(st.sampled_from(MeetingKind)),
-            meeting_dates,
+            draw(st.just(meeting_dates) | dates_as_written),
             place=draw(st.none() | label),
             series=draw(st.none() | label),
             label=draw(st.none() | label),

@@ -17,7 +17,16 @@ import pytest
 import jsi_docs
 from jsi_docs.errors import InputError
 from jsi_docs.exporters import jsonld
-from jsi_docs.model import DatePrecision, Meeting, MeetingKind, NewsItem, PartialDate, Period
+from jsi_docs.model import (
+    DateAsWritten,
+    Dateline,
+    DatePrecision,
+    Meeting,
+    MeetingKind,
+    NewsItem,
+    PartialDate,
+    Period,
+)
 from jsi_docs.view import build_view
 from tests_helpers import EXAMPLES, french_example
 
@@ -230,3 +239,123 @@ def test_canonical_json_writes_unknown_as_null() -> None:
         None,
         "2024-07",
     )
+
+
+# -- dates known only as written -----------------------------------------------------------------
+
+
+def _written() -> NewsItem:
+    """The French item with its publication, update, dateline and meeting dates given only in
+    words: nothing in any output may state a calendar date for them."""
+    return attrs.evolve(
+        french_example(),
+        published=DateAsWritten("mercredi"),
+        updated=DateAsWritten("le lendemain"),
+        dateline=Dateline("Genève", DateAsWritten("mercredi")),
+        meeting=Meeting(MeetingKind.PLENARY, DateAsWritten("mardi et mercredi")),
+        speakers=tuple(
+            attrs.evolve(s, roles=tuple(attrs.evolve(r, period=None) for r in s.roles))
+            for s in french_example().speakers
+        ),
+    )
+
+
+_ISO = re.compile(r"\b\d{4}-\d{2}(-\d{2})?\b")
+
+
+def test_a_date_as_written_reads_and_writes_back_in_yaml_and_json() -> None:
+    item = _written()
+    data = json.loads(jsi_docs.dumps(item, "json"))
+    assert data["published"] == {"as_written": "mercredi"}
+    assert data["meeting"]["dates"] == {"as_written": "mardi et mercredi"}
+    for fmt in ("json", "yaml"):
+        assert jsi_docs.loads(jsi_docs.dumps(item, fmt), fmt) == item
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("{as_written: ''}", r"\$\.published\.as_written: must not be empty"),
+        ("{as_written: x, day: 3}", r"\$\.published: .*unknown key 'day'"),
+        ("mercredi", r"\$\.published: expected a date.*\{as_written: mercredi\}"),
+    ],
+)
+def test_a_date_as_written_is_refused_with_its_place(value: str, message: str) -> None:
+    text = (EXAMPLES / "jsi-ecommerce-2023-05-25.fr.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^published: .*$", f"published: {value}", text, count=1)
+    with pytest.raises(InputError, match=message):
+        jsi_docs.loads(text, "yaml")
+
+
+def test_the_schema_takes_a_date_as_written() -> None:
+    from jsi_docs.serialization.schema import json_schema
+
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json_schema()
+    data = json.loads(jsi_docs.dumps(_written(), "json"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
+    data["published"] = {"as_written": " "}
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+
+
+def test_the_view_shows_the_words_and_no_machine_date() -> None:
+    view = build_view(_written())
+    assert view.published is not None
+    assert view.updated is not None
+    assert (view.published.text.replace("\u00a0", " "), view.published.iso) == (
+        "Publié : mercredi",
+        None,
+    )
+    assert view.updated.iso is None
+    assert "le lendemain" in view.updated.text
+    assert view.meeting is not None
+    assert (view.meeting.start, view.meeting.end) == (None, None)
+    assert view.meeting.text.endswith("mardi et mercredi")
+    assert view.dateline is not None
+    assert (view.dateline.text, view.dateline.iso) == ("Genève, mercredi", None)
+
+
+def test_html_shows_the_words_with_no_time_element_for_them() -> None:
+    html = jsi_docs.export(_written(), "html").decode("utf-8")
+    for words in ("mercredi", "le lendemain", "mardi et mercredi"):
+        assert f'as-written">{words}</span>' in html
+    assert "<time" not in html  # every date of this item is words only
+    assert "dcterms.created" not in html
+    data = jsonld.news_article(build_view(_written()))
+    assert "datePublished" not in data
+    assert "dateModified" not in data
+    assert not re.search(
+        r'"(date(Published|Modified|Created)|startDate|endDate|temporal\w*)"', json.dumps(data)
+    )
+    assert data["dateline"] == "Genève, mercredi"
+
+
+def test_html_marks_words_as_written_when_the_labels_are_in_another_language() -> None:
+    html = jsi_docs.export(_written(), "html", labels_language="en").decode("utf-8")
+    assert '<p class="published" lang="en">Published: ' in html
+    assert '<span class="date as-written" lang="fr">mercredi</span>' in html
+
+
+def test_docx_shows_the_words_and_states_no_date() -> None:
+    data = jsi_docs.export(_written(), "docx")
+    core = _core(data)
+    assert "dcterms:created" not in core
+    assert "dcterms:modified" not in core
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    text = re.sub(r"<[^>]+>", "", body)
+    for words in ("mercredi", "le lendemain", "mardi et mercredi", "Genève, mercredi"):
+        assert words in text
+    assert not _ISO.search(text)
+
+
+def test_pdf_shows_the_words_and_states_no_date() -> None:
+    data = jsi_docs.export(_written(), "pdf", pdf_variant="pdf/a-3b")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    assert reader.metadata is not None
+    assert "/CreationDate" not in reader.metadata
+    assert "/ModDate" not in reader.metadata
+    assert b"CreationDate" not in data
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    for words in ("mercredi", "le lendemain", "mardi et mercredi"):
+        assert words in text

@@ -30,6 +30,8 @@ from jsi_docs.model import (
     NameOrder,
     NewsItem,
     Paragraph,
+    PartialDate,
+    Period,
     Quotation,
     QuotedTerm,
     RichText,
@@ -190,9 +192,10 @@ def test_english_headline_and_dates() -> None:
         "E-commerce negotiations maintain positive momentum, focus on key issues"
     )
     for item in items.values():
-        assert item.published is not None
+        assert isinstance(item.published, PartialDate)
         assert item.published.date == dt.date(2023, 5, 25)
         assert item.meeting is not None
+        assert isinstance(item.meeting.dates, Period)
         assert (item.meeting.dates.start, item.meeting.dates.end) == (
             dt.date(2023, 5, 22),
             dt.date(2023, 5, 25),

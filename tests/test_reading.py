@@ -10,6 +10,7 @@ import pytest
 
 import jsi_docs
 from jsi_docs.errors import InputError, LimitExceededError
+from jsi_docs.model import PartialDate
 from jsi_docs.readers import Limits
 from tests_helpers import FRENCH, french_example
 
@@ -32,7 +33,7 @@ def problems(text: str, fmt: str = "yaml") -> list[str]:
 
 def test_minimal_item_loads_with_a_date() -> None:
     item = jsi_docs.loads(MINIMAL)
-    assert item.published is not None
+    assert isinstance(item.published, PartialDate)
     assert item.published.date == dt.date(2023, 5, 25)
     assert item.sections[0].blocks[0] == jsi_docs.Paragraph(["Un paragraphe."])
 
@@ -121,7 +122,7 @@ def test_null_headline_and_date_are_unknown_not_missing() -> None:
 )
 def test_a_date_is_read_to_the_precision_written(written: str, iso: str, precision: str) -> None:
     item = jsi_docs.loads(re.sub(r"published: .*", f'published: "{written}"', MINIMAL), "yaml")
-    assert item.published is not None
+    assert isinstance(item.published, PartialDate)
     assert (item.published.isoformat(), str(item.published.precision)) == (iso, precision)
 
 
@@ -133,7 +134,11 @@ def test_a_date_is_read_to_the_precision_written(written: str, iso: str, precisi
             "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the number 2023 (put a year in quotes: '2023')",
         ),
         ('"2023-13"', "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text '2023-13'"),
-        ('"May 2023"', "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text 'May 2023'"),
+        (
+            '"May 2023"',
+            "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text 'May 2023'; words that "
+            "give no calendar date are written {as_written: May 2023}",
+        ),
     ],
 )
 def test_a_bad_date_is_named_with_its_path(written: str, message: str) -> None:

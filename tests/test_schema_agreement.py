@@ -110,10 +110,13 @@ def test_constructors_refuse_text_where_a_date_or_text_is_expected() -> None:
     from jsi_docs.model import Meeting, MeetingKind, NewsItem, Role, RoleKind
 
     with pytest.raises(
-        TypeError, match=r"^published: expected a PartialDate, got str '2024-01-01'$"
+        TypeError,
+        match=r"^published: expected a PartialDate or DateAsWritten, got str '2024-01-01'$",
     ):
         NewsItem("a", "en", "Headline", "2024-01-01", ())  # type: ignore[arg-type]
-    with pytest.raises(TypeError, match=r"^updated: expected a PartialDate, got str"):
+    with pytest.raises(
+        TypeError, match=r"^updated: expected a PartialDate or DateAsWritten, got str"
+    ):
         NewsItem("a", "en", "Headline", dt.date(2024, 1, 1), (), updated="2024-01-02")  # type: ignore[arg-type]
     with pytest.raises(TypeError, match=r"^headline: expected text, got int 5$"):
         NewsItem("a", "en", 5, dt.date(2024, 1, 1), ())  # type: ignore[arg-type]

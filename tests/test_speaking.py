@@ -413,3 +413,17 @@ def test_taking_the_floor_is_speaking_even_without_content() -> None:
     view = build_view(item)
     assert [s.id for s in view.speakers] == ["dg"]
     assert {s.id for s in view.mentioned} == {"chair", "elected"}
+
+
+def test_a_group_line_names_its_people_with_one_space_after_an_honorific() -> None:
+    """An honorific ending in a space ("Ambassador ") is joined to the name by one space, as
+    every format shows it (HTML and PDF collapse two, DOCX would keep them): found by the
+    generated one-reading test."""
+    item = _item(
+        speakers=[Speaker("tan", PersonName("Tan", "Mei"), honorific="Ambassador ")],
+        collective_speakers=[
+            CollectiveSpeaker("pair", "The co-facilitators", people=("tan",)),
+        ],
+    )
+    [group] = [p for p in build_view(item).mentioned if p.id == "pair"]
+    assert group.member == "Ambassador Mei Tan"

@@ -28,7 +28,15 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from jsi_docs.model import BlockQuote, NewsItem, Paragraph, Quotation, Speaker, Statement
+from jsi_docs.model import (
+    BlockQuote,
+    DateAsWritten,
+    NewsItem,
+    Paragraph,
+    Quotation,
+    Speaker,
+    Statement,
+)
 from jsi_docs.model.inline import walk
 
 __all__ = ["Difference", "compare_versions", "version_groups"]
@@ -180,11 +188,18 @@ def _affiliation(affiliation: object) -> str:
 
 
 def _dates(item: NewsItem) -> dict[str, _Fact]:
-    dates = {"published": ("$.published", str(item.published))}
-    dates["updated"] = ("$.updated", str(item.updated) if item.updated else "none")
+    # A date as written is compared by kind only: its words are the version's language.
+    def known(date: object) -> str:
+        return "as written" if isinstance(date, DateAsWritten) else str(date)
+
+    dates = {"published": ("$.published", known(item.published))}
+    dates["updated"] = ("$.updated", known(item.updated) if item.updated else "none")
     if item.meeting is not None:
         period = item.meeting.dates
-        dates["meeting"] = ("$.meeting.dates", f"{period.start}/{period.end}")
+        dates["meeting"] = (
+            "$.meeting.dates",
+            known(period) if isinstance(period, DateAsWritten) else f"{period.start}/{period.end}",
+        )
     return dates
 
 

@@ -28,6 +28,8 @@ from jsi_docs.model import (
     Link,
     NewsItem,
     NoteRef,
+    PartialDate,
+    Period,
     Quotation,
     RichText,
     SpeakerRef,
@@ -307,33 +309,36 @@ def validate(item: NewsItem) -> list[Problem]:
     problems += _notes(item)
     problems += _truncations(item)
     problems += _languages_stated(item, "$")
-    published = item.published
-    # A partial date is a range of days: only what is certainly wrong is refused.
-    if item.updated is not None and published is not None and item.updated.last < published.first:
+    # A partial date is a range of days: only what is certainly wrong is refused. A date
+    # as written names no day, so it is compared with nothing.
+    published = item.published if isinstance(item.published, PartialDate) else None
+    updated = item.updated if isinstance(item.updated, PartialDate) else None
+    if updated is not None and published is not None and updated.last < published.first:
         add(
             Problem(
                 "$.updated",
-                f"the item is updated ({item.updated}) before it is published ({published})",
+                f"the item is updated ({updated}) before it is published ({published})",
             )
         )
 
     meeting = item.meeting
-    if meeting is not None:
-        if published is not None and meeting.dates.start > published.last:
+    if meeting is not None and isinstance(meeting.dates, Period):
+        dates = meeting.dates
+        if published is not None and dates.start > published.last:
             add(
                 Problem(
                     "$.meeting.dates",
-                    f"the meeting starts ({meeting.dates.ends[0]}) after the item's publication ({published})",
+                    f"the meeting starts ({dates.ends[0]}) after the item's publication ({published})",
                 )
             )
         for i, speaker in enumerate(item.speakers):
             for r, role in enumerate(speaker.roles):
-                if role.period is not None and not role.period.overlaps(meeting.dates):
+                if role.period is not None and not role.period.overlaps(dates):
                     add(
                         Problem(
                             f"$.speakers[{i}].roles[{r}].period",
                             f"the role's period {role.period.isoformat()} does not cover the meeting "
-                            f"({meeting.dates.isoformat()})",
+                            f"({dates.isoformat()})",
                         )
                     )
     return problems

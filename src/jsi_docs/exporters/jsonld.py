@@ -107,9 +107,10 @@ def news_article(view: ItemView) -> JsonObject:
     if view.headline_known:
         article["headline"] = view.headline
     article["inLanguage"] = view.language
-    if view.published is not None:
+    # A date known only as written states no machine date.
+    if view.published is not None and view.published.iso:
         article["datePublished"] = view.published.iso
-    if view.updated is not None:
+    if view.updated is not None and view.updated.iso:
         article["dateModified"] = view.updated.iso
     if view.symbols:
         article["identifier"] = list(view.symbols)

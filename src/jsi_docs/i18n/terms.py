@@ -63,6 +63,9 @@ class Term(enum.StrEnum):
     PUBLISHED_IN = enum.auto()
     """Before a date known to the month or year only ("Published in May 2023")."""
     UPDATED_IN = enum.auto()
+    PUBLISHED_AS_WRITTEN = enum.auto()
+    """Before a date the source gives only in words ("Published: Wednesday")."""
+    UPDATED_AS_WRITTEN = enum.auto()
     UNTITLED = enum.auto()
     """Shown in place of a headline the source does not give."""
     DOCUMENT_SYMBOL = enum.auto()
@@ -177,6 +180,8 @@ PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
         Term.UPDATED: frozenset({"date"}),
         Term.PUBLISHED_IN: frozenset({"date"}),
         Term.UPDATED_IN: frozenset({"date"}),
+        Term.PUBLISHED_AS_WRITTEN: frozenset({"date"}),
+        Term.UPDATED_AS_WRITTEN: frozenset({"date"}),
         Term.ON_BEHALF_OF: frozenset({"party"}),
         Term.ROLE_DURING: frozenset({"role", "period"}),
         Term.AGENDA_ITEM: frozenset({"number"}),

@@ -60,7 +60,7 @@ from jsi_docs.model.people import (
     RoleKind,
     Speaker,
 )
-from jsi_docs.model.period import DatePrecision, PartialDate, Period
+from jsi_docs.model.period import DateAsWritten, DatePrecision, PartialDate, Period
 from jsi_docs.model.records import Decision, DecisionKind, Intervention, Interventions
 from jsi_docs.model.words import LangText, lang_of
 
@@ -73,6 +73,7 @@ __all__ = [
     "CollectiveSpeaker",
     "Contact",
     "ContactKind",
+    "DateAsWritten",
     "DatePrecision",
     "Dateline",
     "Decision",

@@ -23,7 +23,7 @@ from jsi_docs.model.blocks import Block, BlockQuote, Figure, ListBlock, Paragrap
 from jsi_docs.model.inline import Inline, NoteRef, RichText, missing_words, normalize, walk
 from jsi_docs.model.notes import Note, symbols
 from jsi_docs.model.people import CollectiveSpeaker, Speaker
-from jsi_docs.model.period import PartialDate, Period
+from jsi_docs.model.period import DateAsWritten, PartialDate, Period
 from jsi_docs.model.records import Decision, Interventions
 
 __all__ = [
@@ -70,8 +70,11 @@ class MeetingKind(enum.StrEnum):
     OTHER = "other"
 
 
-def _date(value: PartialDate | dt.date | None) -> PartialDate | None:
-    """A known day (``datetime.date``) as a :class:`PartialDate`; None stays None (unknown)."""
+def _date(
+    value: PartialDate | DateAsWritten | dt.date | None,
+) -> PartialDate | DateAsWritten | None:
+    """A known day (``datetime.date``) as a :class:`PartialDate`; a date as written and None
+    (unknown) stay as they are."""
     if isinstance(value, dt.date):
         return PartialDate.of(value)
     return value
@@ -173,7 +176,9 @@ class Meeting:
     """The meeting(s) an item reports: kind, days, place, and the series they belong to."""
 
     kind: MeetingKind
-    dates: Period = attrs.field(validator=of_type(Period))
+    dates: Period | DateAsWritten = attrs.field(validator=of_type(Period, DateAsWritten))
+    """The days it was held, as known; :class:`DateAsWritten` when the source gives only words
+    ("on Wednesday")."""
     place: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     series: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
@@ -271,13 +276,15 @@ def _dateline_parts(instance: Dateline, attribute: attrs.Attribute[object], valu
 class Dateline:
     """Where and when a release was issued, as the source gives them: "Geneva, 12 March 2024".
 
-    ``date`` is known to the day, the month or the year (never a day the source does not
+    ``date`` is known to the day, the month or the year, or only as written (never a day the source does not
     give); ``place`` is written as the source writes it ("GINEBRA").
     """
 
     place: str | None = attrs.field(default=None, validator=optional_not_blank)
-    date: PartialDate | None = attrs.field(
-        default=None, converter=_date, validator=[of_type(PartialDate), _dateline_parts]
+    date: PartialDate | DateAsWritten | None = attrs.field(
+        default=None,
+        converter=_date,
+        validator=[of_type(PartialDate, DateAsWritten), _dateline_parts],
     )
 
 
@@ -295,13 +302,16 @@ class NewsItem:
 
     ``headline`` and ``published`` are None when the source does not say them (a page captured
     without its title or date); ``published`` and ``updated`` may be known to the day, the
-    month or the year only (a ``datetime.date`` is taken as a known day).
+    month or the year only (a ``datetime.date`` is taken as a known day), or given only in words
+    (:class:`DateAsWritten`).
     """
 
     id: str = attrs.field(validator=identifier)
     language: str = attrs.field(validator=language_tag)
     headline: str | None = attrs.field(validator=optional_text)
-    published: PartialDate | None = attrs.field(converter=_date, validator=of_type(PartialDate))
+    published: PartialDate | DateAsWritten | None = attrs.field(
+        converter=_date, validator=of_type(PartialDate, DateAsWritten)
+    )
     sections: tuple[Section, ...] = attrs.field(converter=_sections)
     kind: ItemKind = attrs.field(default=ItemKind.NEWS, kw_only=True)
     series: Series | None = attrs.field(default=None, kw_only=True)
@@ -323,8 +333,8 @@ class NewsItem:
         default=(), kw_only=True, converter=_strings, validator=symbols
     )
     """Document symbols the item is circulated under, e.g. ``PRESS/921`` or ``INF/ECOM/87``."""
-    updated: PartialDate | None = attrs.field(
-        default=None, kw_only=True, converter=_date, validator=of_type(PartialDate)
+    updated: PartialDate | DateAsWritten | None = attrs.field(
+        default=None, kw_only=True, converter=_date, validator=of_type(PartialDate, DateAsWritten)
     )
     notes: tuple[Note, ...] = attrs.field(default=(), kw_only=True, converter=_notes)
     subtitle: RichText | None = attrs.field(default=None, kw_only=True, converter=_lead)

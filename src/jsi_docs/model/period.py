@@ -1,5 +1,6 @@
-"""Dates as known: a day, a month or a year (:class:`PartialDate`), and ranges of them
-(:class:`Period`: meeting dates, the periods for which a role is held).
+"""Dates as known: a day, a month or a year (:class:`PartialDate`), ranges of them
+(:class:`Period`: meeting dates, the periods for which a role is held), and a date the source
+gives only in words (:class:`DateAsWritten`: "mercredi", "last Tuesday").
 
 Nothing here fills in what a source does not say: "2023-05" stays a month, never becomes the
 first of May.
@@ -14,9 +15,9 @@ import re
 
 import attrs
 
-from jsi_docs.model._checks import FieldValueError
+from jsi_docs.model._checks import FieldValueError, not_blank
 
-__all__ = ["DatePrecision", "PartialDate", "Period"]
+__all__ = ["DateAsWritten", "DatePrecision", "PartialDate", "Period"]
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -100,6 +101,29 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.isoformat()
+
+
+AS_WRITTEN_PATTERN = r"^[^\r\n\u2028\u2029]*\S[^\r\n\u2028\u2029]*$"
+"""Words of a date as written: one line, not blank."""
+
+
+def one_line_words(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    """Text that is not blank and holds no line break."""
+    not_blank(instance, attribute, value)
+    if any(c in value for c in "\n\r\u2028\u2029"):
+        raise FieldValueError(attribute.name, "a date as written is one line")
+
+
+@attrs.frozen
+class DateAsWritten:
+    """A date the source gives only in words, with no calendar date one can know from them:
+    "mercredi", "last Tuesday", "el miércoles". Kept and shown as written; never turned into a
+    day, a month or a year, so no output states a machine-readable date from it."""
+
+    as_written: str = attrs.field(validator=one_line_words)
+
+    def __str__(self) -> str:
+        return self.as_written
 
 
 def _check_order(instance: Period, attribute: attrs.Attribute[dt.date], value: dt.date) -> None:

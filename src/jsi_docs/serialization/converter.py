@@ -20,6 +20,7 @@ from cattrs.cols import homogenous_tuple_structure_factory
 from jsi_docs.model import (
     Block,
     BlockQuote,
+    DateAsWritten,
     Decision,
     DocumentRef,
     Emphasis,
@@ -206,6 +207,41 @@ def _structure_partial_date(value: object, _: type) -> PartialDate:
     )
 
 
+_AS_WRITTEN = "as_written"
+
+
+def _as_known(known: Callable[[object, type], Any], what: str) -> Callable[[object, type], Any]:
+    """The hook of a date field that may also be a date as written: ``{as_written: words}``
+    is read as :class:`DateAsWritten` (no other key), anything else by ``known``."""
+
+    def structure(value: object, type_: type) -> Any:
+        if value is None and type(None) in get_args(type_):
+            return None
+        if isinstance(value, Mapping):
+            extra = sorted(str(k) for k in value if k != _AS_WRITTEN)
+            if extra or _AS_WRITTEN not in value:
+                raise ValueError(
+                    f"a {what} known only in words is written {{as_written: words}}"
+                    + (f"; unknown key {extra[0]!r}" if extra else "")
+                )
+            return DateAsWritten(_structure_str(value[_AS_WRITTEN], str))
+        try:
+            return known(value, type_)
+        except ValueError as exc:
+            if isinstance(value, str) and any(c.isalpha() for c in value):  # words, not digits
+                raise ValueError(
+                    f"{exc}; words that give no calendar date are written {{as_written: {value}}}"
+                ) from None
+            raise
+
+    return structure
+
+
+def _is_as_known(t: Any, known: type) -> bool:
+    args = set(get_args(t)) - {type(None)}
+    return args == {known, DateAsWritten}
+
+
 def _structure_period(value: object, _: type) -> Period:
     if isinstance(value, str) and (
         not isinstance(value, Ambiguous) or value.reading in {"date", "number"}
@@ -291,6 +327,13 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_structure_hook(dt.date, _structure_date)
     c.register_structure_hook(Period, _structure_period)
     c.register_structure_hook(PartialDate, _structure_partial_date)
+    c.register_structure_hook_func(
+        lambda t: _is_as_known(t, PartialDate),
+        _as_known(_structure_partial_date, "date"),
+    )
+    c.register_structure_hook_func(
+        lambda t: _is_as_known(t, Period), _as_known(_structure_period, "period")
+    )
     c.register_structure_hook(enum.Enum, _structure_enum)
     c.register_structure_hook(enum.StrEnum, _structure_enum)  # else str's hook wins (MRO)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, c))

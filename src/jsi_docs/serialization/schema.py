@@ -14,7 +14,7 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from jsi_docs.model import Block, Inline, NewsItem, PartialDate, Period, RichText, notes
+from jsi_docs.model import Block, Inline, NewsItem, PartialDate, Period, RichText, notes, period
 from jsi_docs.model import _checks as checks
 from jsi_docs.model import inline as inline_checks
 from jsi_docs.model.words import LANG_FIELDS
@@ -50,6 +50,7 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     checks.optional_text: {"pattern": r"\S"},
     checks.optional_positive: {"minimum": 1},
     checks.not_empty: {"minItems": 1},
+    period.one_line_words: {"pattern": period.AS_WRITTEN_PATTERN},
     notes.symbols: {
         "items": {
             "type": "string",

@@ -27,6 +27,7 @@ from jsi_docs.model import (
     CollectiveSpeaker,
     Contact,
     ContactKind,
+    DateAsWritten,
     Dateline,
     DatePrecision,
     Decision,
@@ -295,8 +296,12 @@ class _Builder:
             banner=banner,
             publisher=publisher,
             meeting=self.meeting(),
-            published=self.dated(Term.PUBLISHED, Term.PUBLISHED_IN, item.published),
-            updated=self.dated(Term.UPDATED, Term.UPDATED_IN, item.updated),
+            published=self.dated(
+                Term.PUBLISHED, Term.PUBLISHED_IN, Term.PUBLISHED_AS_WRITTEN, item.published
+            ),
+            updated=self.dated(
+                Term.UPDATED, Term.UPDATED_IN, Term.UPDATED_AS_WRITTEN, item.updated
+            ),
             symbols=tuple(clean(s) for s in item.symbols),
             symbols_label=labels.label(symbols_term),
             lead=lead,
@@ -358,13 +363,22 @@ class _Builder:
 
     # -- header ------------------------------------------------------------------------------
 
-    def dated(self, on: Term, during: Term, when: PartialDate | None) -> DatedLine | None:
-        """The line of a date: ``on`` a known day, ``during`` a month or year; None unknown."""
+    def dated(
+        self, on: Term, during: Term, written: Term, when: PartialDate | DateAsWritten | None
+    ) -> DatedLine | None:
+        """The line of a date: ``on`` a known day, ``during`` a month or year, ``written`` the
+        words the source gives (no machine date then); None unknown."""
         if when is None:
             return None
         labels = self.labels
-        date = _unbroken(labels.partial_date(when))
-        term = on if when.precision is DatePrecision.DAY else during
+        iso: str | None
+        date_lang = None
+        if isinstance(when, DateAsWritten):
+            date, iso, term = self.line(when.as_written), None, written
+            date_lang = self.item.language if self.labels_lang() else None
+        else:
+            date, iso = _unbroken(labels.partial_date(when)), when.isoformat()
+            term = on if when.precision is DatePrecision.DAY else during
         before: list[str] = []
         after: list[str] = []
         seen = False
@@ -375,7 +389,7 @@ class _Builder:
                 after.append(labels.text(segment, before=date))
             else:
                 before.append(labels.text(segment, after=date))
-        return DatedLine("".join(before), date, when.isoformat(), "".join(after))
+        return DatedLine("".join(before), date, iso, "".join(after), date_lang)
 
     def meeting(self) -> MeetingView | None:
         meeting = self.item.meeting
@@ -386,6 +400,8 @@ class _Builder:
         comma = text.profile.comma
         if meeting.place:
             name = f"{name}{comma}{self.line(meeting.place)}"
+        if isinstance(meeting.dates, DateAsWritten):  # words only: no machine date
+            return MeetingView(name, self.line(meeting.dates.as_written), None, None, comma)
         first, last = meeting.dates.ends
         return MeetingView(
             name,
@@ -715,22 +731,25 @@ class _Builder:
 
     def dateline(self, dateline: Dateline) -> DatelineView:
         """ "Geneva, 12 March 2024", "GINEBRA, 12 de marzo de 2024": the place as written and
-        the date to the precision known, in the item's language."""
+        the date to the precision known, in the item's language, or as written."""
         place = self.typeset_in(dateline.place, lang_of(dateline.place)) if dateline.place else None
         place_lang = self.other_lang(dateline.place)
         when = dateline.date
         if when is None:
             return DatelineView((("place", place or ""),), place_lang)
-        date = _unbroken(self.text.partial_date(when))
+        if isinstance(when, DateAsWritten):  # the words, and no machine date
+            date, iso = self.line(when.as_written), None
+        else:
+            date, iso = _unbroken(self.text.partial_date(when)), when.isoformat()
         if place is None:
-            return DatelineView((("date", date),), None, when.isoformat())
+            return DatelineView((("date", date),), None, iso)
         parts: list[DatelinePart] = []
         for segment in self.text.labels.segments(Term.DATELINE):
             if isinstance(segment, Placeholder):
                 parts.append(("date", date) if segment.name == "date" else ("place", place))
             elif segment:
                 parts.append(("text", self.text.text(segment)))
-        return DatelineView(tuple(parts), place_lang, when.isoformat())
+        return DatelineView(tuple(parts), place_lang, iso)
 
     def other_lang(self, text: str | None) -> str | None:
         """The language stated for ``text`` when it is not the item's (then marked)."""

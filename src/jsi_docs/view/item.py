@@ -82,12 +82,15 @@ class VersionView:
 @attrs.frozen
 class DatedLine:
     """A label around a date: ``before`` + ``date`` + ``after`` ("Publié le 25 mai 2023",
-    "Published in May 2023"); ``iso`` is the date to the precision known (``2023-05``)."""
+    "Published in May 2023", "Published: Wednesday"); ``iso`` is the date to the precision known
+    (``2023-05``), None for a date known only as written (no machine date is stated then);
+    ``date_lang`` the language of words as written when the labels are in another one."""
 
     before: str
     date: str
-    iso: str
+    iso: str | None
     after: str = ""
+    date_lang: str | None = None
 
     @property
     def text(self) -> str:
@@ -98,12 +101,13 @@ class DatedLine:
 @attrs.frozen
 class MeetingView:
     """The meeting line: ``name`` (kind and place) and the ``dates`` it was held; ``start`` and
-    ``end`` are ISO 8601 to the precision known (``2023``, ``2023-05``, ``2023-05-22``)."""
+    ``end`` are ISO 8601 to the precision known (``2023``, ``2023-05``, ``2023-05-22``), None
+    when the dates are known only as written (``dates`` holds the words)."""
 
     name: str
     dates: str
-    start: str
-    end: str
+    start: str | None
+    end: str | None
     comma: str = ", "
     """What separates the name from the dates (the text's typography: "，" in Chinese)."""
 
@@ -152,7 +156,10 @@ class SpeakerView:
     @property
     def full_name(self) -> str:
         """Honorific and name: "Ambassadeur Hung Seng Tan"."""
-        return f"{self.honorific} {self.name}" if self.honorific else self.name
+        # a space at an edge of either (it shows in no format) would double the one between
+        if self.honorific and self.honorific.strip(" "):
+            return f"{self.honorific.strip(' ')} {self.name.strip(' ')}"
+        return self.name
 
     @property
     def affiliation(self) -> str | None:

@@ -36,6 +36,7 @@ from jsi_docs.i18n import (
 )
 from jsi_docs.model import (
     CollectiveSpeaker,
+    DateAsWritten,
     DatePrecision,
     Meeting,
     NewsItem,
@@ -186,7 +187,10 @@ class SpeakerDisplay:
     @functools.cached_property  # one SpeakerDisplay serves every page of its speaker
     def full_name(self) -> str:
         """Honorific and name: "Ambassadeur Hung Seng Tan"."""
-        return f"{self.honorific} {self.name}" if self.honorific else self.name
+        # a space at an edge of either (it shows in no format) would double the one between
+        if self.honorific and self.honorific.strip(" "):
+            return f"{self.honorific.strip(' ')} {self.name.strip(' ')}"
+        return self.name
 
     @functools.cached_property
     def affiliation(self) -> str | None:
@@ -423,7 +427,10 @@ class Presenter:
         parts = [self.meeting_kind(meeting)]
         if meeting.place:
             parts.append(self.text(meeting.place))
-        parts.append(self.period(meeting.dates))
+        dates = meeting.dates
+        parts.append(
+            self.text(dates.as_written) if isinstance(dates, DateAsWritten) else self.period(dates)
+        )
         return self.profile.comma.join(parts)
 
 

@@ -155,7 +155,13 @@ class BodyWriter:
         if view.meeting is not None:
             self._plain(StyleName.DATELINE, view.meeting.text)
         for line in (view.published, view.updated):
-            if line is not None:
+            if line is not None and line.date_lang:  # words as written, labels in another language
+                p = self._paragraph(StyleName.DATELINE)
+                self._run(p, line.before, label=True)
+                _oxml.add_text(_oxml.add_run(p, None, line.date_lang), line.date)
+                if line.after:
+                    self._run(p, line.after, label=True)
+            elif line is not None:
                 self._plain(StyleName.DATELINE, line.text, label=True)
         if view.symbols:
             p = self._paragraph(StyleName.DOCUMENT_SYMBOL)
