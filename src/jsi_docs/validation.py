@@ -364,11 +364,21 @@ def _truncations(item: NewsItem) -> Iterator[Problem]:
                 break
 
 
+_NO_LANGUAGE = (
+    "takes no language: write the text alone (a language can be stated on headings, labels, "
+    "titles, organisations' names, the contact's prompt and unit, phone labels, the dateline's "
+    "place and photo credits)"
+)
+
+
 def _languages_stated(value: object, path: str) -> Iterator[Problem]:
     """Text with a stated language (``{text, lang}``) only in the fields that show it."""
     if isinstance(value, tuple):
         for index, entry in enumerate(value):
-            yield from _languages_stated(entry, f"{path}[{index}]")
+            if isinstance(entry, LangText):  # no list of plain texts shows a language
+                yield Problem(f"{path}[{index}]", _NO_LANGUAGE)
+            else:
+                yield from _languages_stated(entry, f"{path}[{index}]")
         return
     cls = type(value)
     if not attrs.has(cls):
@@ -378,11 +388,6 @@ def _languages_stated(value: object, path: str) -> Iterator[Problem]:
         where = f"{path}.{field.name}"
         if isinstance(child, LangText):
             if (cls.__name__, field.name) not in LANG_FIELDS:
-                yield Problem(
-                    where,
-                    "takes no language: write the text alone (a language can be stated on "
-                    "headings, labels, titles, names, the contact's prompt and unit, phone "
-                    "labels, the dateline's place and photo credits)",
-                )
+                yield Problem(where, _NO_LANGUAGE)
         elif not isinstance(child, str):
             yield from _languages_stated(child, where)

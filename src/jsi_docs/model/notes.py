@@ -33,7 +33,7 @@ def symbols(
             raise FieldValueError(where, "must not be empty")
         if not symbol.isprintable():
             raise FieldValueError(where, f"{symbol!r} holds a control or invisible character")
-        if symbol != symbol.strip():
+        if str(symbol) != symbol.strip():
             raise FieldValueError(where, f"{symbol!r} starts or ends with a space")
         if len(symbol) > SYMBOL_MAX_LENGTH:
             raise FieldValueError(where, f"longer than {SYMBOL_MAX_LENGTH} characters")
