@@ -6,25 +6,10 @@ from __future__ import annotations
 import pytest
 
 import jsi_docs
-from jsi_docs.errors import InputError
-
-ITEM = """\
-id: x
-language: fr
-headline: Titre
-published: 2023-05-25
-sections:
-  - blocks:
-      - text: Un paragraphe.
-"""
+from test_reading import MINIMAL as ITEM
+from test_reading import problems
 
 NO_LANGUAGE = "takes no language: write the text alone"
-
-
-def problems(text: str) -> list[str]:
-    with pytest.raises(InputError) as caught:
-        jsi_docs.loads(text, "yaml")
-    return [p.format() for p in caught.value.problems]
 
 
 def test_a_dateline_needs_a_place_or_a_date() -> None:
