@@ -294,8 +294,9 @@ def test_the_schema_takes_a_date_as_written() -> None:
     schema = json_schema()
     data = json.loads(jsi_docs.dumps(_written(), "json"))
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
-    data["published"] = {"as_written": " "}
-    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data))
+    for words in (" ", "mercredi\n", "mercredi\nmatin", "\u2028mercredi"):
+        data["published"] = {"as_written": words}
+        assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)), repr(words)
 
 
 def test_the_view_shows_the_words_and_no_machine_date() -> None:

@@ -103,8 +103,9 @@ class PartialDate:
         return self.isoformat()
 
 
-AS_WRITTEN_PATTERN = r"^[^\r\n\u2028\u2029]*\S[^\r\n\u2028\u2029]*$"
-"""Words of a date as written: one line, not blank."""
+AS_WRITTEN_PATTERN = r"^(?![^\r\n\u2028\u2029]*[\r\n\u2028\u2029])\s*\S"
+"""Words of a date as written: one line, not blank. (No "$": a validator that searches with
+Python's re would let it match before a final line break.)"""
 
 
 def one_line_words(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
