@@ -215,3 +215,27 @@ def test_the_french_label_and_a_french_phrase() -> None:
         "name": "Groupe africain",
         "phrase": "au nom du Groupe africain",
     }
+
+
+def test_a_member_may_be_written_as_its_name_alone() -> None:
+    """`member: Norway` is `member: {name: Norway}` (a Member), in the reader and the schema."""
+    from jsonschema import Draft202012Validator
+
+    from jsi_docs.serialization.schema import json_schema
+
+    text = SPANISH.read_text(encoding="utf-8").replace(
+        "member: {name: Chile, code: CHL}", "member: Chile"
+    )
+    item = jsi_docs.loads(text, "yaml")
+    speaker = item.speaker("robles")
+    assert isinstance(speaker, Speaker)
+    assert speaker.member == Affiliation("Chile", AffiliationKind.MEMBER)
+    data = json.loads(jsi_docs.dumps(item, "json"))
+    assert data["speakers"][1]["member"] == {"name": "Chile"}  # written back in full
+    validator = Draft202012Validator(json_schema())
+    data["speakers"][1]["member"] = "Chile"
+    assert list(validator.iter_errors(data)) == []
+    data["speakers"][1]["member"] = " "
+    assert list(validator.iter_errors(data))
+    with pytest.raises(InputError, match=r"member: expected a name or a mapping"):
+        jsi_docs.loads(text.replace("member: Chile", "member: [Chile]"), "yaml")

@@ -18,6 +18,7 @@ import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 
 from jsi_docs.model import (
+    Affiliation,
     Block,
     BlockQuote,
     DateAsWritten,
@@ -33,6 +34,7 @@ from jsi_docs.model import (
     Link,
     ListBlock,
     NoteRef,
+    OnBehalfOf,
     Paragraph,
     PartialDate,
     Period,
@@ -281,6 +283,25 @@ def _mapping_hook(cl: type, converter: cattrs.Converter) -> Callable[[object, ty
     return structure
 
 
+NAMED_ALONE: tuple[type, ...] = (Affiliation, OnBehalfOf)
+"""Classes a file may write as their name alone: ``member: Norway`` is ``member: {name:
+Norway}`` (a Member, the default kind)."""
+
+
+def _name_or_mapping(cl: type, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    mapping = _mapping_hook(cl, converter)
+    fields = ", ".join(f.name for f in attrs.fields(cl))
+
+    def structure(value: object, type_: type) -> Any:
+        if isinstance(value, str):
+            return cl(_structure_str(value, str))
+        if not isinstance(value, Mapping):
+            raise TypeError(f"expected a name or a mapping with {fields}; got {_describe(value)}")
+        return mapping(value, type_)
+
+    return structure
+
+
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
@@ -338,6 +359,7 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_structure_hook(enum.StrEnum, _structure_enum)  # else str's hook wins (MRO)
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, c))
     c.register_structure_hook_factory(attrs.has, lambda t: _mapping_hook(t, c))
+    c.register_structure_hook_factory(lambda t: t in NAMED_ALONE, lambda t: _name_or_mapping(t, c))
 
     c.register_unstructure_hook(str, _unstructure_words)
     c.register_unstructure_hook(enum.Enum, _enum_value)

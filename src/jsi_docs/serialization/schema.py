@@ -18,7 +18,7 @@ from jsi_docs.model import Block, Inline, NewsItem, PartialDate, Period, RichTex
 from jsi_docs.model import _checks as checks
 from jsi_docs.model import inline as inline_checks
 from jsi_docs.model.words import LANG_FIELDS
-from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS
+from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS, NAMED_ALONE
 
 __all__ = ["SCHEMA_ID", "SCHEMA_ONLY_READER_RULES", "json_schema"]
 
@@ -212,6 +212,8 @@ class _Builder:
             return {"type": "string", "pattern": _PERIOD_PATTERN, "description": _PERIOD_DOC}
         if isinstance(t, type) and issubclass(t, enum.Enum):
             return {"enum": [m.value for m in t]}
+        if t in NAMED_ALONE:  # its name alone, or the whole mapping
+            return {"anyOf": [{"type": "string", "pattern": r"\S"}, self.ref(t)]}
         if attrs.has(t):
             return self.ref(t)
         raise TypeError(f"no JSON Schema for {t!r}")
