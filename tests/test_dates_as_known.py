@@ -360,3 +360,12 @@ def test_pdf_shows_the_words_and_states_no_date() -> None:
     text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
     for words in ("mercredi", "le lendemain", "mardi et mercredi"):
         assert words in text
+
+
+def test_a_day_in_words_is_pointed_to_figures_first() -> None:
+    text = jsi_docs.dumps(_written(), "yaml")
+    with pytest.raises(InputError) as caught:
+        jsi_docs.loads(re.sub(r"(?m)^published:.*(\n  .*)*", "published: 24 May 2024", text))
+    message = caught.value.problems[0].message
+    assert "a date the words give is written in figures (2024-05-24" in message
+    assert message.endswith("{as_written: 24 May 2024}")

@@ -231,8 +231,14 @@ def _as_known(known: Callable[[object, type], Any], what: str) -> Callable[[obje
             return known(value, type_)
         except ValueError as exc:
             if isinstance(value, str) and any(c.isalpha() for c in value):  # words, not digits
+                known_day = (
+                    "a date the words give is written in figures (2024-05-24, 2024-05 or 2024); "
+                    if any(c.isdigit() for c in value)
+                    else ""
+                )
                 raise ValueError(
-                    f"{exc}; words that give no calendar date are written {{as_written: {value}}}"
+                    f"{exc}; {known_day}words that give no calendar date are written "
+                    f"{{as_written: {value}}}"
                 ) from None
             raise
 
