@@ -13,7 +13,19 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-root="${1:-/tmp/jsi-fresh-debian12}"
+# A root of our own for each run: a run killed before its clean-up (CI's time limit) leaves its
+# root behind with /proc still mounted in it, which no later run may trip over.
+unmount_under() {  # every mount point under $1, deepest first
+    awk -v r="$1/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r | while read -r m; do
+        umount -l "$m" 2>/dev/null || true
+    done
+}
+for stale in /tmp/jsi-fresh-debian12 $(find /tmp -maxdepth 1 -name 'jsi-fresh-debian12.*' -type d -mmin +120); do
+    [ -d "$stale" ] || continue  # older than any run still going (CI stops a run at 90 minutes)
+    unmount_under "$stale"
+    rm -rf --one-file-system "$stale" "$stale.log" 2>/dev/null || true
+done
+root="${1:-$(mktemp -d /tmp/jsi-fresh-debian12.XXXXXX)}"
 mirror="$( (cat /etc/apt/sources.list /etc/apt/sources.list.d/*.sources 2>/dev/null || true) \
     | grep -oE '^(deb|URIs:) +https?://[^ ]+' | grep -v security | head -n1 | awk '{print $2}')"
 if [ -z "$mirror" ]; then
@@ -31,7 +43,8 @@ test_line="$(readme_block 3)"
 case "$apt_line" in apt-get\ install*) ;; *) echo "unexpected apt line: $apt_line" >&2; exit 2;; esac
 
 echo "== debootstrap --variant=minbase bookworm $root"
-rm -rf "$root"
+unmount_under "$root"
+rm -rf --one-file-system "$root"
 debootstrap --variant=minbase bookworm "$root" "$mirror" > "$root.log" 2>&1 || {
     tail -20 "$root.log" >&2
     exit 1
@@ -44,7 +57,7 @@ if [ -d /usr/local/share/ca-certificates ]; then
 fi
 [ -f /etc/pip.conf ] && cp /etc/pip.conf "$root/etc/pip.conf"
 mount -t proc proc "$root/proc"
-trap 'umount "$root/proc" 2>/dev/null || true' EXIT
+trap 'unmount_under "$root"' EXIT
 
 pip_env=(PIP_CERT=/etc/ssl/certs/ca-certificates.crt)
 for name in PIP_INDEX_URL PIP_EXTRA_INDEX_URL PIP_TRUSTED_HOST PIP_DEFAULT_TIMEOUT; do
@@ -71,6 +84,6 @@ for suffix in html pdf docx; do
 done
 echo "== README: $test_line tests/test_architecture.py -q"
 in_root "cd /root/jsi-docs && $test_line tests/test_architecture.py -q"
-umount "$root/proc"
-rm -rf "$root" "$root.log"  # kept only when a step failed, to look into
+unmount_under "$root"
+rm -rf --one-file-system "$root" "$root.log"  # kept only when a step failed, to look into
 echo "fresh_machine: the Quickstart works on a fresh Debian 12"
