@@ -50,7 +50,16 @@ def _organisation(organisation: Organisation) -> JsonObject:
 
 def _creator(speaker: SpeakerView, people: Mapping[str, SpeakerView] | None = None) -> JsonObject:
     """A speaker as schema.org states it; ``people`` resolves the ids of a group's people."""
-    if speaker.collective or speaker.delegation:
+    if speaker.delegation:  # the Member itself, speaking with no person named
+        delegation = (
+            _organisation(speaker.organisations[0])
+            if speaker.organisations
+            else {"@type": "Organization", "name": speaker.name}
+        )
+        if speaker.on_behalf_of:
+            delegation["description"] = speaker.on_behalf_of
+        return delegation
+    if speaker.collective:
         group: JsonObject = {"@type": "Organization", "name": speaker.name}
         members = [_organisation(m) for m in speaker.organisations]
         if people:
