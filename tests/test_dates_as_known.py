@@ -369,3 +369,53 @@ def test_a_day_in_words_is_pointed_to_figures_first() -> None:
     message = caught.value.problems[0].message
     assert "a date the words give is written in figures (2024-05-24" in message
     assert message.endswith("{as_written: 24 May 2024}")
+
+
+def _document_xml(docx: bytes, part: str = "word/document.xml") -> str:
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        return z.read(part).decode("utf-8")
+
+
+def test_docx_shows_the_untitled_label_as_a_label_not_a_headline() -> None:
+    """As on the page and in the PDF (the tokens' "untitled" element: muted, italic, not bold):
+    the Title paragraph holds the label in the Untitled character style."""
+    body = _document_xml(jsi_docs.export(jsi_docs.load(UNKNOWN), "docx"))
+    title = re.search(r'<w:p><w:pPr><w:pStyle w:val="Title"/>.*?</w:p>', body)
+    assert title is not None
+    assert '<w:rStyle w:val="Untitled"/>' in title.group(0)
+    assert ">Untitled</w:t>" in title.group(0)
+    known = _document_xml(jsi_docs.export(french_example(), "docx"))
+    assert 'w:val="Untitled"' not in known
+
+
+def test_docx_header_shows_no_banner_the_page_does_not() -> None:
+    """An item of no series has no banner on the page nor in the PDF: the DOCX header does
+    not put the publisher's name there either."""
+    item = jsi_docs.load(UNKNOWN)
+    assert item.series is None
+    assert item.publisher is not None
+    docx = jsi_docs.export(item, "docx")
+    with zipfile.ZipFile(io.BytesIO(docx)) as z:
+        headers = [z.read(n).decode("utf-8") for n in z.namelist() if "/header" in n]
+    assert headers
+    assert not any(item.publisher.name in h for h in headers)
+    series = _document_xml(jsi_docs.export(french_example(), "docx"), "word/header1.xml")
+    assert "Initiative conjointe sur le commerce électronique" in series
+
+
+def test_docx_gives_the_standfirst_and_the_cut_off_note_their_own_styles() -> None:
+    """The page's muted standfirst and small, muted "[text cut off in the source]" are the
+    DOCX's Subtitle paragraph and Editorial Note run (their looks come from the same tokens)."""
+    speech = jsi_docs.load(EXAMPLES / "discurso-2024-03-dda-comercio-y-genero.es.yaml")
+    assert speech.subtitle
+    body = _document_xml(jsi_docs.export(speech, "docx"))
+    subtitle = re.search(r'<w:p><w:pPr><w:pStyle w:val="Subtitle"/>.*?</w:p>', body)
+    assert subtitle is not None
+    assert "Intervención de la Directora General Adjunta" in subtitle.group(0)
+    note = re.search(
+        r'<w:r><w:rPr><w:rStyle w:val="EditorialNote"/>.*?<w:t[^>]*>([^<]*)</w:t>', body
+    )
+    assert note is not None
+    assert note.group(1) == "[texto interrumpido en la fuente]"
+    assert speech.lead is None
+    assert 'w:val="Lead"' not in body  # the standfirst is no longer set as a lead

@@ -34,7 +34,7 @@ from clients import (
 )
 from jsi_docs.exporters.base import ExportOptions
 from jsi_docs.exporters.html import build_page, page_assets
-from jsi_docs.model import NewsItem
+from jsi_docs.model import Dateline, NewsItem, PartialDate, Truncation
 from jsi_docs.themes import Theme
 from jsi_docs.themes.tokens import Element
 
@@ -57,7 +57,22 @@ def _french() -> NewsItem:
     return jsi_docs.load(FRENCH)
 
 
-ITEMS: dict[str, Callable[[], NewsItem]] = {"every-node": every_node_item, "fr-example": _french}
+def _captured_in_part() -> NewsItem:
+    """Every node again, with no headline (the label "Untitled"), a standfirst, a dateline
+    and a lead cut off in the source."""
+    return every_node_item(
+        headline=None,
+        subtitle=("Un intertitre sous le titre",),
+        dateline=Dateline("GENÈVE", PartialDate(2023, 6, 1)),
+        lead=("Un chapeau que la page capturée coupe", Truncation()),
+    )
+
+
+ITEMS: dict[str, Callable[[], NewsItem]] = {
+    "every-node": every_node_item,
+    "fr-example": _french,
+    "captured-in-part": _captured_in_part,
+}
 
 
 def _selectors() -> list[tuple[str, Element | None]]:

@@ -145,8 +145,10 @@ PARAGRAPH_STYLES: list[StyleDef] = [
     StyleDef(
         "Title", "Title", following="Dateline", ppr=keep(lines=True).set("outlineLvl", val="0")
     ),
+    StyleDef("Subtitle", "Subtitle", following="Dateline"),
     StyleDef("Dateline", "Dateline", following="Lead"),
     StyleDef("DocumentSymbol", "Document Symbol", based_on="Dateline", following="Lead"),
+    StyleDef("ItemDateline", "Item Dateline", based_on="BodyText", following="Lead"),
     StyleDef("Lead", "Lead", following="BodyText"),
     StyleDef(
         "Heading1",
@@ -275,6 +277,8 @@ CHARACTER_STYLES: list[StyleDef] = [
     StyleDef("DocumentCitation", "Document Citation", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("Emphasis", "Emphasis", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("Strong", "Strong", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef("EditorialNote", "Editorial Note", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef("Untitled", "Untitled", kind="character", based_on="DefaultParagraphFont"),
     StyleDef(
         "FootnoteReference", "footnote reference", kind="character",
         based_on="DefaultParagraphFont", rpr=Props().set("vertAlign", val="superscript"),
@@ -423,8 +427,10 @@ def table_style() -> str:
 
 SAMPLES = [
     ("Title", "Title: the headline of the item"),
+    ("Subtitle", "Subtitle: the standfirst below the headline"),
     ("Dateline", "Dateline: date and meeting"),
     ("DocumentSymbol", "Document Symbol: the symbols the item is circulated under"),
+    ("ItemDateline", "Item Dateline: Geneva, 12 March 2024"),
     ("Lead", "Lead: the paragraph that sums the item up."),
     ("Heading1", "Heading 1: a section heading"),
     ("BodyText", "Body Text: a paragraph of the item."),

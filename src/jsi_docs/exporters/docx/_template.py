@@ -43,7 +43,9 @@ class StyleName(enum.StrEnum):
 
     # paragraph styles
     TITLE = "Title"
+    SUBTITLE = "Subtitle"
     DATELINE = "Dateline"
+    ITEM_DATELINE = "Item Dateline"
     DOCUMENT_SYMBOL = "Document Symbol"
     LEAD = "Lead"
     HEADING = "Heading 1"
@@ -78,6 +80,8 @@ class StyleName(enum.StrEnum):
     DOCUMENT_CITATION = "Document Citation"
     EMPHASIS = "Emphasis"
     STRONG = "Strong"
+    EDITORIAL_NOTE = "Editorial Note"
+    UNTITLED = "Untitled"
     FOOTNOTE_REFERENCE = "Footnote Reference"
     # table styles
     TABLE = "Item Table"
@@ -92,6 +96,8 @@ CHARACTER_STYLES: Final = frozenset(
         StyleName.DOCUMENT_CITATION,
         StyleName.EMPHASIS,
         StyleName.STRONG,
+        StyleName.EDITORIAL_NOTE,
+        StyleName.UNTITLED,
         StyleName.FOOTNOTE_REFERENCE,
     }
 )

@@ -148,10 +148,14 @@ class BodyWriter:
                 _oxml.add_run(self._paragraph(StyleName.TITLE), None, view.headline_lang),
                 view.headline,
             )
-        else:
-            self._plain(StyleName.TITLE, view.headline, label=not view.headline_known)
+        elif view.headline_known:
+            self._plain(StyleName.TITLE, view.headline)
+        else:  # the label "Untitled", which no reader should take for a headline
+            self._run(
+                self._paragraph(StyleName.TITLE), view.headline, StyleName.UNTITLED, label=True
+            )
         if view.subtitle:
-            self._inlines(self._paragraph(StyleName.LEAD), view.subtitle)
+            self._inlines(self._paragraph(StyleName.SUBTITLE), view.subtitle)
         if view.meeting is not None:
             self._plain(StyleName.DATELINE, view.meeting.text)
         for line in (view.published, view.updated):
@@ -194,10 +198,11 @@ class BodyWriter:
         self._flush()
 
     def _dateline(self) -> None:
-        """ "Geneva, 12 March 2024" in the "Dateline" style, the place in its own language."""
+        """ "Geneva, 12 March 2024" in the "Item Dateline" style, the place in its own
+        language."""
         dateline = self._view.dateline
         assert dateline is not None
-        p = self._paragraph(StyleName.DATELINE)
+        p = self._paragraph(StyleName.ITEM_DATELINE)
         for kind, text in dateline.parts:
             lang = dateline.place_lang if kind == "place" else None
             _oxml.add_text(_oxml.add_run(p, None, lang), text)
@@ -434,8 +439,10 @@ class BodyWriter:
         """The series banner in the header; "page X of Y" with PAGE/NUMPAGES in the footer."""
         section = self._document.sections[0]
         view = self._view
-        banner = view.banner or view.publisher
-        header = self._first_paragraph(section.header, StyleName.HEADER)
+        # As on the page and in the PDF, an item of no series has no banner: an empty header,
+        # without the banner's rule.
+        banner = view.banner
+        header = self._first_paragraph(section.header, StyleName.HEADER if banner else None)
         if banner:
             self._run(header, banner.text)
         footer = self._first_paragraph(section.footer, StyleName.FOOTER)
@@ -446,8 +453,8 @@ class BodyWriter:
             else:
                 self._run(footer, segment, label=True)
 
-    def _first_paragraph(self, header_or_footer: Any, style: StyleName) -> etree._Element:
-        """The header's or footer's first paragraph, emptied and given ``style``."""
+    def _first_paragraph(self, header_or_footer: Any, style: StyleName | None) -> etree._Element:
+        """The header's or footer's first paragraph, emptied and given ``style`` (or none)."""
         header_or_footer.is_linked_to_previous = False
         root: etree._Element = header_or_footer.part.element  # w:hdr or w:ftr
         p = root.find(_oxml.qn("w:p"))
@@ -456,7 +463,8 @@ class BodyWriter:
             root.append(p)
         for child in list(p):
             p.remove(child)
-        p.append(_oxml.new_paragraph(self._ids[style])[0])
+        if style is not None:
+            p.append(_oxml.new_paragraph(self._ids[style])[0])
         return p
 
     # -- inline text -----------------------------------------------------------------------
@@ -572,7 +580,8 @@ class _Inlines:
                     self._run(closing, style, lang)
                 case Cut(mark=mark, note=note, lang=note_lang):
                     self._run(f"{mark} ", style, lang)
-                    self._run(note, style, note_lang or self._w._language)
+                    noted = self._styled(StyleName.EDITORIAL_NOTE, style)
+                    self._run(note, noted, note_lang or self._w._language)
                 case _:
                     assert_never(node)
 
