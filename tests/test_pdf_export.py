@@ -30,7 +30,7 @@ from clients import (
 )
 from jsi_docs.exporters import OptionError, option_names
 from jsi_docs.exporting import render
-from jsi_docs.i18n import get_language
+from jsi_docs.i18n import capitalize_first, get_language
 from jsi_docs.i18n.labels import Term, labels
 from jsi_docs.model import (
     BlockQuote,
@@ -126,7 +126,7 @@ def _speaker_names(item: NewsItem) -> list[str]:
 def _full_name(speaker: Speaker) -> str:
     if speaker.name is None:  # a delegation with no person named: shown by its Member
         assert speaker.member is not None, "the examples name every speaker"
-        return speaker.member.name
+        return capitalize_first(speaker.member.name)  # opening its line
     return speaker.name.full
 
 

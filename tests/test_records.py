@@ -19,6 +19,7 @@ from jsi_docs.errors import InputError
 from jsi_docs.exporters import OptionError, jsonld
 from jsi_docs.i18n import SUPPORTED_LANGUAGES
 from jsi_docs.model import (
+    CollectiveSpeaker,
     Decision,
     DecisionKind,
     DocumentRef,
@@ -271,7 +272,7 @@ def test_speakers_with_nothing_reported_share_a_sentence_in_order() -> None:
     view = build_view(_item_of(floor))
     block = view.sections[0].blocks[0]
     assert _lines(block) == [
-        "Canada, the European Union, and some twenty Members took the floor.",
+        "Canada, the European Union and some twenty Members took the floor.",  # British usage
         "India: supported the programme.",
         "Canada took the floor.",
     ]
@@ -291,7 +292,7 @@ def test_speakers_with_nothing_reported_share_a_sentence_in_order() -> None:
 @pytest.mark.parametrize(
     ("language", "several", "one"),
     [
-        ("en", "Canada, the European Union, and India took the floor.", "Canada took the floor."),
+        ("en", "Canada, the European Union and India took the floor.", "Canada took the floor."),
         (
             "fr",
             "Canada, the European Union et India ont pris la parole.",
@@ -537,3 +538,25 @@ def test_the_blocks_are_nobodys_statement() -> None:
     assert Interventions([Intervention("a")]).speaker is None
     assert Decision("B", DecisionKind.DECIDED).speaker is None
     assert attrs.has(Intervention)
+
+
+def test_names_keep_their_case_inside_a_list_and_open_a_line_capitalised() -> None:
+    """A group's label and a delegation's Member are written as the item writes them inside
+    the sentence ("several delegations", "the European Union"), and capitalised where they
+    open it, in the text as in the speakers box."""
+    floor = Interventions(
+        [Intervention("eu"), Intervention("canada"), Intervention("several"), Intervention("eu")]
+    )
+    item = attrs.evolve(
+        _item_of(floor),
+        collective_speakers=(CollectiveSpeaker("several", "several delegations"),),
+    )
+    view = build_view(item)
+    assert _lines(view.sections[0].blocks[0]) == [
+        "The European Union, Canada, several delegations and the European Union took the floor."
+    ]
+    assert [s.text for s in view.speakers] == [
+        "Canada",
+        "The European Union",
+        "Several delegations",
+    ]

@@ -233,6 +233,12 @@ class _Builder:
         speaker = self.item.speaker(speaker_id)
         if speaker is None:
             return None
+        # A group's label and a delegation's Member as written ("Canada, the European Union
+        # and several delegations"); a line that opens with one is capitalised as a sentence.
+        if isinstance(speaker, CollectiveSpeaker):
+            return self.text.text(speaker.label).strip(" "), True
+        if speaker.name is None and not speaker.roles and not speaker.honorific and speaker.member:
+            return self.text.text(speaker.member.name).strip(" "), False
         shown = self.speaker(speaker)
         return shown.full_name, shown.collective
 

@@ -382,8 +382,8 @@ class Presenter:
             name, roles = capitalize_first(roles[0]), roles[1:]
         elif honorific is not None:  # known by an honorific only: "Le Directeur général"
             name, honorific = honorific, None
-        else:  # a delegation, no person named: "Kenya"
-            name, member, delegation = member or speaker.id, None, True
+        else:  # a delegation, no person named: "Kenya", "The European Union" opening a line
+            name, member, delegation = capitalize_first(member or speaker.id), None, True
         return SpeakerDisplay(
             speaker.id,
             name,

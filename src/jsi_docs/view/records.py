@@ -18,7 +18,7 @@ from urllib.parse import quote
 import attrs
 from babel.lists import format_list
 
-from jsi_docs.i18n import Placeholder, Term, capitalize_first
+from jsi_docs.i18n import Placeholder, Term, capitalize_first, get_language
 from jsi_docs.model import Decision, Interventions
 from jsi_docs.view.inline import InlineBuilder, Inlines, InlineView, Run, SpeakerName, plain
 from jsi_docs.view.present import Presenter, safe_url
@@ -115,6 +115,10 @@ class RecordsBuilder:
         self._text = text
         self._inlines = inlines
         self._speaker_of = speaker_of
+        try:  # lists are joined as the language's dates are written: "A, B and C" (en_GB)
+            self._list_locale = get_language(text.language).dates.locale
+        except LookupError:
+            self._list_locale = text.language
 
     # -- composing label sentences -----------------------------------------------------------
 
@@ -143,7 +147,7 @@ class RecordsBuilder:
         if len(names) == 1:
             return names[0]
         tokens = [f"\x00{i}\x00" for i in range(len(names))]
-        pieces = _TOKEN.split(format_list(tokens, locale=self._text.language))
+        pieces = _TOKEN.split(format_list(tokens, locale=self._list_locale))
         out: list[InlineView] = []
         for k, piece in enumerate(pieces):
             if k % 2:
