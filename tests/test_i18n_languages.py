@@ -212,6 +212,30 @@ def test_the_copy_loads_like_the_shipped_data(data: Path) -> None:
             "unknown key",
         ),
         ("fr", r"^\[labels\]", "[label]", LabelDataError, "labels", "missing table"),
+        (
+            "zh",
+            r"^honorific = .*",
+            'honorific = "{name}{title}"',
+            LanguageDataError,
+            "names.honorific",
+            "must hold {honorific} and {name} once each",
+        ),
+        (
+            "zh",
+            r"^role = .*",
+            'role = "{of}{role}{of}"',
+            LanguageDataError,
+            "names.role",
+            "must hold {role} and {of} once each",
+        ),
+        (
+            "zh",
+            r"^role = .*",
+            'role = "{of}{role}"\nstyle = "east"',
+            LanguageDataError,
+            "names.style",
+            "unknown key",
+        ),
     ],
 )
 def test_a_broken_language_file_names_the_file_and_key(

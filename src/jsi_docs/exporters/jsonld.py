@@ -75,7 +75,9 @@ def _creator(speaker: SpeakerView, people: Mapping[str, SpeakerView] | None = No
         if speaker.given:
             person["givenName"] = speaker.given
     if speaker.honorific:
-        person["honorificPrefix"] = speaker.honorific
+        person["honorificSuffix" if speaker.honorific_after else "honorificPrefix"] = (
+            speaker.honorific
+        )
     if speaker.organisations:
         person["affiliation"] = [_organisation(a) for a in speaker.organisations]
     if speaker.roles:

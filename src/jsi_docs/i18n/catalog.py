@@ -31,7 +31,15 @@ from jsi_docs.i18n.exceptions import (
 from jsi_docs.i18n.terms import Labels, parse_labels
 from jsi_docs.i18n.typography import TypographyProfile
 
-__all__ = ["DATA", "Catalog", "Direction", "Language", "default_catalog", "load_catalog"]
+__all__ = [
+    "DATA",
+    "Catalog",
+    "Direction",
+    "Language",
+    "NameFormats",
+    "default_catalog",
+    "load_catalog",
+]
 
 Direction: TypeAlias = Literal["ltr", "rtl"]
 
@@ -40,6 +48,39 @@ DATA: Traversable = resources.files(__package__).joinpath("data")
 
 _CODE: Final = re.compile(r"[a-z]{2,3}")  # an ISO 639 language code, as BCP 47 writes it
 _NAME: Final = re.compile(r"[a-z][a-z0-9_]*")  # a profile name or alias
+
+
+@attrs.frozen
+class NameFormats:
+    """How a language writes an honorific with a name and a role with what it is of, as
+    templates: ``"{honorific} {name}"`` ("Ambassador Tan"), ``"{name}{honorific}"`` (Chinese:
+    "阿斯兰·努尔兰诺夫部长"); ``"{role} {of}"`` ("chair of the Council"), ``"{of}{role}"``
+    (Chinese: "外交部部长")."""
+
+    honorific: str = "{honorific} {name}"
+    role: str = "{role} {of}"
+
+    @property
+    def honorific_after(self) -> bool:
+        """Whether the honorific follows the name."""
+        return self.honorific.index("{name}") < self.honorific.index("{honorific}")
+
+    @property
+    def honorific_gap(self) -> str:
+        """What stands between the name and the honorific: a space, or nothing."""
+        first, second = (
+            ("{name}", "{honorific}") if self.honorific_after else ("{honorific}", "{name}")
+        )
+        return self.honorific.split(first, 1)[1].split(second, 1)[0]
+
+    def with_honorific(self, honorific: str, name: str) -> str:
+        return self.honorific.format(honorific=honorific, name=name)
+
+    def role_of(self, role: str, of: str) -> str:
+        return self.role.format(role=role, of=of)
+
+
+_NAME_TEMPLATES: Final = {"honorific": ("honorific", "name"), "role": ("role", "of")}
 
 
 @attrs.frozen(eq=False)
@@ -56,6 +97,8 @@ class Language:
     labels: Labels
     source: str = attrs.field(repr=False)
     """The data file, as named in errors: ``"languages/fr.toml"``."""
+    names: NameFormats = NameFormats()
+    """How it writes honorifics and roles around names (the optional ``[names]`` table)."""
 
     @property
     def quotes(self) -> tuple[str, str]:
@@ -193,9 +236,29 @@ def _language(code: str, table: _Table) -> tuple[Language, tuple[str, ...]]:
         _dates(table.table("dates")),
         parse_labels(code, table.raw("labels"), table.source),
         table.source,
+        _names(table.table("names", required=False)),
     )
     table.done()
     return language, aliases
+
+
+def _names(table: _Table) -> NameFormats:
+    """The ``[names]`` table: each template must hold its two fields once, and nothing else."""
+    texts: dict[str, str] = {}
+    for key, fields in _NAME_TEMPLATES.items():
+        value = table.optional_text(key)
+        if value is None:
+            continue
+        try:
+            found = template_fields(value)
+        except ValueError as exc:
+            raise table.error(key, str(exc)) from None
+        if found != set(fields) or any(value.count(f"{{{f}}}") != 1 for f in fields):
+            wanted = " and ".join(f"{{{f}}}" for f in fields)
+            raise table.error(key, f"must hold {wanted} once each, and no other field")
+        texts[key] = value
+    table.done()
+    return NameFormats(**texts)
 
 
 def _is_direction(value: str) -> TypeGuard[Direction]:

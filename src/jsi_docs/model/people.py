@@ -71,12 +71,41 @@ class PersonName:
 
     @property
     def full(self) -> str:
-        """The name in display order: "Kazuyuki Yamazaki" or "Yamazaki Kazuyuki"."""
+        """The name in display order: "Kazuyuki Yamazaki" or "Yamazaki Kazuyuki".
+
+        Parts written in Chinese, Japanese or Korean script are joined as those scripts write
+        names: with no space in family-given order ("李明华"), and, given first (a foreign
+        name transcribed), with a middle dot ("阿斯兰·努尔兰诺夫", "ジョン・スミス")."""
         if self.given is None:
             return self.family
-        if self.order is NameOrder.FAMILY_GIVEN:
-            return f"{self.family} {self.given}"
-        return f"{self.given} {self.family}"
+        first, last = (
+            (self.family, self.given)
+            if self.order is NameOrder.FAMILY_GIVEN
+            else (self.given, self.family)
+        )
+        if _east_asian(first) and _east_asian(last):
+            if self.order is NameOrder.FAMILY_GIVEN:
+                return first + last
+            dot = "\u30fb" if _katakana(first) and _katakana(last) else "\u00b7"
+            return f"{first}{dot}{last}"
+        return f"{first} {last}"
+
+
+def _east_asian(text: str) -> bool:
+    """Whether ``text`` is written in Han, kana or Hangul only (no spaces, no Latin)."""
+    return bool(text) and all(
+        "\u3040" <= c <= "\u30ff"  # hiragana, katakana
+        or "\u3400" <= c <= "\u4dbf"  # CJK extension A
+        or "\u4e00" <= c <= "\u9fff"  # CJK unified ideographs
+        or "\uac00" <= c <= "\ud7af"  # Hangul syllables
+        or "\uf900" <= c <= "\ufaff"  # CJK compatibility ideographs
+        or "\U00020000" <= c <= "\U0003134f"  # CJK extensions B to G
+        for c in text
+    )
+
+
+def _katakana(text: str) -> bool:
+    return all("\u30a0" <= c <= "\u30ff" for c in text)
 
 
 class AffiliationKind(enum.StrEnum):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
@@ -309,7 +310,9 @@ class _Builder:
                 Term.UPDATED, Term.UPDATED_IN, Term.UPDATED_AS_WRITTEN, item.updated
             ),
             symbols=tuple(clean(s) for s in item.symbols),
-            symbols_label=labels.label(symbols_term),
+            symbols_label=(symbols_label := labels.label(symbols_term)),
+            symbols_separator=self.text.profile.comma,
+            symbols_gap="" if _ends_full_width(symbols_label) else " ",
             lead=lead,
             sections=sections,
             notes=notes,
@@ -494,13 +497,14 @@ class _Builder:
         if speaker is not None:
             shown = self.speaker(speaker)
             parts.append(SpeakerName((Run(shown.full_name),), speaker.id))
+            opening, closing = shown.parentheses  # the language's: "（", "）" in Chinese
             if shown.affiliation:
-                parts.append(Run(f" ({shown.affiliation})"))
+                parts.append(Run(f"{opening}{shown.affiliation}{closing}"))
             if shown.on_behalf_of:
-                parts.append(Run(f", {shown.on_behalf_of}"))
+                parts.append(Run(f"{shown.comma}{shown.on_behalf_of}"))
         if href is not None:
             if parts:
-                parts.append(Run(", "))
+                parts.append(Run(self.text.profile.comma))
             parts.append(LinkSpan((Run(href),), href))
         attribution = (Run("\u2014\u00a0"), *parts) if parts else None
         return QuoteView(built, speaker_id, href, attribution)
@@ -610,6 +614,8 @@ class _Builder:
             people,
             shown.comma,
             shown.parentheses,
+            shown.honorific_after,
+            shown.honorific_gap,
         )
 
     def with_people(self, shown: SpeakerDisplay, people: tuple[str, ...]) -> SpeakerDisplay:
@@ -795,3 +801,9 @@ def _field(labels: Presenter, term: Term) -> str:
 def _labels(presenter: Presenter) -> Mapping[str, str]:
     """The page furniture's words by name (the same for every item in that language)."""
     return MappingProxyType({key: presenter.label(term) for key, term in _LABELS.items()})
+
+
+def _ends_full_width(text: str) -> bool:
+    """Whether ``text`` ends with a full-width or wide character ("文件编号："), after which
+    no space is written."""
+    return bool(text) and unicodedata.east_asian_width(text[-1]) in ("F", "W")

@@ -27,6 +27,7 @@ from jsi_docs.view.blocks import (
 )
 from jsi_docs.view.front import DatelineView
 from jsi_docs.view.inline import Citation, Inlines
+from jsi_docs.view.present import with_honorific
 from jsi_docs.view.records import DecisionView, InterventionsView
 
 __all__ = [
@@ -152,14 +153,15 @@ class SpeakerView:
     parentheses: tuple[str, str] = (" (", ")")
     """The punctuation of the line, from the text's typography ("，" and "（", "）" in
     Chinese, "، " in Arabic)."""
+    honorific_after: bool = False
+    honorific_gap: str = " "
+    """Where the language puts the honorific: before the name ("Ambassador Tan"), or after
+    it ("阿斯兰·努尔兰诺夫部长"), with :attr:`honorific_gap` between them."""
 
     @property
     def full_name(self) -> str:
-        """Honorific and name: "Ambassadeur Hung Seng Tan"."""
-        # a space at an edge of either (it shows in no format) would double the one between
-        if self.honorific and self.honorific.strip(" "):
-            return f"{self.honorific.strip(' ')} {self.name.strip(' ')}"
-        return self.name
+        """Honorific and name: "Ambassadeur Hung Seng Tan", "阿斯兰·努尔兰诺夫部长"."""
+        return with_honorific(self.honorific, self.name, self.honorific_after, self.honorific_gap)
 
     @property
     def affiliation(self) -> str | None:
@@ -298,6 +300,10 @@ class ItemView:
     """False when the item has no headline: :attr:`headline` is then a label, which metadata
     stating facts (JSON-LD, DOCX properties) leaves out."""
     headline_lang: str | None = None
+    symbols_separator: str = ", "
+    """Between two document symbols: the typography's comma ("，" in Chinese)."""
+    symbols_gap: str = " "
+    """Between :attr:`symbols_label` and the symbols: none after a full-width colon."""
     """The headline's language when stated and not the item's."""
     subtitle: Inlines | None = None
     """The standfirst under the headline (not the lead)."""

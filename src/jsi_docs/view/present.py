@@ -30,10 +30,12 @@ from jsi_docs.i18n import (
     capitalize_first,
     format_date_range,
     format_known,
+    get_language,
     labels,
     normalize_language,
     profile_for,
 )
+from jsi_docs.i18n.catalog import NameFormats
 from jsi_docs.model import (
     CollectiveSpeaker,
     DateAsWritten,
@@ -161,6 +163,15 @@ def supported(language: str) -> bool:
     return True
 
 
+def with_honorific(honorific: str | None, name: str, after: bool = False, gap: str = " ") -> str:
+    """``name`` with ``honorific`` before it ("Ambassador Tan") or, ``after``, behind it."""
+    # a space at an edge of either (it shows in no format) would double the one between
+    if not (honorific and honorific.strip(" ")):
+        return name
+    first, last = (name, honorific) if after else (honorific, name)
+    return f"{first.strip(' ')}{gap}{last.strip(' ')}"
+
+
 @attrs.frozen
 class SpeakerDisplay:
     """A speaker as shown, in parts (for markup) and as one line (:attr:`text`)."""
@@ -183,14 +194,15 @@ class SpeakerDisplay:
     comma: str = ", "
     parentheses: tuple[str, str] = (" (", ")")
     """The punctuation of the line, from the text's typography profile."""
+    honorific_after: bool = False
+    honorific_gap: str = " "
+    """Where the language puts an honorific (after the name in Chinese) and what separates
+    them (a space, or nothing)."""
 
     @functools.cached_property  # one SpeakerDisplay serves every page of its speaker
     def full_name(self) -> str:
-        """Honorific and name: "Ambassadeur Hung Seng Tan"."""
-        # a space at an edge of either (it shows in no format) would double the one between
-        if self.honorific and self.honorific.strip(" "):
-            return f"{self.honorific.strip(' ')} {self.name.strip(' ')}"
-        return self.name
+        """Honorific and name: "Ambassadeur Hung Seng Tan", "阿斯兰·努尔兰诺夫部长"."""
+        return with_honorific(self.honorific, self.name, self.honorific_after, self.honorific_gap)
 
     @functools.cached_property
     def affiliation(self) -> str | None:
@@ -254,6 +266,11 @@ class Presenter:
         (see :func:`supported`; exporters report the fallback as a diagnostic)."""
         language = item.language if supported(item.language) else FALLBACK_LANGUAGE
         return cls.for_language(language, typography)
+
+    @property
+    def names(self) -> NameFormats:
+        """How the language writes honorifics and roles around names."""
+        return get_language(self.language).names
 
     # -- text runs ---------------------------------------------------------------------------
 
@@ -345,7 +362,7 @@ class Presenter:
             except LookupError:
                 words = str(role.kind).replace("-", " ")
         if role.of:
-            words = f"{words} {role.of}"
+            words = self.names.role_of(words, role.of)
         if role.period is not None:
             when = self.period(role.period)
             if role.period.precision is not DatePrecision.DAY:
@@ -394,6 +411,8 @@ class Presenter:
             delegation=delegation,
             comma=self.profile.comma,
             parentheses=self.profile.parentheses,
+            honorific_after=self.names.honorific_after,
+            honorific_gap=self.names.honorific_gap,
         )
 
     def on_behalf(self, party: OnBehalfOf) -> str:

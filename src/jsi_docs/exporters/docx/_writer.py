@@ -170,7 +170,7 @@ class BodyWriter:
         if view.symbols:
             p = self._paragraph(StyleName.DOCUMENT_SYMBOL)
             self._run(p, view.symbols_label, label=True)
-            self._run(p, " " + ", ".join(view.symbols))
+            self._run(p, view.symbols_gap + view.symbols_separator.join(view.symbols))
         if view.dateline is not None:
             self._dateline()
         if view.lead:
@@ -369,9 +369,11 @@ class BodyWriter:
 
     def _person(self, speaker: SpeakerView) -> None:
         p = self._paragraph(StyleName.SPEAKER)
-        if speaker.honorific:
-            self._run(p, speaker.honorific + " ")
+        if speaker.honorific and not speaker.honorific_after:
+            self._run(p, speaker.honorific + speaker.honorific_gap)
         self._run(p, speaker.name, StyleName.SPEAKER_NAME)
+        if speaker.honorific and speaker.honorific_after:
+            self._run(p, speaker.honorific_gap + speaker.honorific)
         if speaker.rest:
             self._run(p, speaker.rest)
 
