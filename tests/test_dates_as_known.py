@@ -367,8 +367,53 @@ def test_a_day_in_words_is_pointed_to_figures_first() -> None:
     with pytest.raises(InputError) as caught:
         jsi_docs.loads(re.sub(r"(?m)^published:.*(\n  .*)*", "published: 24 May 2024", text))
     message = caught.value.problems[0].message
-    assert "a date the words give is written in figures (2024-05-24" in message
-    assert message.endswith("{as_written: 24 May 2024}")
+    assert message.endswith("got the text '24 May 2024'; in figures that is 2024-05-24")
+    assert "as_written" not in message  # a calendar date is no date "as written"
+
+
+@pytest.mark.parametrize(
+    ("words", "field", "figures"),
+    [
+        ("May 24th, 2024", "published", "2024-05-24"),
+        ("1er juin 2023", "published", "2023-06-01"),
+        ("24 de mayo de 2024", "published", "2024-05-24"),
+        ("25 мая 2023 г.", "published", "2023-05-25"),
+        ("2024年5月", "published", "2024-05"),
+        ("٢٤ مايو ٢٠٢٤", "published", "2024-05-24"),
+        ("20-24 May 2024", "dates", "2024-05-20/2024-05-24"),
+        ("30 May – 2 June 2024", "dates", "2024-05-30/2024-06-02"),
+        ("2024年5月22日至25日", "dates", "2024-05-22/2024-05-25"),
+    ],
+)
+def test_a_calendar_date_in_words_is_given_back_in_figures(
+    words: str, field: str, figures: str
+) -> None:
+    from jsi_docs.serialization.date_words import in_figures
+
+    assert in_figures(words, period=field == "dates") == figures
+
+
+@pytest.mark.parametrize("words", ["mercredi", "last Tuesday", "31 June 2024", "32 May 2024"])
+def test_words_that_name_no_calendar_date_are_not_read(words: str) -> None:
+    from jsi_docs.serialization.date_words import in_figures
+
+    assert in_figures(words) is None
+
+
+def test_words_with_a_comma_are_shown_in_quotes() -> None:
+    text = jsi_docs.dumps(_written(), "yaml")
+    copied = re.sub(r"(?m)^published:.*(\n  .*)*", "published: {as_written: mardi, mercredi}", text)
+    with pytest.raises(InputError) as caught:
+        jsi_docs.loads(copied)
+    message = caught.value.problems[0].message
+    assert message.endswith(
+        "unknown key 'mercredi' (words with a comma go in quotes: "
+        '{as_written: "mardi, mercredi"})'
+    )
+    bare = re.sub(r"(?m)^published:.*(\n  .*)*", "published: le lendemain, 3", text)
+    with pytest.raises(InputError) as caught:
+        jsi_docs.loads(bare)
+    assert caught.value.problems[0].message.endswith('{as_written: "le lendemain, 3"}')
 
 
 def _document_xml(docx: bytes, part: str = "word/document.xml") -> str:

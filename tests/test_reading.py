@@ -136,9 +136,14 @@ def test_a_date_is_read_to_the_precision_written(written: str, iso: str, precisi
         ('"2023-13"', "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text '2023-13'"),
         (
             '"May 2023"',
-            "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text 'May 2023'; a date the "
+            "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text 'May 2023'; in figures "
+            "that is 2023-05",
+        ),
+        (
+            '"the 3rd"',
+            "expected a date: YYYY-MM-DD, YYYY-MM or YYYY, got the text 'the 3rd'; a date the "
             "words give is written in figures (2024-05-24, 2024-05 or 2024); words that give no "
-            "calendar date are written {as_written: May 2023}",
+            "calendar date are written {as_written: the 3rd}",
         ),
     ],
 )

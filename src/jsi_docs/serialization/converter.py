@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import functools
+import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, get_args, get_origin
 
@@ -49,6 +51,7 @@ from jsi_docs.model import (
     TopicRef,
     Truncation,
 )
+from jsi_docs.serialization.date_words import in_figures
 from jsi_docs.serialization.richtext import format_rich_text, parse_rich_text
 from jsi_docs.serialization.scalars import Ambiguous
 
@@ -222,27 +225,50 @@ def _as_known(known: Callable[[object, type], Any], what: str) -> Callable[[obje
         if isinstance(value, Mapping):
             extra = sorted(str(k) for k in value if k != _AS_WRITTEN)
             if extra or _AS_WRITTEN not in value:
+                hint = f"; unknown key {extra[0]!r}" if extra else ""
+                if extra and isinstance(value.get(_AS_WRITTEN), str):
+                    # {as_written: May 24th, 2024}: the comma ended the words
+                    words = ", ".join(
+                        [value[_AS_WRITTEN], *(str(k) for k in value if k != _AS_WRITTEN)]
+                    )
+                    quoted = _flow_words(words)
+                    hint += f" (words with a comma go in quotes: {{as_written: {quoted}}})"
                 raise ValueError(
-                    f"a {what} known only in words is written {{as_written: words}}"
-                    + (f"; unknown key {extra[0]!r}" if extra else "")
+                    f"a {what} known only in words is written {{as_written: words}}{hint}"
                 )
             return DateAsWritten(_structure_str(value[_AS_WRITTEN], str))
         try:
             return known(value, type_)
         except ValueError as exc:
             if isinstance(value, str) and any(c.isalpha() for c in value):  # words, not digits
+                figures = in_figures(value, period=what == "period")
+                if figures is not None:  # "May 24th, 2024": a calendar date, in words
+                    raise ValueError(f"{exc}; in figures that is {figures}") from None
+                example = "2024-05-20/2024-05-24" if what == "period" else "2024-05-24"
                 known_day = (
-                    "a date the words give is written in figures (2024-05-24, 2024-05 or 2024); "
+                    f"a date the words give is written in figures ({example}, 2024-05 or 2024); "
                     if any(c.isdigit() for c in value)
                     else ""
                 )
+                quoted = _flow_words(value)
                 raise ValueError(
                     f"{exc}; {known_day}words that give no calendar date are written "
-                    f"{{as_written: {value}}}"
+                    f"{{as_written: {quoted}}}"
                 ) from None
             raise
 
     return structure
+
+
+_FLOW_SPECIAL = re.compile(r"[,:{}\[\]#&*!|>'\"%@`]")
+
+
+def _flow_words(words: str) -> str:
+    """``words`` as they can be copied inside ``{as_written: ...}``: in double quotes (a YAML
+    and a JSON string) when a comma, a colon or another mark would end or change them."""
+    if _FLOW_SPECIAL.search(words) or words != words.strip():
+        return json.dumps(words, ensure_ascii=False)
+    return words
 
 
 def _is_as_known(t: Any, known: type) -> bool:
