@@ -42,9 +42,9 @@ def test_markup_in_a_plain_text_field_is_a_warning_with_its_path(tmp_path: Path)
     result = CliRunner().invoke(main, ["validate", str(path)])
     assert result.exit_code == 0
     assert result.stdout.splitlines() == [
-        f"{path}: $.headline: warning: plain text with rich-text markup in it (speaker "
+        f"{path}:3: $.headline: warning: plain text with rich-text markup in it (speaker "
         "'Ambassador Tan'), printed as written, marks and brackets included: write the words alone",
-        f"{path}: $.sections[0].heading: warning: plain text with rich-text markup in it "
+        f"{path}:9: $.sections[0].heading: warning: plain text with rich-text markup in it "
         "(emphasis 'outcome'), printed as written, marks and brackets included: write the words alone",
     ]
     rendered = jsi_docs.render(jsi_docs.load(path), "html")
@@ -54,3 +54,42 @@ def test_markup_in_a_plain_text_field_is_a_warning_with_its_path(tmp_path: Path)
     ]
     with pytest.raises(jsi_docs.DiagnosticsError):
         jsi_docs.render(jsi_docs.load(path), "html", strict=True)
+
+
+def test_typed_quotation_marks_are_a_warning_at_their_line(tmp_path: Path) -> None:
+    """Marks typed around words print as typed (straight here, or twice around a marked
+    quotation): validate says so at the text's line, and the exporters as a diagnostic."""
+    from click.testing import CliRunner
+
+    from jsi_docs.cli import main
+    from jsi_docs.serialization.plain_markup import item_warnings
+
+    path = tmp_path / "typed.yaml"
+    path.write_text(
+        "id: t\nlanguage: en\nheadline: Typed marks\npublished: 2024-01-01\n"
+        "speakers:\n  - id: tan\n    name: {family: Tan}\nsections:\n  - blocks:\n"
+        '      - text: >-\n          The chair said: "we are done".\n'
+        '      - text: Tan said [it was done](quote:tan) and "[closed](term)".\n'
+        "      - text: '[Tan](speaker:tan) left, and the talks went on.'\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["validate", str(path)])
+    assert result.exit_code == 0, result.output
+    advice = (
+        "mark the words instead, [words](quote:SPEAKER) for what someone said or [words](term) "
+        "for a quoted term; every format then adds the marks of the item's language (typed "
+        "marks print as typed, and twice around a marked quotation)"
+    )
+    assert result.stdout.splitlines() == [
+        f"{path}:10: $.sections[0].blocks[0].text: warning: quotation marks typed in the text "
+        f"('\"we are done\".'): {advice}",
+        f"{path}:12: $.sections[0].blocks[1].text: warning: quotation marks typed in the text "
+        f"('\"'): {advice}",
+    ]
+    item = jsi_docs.load(path)
+    assert [w.path for w in item_warnings(item)] == [
+        "$.sections[0].blocks[0].text",
+        "$.sections[0].blocks[1].text",
+    ]
+    rendered = jsi_docs.render(item, "html")
+    assert any("quotation marks typed" in d.message for d in rendered.diagnostics)

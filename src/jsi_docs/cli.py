@@ -161,8 +161,8 @@ def validate(paths: tuple[Path, ...], output_format: str, check_parity: bool) ->
 
     Problems go to standard output, one per line (FILE:LINE:COLUMN: PATH: MESSAGE), so that
     `jsi-docs validate items/ > problems.txt` keeps them; the summary goes to standard
-    error. Warnings (markup in a plain-text field) follow a file's problems and do not make it
-    invalid. With --format json, standard output is one JSON document: {"valid": BOOL,
+    error. Warnings (markup in a plain-text field, quotation marks typed in rich text) follow a
+    file's problems and do not make it invalid. With --format json, standard output is one JSON document: {"valid": BOOL,
     "files": [{"file", "valid", "problems": [{"path", "message", "line", "column"}],
     "warnings": [...]}]}. Exit status 1 if any file is invalid.
 
@@ -173,8 +173,8 @@ def validate(paths: tuple[Path, ...], output_format: str, check_parity: bool) ->
     document gains "parity": [{"what", "left", "right"}], each side {"file", "item",
     "path", "line", "value"}.
     """
-    from jsi_docs.readers import load
-    from jsi_docs.serialization.plain_markup import markup_in_plain_text
+    from jsi_docs.readers import SUFFIXES, load, locate
+    from jsi_docs.serialization.plain_markup import item_warnings
 
     files = _inputs(paths)
     records: list[dict[str, Any]] = []
@@ -186,7 +186,9 @@ def validate(paths: tuple[Path, ...], output_format: str, check_parity: bool) ->
         try:
             item = load(path)
             loaded.append((path, item))
-            warnings = markup_in_plain_text(item)
+            warnings = item_warnings(item)
+            if warnings and path.suffix.lower() in (".yaml", ".yml", ".json"):
+                warnings = locate(warnings, path.read_bytes(), SUFFIXES[path.suffix.lower()])
         except JsiDocsError as exc:
             failed += 1
             problems = getattr(exc, "problems", None) or (Problem("$", str(exc)),)
@@ -202,8 +204,10 @@ def validate(paths: tuple[Path, ...], output_format: str, check_parity: bool) ->
             for problem in problems:
                 click.echo(cut(problem.format(str(path)), "--format json shows all"))
             for warning in warnings:
-                line = f"{one_line(str(path))}: {warning.path}: warning: {warning.message}"
-                click.echo(cut(line, "--format json shows all"))
+                shown = Problem(
+                    warning.path, f"warning: {warning.message}", warning.line, warning.column
+                )
+                click.echo(cut(shown.format(str(path)), "--format json shows all"))
     differences: list[dict[str, Any]] = []
     groups = 0
     if check_parity:

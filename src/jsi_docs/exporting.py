@@ -24,7 +24,7 @@ from jsi_docs.exporters import (
     structure_options,
 )
 from jsi_docs.model import NewsItem
-from jsi_docs.serialization.plain_markup import markup_in_plain_text
+from jsi_docs.serialization.plain_markup import item_warnings
 
 if TYPE_CHECKING:
     from jsi_docs.exporters.docx import DocxOptions
@@ -131,8 +131,7 @@ def render(
         options = structure_options(wanted, exporter.name, kwargs, options)
     result = exporter.export(item, options)
     warnings = tuple(
-        Diagnostic(f"{p.path}: {p.message}", source=exporter.name)
-        for p in markup_in_plain_text(item)
+        Diagnostic(f"{p.path}: {p.message}", source=exporter.name) for p in item_warnings(item)
     )
     if warnings:
         result = attrs.evolve(result, diagnostics=(*warnings, *result.diagnostics))

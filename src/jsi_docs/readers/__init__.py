@@ -8,7 +8,7 @@ together as one :class:`~jsi_docs.errors.InputError`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -23,7 +23,7 @@ from jsi_docs.readers.yaml_reader import read_yaml
 from jsi_docs.serialization import LEFT_OUT, MAX_PROBLEMS, structure_item
 from jsi_docs.validation import validate
 
-__all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads"]
+__all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads", "locate"]
 
 InputFormat = Literal["yaml", "json"]
 SUFFIXES: dict[str, str] = {
@@ -238,3 +238,14 @@ def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> NewsItem:
     except InputError as exc:
         raise exc.with_source(str(path)) from None
     return _read(source, "json", str(path), limits)
+
+
+def locate(
+    problems: Iterable[Problem], text: str | bytes, format: InputFormat | str = "yaml"
+) -> list[Problem]:
+    """``problems`` found in the item read from ``text`` (warnings, say), each given the line
+    and column of its path in ``text`` when the reader knows them."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8-sig", errors="replace")
+    parsed = _parse(text, format, DEFAULT_LIMITS)
+    return [_with_line(p, parsed, text) for p in problems]

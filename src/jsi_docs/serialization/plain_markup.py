@@ -1,8 +1,12 @@
-"""Rich-text markup written in a plain-text field (a headline, a heading, a label).
+"""Likely mistakes in what a file writes, reported as warnings (with their paths), not refused:
 
-Such a field is printed as written, brackets included, so ``headline: Talks with
-[Ambassador Tan](speaker:tan)`` is most likely a mistake; it is reported as a warning (with
-its path), not refused, since brackets and stars are also ordinary characters.
+- rich-text markup in a plain-text field (a headline, a heading, a label): such a field is
+  printed as written, brackets included, so ``headline: Talks with [Ambassador
+  Tan](speaker:tan)`` is most likely a mistake; brackets and stars are also ordinary
+  characters, hence a warning;
+- quotation marks typed in rich text (``said: "we are done"``): the exporters add the marks of
+  the item's language around ``[words](quote:ID)`` and ``[words](term)``, so typed marks print
+  as typed (straight, or another language's), and twice next to a marked quotation.
 """
 
 from __future__ import annotations
@@ -12,11 +16,11 @@ from collections.abc import Iterator
 import attrs
 
 from jsi_docs.errors import Problem
-from jsi_docs.model import NewsItem, Text, plain_text
+from jsi_docs.model import NewsItem, Text, plain_text, walk
 from jsi_docs.serialization.converter import INLINE_TAGS, shorten
 from jsi_docs.serialization.richtext import RichTextSyntaxError, parse_rich_text
 
-__all__ = ["markup_in_plain_text"]
+__all__ = ["item_warnings", "markup_in_plain_text", "typed_quotation_marks"]
 
 _NOT_TEXT = frozenset(
     {"id", "url", "uri", "email", "image", "language", "lang", "code", "item_id", "phone"}
@@ -65,3 +69,40 @@ def markup_in_plain_text(item: NewsItem) -> list[Problem]:
                 )
             )
     return found
+
+
+_QUOTATION_MARKS = frozenset('"“”„«»「」『』')
+"""Double quotation marks of the scripts jsi_docs writes; single ones (’) are apostrophes too."""
+
+
+def typed_quotation_marks(item: NewsItem) -> list[Problem]:
+    """A warning for each rich text of ``item`` with quotation marks typed in its words."""
+    found: list[Problem] = []
+    texts = [*item.texts(), *((f"$.notes[{i}].text", n.text) for i, n in enumerate(item.notes))]
+    for path, text in texts:
+        typed = next(
+            (
+                node.text
+                for node in walk(text)
+                if isinstance(node, Text) and not _QUOTATION_MARKS.isdisjoint(node.text)
+            ),
+            None,
+        )
+        if typed is not None:
+            at = min(typed.index(m) for m in _QUOTATION_MARKS if m in typed)
+            words = shorten(typed[at:], 40)
+            found.append(
+                Problem(
+                    path,
+                    f"quotation marks typed in the text ({words}): mark the words instead, "
+                    "[words](quote:SPEAKER) for what someone said or [words](term) for a quoted "
+                    "term; every format then adds the marks of the item's language (typed marks "
+                    "print as typed, and twice around a marked quotation)",
+                )
+            )
+    return found
+
+
+def item_warnings(item: NewsItem) -> list[Problem]:
+    """Every warning of ``item``: markup in plain text, typed quotation marks."""
+    return [*markup_in_plain_text(item), *typed_quotation_marks(item)]

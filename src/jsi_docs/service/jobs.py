@@ -83,12 +83,12 @@ def run_job(job: Job) -> Reply:
     from jsi_docs.exporters import OptionError
     from jsi_docs.exporting import render
     from jsi_docs.readers import loads
-    from jsi_docs.serialization.plain_markup import markup_in_plain_text
+    from jsi_docs.serialization.plain_markup import item_warnings
 
     try:
         item = loads(job.text, job.input_format)
         if job.fmt is None:
-            return Validated(tuple(markup_in_plain_text(item)))
+            return Validated(tuple(item_warnings(item)))
         result = render(item, job.fmt, **job.options)
     except LimitExceededError as exc:
         return Invalid(exc.problems, too_large=True)
