@@ -19,6 +19,7 @@ from jsi_docs.model import (
     Quotation,
     QuotedTerm,
     Section,
+    Series,
     Speaker,
     Text,
 )
@@ -153,3 +154,18 @@ def test_composed_lines_take_the_punctuation_of_the_text(
     assert comma in with_member.rest
     if comma != ", ":
         assert ", " not in view.meeting.text + with_member.rest
+
+
+def test_a_meeting_series_is_shown_unless_the_banner_says_it() -> None:
+    """A meeting's series is part of its line ("Second Committee, Seventy-eighth session ...,
+    New York"); when it is the item's own series, the banner above already says it."""
+    item = every_node_item(language="en", series=None)
+    assert item.meeting is not None
+    meeting = attrs.evolve(item.meeting, series="Seventy-eighth session", place="New York")
+    view = build_view(attrs.evolve(item, meeting=meeting))
+    assert view.meeting is not None
+    assert view.meeting.name == "Plenary meeting, Seventy-eighth session, New York"
+    same = attrs.evolve(item, meeting=meeting, series=Series(" seventy-eighth  Session"))
+    shown = build_view(same).meeting
+    assert shown is not None
+    assert shown.name == "Plenary meeting, New York"

@@ -407,6 +407,9 @@ class _Builder:
         text = self.text
         name = text.meeting_kind(meeting)
         comma = text.profile.comma
+        banner = self.item.series.label if self.item.series else None
+        if meeting.series and not _same_words(meeting.series, banner):  # the banner says it
+            name = f"{name}{comma}{self.line(meeting.series)}"
         if meeting.place:
             name = f"{name}{comma}{self.line(meeting.place)}"
         if isinstance(meeting.dates, DateAsWritten):  # words only: no machine date
@@ -807,3 +810,10 @@ def _ends_full_width(text: str) -> bool:
     """Whether ``text`` ends with a full-width or wide character ("文件编号："), after which
     no space is written."""
     return bool(text) and unicodedata.east_asian_width(text[-1]) in ("F", "W")
+
+
+def _same_words(text: str, other: str | None) -> bool:
+    return (
+        other is not None
+        and " ".join(text.split()).casefold() == " ".join(other.split()).casefold()
+    )
