@@ -186,17 +186,38 @@ def test_mistakes_are_reported_with_their_path_and_line(blocks: str, expected: s
     assert _problems(_item(blocks)) == [expected]
 
 
-def test_a_symbol_is_one_word_in_the_json_form_too() -> None:
+@pytest.mark.parametrize("symbol", ["WT  1", "WT\t1", " WT/1", "WT/1\nRev.1"])
+def test_a_symbol_is_words_on_one_line_in_the_json_form_too(symbol: str) -> None:
     data = json.loads(to_json(jsi_docs.loads(_item("- text: see [WT/1](doc:WT/1)"), "yaml")))
-    data["sections"][0]["blocks"][0]["text"][1]["symbol"] = "WT 1"
+    data["sections"][0]["blocks"][0]["text"][1]["symbol"] = symbol
     with pytest.raises(InputError) as caught:
         jsi_docs.loads(json.dumps(data), "json")
     assert [p.message for p in caught.value.problems] == [
-        "'WT 1' is not a document symbol (one word, no spaces)"
+        f"{symbol!r} is not a document symbol (words with one space between them, on one line: "
+        "'WT/GC/M/200', 'SCCR/48/1 Prov. 2')"
     ]
     errors = list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data))
     assert errors
-    assert "WT 1" in errors[0].message
+
+
+def test_a_symbol_may_hold_spaces_in_both_forms() -> None:
+    """Real symbols hold spaces ("SCCR/48/1 Prov. 2"): the text form reads them up to a last
+    word that is a URL, and the JSON form and the schema take them."""
+    item = jsi_docs.loads(
+        _item(
+            "- text: see [the agenda](doc:SCCR/48/1 Prov. 2) and [the report](doc:SCCR/47/9 "
+            "Rev. https://example.org/r)"
+        ),
+        "yaml",
+    )
+    refs = [n for n in item.sections[0].blocks[0].text if isinstance(n, DocumentRef)]  # type: ignore[union-attr]
+    assert [(r.symbol, r.url) for r in refs] == [
+        ("SCCR/48/1 Prov. 2", None),
+        ("SCCR/47/9 Rev.", "https://example.org/r"),
+    ]
+    data = json.loads(to_json(item))
+    assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data)) == []
+    assert jsi_docs.loads(jsi_docs.dumps(item, "yaml"), "yaml") == item
 
 
 def test_the_schema_describes_the_new_kinds() -> None:

@@ -9,6 +9,7 @@ the same compare equal.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeAlias
 
@@ -192,13 +193,17 @@ def optional_symbol(
 ) -> None:
     if value is None:
         return
-    if not value or any(c.isspace() for c in value) or not value.isprintable():
+    if not _SYMBOL.fullmatch(value) or not value.isprintable():
         raise FieldValueError(
-            attribute.name, f"{value!r} is not a document symbol (one word, no spaces)"
+            attribute.name,
+            f"{value!r} is not a document symbol (words with one space between them, on one "
+            "line: 'WT/GC/M/200', 'SCCR/48/1 Prov. 2')",
         )
     if len(value) > SYMBOL_MAX_LENGTH:
         raise FieldValueError(attribute.name, f"longer than {SYMBOL_MAX_LENGTH} characters")
 
+
+_SYMBOL = re.compile(r"[^\s]+(?: [^\s]+)*")
 
 SYMBOL_MAX_LENGTH = 64
 """Longest document symbol accepted ("WT/MIN(24)/38/Rev.1" is 19 characters)."""

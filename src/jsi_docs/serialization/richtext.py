@@ -13,7 +13,8 @@ It is Markdown's inline syntax, narrowed so that every value has exactly one rea
 ``term``, ``em``, ``strong``, ``insert`` (an editor's words inside a quotation, shown in square
 brackets: ``[…](insert)``, ``[the Council](insert)``; ``insert:round`` for round ones),
 ``[…](cut)`` (the text stops here in the source), ``doc`` (a cited document), ``doc:SYMBOL``
-(one with a symbol), either followed by a space and a URL, or a URL. ``_…_`` or ``*…*`` is
+(one with a symbol, which may hold spaces: ``doc:SCCR/48/1 Prov. 2``), either followed by a
+space and a URL, or a URL. ``_…_`` or ``*…*`` is
 emphasis and
 ``**…**`` strong; as in CommonMark, a mark followed by a space, an underscore inside a word,
 and a mark never closed are text (``7*7``, ``Members*``). A backslash makes the next character
@@ -230,15 +231,32 @@ _DOC = "doc"
 _SPACE = re.compile(r"\s+")
 
 
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def _looks_like_url(word: str) -> bool:
+    """Whether ``word`` starts with a URL scheme (``https:``, ``mailto:``, ``javascript:``),
+    which no document symbol does; the URL checks then judge it."""
+    return _SCHEME.match(word) is not None
+
+
 def _document(content: RichText, target: str) -> Inline | None:
-    """``doc``, ``doc:SYMBOL``, either followed by a space and a URL; None for another target."""
-    head, *rest = _SPACE.split(target, maxsplit=1)
-    if head != _DOC and not head.startswith(_DOC + ":"):
+    """``doc``, ``doc:SYMBOL``, either followed by a space and a URL; None for another target.
+
+    A symbol may hold spaces ("SCCR/48/1 Prov. 2"): the last word is the URL only when it
+    starts with a URL scheme (``https:``, ``mailto:``)."""
+    if target != _DOC and not target.startswith((_DOC + ":", _DOC + " ", _DOC + "\n")):
         return None
-    symbol = head[len(_DOC) + 1 :] if head != _DOC else None
+    words = _SPACE.split(target.strip())
+    url = words.pop() if len(words) > 1 and _looks_like_url(words[-1]) else None
+    if words[0] == _DOC:
+        if len(words) > 1:  # "doc not-a-url": the URL check says what is wrong
+            url = " ".join(words[1:]) + (f" {url}" if url else "")
+        return DocumentRef(content, url=url)
+    symbol = " ".join(words)[len(_DOC) + 1 :]
     if symbol == "":
         raise ValueError("'doc:' must be followed by a document symbol")
-    return DocumentRef(content, symbol=symbol, url=rest[0] if rest else None)
+    return DocumentRef(content, symbol=symbol, url=url)
 
 
 def _make(content: RichText, target: str) -> Inline:
@@ -388,7 +406,11 @@ def _format(node: Inline) -> str:
         case Truncation():
             return "[…](cut)"
         case DocumentRef(content=content, symbol=symbol, url=url):
-            if url is not None and (not url or _SPACE.search(url)):
+            if url is not None and (
+                not url
+                or _SPACE.search(url)
+                or (symbol and " " in symbol and not _looks_like_url(url))
+            ):
                 raise ValueError(f"the URL {url!r} cannot be written in the text form")
             target = _DOC + (f":{symbol}" if symbol else "") + (f" {url}" if url else "")
         case _:

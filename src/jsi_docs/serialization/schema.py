@@ -60,7 +60,10 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
         "uniqueItems": True,
     },
     inline_checks.optional_symbol: {
-        "pattern": r"^[^\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$",
+        "pattern": (
+            r"^[^\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
+            r"( [^\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+)*$"
+        ),
         "maxLength": inline_checks.SYMBOL_MAX_LENGTH,
     },
 }
