@@ -51,7 +51,6 @@ from jsi_docs.model import (
     TopicRef,
     Truncation,
 )
-from jsi_docs.serialization.date_words import in_figures
 from jsi_docs.serialization.richtext import format_rich_text, parse_rich_text
 from jsi_docs.serialization.scalars import Ambiguous
 
@@ -241,6 +240,8 @@ def _as_known(known: Callable[[object, type], Any], what: str) -> Callable[[obje
             return known(value, type_)
         except ValueError as exc:
             if isinstance(value, str) and any(c.isalpha() for c in value):  # words, not digits
+                from jsi_docs.serialization.date_words import in_figures  # Babel: only here
+
                 figures = in_figures(value, period=what == "period")
                 if figures is not None:  # "May 24th, 2024": a calendar date, in words
                     raise ValueError(f"{exc}; in figures that is {figures}") from None
