@@ -91,3 +91,28 @@ def test_every_chinese_label_uses_full_width_punctuation() -> None:
     assert half_width == []
     assert any("：" in t for t in texts)
     assert any("？" in t for t in texts)
+
+
+def test_a_folded_line_break_between_ideographs_is_no_space() -> None:
+    """YAML's folded text (``>-``) joins lines with a space; Chinese puts none between words,
+    so the Chinese profile drops spaces between two wide characters, across runs too, and
+    keeps those beside Latin words."""
+    from jsi_docs.i18n import profile_for
+
+    chinese = profile_for("zh")
+    assert chinese.no_space_between_wide
+    assert chinese.apply("）。 秘书长") == "）。秘书长"
+    assert chinese.apply("会议 通过了") == "会议通过了"
+    assert chinese.apply("使用 WTO 的规则") == "使用 WTO 的规则"
+    assert chinese.apply(" 秘书长", before="。") == "秘书长"
+    assert chinese.apply("秘书长 ", after="说") == "秘书长"
+    assert chinese.apply("秘书长 ", after="W") == "秘书长 "
+    assert chinese.needs_context(" 秘书长")
+    assert profile_for("en").apply("a  b") == "a  b"
+    item = jsi_docs.loads(
+        "id: z\nlanguage: zh\nheadline: 标题\npublished: 2024-01-01\nsections:\n"
+        "  - blocks:\n      - text: >-\n          会议依照大会决议召开。\n          会议通过了宣言。\n",
+        "yaml",
+    )
+    html = jsi_docs.export(item, "html").decode("utf-8")
+    assert "会议依照大会决议召开。会议通过了宣言。" in html

@@ -292,6 +292,7 @@ def _profile(table: _Table) -> tuple[TypographyProfile, tuple[str, ...]]:
     space_before = {mark: spacing.text(mark) for mark in spacing.names()}
     guillemets = table.optional_text("space_inside_guillemets")
     curly = table.flag("curly_apostrophes")
+    join_wide = table.flag("no_space_between_wide")
     comma = table.optional_text("comma")
     parentheses = table.pair("parentheses") if table.raw("parentheses") is not None else None
     table.done()
@@ -303,6 +304,7 @@ def _profile(table: _Table) -> tuple[TypographyProfile, tuple[str, ...]]:
             space_before=space_before,
             space_inside_guillemets=guillemets,
             curly_apostrophes=curly,
+            no_space_between_wide=join_wide,
             comma=", " if comma is None else comma,
             parentheses=(" (", ")") if parentheses is None else parentheses,
         )

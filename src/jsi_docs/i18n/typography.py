@@ -22,6 +22,9 @@ The rules a profile can express:
   an inverted ``¿¡``, a dash, a slash or another spaced mark (``(?)``, ``?!``).
 * ``space_inside_guillemets``: the space put inside ``« »``.
 * ``curly_apostrophes``: a straight apostrophe after a letter becomes ’.
+* ``no_space_between_wide``: spaces between two wide characters (Han, kana, full-width
+  punctuation) are removed: Chinese puts none between words, so a line break that a YAML
+  folded text (``>-``) turned into a space is no space in the output (``）。 秘书长``).
 
 Quotation marks are not converted inside runs: whether ``"`` opens or closes cannot be told
 reliably from one run (a quotation can span emphasis). Direct quotations are structural in the
@@ -119,6 +122,7 @@ class TypographyProfile:
     curly_apostrophes: bool = False
     comma: str = ", "
     parentheses: tuple[str, str] = (" (", ")")
+    no_space_between_wide: bool = False
     acted_on: re.Pattern[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
     """Matches the characters this profile may change or space around (see :meth:`may_change`)."""
 
@@ -144,6 +148,8 @@ class TypographyProfile:
         applying twice gives the result of applying once. Only :data:`SPACES` (around the targeted
         punctuation) and apostrophes change.
         """
+        if self.no_space_between_wide and ("\t" in text or " " in text):
+            text = _join_wide(text, before, after)
         if not ("@" in text or "://" in text or "www." in text or "mailto:" in text):
             # No URL or e-mail address can be there (the expression finding them is slow).
             return self._chunk(text, before, after)
@@ -167,6 +173,8 @@ class TypographyProfile:
         punctuation, guillemets, straight apostrophes): such a run is left as it is whatever its
         neighbours, so exporters can skip typesetting it.
         """
+        if self.no_space_between_wide and _may_join(text):
+            return True
         return self.acted_on.search(text) is not None
 
     def needs_context(self, text: str) -> bool:
@@ -176,6 +184,8 @@ class TypographyProfile:
         past it; a run without them is typeset the same whatever surrounds it.
         """
         acted_on = self.acted_on.match
+        if self.no_space_between_wide and _EDGE_SPACE_BY_WIDE.search(text):
+            return True
         return (
             acted_on(text.lstrip(SPACES)) is not None
             or acted_on(text.rstrip(SPACES)[-1:]) is not None
@@ -260,3 +270,28 @@ class TypographyProfile:
         if nxt is None or nxt in SPACES or nxt.isspace():
             return True
         return nxt == "»" if text[at] == ":" else not nxt.isalnum()
+
+
+_WIDE: Final = (
+    "\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U00020000-\U0003fffd\u201c\u201d\u2018\u2019"
+)
+"""Characters set full width in Chinese text: ideographs, kana, full-width punctuation and
+forms, and the curly quotation marks (full width in Chinese fonts)."""
+_SPACE_BETWEEN_WIDE: Final = re.compile(f"(?<=[{_WIDE}])[ \t]+(?=[{_WIDE}])")
+_SPACE_BY_WIDE: Final = re.compile(f"[{_WIDE}][ \t]|[ \t][{_WIDE}]|^[ \t]+$")
+_EDGE_SPACE_BY_WIDE: Final = re.compile(f"^[ \t]+(?:[{_WIDE}]|$)|[{_WIDE}][ \t]+$")
+
+
+def _may_join(text: str) -> bool:
+    """Whether a space of ``text`` touches a wide character (or ``text`` is spaces only), so
+    that :func:`_join_wide` may remove it."""
+    return ("\t" in text or " " in text) and _SPACE_BY_WIDE.search(text) is not None
+
+
+def _join_wide(text: str, before: str, after: str) -> str:
+    """``text`` without the spaces between two wide characters, its neighbours' included."""
+    head, tail = before[-1:], after[:1]
+    joined = _SPACE_BETWEEN_WIDE.sub("", head + text + tail)
+    return joined[len(head) : len(joined) - len(tail)]
