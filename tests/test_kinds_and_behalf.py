@@ -48,6 +48,13 @@ KOUASSI = EXAMPLES / "ecommerce-work-programme-2023-09-19-meeting-summary.en.yam
         ("en", RoleKind.DELEGATE, None, "delegate"),
         ("fr", RoleKind.DELEGATE, GrammaticalGender.MASCULINE, "délégué"),
         ("es", RoleKind.REPRESENTATIVE, GrammaticalGender.FEMININE, "representante"),
+        ("en", RoleKind.SECRETARY_GENERAL, None, "Secretary-General"),
+        ("fr", RoleKind.SECRETARY_GENERAL, GrammaticalGender.FEMININE, "Secrétaire générale"),
+        ("zh", RoleKind.DEPUTY_SECRETARY_GENERAL, None, "常务副秘书长"),
+        ("en", RoleKind.PRESIDENT, None, "President"),
+        ("es", RoleKind.VICE_PRESIDENT, GrammaticalGender.FEMININE, "vicepresidenta"),
+        ("es", RoleKind.RAPPORTEUR, GrammaticalGender.FEMININE, "relatora"),
+        ("ar", RoleKind.SECRETARY_GENERAL, GrammaticalGender.FEMININE, "الأمينة العامة"),
     ],
 )
 def test_new_role_kinds_have_their_words(

@@ -48,6 +48,8 @@ class ItemKind(enum.StrEnum):
     NEWS = "news"
     MEETING_SUMMARY = "meeting-summary"
     CHAIR_STATEMENT = "chair-statement"
+    CHAIR_SUMMARY = "chair-summary"
+    """A summary of a meeting issued by its chair, under the chair's own responsibility."""
     PRESS_RELEASE = "press-release"
     MEDIA_RELEASE = "media-release"
     SPEECH = "speech"

@@ -164,6 +164,13 @@ class RoleKind(enum.StrEnum):
     """The head of a Member's permanent mission (often "Ambassador")."""
     REPRESENTATIVE = "representative"
     DELEGATE = "delegate"
+    SECRETARY_GENERAL = "secretary-general"
+    """The head of an organisation titled so (the United Nations, UNCTAD, the ITU, the OECD)."""
+    DEPUTY_SECRETARY_GENERAL = "deputy-secretary-general"
+    PRESIDENT = "president"
+    """Who presides over a body whose head is titled so (an assembly, a council, a board)."""
+    VICE_PRESIDENT = "vice-president"
+    RAPPORTEUR = "rapporteur"
     OTHER = "other"
     """Any other role: ``Role.label`` names it."""
 
