@@ -464,3 +464,23 @@ def test_docx_gives_the_standfirst_and_the_cut_off_note_their_own_styles() -> No
     assert note.group(1) == "[texto interrumpido en la fuente]"
     assert speech.lead is None
     assert 'w:val="Lead"' not in body  # the standfirst is no longer set as a lead
+
+
+def test_a_notice_is_shown_alike_in_every_format() -> None:
+    """ "Check against delivery": the item's words, before the lead, in the Notice style, read
+    back from every format."""
+    speech = attrs.evolve(
+        jsi_docs.load(EXAMPLES / "discurso-2024-03-dda-comercio-y-genero.es.yaml"),
+        notice=("Cotéjese con el discurso pronunciado",),
+    )
+    html = jsi_docs.export(speech, "html").decode("utf-8")
+    assert '<p class="notice">Cotéjese con el discurso pronunciado</p>' in html
+    body = _document_xml(jsi_docs.export(speech, "docx"))
+    notice = re.search(r'<w:p><w:pPr><w:pStyle w:val="Notice"/>.*?</w:p>', body)
+    assert notice is not None
+    assert "Cotéjese con el discurso pronunciado" in notice.group(0)
+    assert jsi_docs.loads(jsi_docs.dumps(speech, "yaml"), "yaml") == speech
+    text = jsi_docs.dumps(speech, "yaml")
+    assert text.index("notice:") < text.index("sections:")
+    reader = pypdf.PdfReader(io.BytesIO(jsi_docs.export(speech, "pdf")))
+    assert "Cotéjese con el discurso pronunciado" in reader.pages[0].extract_text()

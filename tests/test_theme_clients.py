@@ -58,12 +58,13 @@ def _french() -> NewsItem:
 
 
 def _captured_in_part() -> NewsItem:
-    """Every node again, with no headline (the label "Untitled"), a standfirst, a dateline
-    and a lead cut off in the source."""
+    """Every node again, with no headline (the label "Untitled"), a standfirst, a dateline,
+    a notice and a lead cut off in the source."""
     return every_node_item(
         headline=None,
         subtitle=("Un intertitre sous le titre",),
         dateline=Dateline("GENÈVE", PartialDate(2023, 6, 1)),
+        notice=("Seul le texte prononcé fait foi",),
         lead=("Un chapeau que la page capturée coupe", Truncation()),
     )
 

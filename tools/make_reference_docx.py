@@ -149,6 +149,7 @@ PARAGRAPH_STYLES: list[StyleDef] = [
     StyleDef("Dateline", "Dateline", following="Lead"),
     StyleDef("DocumentSymbol", "Document Symbol", based_on="Dateline", following="Lead"),
     StyleDef("ItemDateline", "Item Dateline", based_on="BodyText", following="Lead"),
+    StyleDef("Notice", "Notice", based_on="BodyText", following="Lead"),
     StyleDef("Lead", "Lead", following="BodyText"),
     StyleDef(
         "Heading1",
@@ -431,6 +432,7 @@ SAMPLES = [
     ("Dateline", "Dateline: date and meeting"),
     ("DocumentSymbol", "Document Symbol: the symbols the item is circulated under"),
     ("ItemDateline", "Item Dateline: Geneva, 12 March 2024"),
+    ("Notice", "Notice: Check against delivery"),
     ("Lead", "Lead: the paragraph that sums the item up."),
     ("Heading1", "Heading 1: a section heading"),
     ("BodyText", "Body Text: a paragraph of the item."),

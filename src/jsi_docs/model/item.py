@@ -347,6 +347,9 @@ class NewsItem:
         default=(), kw_only=True, converter=_highlights, validator=_each_with_words
     )
     """Key points listed before the body, each a short rich text."""
+    notice: RichText | None = attrs.field(default=None, kw_only=True, converter=_lead)
+    """A notice the page carries about the text itself, as the source words it: "Check
+    against delivery", "For information media. Not an official record."."""
 
     def speaker(self, speaker_id: str) -> Speaker | CollectiveSpeaker | None:
         """The named or collective speaker with this id, or None."""
@@ -367,9 +370,12 @@ class NewsItem:
 
     def texts(self) -> Iterator[tuple[str, RichText]]:
         """``(path, rich text)`` for every rich text outside the notes, in reading order:
-        subtitle, lead, highlights, blocks, contact. The path is the JSONPath errors name it by (``$.sections[0]...``)."""
+        subtitle, notice, lead, highlights, blocks, contact. The path is the JSONPath errors
+        name it by (``$.sections[0]...``)."""
         if self.subtitle:
             yield "$.subtitle", self.subtitle
+        if self.notice:
+            yield "$.notice", self.notice
         if self.lead:
             yield "$.lead", self.lead
         for i, highlight in enumerate(self.highlights):

@@ -252,6 +252,7 @@ class _Builder:
         speakers = tuple(self.speaker(s) for s in people if s.id in speaking)
         mentioned = tuple(self.speaker(s) for s in people if s.id not in speaking)
         subtitle = self.inlines.build(item.subtitle, "$.subtitle") if item.subtitle else None
+        notice = self.inlines.build(item.notice, "$.notice") if item.notice else None
         lead = self.inlines.build(item.lead, "$.lead") if item.lead else None
         highlights = tuple(
             self.inlines.build(h, f"$.highlights[{i}]") for i, h in enumerate(item.highlights)
@@ -351,6 +352,7 @@ class _Builder:
             headline_known=item.headline is not None,
             headline_lang=self.other_lang(item.headline),
             subtitle=subtitle,
+            notice=notice,
             dateline=self.dateline(item.dateline) if item.dateline else None,
             highlights=highlights,
             mentioned=mentioned,

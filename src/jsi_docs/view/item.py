@@ -306,6 +306,8 @@ class ItemView:
     """Between :attr:`symbols_label` and the symbols: none after a full-width colon."""
     """The headline's language when stated and not the item's."""
     subtitle: Inlines | None = None
+    notice: Inlines | None = None
+    """A notice about the text ("Check against delivery"), as the source words it."""
     """The standfirst under the headline (not the lead)."""
     dateline: DatelineView | None = None
     highlights: tuple[Inlines, ...] = ()

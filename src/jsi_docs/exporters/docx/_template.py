@@ -46,6 +46,7 @@ class StyleName(enum.StrEnum):
     SUBTITLE = "Subtitle"
     DATELINE = "Dateline"
     ITEM_DATELINE = "Item Dateline"
+    NOTICE = "Notice"
     DOCUMENT_SYMBOL = "Document Symbol"
     LEAD = "Lead"
     HEADING = "Heading 1"

@@ -173,6 +173,8 @@ class BodyWriter:
             self._run(p, view.symbols_gap + view.symbols_separator.join(view.symbols))
         if view.dateline is not None:
             self._dateline()
+        if view.notice:
+            self._inlines(self._paragraph(StyleName.NOTICE), view.notice)
         if view.lead:
             self._inlines(self._paragraph(StyleName.LEAD), view.lead)
         if view.highlights:
