@@ -581,3 +581,95 @@ def test_names_keep_their_case_inside_a_list_and_open_a_line_capitalised() -> No
         "The European Union",
         "Several delegations",
     ]
+
+
+# -- votes -----------------------------------------------------------------------------------
+
+
+def _voted(vote: str) -> str:
+    return _item(
+        "- type: decision\n  body: The Assembly\n  action: adopted\n"
+        f"  object: resolution [A/78/L.1](doc:A/78/L.1)\n  vote: {vote}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("vote", "language", "sentence"),
+    [
+        (
+            "{in_favour: 152, against: 3, abstentions: 11}",
+            "en",
+            "The Assembly adopted resolution A/78/L.1 by a recorded vote (in favour: 152; "
+            "against: 3; abstentions: 11).",
+        ),
+        (
+            "{kind: recorded, in_favour: 152, against: 0}",
+            "en",
+            "The Assembly adopted resolution A/78/L.1 by a recorded vote (in favour: 152; "
+            "against: 0).",
+        ),
+        ("consensus", "en", "The Assembly adopted resolution A/78/L.1 by consensus."),
+        ("{kind: without-vote}", "fr", "The Assembly a adopté resolution A/78/L.1 sans vote."),
+        (
+            "{in_favour: 152, against: 3, abstentions: 11}",
+            "zh",
+            "The Assembly经记录表决（赞成：152；反对：3；弃权：11）通过了resolution A/78/L.1。",
+        ),
+    ],
+)
+def test_a_vote_is_part_of_the_decision_sentence(vote: str, language: str, sentence: str) -> None:
+    item = jsi_docs.loads(_voted(vote), "yaml")
+    view = build_view(attrs.evolve(item, language=language))
+    decision = view.sections[0].blocks[0]
+    assert isinstance(decision, DecisionView)
+    assert plain(decision.content).replace("\u202f", " ").replace("\u00a0", " ") == sentence
+    assert jsi_docs.loads(jsi_docs.dumps(item, "yaml"), "yaml") == item
+    data = json.loads(to_json(item))
+    assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data)) == []
+
+
+@pytest.mark.parametrize(
+    ("vote", "message"),
+    [
+        ("{in_favour: 152}", "vote.against: a recorded vote gives the votes in favour and against"),
+        (
+            "{kind: consensus, in_favour: 3}",
+            "vote.kind: a decision taken consensus has no vote counts",
+        ),
+        ("{in_favour: 152, against: -1}", "vote.against: expected a count (0 or more), not -1"),
+        ("unanimous", "vote.kind: expected one of: recorded, without-vote, consensus, acclamation"),
+    ],
+)
+def test_a_vote_the_source_cannot_have_given_is_refused(vote: str, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        jsi_docs.loads(_voted(vote), "yaml")
+    assert any(message in p.format() for p in caught.value.problems), [
+        p.format() for p in caught.value.problems
+    ]
+
+
+@pytest.mark.parametrize(
+    ("vote", "valid"),
+    [
+        ({"in_favour": 152, "against": 3}, True),
+        ({"kind": "recorded", "in_favour": 1, "against": 0, "abstentions": 0}, True),
+        ("consensus", True),
+        ({"kind": "acclamation"}, True),
+        ({"in_favour": 152}, False),
+        ({"kind": "consensus", "in_favour": 3}, False),
+        ({"in_favour": 152, "against": -1}, False),
+        ("recorded", False),
+        ("unanimous", False),
+    ],
+)
+def test_the_schema_agrees_on_votes(vote: object, valid: bool) -> None:
+    item = jsi_docs.loads(_voted("consensus"), "yaml")
+    data = json.loads(to_json(item))
+    data["sections"][0]["blocks"][0]["vote"] = vote
+    schema_errors = list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data))
+    assert (schema_errors == []) is valid
+    if valid:
+        jsi_docs.loads(json.dumps(data), "json")
+    else:
+        with pytest.raises(InputError):
+            jsi_docs.loads(json.dumps(data), "json")

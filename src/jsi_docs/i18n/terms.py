@@ -116,6 +116,15 @@ class Term(enum.StrEnum):
     DECISION_AGREED = enum.auto()
     DECISION_DECIDED = enum.auto()
     DECISION_JOINT_STATEMENT = enum.auto()
+    DECISION_VOTED = enum.auto()
+    """ "{body} {action} {object} {vote}.": a decision and how it was taken."""
+    DECISION_VOTED_WITHOUT_OBJECT = enum.auto()
+    VOTE_RECORDED = enum.auto()
+    """ "by a recorded vote (in favour: {in_favour}; against: {against}; abstentions: ...)"."""
+    VOTE_RECORDED_NO_ABSTENTIONS = enum.auto()
+    VOTE_WITHOUT_VOTE = enum.auto()
+    VOTE_CONSENSUS = enum.auto()
+    VOTE_ACCLAMATION = enum.auto()
     # Roles (gendered).
     ROLE_CHAIR = enum.auto()
     ROLE_VICE_CHAIR = enum.auto()
@@ -197,6 +206,10 @@ PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
         Term.INTERVENTION: frozenset({"speaker", "content"}),
         Term.DECISION: frozenset({"body", "action", "object"}),
         Term.DECISION_WITHOUT_OBJECT: frozenset({"body", "action"}),
+        Term.DECISION_VOTED: frozenset({"body", "action", "object", "vote"}),
+        Term.DECISION_VOTED_WITHOUT_OBJECT: frozenset({"body", "action", "vote"}),
+        Term.VOTE_RECORDED: frozenset({"in_favour", "against", "abstentions"}),
+        Term.VOTE_RECORDED_NO_ABSTENTIONS: frozenset({"in_favour", "against"}),
     }
 )
 """The fields each term takes (every language uses exactly these); absent terms take none."""

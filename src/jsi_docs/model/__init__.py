@@ -61,7 +61,14 @@ from jsi_docs.model.people import (
     Speaker,
 )
 from jsi_docs.model.period import DateAsWritten, DatePrecision, PartialDate, Period
-from jsi_docs.model.records import Decision, DecisionKind, Intervention, Interventions
+from jsi_docs.model.records import (
+    Decision,
+    DecisionKind,
+    Intervention,
+    Interventions,
+    Vote,
+    VoteKind,
+)
 from jsi_docs.model.words import LangText, lang_of
 
 __all__ = [
@@ -124,6 +131,8 @@ __all__ = [
     "Topic",
     "TopicRef",
     "Truncation",
+    "Vote",
+    "VoteKind",
     "lang_of",
     "plain_text",
     "walk",

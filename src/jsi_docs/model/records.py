@@ -24,7 +24,7 @@ from jsi_docs.model._checks import (
 )
 from jsi_docs.model.inline import Inline, RichText, missing_words, normalize
 
-__all__ = ["Decision", "DecisionKind", "Intervention", "Interventions"]
+__all__ = ["Decision", "DecisionKind", "Intervention", "Interventions", "Vote", "VoteKind"]
 
 
 def _optional_rich(value: Iterable[Inline | str] | None) -> RichText | None:
@@ -98,6 +98,44 @@ class DecisionKind(enum.StrEnum):
     """Any other action: ``Decision.label`` gives the item's words."""
 
 
+class VoteKind(enum.StrEnum):
+    """How a body took a decision."""
+
+    RECORDED = "recorded"
+    """By a recorded vote, with the counts the source gives."""
+    WITHOUT_VOTE = "without-vote"
+    CONSENSUS = "consensus"
+    ACCLAMATION = "acclamation"
+
+
+def vote_count(instance: object, attribute: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise FieldValueError(attribute.name, f"expected a count (0 or more), not {value!r}")
+
+
+@attrs.frozen
+class Vote:
+    """How a decision was taken: by a recorded vote of ``in_favour`` to ``against`` (with
+    ``abstentions`` when the source gives them), or without a vote, by consensus, by
+    acclamation (no counts then)."""
+
+    kind: VoteKind = VoteKind.RECORDED
+    in_favour: int | None = attrs.field(default=None, kw_only=True, validator=vote_count)
+    against: int | None = attrs.field(default=None, kw_only=True, validator=vote_count)
+    abstentions: int | None = attrs.field(default=None, kw_only=True, validator=vote_count)
+
+    def __attrs_post_init__(self) -> None:
+        counts = (self.in_favour, self.against, self.abstentions)
+        if self.kind is VoteKind.RECORDED:
+            if self.in_favour is None or self.against is None:
+                missing = "in_favour" if self.in_favour is None else "against"
+                raise FieldValueError(
+                    missing, "a recorded vote gives the votes in favour and against"
+                )
+        elif any(c is not None for c in counts):
+            raise FieldValueError("kind", f"a decision taken {self.kind} has no vote counts")
+
+
 @attrs.frozen
 class Decision:
     """What a body decided: "The General Council took note of the report".
@@ -117,6 +155,9 @@ class Decision:
         default=None, kw_only=True, converter=_optional_rich, validator=_optional_words
     )
     label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    vote: Vote | None = attrs.field(default=None, kw_only=True)
+    """How the decision was taken, when the source says: a recorded vote, or without a vote,
+    by consensus, by acclamation."""
 
     def __attrs_post_init__(self) -> None:
         if self.action is DecisionKind.OTHER and self.label is None:
@@ -128,5 +169,5 @@ class Decision:
         return None
 
 
-for _cls in (Intervention, Interventions, Decision):
+for _cls in (Intervention, Interventions, Vote, Decision):
     attrs.resolve_types(_cls, globals(), locals())

@@ -50,6 +50,7 @@ from jsi_docs.model import (
     Text,
     TopicRef,
     Truncation,
+    Vote,
 )
 from jsi_docs.serialization.richtext import format_rich_text, parse_rich_text
 from jsi_docs.serialization.scalars import Ambiguous
@@ -335,6 +336,16 @@ def _name_or_mapping(cl: type, converter: cattrs.Converter) -> Callable[[object,
     return structure
 
 
+def _vote(converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    """``vote: consensus`` is ``vote: {kind: consensus}``; counts need the mapping."""
+    mapping = _mapping_hook(Vote, converter)
+
+    def structure(value: object, type_: type) -> Any:
+        return mapping({"kind": value} if isinstance(value, str) else value, type_)
+
+    return structure
+
+
 def _enum_value(member: enum.Enum) -> Any:
     return member.value
 
@@ -393,6 +404,7 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, c))
     c.register_structure_hook_factory(attrs.has, lambda t: _mapping_hook(t, c))
     c.register_structure_hook_factory(lambda t: t in NAMED_ALONE, lambda t: _name_or_mapping(t, c))
+    c.register_structure_hook_factory(lambda t: t is Vote, lambda _: _vote(c))
 
     c.register_unstructure_hook(str, _unstructure_words)
     c.register_unstructure_hook(enum.Enum, _enum_value)

@@ -14,7 +14,19 @@ from typing import Any, Union, get_args, get_origin
 
 import attrs
 
-from jsi_docs.model import Block, Inline, NewsItem, PartialDate, Period, RichText, notes, period
+from jsi_docs.model import (
+    Block,
+    Inline,
+    NewsItem,
+    PartialDate,
+    Period,
+    RichText,
+    Vote,
+    VoteKind,
+    notes,
+    period,
+    records,
+)
 from jsi_docs.model import _checks as checks
 from jsi_docs.model import inline as inline_checks
 from jsi_docs.model.words import LANG_FIELDS
@@ -49,6 +61,7 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
     checks.optional_not_blank: {"pattern": r"\S"},
     checks.optional_text: {"pattern": r"\S"},
     checks.optional_positive: {"minimum": 1},
+    records.vote_count: {"minimum": 0},
     checks.not_empty: {"minItems": 1},
     period.one_line_words: {"pattern": period.AS_WRITTEN_PATTERN},
     notes.symbols: {
@@ -108,6 +121,19 @@ SCHEMA_ONLY_READER_RULES: dict[str, str] = {
 inside a text), by a description and a pattern of the reader's message."""
 
 
+_VOTE_KINDS: list[dict[str, Any]] = [
+    {  # a recorded vote (the default kind) gives the votes in favour and against
+        "properties": {"kind": {"const": VoteKind.RECORDED.value}},
+        "required": ["in_favour", "against"],
+    },
+    {  # the other kinds have no counts
+        "required": ["kind"],
+        "properties": {"kind": {"enum": [k.value for k in VoteKind if k is not VoteKind.RECORDED]}},
+        "not": {"anyOf": [{"required": [n]} for n in ("in_favour", "against", "abstentions")]},
+    },
+]
+
+
 def _value_schema(schema: dict[str, Any]) -> dict[str, Any]:
     """The part of a field's schema that describes a value, leaving out the ``null`` of an
     optional field (a pattern must go on the string, not beside the ``anyOf``)."""
@@ -158,6 +184,8 @@ class _Builder:
             out["description"] = cls.__doc__.strip().split("\n\n")[0]
         if required:
             out["required"] = required
+        if cls is Vote:
+            out["anyOf"] = _VOTE_KINDS
         return out
 
     def with_language(self, schema: dict[str, Any]) -> dict[str, Any]:
@@ -217,6 +245,9 @@ class _Builder:
             return {"enum": [m.value for m in t]}
         if t in NAMED_ALONE:  # its name alone, or the whole mapping
             return {"anyOf": [{"type": "string", "pattern": r"\S"}, self.ref(t)]}
+        if t is Vote:  # a kind with no counts alone ("consensus"), or the whole mapping
+            alone = [k.value for k in VoteKind if k is not VoteKind.RECORDED]
+            return {"anyOf": [{"enum": alone}, self.ref(t)]}
         if attrs.has(t):
             return self.ref(t)
         raise TypeError(f"no JSON Schema for {t!r}")

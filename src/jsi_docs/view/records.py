@@ -19,7 +19,7 @@ import attrs
 from babel.lists import format_list
 
 from jsi_docs.i18n import Placeholder, Term, capitalize_first, get_language
-from jsi_docs.model import Decision, Interventions
+from jsi_docs.model import Decision, Interventions, Vote, VoteKind
 from jsi_docs.view.inline import InlineBuilder, Inlines, InlineView, Run, SpeakerName, plain
 from jsi_docs.view.present import Presenter, safe_url
 
@@ -83,6 +83,8 @@ class DecisionView:
     body: str
     action: str
     object: Inlines | None = None
+    vote: str | None = None
+    """How it was taken, in words ("by consensus"), when the source says."""
 
 
 _TOKEN = re.compile("\x00([0-9]+)\x00")
@@ -223,7 +225,31 @@ class RecordsBuilder:
         if what:
             fields["object"] = what
         term = Term.DECISION if what else Term.DECISION_WITHOUT_OBJECT
-        return DecisionView(self._compose(term, fields), str(block.action), body, action, what)
+        vote = self._vote(block.vote) if block.vote is not None else None
+        if vote is not None:
+            fields["vote"] = (Run(vote),)
+            term = Term.DECISION_VOTED if what else Term.DECISION_VOTED_WITHOUT_OBJECT
+        return DecisionView(
+            self._compose(term, fields), str(block.action), body, action, what, vote
+        )
+
+    def _vote(self, vote: Vote) -> str:
+        """How the decision was taken, in words: "by consensus", "by a recorded vote (in
+        favour: 152; against: 3; abstentions: 11)"."""
+        if vote.kind is not VoteKind.RECORDED:
+            return self._text.label(Term.of("vote", str(vote.kind)))
+        if vote.abstentions is None:
+            return self._text.label(
+                Term.VOTE_RECORDED_NO_ABSTENTIONS,
+                in_favour=str(vote.in_favour),
+                against=str(vote.against),
+            )
+        return self._text.label(
+            Term.VOTE_RECORDED,
+            in_favour=str(vote.in_favour),
+            against=str(vote.against),
+            abstentions=str(vote.abstentions),
+        )
 
 
 for _cls in (InterventionLine, InterventionEntry, InterventionsView, DecisionView):
