@@ -47,7 +47,7 @@ def test_validate_broken_copy_prints_one_line_per_error(tmp_path: Path) -> None:
     speaker_line = next(i for i, line in enumerate(source_lines, 1) if "speaker:yamazki" in line)
     assert (
         lines[0]
-        == f"{path}:{author_line}: $.author: unknown key (allowed here: id, language, headline, published, sections, kind, series, lead, meeting, publisher, url, speakers, collective_speakers, topics, related_links, language_versions, contact, symbols, updated, notes, subtitle, dateline, highlights)"
+        == f"{path}:{author_line}: $.author: unknown key (allowed here: id, language, headline, published, sections, kind, series, lead, meeting, publisher, url, speakers, collective_speakers, topics, related_links, language_versions, contact, symbols, updated, notes, subtitle, dateline, highlights, notice)"
     )
     speaker_column = source_lines[speaker_line - 1].index("yamazki") + 1
     assert lines[1].startswith(
@@ -159,7 +159,7 @@ def test_validate_findings_can_be_redirected_to_a_file(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr == "1 of 2 file(s) invalid\n"
     assert report.read_text(encoding="utf-8") == (
-        f"{broken}:5: $.kind: expected one of: news, meeting-summary, chair-statement, press-release, media-release, speech, meeting-coverage; got the text 'newz'\n"
+        f"{broken}:5: $.kind: expected one of: news, meeting-summary, chair-statement, chair-summary, press-release, media-release, speech, meeting-coverage; got the text 'newz'\n"
     )
 
 
@@ -177,7 +177,7 @@ def test_validate_json_output_lists_every_file(tmp_path: Path) -> None:
                 "problems": [
                     {
                         "path": "$.kind",
-                        "message": "expected one of: news, meeting-summary, chair-statement, press-release, media-release, speech, meeting-coverage; got the text 'newz'",
+                        "message": "expected one of: news, meeting-summary, chair-statement, chair-summary, press-release, media-release, speech, meeting-coverage; got the text 'newz'",
                         "line": 5,
                         "column": None,
                     }

@@ -93,3 +93,54 @@ def test_typed_quotation_marks_are_a_warning_at_their_line(tmp_path: Path) -> No
     ]
     rendered = jsi_docs.render(item, "html")
     assert any("quotation marks typed" in d.message for d in rendered.diagnostics)
+
+
+@pytest.mark.parametrize(
+    ("mistake", "expected"),
+    [
+        (  # a required key missing: the item cannot be built
+            ("headline: x\n", "headlin: x\n"),
+            [
+                "line 1: $.headline: is required",
+                "line 3: $.headlin: unknown key; did you mean 'headline'?",
+                "line 10: $.sections[0].blocks[0].speaker: unknown speaker 'chiar' (known: chair)",
+            ],
+        ),
+        (  # a block of the wrong kind, another block's reference still checked
+            (
+                "      - speaker: chiar\n",
+                "      - type: decision\n        body: x\n"
+                "        action: noted\n      - speaker: chiar\n",
+            ),
+            [
+                "line 12: $.sections[0].blocks[0].action: expected one of:",
+                "line 13: $.sections[0].blocks[1].speaker: unknown speaker 'chiar' (known: chair)",
+            ],
+        ),
+        (  # the speaker itself in error keeps its id: no reference to it is reported
+            ("    name: {family: Ruiz}\n", "    name: {family: Ruiz}\n    gender: often\n"),
+            [
+                "line 8: $.speakers[0].gender: expected one of:",
+                "line 11: $.sections[0].blocks[0].speaker: unknown speaker 'chiar' (known: chair)",
+            ],
+        ),
+    ],
+)
+def test_references_are_checked_even_when_the_item_cannot_be_built(
+    mistake: tuple[str, str], expected: list[str]
+) -> None:
+    """Every problem at once: a mistake that stops the item from being built does not hide an
+    unknown speaker elsewhere, and the parts set aside add no problem of their own."""
+    text = (
+        "id: m\nlanguage: en\nheadline: x\npublished: 2024-05-24\nspeakers:\n  - id: chair\n"
+        "    name: {family: Ruiz}\nsections:\n  - blocks:\n      - speaker: chiar\n"
+        "        text: The Chair closed the session.\n"
+    )
+    old, new = mistake
+    assert old in text
+    with pytest.raises(jsi_docs.InputError) as caught:
+        jsi_docs.loads(text.replace(old, new, 1), "yaml")
+    found = [p.format() for p in caught.value.problems]
+    assert len(found) == len(expected), found
+    for line, start in zip(found, expected, strict=True):
+        assert line.startswith(start), (line, start)

@@ -21,6 +21,7 @@ from jsi_docs.readers.rich_limits import rich_text_limit
 from jsi_docs.readers.source import SourceData, format_path
 from jsi_docs.readers.yaml_reader import read_yaml
 from jsi_docs.serialization import LEFT_OUT, MAX_PROBLEMS, structure_item
+from jsi_docs.serialization.partial import reference_problems
 from jsi_docs.validation import validate
 
 __all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads", "locate"]
@@ -125,6 +126,8 @@ def _read(raw: str | bytes, fmt: str, source: str | None, limits: Limits) -> New
             if not problems:
                 item, found = structure_item(parsed.data)
                 problems += found
+                if item is None and found:  # the rest's references are checked all the same
+                    problems += reference_problems(parsed.data, found, structure_item, validate)
         if item is not None:
             _count_blocks(item, limits)
             if (limit := rich_text_limit(item, limits)) is not None:
