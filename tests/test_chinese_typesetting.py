@@ -116,3 +116,42 @@ def test_a_folded_line_break_between_ideographs_is_no_space() -> None:
     )
     html = jsi_docs.export(item, "html").decode("utf-8")
     assert "会议依照大会决议召开。会议通过了宣言。" in html
+
+
+def test_emphasis_without_italics_is_bold_in_every_format() -> None:
+    """Arabic and Chinese fonts have no italics and WeasyPrint draws no slanted stand-in, so
+    their emphasis would vanish from the PDF: it is bold there, on the page and in the DOCX."""
+    import io
+    import re
+    import zipfile
+
+    from _theme_helpers import tokens
+    from jsi_docs.exporters.docx._writer import NO_ITALICS
+
+    element = tokens().element("emphasis-upright")
+    assert {m for s in element.html for m in re.findall(r":lang\((\w+)\)", s)} == NO_ITALICS
+    item = jsi_docs.loads(
+        "id: e\nlanguage: zh\nheadline: 标题\npublished: 2024-01-01\nsections:\n"
+        "  - blocks:\n      - text: 会议强调[多边主义](em)仍然有效。\n",
+        "yaml",
+    )
+    with zipfile.ZipFile(io.BytesIO(jsi_docs.export(item, "docx"))) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    assert '<w:rStyle w:val="EmphasisUpright"/>' in body
+    french = jsi_docs.loads(
+        "id: e\nlanguage: fr\nheadline: Titre\npublished: 2024-01-01\nsections:\n"
+        "  - blocks:\n      - text: Il a insisté sur le [multilatéralisme](em).\n",
+        "yaml",
+    )
+    with zipfile.ZipFile(io.BytesIO(jsi_docs.export(french, "docx"))) as z:
+        assert '<w:rStyle w:val="Emphasis"/>' in z.read("word/document.xml").decode("utf-8")
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(jsi_docs.export(item, "pdf")))
+    names = {
+        str(font.get_object()["/BaseFont"]).split("+", 1)[-1]
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert "Noto-Serif-CJK-SC-Bold" in names, names
+    assert not any("Oblique" in n for n in names), names

@@ -277,6 +277,7 @@ CHARACTER_STYLES: list[StyleDef] = [
     StyleDef("QuotedTerm", "Quoted Term", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("DocumentCitation", "Document Citation", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("Emphasis", "Emphasis", kind="character", based_on="DefaultParagraphFont"),
+    StyleDef("EmphasisUpright", "Emphasis Upright", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("Strong", "Strong", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("EditorialNote", "Editorial Note", kind="character", based_on="DefaultParagraphFont"),
     StyleDef("Untitled", "Untitled", kind="character", based_on="DefaultParagraphFont"),

@@ -80,6 +80,7 @@ class StyleName(enum.StrEnum):
     QUOTED_TERM = "Quoted Term"
     DOCUMENT_CITATION = "Document Citation"
     EMPHASIS = "Emphasis"
+    EMPHASIS_UPRIGHT = "Emphasis Upright"
     STRONG = "Strong"
     EDITORIAL_NOTE = "Editorial Note"
     UNTITLED = "Untitled"
@@ -96,6 +97,7 @@ CHARACTER_STYLES: Final = frozenset(
         StyleName.QUOTED_TERM,
         StyleName.DOCUMENT_CITATION,
         StyleName.EMPHASIS,
+        StyleName.EMPHASIS_UPRIGHT,
         StyleName.STRONG,
         StyleName.EDITORIAL_NOTE,
         StyleName.UNTITLED,

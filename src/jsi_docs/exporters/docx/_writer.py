@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import io
 from collections.abc import Callable
-from typing import Any, assert_never
+from typing import Any, Final, assert_never
 from urllib.parse import quote
 
 from docx.opc.constants import CONTENT_TYPE as CT
@@ -75,6 +75,12 @@ _URI_SAFE = "!#$%&'()*+,/:;=?@[]~-._"
 
 def _target(url: str) -> str:
     return quote(url, safe=_URI_SAFE)
+
+
+NO_ITALICS: Final = frozenset({"ar", "zh"})
+"""Languages whose emphasis is the "Emphasis Upright" style: their fonts have no italics (the
+theme's ``emphasis-upright`` element, ``em:lang(...)`` in the stylesheets; a test keeps the
+two in step)."""
 
 
 class BodyWriter:
@@ -556,7 +562,12 @@ class _Inlines:
                 case Run(text=text):
                     self._run(text, style, lang)
                 case Emph(content=content):
-                    self.nodes(content, self._styled(StyleName.EMPHASIS, style), lang)
+                    name = (
+                        StyleName.EMPHASIS_UPRIGHT
+                        if lang.split("-")[0].lower() in NO_ITALICS
+                        else StyleName.EMPHASIS
+                    )
+                    self.nodes(content, self._styled(name, style), lang)
                 case Stress(content=content):
                     self.nodes(content, self._styled(StyleName.STRONG, style), lang)
                 case LinkSpan(content=content, href=href):
