@@ -301,3 +301,26 @@ def test_libreoffice_sets_arabic_paragraphs_right_to_left(tmp_path: Path) -> Non
     en_words = pdf_words(libreoffice_convert(english, "pdf", tmp_path), last=1)
     opening = next(w for w in en_words if w.text == "opening")
     assert opening.x_min < 150
+
+
+def test_an_agenda_number_of_the_other_direction_is_isolated() -> None:
+    """ "3(b)" in the label "البند {number}." would be reordered by the bidi algorithm into
+    ".(b)3": the number is set between Unicode isolates, in every format (a label has no
+    markup of its own), and only where its direction differs from the item's."""
+    from jsi_docs.view import build_view
+
+    arabic = _item(ARABIC)
+    first = attrs.evolve(arabic.sections[0], agenda_item="3(b)")
+    view = build_view(attrs.evolve(arabic, sections=(first, *arabic.sections[1:])))
+    assert view.sections[0].agenda_item == "البند \u20683(b)\u2069."
+    plain_number = attrs.evolve(arabic.sections[0], agenda_item="3")
+    view = build_view(attrs.evolve(arabic, sections=(plain_number, *arabic.sections[1:])))
+    assert view.sections[0].agenda_item == "البند 3."
+    english = jsi_docs.load(EXAMPLES / "jsi-ecommerce-2023-05-25.en.yaml")
+    latin = attrs.evolve(english.sections[0], agenda_item="3(b)")
+    view = build_view(attrs.evolve(english, sections=(latin, *english.sections[1:])))
+    assert view.sections[0].agenda_item == "Item 3(b)."
+    item = attrs.evolve(arabic, sections=(first, *arabic.sections[1:]))
+    assert "\u20683(b)\u2069" in jsi_docs.export(item, "html").decode("utf-8")
+    with zipfile.ZipFile(io.BytesIO(jsi_docs.export(item, "docx"))) as z:
+        assert "\u20683(b)\u2069" in z.read("word/document.xml").decode("utf-8")

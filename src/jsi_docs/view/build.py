@@ -46,6 +46,7 @@ from jsi_docs.model import (
     plain_text,
 )
 from jsi_docs.model._checks import LANGUAGE_PATTERN
+from jsi_docs.view.bidi import needs_isolation
 from jsi_docs.view.blocks import (
     BlockView,
     CellView,
@@ -442,11 +443,12 @@ class _Builder:
         heading = (
             self.typeset_in(section.heading, lang_of(section.heading)) if section.heading else None
         )
-        agenda = (
-            self.text.label(Term.AGENDA_ITEM, number=section.agenda_item.strip())
-            if section.agenda_item
-            else None
-        )
+        agenda = None
+        if section.agenda_item:
+            number = section.agenda_item.strip()
+            if needs_isolation(number, direction(self.item.language)):  # "3(b)" in Arabic
+                number = f"{FIRST_STRONG_ISOLATE}{number}{POP_DIRECTIONAL_ISOLATE}"
+            agenda = self.text.label(Term.AGENDA_ITEM, number=number)
         return SectionView(anchor, heading, blocks, agenda, self.other_lang(section.heading))
 
     def block(self, block: Block, where: str, anchor: str) -> BlockView:
@@ -819,3 +821,9 @@ def _same_words(text: str, other: str | None) -> bool:
         other is not None
         and " ".join(text.split()).casefold() == " ".join(other.split()).casefold()
     )
+
+
+FIRST_STRONG_ISOLATE = "\u2068"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
+"""Around words of the other direction inside a label's text (every format keeps them as
+characters: a label has no markup of its own to isolate them with)."""
