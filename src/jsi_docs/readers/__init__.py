@@ -126,7 +126,7 @@ def _read(raw: str | bytes, fmt: str, source: str | None, limits: Limits) -> New
             if not problems:
                 item, found = structure_item(parsed.data)
                 problems += found
-                if item is None and found:  # the rest's references are checked all the same
+                if item is None and 0 < len(found) <= MAX_PROBLEMS:  # references checked still
                     problems += reference_problems(parsed.data, found, structure_item, validate)
         if item is not None:
             _count_blocks(item, limits)
