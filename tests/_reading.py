@@ -141,6 +141,8 @@ def expected_texts(view: ItemView, *, footnotes: bool = False) -> Iterator[Expec
         yield Expected("versions", view.LIST_SEPARATOR.join(v.text for v in view.versions))
     if view.contact:
         yield Expected("contact prompt", view.contact.prompt, heading=True)
+        if view.contact.person:
+            yield Expected("contact person", view.contact.person)
         if view.contact.unit:
             yield Expected("contact unit", view.contact.unit)
         if view.contact.text:

@@ -96,6 +96,8 @@ def _contact_point(view: ItemView) -> JsonObject:
         point["contactType"] = contact.prompt
     if contact.unit:
         point["name"] = contact.unit
+    if contact.person:  # schema.org has no property for it: the words the page shows
+        point["description"] = contact.person
     if contact.phones:
         point["telephone"] = list(contact.phones)
     emails = [
@@ -154,7 +156,9 @@ def news_article(view: ItemView) -> JsonObject:
         publisher: JsonObject = {"@type": "Organization", "name": view.publisher.text}
         if view.publisher.href:
             publisher["url"] = view.publisher.href
-        if view.contact is not None and (view.contact.press or view.contact.unit):
+        if view.contact is not None and (
+            view.contact.press or view.contact.unit or view.contact.person
+        ):
             publisher["contactPoint"] = _contact_point(view)
         article["publisher"] = publisher
         article["author"] = publisher

@@ -255,7 +255,8 @@ class Contact:
     ``prompt`` is the question before it ("Problems viewing this page?"; for a ``press``
     contact, "Media contacts"), ``text`` the sentence ("Please write to … stating your
     operating system and browser"), which may link the address. ``unit`` is the office that
-    answers ("Information and External Relations Division"); ``phone`` one number, ``phones``
+    answers ("Information and External Relations Division"), ``person`` who answers, as the
+    source names them ("Ana García Llorente, press officer"); ``phone`` one number, ``phones``
     several, each maybe labelled.
     """
 
@@ -267,6 +268,7 @@ class Contact:
     kind: ContactKind = attrs.field(default=ContactKind.HELP, kw_only=True)
     unit: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     phones: tuple[Phone, ...] = attrs.field(default=(), kw_only=True, converter=_phones)
+    person: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
 
 
 def _dateline_parts(instance: Dateline, attribute: attrs.Attribute[object], value: object) -> None:

@@ -80,6 +80,7 @@ LANG_FIELDS: frozenset[tuple[str, str]] = frozenset(
         ("Organization", "name"),
         ("Contact", "prompt"),
         ("Contact", "unit"),
+        ("Contact", "person"),
         ("Phone", "label"),
         ("Dateline", "place"),
         ("Figure", "credit"),

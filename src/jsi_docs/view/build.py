@@ -743,6 +743,10 @@ class _Builder:
             prompt_lang=self.other_lang(contact.prompt),
             unit=self.typeset_in(contact.unit, lang_of(contact.unit)) if contact.unit else None,
             unit_lang=self.other_lang(contact.unit),
+            person=(
+                self.typeset_in(contact.person, lang_of(contact.person)) if contact.person else None
+            ),
+            person_lang=self.other_lang(contact.person),
             phones=tuple(
                 self.line(n) for n in (contact.phone, *(p.number for p in contact.phones)) if n
             ),

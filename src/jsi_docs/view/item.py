@@ -233,6 +233,9 @@ class ContactView:
     unit: str | None = None
     unit_lang: str | None = None
     phones: tuple[str, ...] = ()
+    person: str | None = None
+    """Who answers, as the source names them ("Ana García Llorente, press officer")."""
+    person_lang: str | None = None
     """Every phone number shown, in order (structured data states them)."""
 
 

@@ -422,6 +422,9 @@ class BodyWriter:
         else:
             # The labels' words: in the labels' language when that is not the item's.
             self._plain(StyleName.BACK_MATTER_HEADING, contact.prompt, label=True)
+        if contact.person:
+            person = self._paragraph(StyleName.CONTACT)
+            _oxml.add_text(_oxml.add_run(person, None, contact.person_lang), contact.person)
         if contact.unit:
             unit = self._paragraph(StyleName.CONTACT)
             _oxml.add_text(_oxml.add_run(unit, None, contact.unit_lang), contact.unit)
