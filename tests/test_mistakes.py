@@ -117,6 +117,13 @@ def test_typed_quotation_marks_are_a_warning_at_their_line(tmp_path: Path) -> No
                 "line 13: $.sections[0].blocks[1].speaker: unknown speaker 'chiar' (known: chair)",
             ],
         ),
+        (  # a speaker whose id is in error is set aside, and named nowhere
+            ("  - id: chair\n", "  - id: Bad Id\n    name: {family: Mina}\n  - id: chair\n"),
+            [
+                "line 6: $.speakers[0].id: 'Bad Id' is not an id",
+                "line 12: $.sections[0].blocks[0].speaker: unknown speaker 'chiar' (known: chair)",
+            ],
+        ),
         (  # the speaker itself in error keeps its id: no reference to it is reported
             ("    name: {family: Ruiz}\n", "    name: {family: Ruiz}\n    gender: often\n"),
             [

@@ -33,9 +33,19 @@ _TOP: Final[Mapping[str, object]] = {
 _ID: Final = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
+_SET_ASIDE: Final = "x-set-aside"
+"""The id of a stand-in whose original id was itself in error (left out of messages)."""
+
+
 def _kept_id(old: object) -> str:
     found = old.get("id") if isinstance(old, Mapping) else None
-    return found if isinstance(found, str) and _ID.fullmatch(found) else "x-set-aside"
+    return found if isinstance(found, str) and _ID.fullmatch(found) else _SET_ASIDE
+
+
+def _without_stand_in_ids(problem: Problem) -> Problem:
+    message = problem.message.replace(f", {_SET_ASIDE}", "").replace(f"{_SET_ASIDE}, ", "")
+    message = message.replace(f" (known: {_SET_ASIDE})", "")
+    return Problem(problem.path, message, problem.line, problem.column, offset=problem.offset)
 
 
 _ELEMENTS: Final[Mapping[str, Callable[[object], object]]] = {
@@ -117,7 +127,7 @@ def reference_problems(
         if item is not None:
             seen = {(p.path, p.message) for p in problems}
             return [
-                p
+                _without_stand_in_ids(p)
                 for p in check(item)
                 if _REFERENCE.match(p.message) and (p.path, p.message) not in seen
             ]
