@@ -673,3 +673,31 @@ def test_the_schema_agrees_on_votes(vote: object, valid: bool) -> None:
     else:
         with pytest.raises(InputError):
             jsi_docs.loads(json.dumps(data), "json")
+
+
+@pytest.mark.parametrize(
+    ("language", "gender", "action"),
+    [
+        ("ru", None, "принял к сведению"),
+        ("ru", "feminine", "приняла к сведению"),
+        ("ru", "neutral", "приняло к сведению"),
+        ("ar", None, "أحاط علماً"),
+        ("ar", "feminine", "أحاطت علماً"),
+        ("fr", "feminine", "a pris note"),
+    ],
+)
+def test_a_decision_s_verb_agrees_with_its_body(
+    language: str, gender: str | None, action: str
+) -> None:
+    """Russian and Arabic verbs agree with the body: ``gender`` picks the form (masculine when
+    not given), and languages whose verb does not agree ignore it."""
+    text = "- type: decision\n  body: X\n  action: took-note\n  object: of the report"
+    if gender is not None:
+        text += f"\n  gender: {gender}"
+    item = jsi_docs.loads(_item(text), "yaml")
+    decision = build_view(attrs.evolve(item, language=language)).sections[0].blocks[0]
+    assert isinstance(decision, DecisionView)
+    assert decision.action.replace("\u202f", " ") == action
+    assert action in plain(decision.content).replace("\u202f", " ")
+    data = json.loads(to_json(item))
+    assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data)) == []

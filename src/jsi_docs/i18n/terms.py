@@ -184,8 +184,27 @@ class Term(enum.StrEnum):
         return _term(f"{group}_{kind}".replace("-", "_").lower())
 
 
-GENDERED_TERMS: Final[frozenset[Term]] = frozenset(t for t in Term if t.name.startswith("ROLE_"))
-"""Terms whose data gives ``masculine``, ``feminine`` and ``neutral`` forms."""
+_DECISION_KINDS: Final = frozenset(
+    {
+        "took_note",
+        "adopted",
+        "approved",
+        "elected",
+        "referred",
+        "agreed",
+        "decided",
+        "joint_statement",
+    }
+)
+
+GENDERED_TERMS: Final[frozenset[Term]] = frozenset(
+    t
+    for t in Term
+    if t.name.startswith("ROLE_")
+    or (t.name.startswith("DECISION_") and t.name[len("DECISION_") :].lower() in _DECISION_KINDS)
+)
+"""Terms whose data may give ``masculine``, ``feminine`` and ``neutral`` forms: roles, and the
+actions of a decision (a verb that agrees with the body: "Комиссия приняла", "اللجنة اعتمدت")."""
 
 PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
     {

@@ -23,6 +23,7 @@ from jsi_docs.model._checks import (
     optional_not_blank,
 )
 from jsi_docs.model.inline import Inline, RichText, missing_words, normalize
+from jsi_docs.model.people import GrammaticalGender
 
 __all__ = ["Decision", "DecisionKind", "Intervention", "Interventions", "Vote", "VoteKind"]
 
@@ -145,8 +146,8 @@ class Decision:
     language ("took note", "tomó nota"); ``object`` what it bears on, written as it follows
     those words, preposition included ("of the report", "del informe"), and may cite
     documents. ``label`` gives the item's own words for the action instead of the kind's
-    (required for ``other``): for a language whose verb agrees with a body the labels do not
-    fit ("la Comisión tomó nota" needs none; "Комиссия приняла к сведению" does).
+    (required for ``other``); ``gender`` picks the action's form where the language's verb
+    agrees with the body ("Комиссия приняла к сведению").
     """
 
     body: str = attrs.field(validator=not_blank)
@@ -155,6 +156,9 @@ class Decision:
         default=None, kw_only=True, converter=_optional_rich, validator=_optional_words
     )
     label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True)
+    """The body's grammatical gender, where the language's verb agrees with it ("Комиссия
+    приняла", "اللجنة اعتمدت"); masculine when not given."""
     vote: Vote | None = attrs.field(default=None, kw_only=True)
     """How the decision was taken, when the source says: a recorded vote, or without a vote,
     by consensus, by acclamation."""

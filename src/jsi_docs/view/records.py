@@ -219,7 +219,9 @@ class RecordsBuilder:
         if block.label is not None:
             action = self._line(block.label)
         else:
-            action = text.label(Term.of("decision", str(block.action)))
+            gender = str(block.gender or "masculine")  # the labels' form when none is given
+            action = text.labels.get(Term.of("decision", str(block.action)), gender=gender)
+            action = text.text(action)
         what = self._inlines.build(block.object, f"{where}.object") if block.object else None
         fields: dict[str, Inlines] = {"body": (Run(body),), "action": (Run(action),)}
         if what:
