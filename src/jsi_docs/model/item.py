@@ -219,8 +219,10 @@ class LanguageVersion:
 
 
 class ContactKind(enum.StrEnum):
-    """What a contact is for: help with the page, or the press."""
+    """What a contact is for: the item in general, help with the page, or the press."""
 
+    GENERAL = "general"
+    """Whom to ask about the item (the default prompt: "Contact")."""
     HELP = "help"
     """Problems viewing the page (the default prompt: "Problems viewing this page?")."""
     PRESS = "press"
@@ -265,7 +267,7 @@ class Contact:
     email: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     phone: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
-    kind: ContactKind = attrs.field(default=ContactKind.HELP, kw_only=True)
+    kind: ContactKind = attrs.field(default=ContactKind.GENERAL, kw_only=True)
     unit: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     phones: tuple[Phone, ...] = attrs.field(default=(), kw_only=True, converter=_phones)
     person: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)

@@ -733,7 +733,7 @@ class _Builder:
         if contact.prompt:
             prompt = self.typeset_in(contact.prompt, lang_of(contact.prompt))
         else:
-            prompt = labels.label(Term.MEDIA_CONTACTS if press else Term.PROBLEMS_VIEWING)
+            prompt = labels.label(_CONTACT_PROMPTS[contact.kind])
         return ContactView(
             prompt,
             body,
@@ -831,3 +831,11 @@ FIRST_STRONG_ISOLATE = "\u2068"
 POP_DIRECTIONAL_ISOLATE = "\u2069"
 """Around words of the other direction inside a label's text (every format keeps them as
 characters: a label has no markup of its own to isolate them with)."""
+
+
+_CONTACT_PROMPTS = {
+    ContactKind.GENERAL: Term.CONTACT,
+    ContactKind.HELP: Term.PROBLEMS_VIEWING,
+    ContactKind.PRESS: Term.MEDIA_CONTACTS,
+}
+"""The heading of a contact whose file gives no prompt: the page's furniture for its kind."""
