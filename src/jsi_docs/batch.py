@@ -161,15 +161,21 @@ def check_outputs(sources: Iterable[Source], formats: Iterable[str], out_dir: st
     listed = list(sources)
     inputs = {Path(s).resolve(): str(s) for s in listed if not isinstance(s, NewsItem)}
     root = Path(out_dir).resolve()
-    claimed: dict[str, str] = {}
+    # a file is itself however often it is given; two item objects may share an id
+    claimed: dict[str, tuple[int | str, str]] = {}
+    owner: int | str
     conflicts: list[str] = []
-    for source in listed:
-        name = source.id if isinstance(source, NewsItem) else str(source)
+    for index, source in enumerate(listed):
+        name, owner = (
+            (f"item {source.id!r} (source {index + 1})", index)
+            if isinstance(source, NewsItem)
+            else (str(source), str(source))
+        )
         for suffix in suffixes:
             target = root / f"{output_stem(source)}{suffix}"
-            first = claimed.setdefault(str(target).casefold(), name)
-            if first != name:
-                conflicts.append(f"{first} and {name} would both be written to {target}")
+            first, first_name = claimed.setdefault(str(target).casefold(), (owner, name))
+            if first != owner:
+                conflicts.append(f"{first_name} and {name} would both be written to {target}")
             if target in inputs:
                 conflicts.append(f"{name} would be written over the input {inputs[target]}")
     if conflicts:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, overload
 import attrs
 
 from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.errors import InputError
 from jsi_docs.exporters import (
     ExportOptions,
     ExportResult,
@@ -25,6 +26,7 @@ from jsi_docs.exporters import (
 )
 from jsi_docs.model import NewsItem
 from jsi_docs.serialization.plain_markup import item_warnings
+from jsi_docs.validation import checked
 
 if TYPE_CHECKING:
     from jsi_docs.exporters.docx import DocxOptions
@@ -121,6 +123,8 @@ def render(
     """
     if not isinstance(item, NewsItem):
         raise TypeError(f"export() takes a NewsItem, not {type(item).__name__}")
+    if problems := checked(item):  # an item built in code, as a file would be read
+        raise InputError(problems)
     exporter = get_exporter(fmt)
     wanted = exporter.options_type
     if options is not None and not isinstance(options, wanted):

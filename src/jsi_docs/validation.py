@@ -7,6 +7,7 @@ whole item. :func:`validate` returns every problem at once, each with its path.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -391,3 +392,25 @@ def _languages_stated(value: object, path: str) -> Iterator[Problem]:
                 yield Problem(where, _NO_LANGUAGE)
         elif not isinstance(child, str):
             yield from _languages_stated(child, where)
+
+
+_CHECKED: dict[int, weakref.ref[NewsItem]] = {}
+"""Items known valid (read by a reader, or checked by :func:`checked`), by identity while they
+live: an item read from a file is not checked again when it is exported."""
+
+
+def mark_valid(item: NewsItem) -> None:
+    """Remember that ``item`` (this object) was found valid."""
+    key = id(item)
+    _CHECKED[key] = weakref.ref(item, lambda _: _CHECKED.pop(key, None))
+
+
+def checked(item: NewsItem) -> list[Problem]:
+    """:func:`validate` for an item not yet known valid; nothing again for one that is."""
+    ref = _CHECKED.get(id(item))
+    if ref is not None and ref() is item:
+        return []
+    problems = validate(item)
+    if not problems:
+        mark_valid(item)
+    return problems

@@ -22,7 +22,7 @@ from jsi_docs.readers.source import SourceData, format_path
 from jsi_docs.readers.yaml_reader import read_yaml
 from jsi_docs.serialization import LEFT_OUT, MAX_PROBLEMS, structure_item
 from jsi_docs.serialization.partial import reference_problems
-from jsi_docs.validation import validate
+from jsi_docs.validation import mark_valid, validate
 
 __all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads", "locate"]
 
@@ -142,6 +142,7 @@ def _read(raw: str | bytes, fmt: str, source: str | None, limits: Limits) -> New
             located.append(LEFT_OUT)
         raise InputError(located, source)
     assert item is not None
+    mark_valid(item)
     return item
 
 
