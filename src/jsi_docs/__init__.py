@@ -17,11 +17,13 @@ from jsi_docs.errors import (
     InputError,
     JsiDocsError,
     LimitExceededError,
+    OutputConflictError,
     Problem,
     UnknownFormatError,
 )
 from jsi_docs.model import *  # noqa: F403
 from jsi_docs.model import __all__ as _model_names
+from jsi_docs.model._checks import FieldValueError
 
 if TYPE_CHECKING:
     from jsi_docs.batch import ItemReport as ItemReport
@@ -69,9 +71,11 @@ __all__ = [
     *_LAZY,
     "DiagnosticsError",
     "ExportError",
+    "FieldValueError",
     "InputError",
     "JsiDocsError",
     "LimitExceededError",
+    "OutputConflictError",
     "Problem",
     "UnknownFormatError",
     "__version__",

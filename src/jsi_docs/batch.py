@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from jsi_docs.errors import ExportError, JsiDocsError
+from jsi_docs.errors import ExportError, JsiDocsError, OutputConflictError
 from jsi_docs.model import NewsItem
 
 __all__ = [
@@ -139,11 +139,6 @@ def find_siblings(sources: Iterable[Source]) -> dict[str, dict[str, str]]:
             if other is not None and other.language.casefold() == language.casefold():
                 siblings.setdefault(name, {})[item_id] = stem
     return siblings
-
-
-class OutputConflictError(ExportError):
-    """Two outputs of one batch would have one name, or an output would replace an input;
-    raised before anything is written."""
 
 
 def check_outputs(sources: Iterable[Source], formats: Iterable[str], out_dir: str | Path) -> None:

@@ -18,6 +18,7 @@ __all__ = [
     "InputError",
     "JsiDocsError",
     "LimitExceededError",
+    "OutputConflictError",
     "Problem",
     "UnknownFormatError",
     "one_line",
@@ -136,8 +137,9 @@ class LimitExceededError(InputError):
     """An input larger or deeper than the documented limits."""
 
 
-class UnknownFormatError(JsiDocsError, LookupError):
-    """An export format (or input format) nobody registered."""
+class UnknownFormatError(JsiDocsError, LookupError, ValueError):
+    """An export format (or input format) nobody registered. Also a ``ValueError``, as a
+    format name is an argument's value."""
 
     def __init__(self, name: str, known: Sequence[str]) -> None:
         self.name = name
@@ -155,3 +157,8 @@ class DiagnosticsError(ExportError):
     def __init__(self, messages: Sequence[str]) -> None:
         self.messages = tuple(messages)
         super().__init__("; ".join(self.messages))
+
+
+class OutputConflictError(ExportError):
+    """Two outputs of one batch would have one name, or an output would replace an input;
+    raised before anything is written."""

@@ -2,18 +2,51 @@
 
 from __future__ import annotations
 
+import enum
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 import attrs
 
+from jsi_docs.errors import JsiDocsError
 
-class FieldValueError(ValueError):
-    """A single field's value is wrong; ``field`` names it so errors can point at it."""
+
+class FieldValueError(JsiDocsError, ValueError):
+    """A single field's value is wrong; ``field`` names it so errors can point at it (readers
+    put it in the problem's path; a traceback shows it as a note)."""
 
     def __init__(self, field: str, message: str) -> None:
         self.field = field
         super().__init__(message)
+        self.add_note(f"field: {field}")
+
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def member(cls: type[E], value: object) -> E:
+    """``value`` as a member of the enum ``cls``: a member, or its value (``"chair"``).
+
+    Raises ``ValueError`` naming the values allowed, so that a misspelt kind is refused when
+    the object is made rather than when it is exported."""
+    if isinstance(value, cls):
+        return value
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = ", ".join(str(m.value) for m in cls)
+        raise ValueError(f"expected one of: {allowed}; got {value!r}") from None
+
+
+def each_of(kind: Any, values: Iterable[Any], what: str) -> tuple[Any, ...]:
+    """``values`` as a tuple, each an instance of ``kind`` (a class or a union of classes);
+    a ``TypeError`` naming ``what`` was expected otherwise (``sections=[Paragraph(...)]``)."""
+    found = tuple(values)
+    for index, value in enumerate(found):
+        if not isinstance(value, kind):
+            raise TypeError(f"expected {what}, not {type(value).__name__} (entry {index})")
+    return found
 
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"

@@ -10,6 +10,7 @@ import attrs
 
 from jsi_docs.model._checks import (
     FieldValueError,
+    each_of,
     not_blank,
     not_empty,
     optional_identifier,
@@ -74,7 +75,7 @@ def _table_shape(
 
 
 def _blocks(values: Iterable[Block]) -> tuple[Block, ...]:
-    return tuple(values)
+    return each_of(Block, values, "a block (Paragraph, ListBlock, BlockQuote, Table, Figure, ...)")
 
 
 @attrs.frozen

@@ -19,6 +19,7 @@ from jsi_docs.model._checks import (
     FieldValueError,
     identifier,
     language_tag,
+    member,
     not_blank,
     not_empty,
     optional_not_blank,
@@ -69,6 +70,8 @@ def normalize(nodes: Iterable[Inline | str]) -> RichText:
             if not node:
                 continue
             node = Text(node)
+        elif not isinstance(node, Inline):
+            raise TypeError(f"expected text or an inline node, not {type(node).__name__}")
         if isinstance(node, Text) and out and isinstance(out[-1], Text):
             out[-1] = Text(out[-1].text + node.text)
         else:
@@ -171,6 +174,10 @@ class InsertionMarks(enum.StrEnum):
     ROUND = "round"
 
 
+def _insertion_marks(value: InsertionMarks | str) -> InsertionMarks:
+    return member(InsertionMarks, value)
+
+
 @attrs.frozen
 class Insertion:
     """Words an editor put inside a quotation, not the speaker's: an elision ``[…]``, ``(...)``
@@ -178,7 +185,9 @@ class Insertion:
     holds the inserted words only (``…`` for an elision)."""
 
     content: RichText = attrs.field(converter=normalize, validator=not_empty)
-    marks: InsertionMarks = attrs.field(default=InsertionMarks.SQUARE, kw_only=True)
+    marks: InsertionMarks = attrs.field(
+        default=InsertionMarks.SQUARE, kw_only=True, converter=_insertion_marks
+    )
 
 
 @attrs.frozen

@@ -11,8 +11,10 @@ import attrs
 
 from jsi_docs.model._checks import (
     FieldValueError,
+    each_of,
     identifier,
     language_tag,
+    member,
     not_blank,
     of_type,
     optional_identifier,
@@ -99,35 +101,35 @@ def _each_with_words(
 
 
 def _sections(values: Iterable[Section]) -> tuple[Section, ...]:
-    return tuple(values)
+    return each_of(Section, values, "a Section")
 
 
 def _speakers(values: Iterable[Speaker]) -> tuple[Speaker, ...]:
-    return tuple(values)
+    return each_of(Speaker, values, "a Speaker")
 
 
 def _collective(values: Iterable[CollectiveSpeaker]) -> tuple[CollectiveSpeaker, ...]:
-    return tuple(values)
+    return each_of(CollectiveSpeaker, values, "a CollectiveSpeaker")
 
 
 def _topics(values: Iterable[Topic]) -> tuple[Topic, ...]:
-    return tuple(values)
+    return each_of(Topic, values, "a Topic")
 
 
 def _links(values: Iterable[RelatedLink]) -> tuple[RelatedLink, ...]:
-    return tuple(values)
+    return each_of(RelatedLink, values, "a RelatedLink")
 
 
 def _versions(values: Iterable[LanguageVersion]) -> tuple[LanguageVersion, ...]:
-    return tuple(values)
+    return each_of(LanguageVersion, values, "a LanguageVersion")
 
 
 def _strings(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(values)
+    return each_of(str, values, "a text")
 
 
 def _notes(values: Iterable[Note]) -> tuple[Note, ...]:
-    return tuple(values)
+    return each_of(Note, values, "a Note")
 
 
 def _block_texts(block: Block, base: str) -> Iterator[tuple[str, RichText]]:
@@ -164,6 +166,14 @@ def _block_texts(block: Block, base: str) -> Iterator[tuple[str, RichText]]:
             assert_never(block)
 
 
+def _meeting_kind(value: MeetingKind | str) -> MeetingKind:
+    return member(MeetingKind, value)
+
+
+def _item_kind(value: ItemKind | str) -> ItemKind:
+    return member(ItemKind, value)
+
+
 @attrs.frozen
 class Series:
     """The banner an item is published under, e.g. the negotiation it belongs to."""
@@ -177,7 +187,7 @@ class Series:
 class Meeting:
     """The meeting(s) an item reports: kind, days, place, and the series they belong to."""
 
-    kind: MeetingKind
+    kind: MeetingKind = attrs.field(converter=_meeting_kind)
     dates: Period | DateAsWritten = attrs.field(validator=of_type(Period, DateAsWritten))
     """The days it was held, as known; :class:`DateAsWritten` when the source gives only words
     ("on Wednesday")."""
@@ -236,13 +246,21 @@ class PhoneKind(enum.StrEnum):
     MOBILE = "mobile"
 
 
+def _contact_kind(value: ContactKind | str) -> ContactKind:
+    return member(ContactKind, value)
+
+
+def _phone_kind(value: PhoneKind | str | None) -> PhoneKind | None:
+    return None if value is None else member(PhoneKind, value)
+
+
 @attrs.frozen
 class Phone:
     """A phone number as written (``+41 22 739 50 07``), with what kind of line it is, or the
     source's own label for it (``label`` wins over ``kind``)."""
 
     number: str = attrs.field(validator=not_blank)
-    kind: PhoneKind | None = attrs.field(default=None, kw_only=True)
+    kind: PhoneKind | None = attrs.field(default=None, kw_only=True, converter=_phone_kind)
     label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
 
 
@@ -267,7 +285,9 @@ class Contact:
     email: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     url: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     phone: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
-    kind: ContactKind = attrs.field(default=ContactKind.GENERAL, kw_only=True)
+    kind: ContactKind = attrs.field(
+        default=ContactKind.GENERAL, kw_only=True, converter=_contact_kind
+    )
     unit: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     phones: tuple[Phone, ...] = attrs.field(default=(), kw_only=True, converter=_phones)
     person: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
@@ -319,7 +339,7 @@ class NewsItem:
         converter=_date, validator=of_type(PartialDate, DateAsWritten)
     )
     sections: tuple[Section, ...] = attrs.field(converter=_sections)
-    kind: ItemKind = attrs.field(default=ItemKind.NEWS, kw_only=True)
+    kind: ItemKind = attrs.field(default=ItemKind.NEWS, kw_only=True, converter=_item_kind)
     series: Series | None = attrs.field(default=None, kw_only=True)
     lead: RichText | None = attrs.field(default=None, kw_only=True, converter=_lead)
     meeting: Meeting | None = attrs.field(default=None, kw_only=True)

@@ -12,6 +12,7 @@ from jsi_docs.model._checks import (
     FieldValueError,
     identifier,
     identifiers,
+    member,
     not_blank,
     optional_not_blank,
 )
@@ -61,13 +62,17 @@ def _behalf(value: OnBehalfOf | Affiliation | None) -> OnBehalfOf | None:
     return OnBehalfOf(value.name, value.kind, value.code)
 
 
+def _name_order(value: NameOrder | str) -> NameOrder:
+    return member(NameOrder, value)
+
+
 @attrs.frozen
 class PersonName:
     """A person's name as parts; ``order`` says how the parts are shown."""
 
     family: str = attrs.field(validator=not_blank)
     given: str | None = attrs.field(default=None, validator=optional_not_blank)
-    order: NameOrder = NameOrder.GIVEN_FAMILY
+    order: NameOrder = attrs.field(default=NameOrder.GIVEN_FAMILY, converter=_name_order)
 
     @property
     def full(self) -> str:
@@ -123,6 +128,10 @@ class AffiliationKind(enum.StrEnum):
     """An office or post, whoever holds it ("on behalf of the Chair"): ``on_behalf_of`` only."""
 
 
+def _affiliation_kind(value: AffiliationKind | str) -> AffiliationKind:
+    return member(AffiliationKind, value)
+
+
 @attrs.frozen
 class Affiliation:
     """The Member, country, organisation or group a speaker speaks for, in the item's language.
@@ -132,7 +141,7 @@ class Affiliation:
     """
 
     name: str = attrs.field(validator=not_blank)
-    kind: AffiliationKind = AffiliationKind.MEMBER
+    kind: AffiliationKind = attrs.field(default=AffiliationKind.MEMBER, converter=_affiliation_kind)
     code: str | None = attrs.field(default=None, validator=optional_not_blank)
 
 
@@ -175,6 +184,10 @@ class RoleKind(enum.StrEnum):
     """Any other role: ``Role.label`` names it."""
 
 
+def _role_kind(value: RoleKind | str) -> RoleKind:
+    return member(RoleKind, value)
+
+
 @attrs.frozen
 class Role:
     """A role a speaker holds: "chair of the plenary meetings in 2023".
@@ -184,7 +197,7 @@ class Role:
     held; ``label`` overrides the localised name of ``kind`` (required for ``other``).
     """
 
-    kind: RoleKind
+    kind: RoleKind = attrs.field(converter=_role_kind)
     of: str | None = attrs.field(default=None, validator=optional_not_blank)
     period: Period | None = attrs.field(default=None, validator=_checks.of_type(Period))
     label: str | None = attrs.field(default=None, validator=optional_not_blank)
@@ -200,6 +213,10 @@ class GrammaticalGender(enum.StrEnum):
     FEMININE = "feminine"
     MASCULINE = "masculine"
     NEUTRAL = "neutral"
+
+
+def _gender(value: GrammaticalGender | str | None) -> GrammaticalGender | None:
+    return None if value is None else member(GrammaticalGender, value)
 
 
 @attrs.frozen(cache_hash=True)  # a key of exporters' caches
@@ -224,7 +241,7 @@ class Speaker:
     member: Affiliation | None = attrs.field(default=None, kw_only=True)
     on_behalf_of: OnBehalfOf | None = attrs.field(default=None, kw_only=True, converter=_behalf)
     roles: tuple[Role, ...] = attrs.field(default=(), kw_only=True, converter=_roles)
-    gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True)
+    gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True, converter=_gender)
 
     def __attrs_post_init__(self) -> None:
         if self.name is None and not self.roles and self.honorific is None and not self.member:
@@ -245,6 +262,10 @@ class CollectiveKind(enum.StrEnum):
     OTHER = "other"
 
 
+def _collective_kind(value: CollectiveKind | str) -> CollectiveKind:
+    return member(CollectiveKind, value)
+
+
 @attrs.frozen(cache_hash=True)  # a key of exporters' caches
 class CollectiveSpeaker:
     """Speakers named as a group: "several Members", "the facilitators", "participants".
@@ -257,7 +278,9 @@ class CollectiveSpeaker:
 
     id: str = attrs.field(validator=identifier)
     label: str = attrs.field(validator=not_blank)
-    kind: CollectiveKind = attrs.field(default=CollectiveKind.OTHER, kw_only=True)
+    kind: CollectiveKind = attrs.field(
+        default=CollectiveKind.OTHER, kw_only=True, converter=_collective_kind
+    )
     members: tuple[Affiliation, ...] = attrs.field(
         default=(), kw_only=True, converter=_affiliations
     )

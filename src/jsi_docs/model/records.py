@@ -17,6 +17,7 @@ import attrs
 
 from jsi_docs.model._checks import (
     FieldValueError,
+    member,
     not_blank,
     not_empty,
     optional_identifier,
@@ -114,13 +115,17 @@ def vote_count(instance: object, attribute: attrs.Attribute[int | None], value: 
         raise FieldValueError(attribute.name, f"expected a count (0 or more), not {value!r}")
 
 
+def _vote_kind(value: VoteKind | str) -> VoteKind:
+    return member(VoteKind, value)
+
+
 @attrs.frozen
 class Vote:
     """How a decision was taken: by a recorded vote of ``in_favour`` to ``against`` (with
     ``abstentions`` when the source gives them), or without a vote, by consensus, by
     acclamation (no counts then)."""
 
-    kind: VoteKind = VoteKind.RECORDED
+    kind: VoteKind = attrs.field(default=VoteKind.RECORDED, converter=_vote_kind)
     in_favour: int | None = attrs.field(default=None, kw_only=True, validator=vote_count)
     against: int | None = attrs.field(default=None, kw_only=True, validator=vote_count)
     abstentions: int | None = attrs.field(default=None, kw_only=True, validator=vote_count)
@@ -137,6 +142,14 @@ class Vote:
             raise FieldValueError("kind", f"a decision taken {self.kind} has no vote counts")
 
 
+def _decision_kind(value: DecisionKind | str) -> DecisionKind:
+    return member(DecisionKind, value)
+
+
+def _gender(value: GrammaticalGender | str | None) -> GrammaticalGender | None:
+    return None if value is None else member(GrammaticalGender, value)
+
+
 @attrs.frozen
 class Decision:
     """What a body decided: "The General Council took note of the report".
@@ -151,12 +164,12 @@ class Decision:
     """
 
     body: str = attrs.field(validator=not_blank)
-    action: DecisionKind
+    action: DecisionKind = attrs.field(converter=_decision_kind)
     object: RichText | None = attrs.field(
         default=None, kw_only=True, converter=_optional_rich, validator=_optional_words
     )
     label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
-    gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True)
+    gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True, converter=_gender)
     """The body's grammatical gender, where the language's verb agrees with it ("Комиссия
     приняла", "اللجنة اعتمدت"); masculine when not given."""
     vote: Vote | None = attrs.field(default=None, kw_only=True)

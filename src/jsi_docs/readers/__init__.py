@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
-from jsi_docs.errors import InputError, LimitExceededError, Problem, split_path
+from jsi_docs.errors import InputError, LimitExceededError, Problem, UnknownFormatError, split_path
 from jsi_docs.model import Block, NewsItem, Table
 from jsi_docs.readers.json_reader import read_json
 from jsi_docs.readers.limits import DEFAULT_LIMITS, Limits
@@ -104,7 +104,7 @@ def _parse(text: str, fmt: str, limits: Limits) -> SourceData:
         return read_yaml(text, limits)
     if fmt.lower() == "json":
         return read_json(text, limits)
-    raise ValueError(f"unknown input format {fmt!r} (known: yaml, json)")
+    raise UnknownFormatError(fmt, ("yaml", "json"))
 
 
 def _read(raw: str | bytes, fmt: str, source: str | None, limits: Limits) -> NewsItem:

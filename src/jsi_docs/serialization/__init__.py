@@ -10,7 +10,7 @@ import cattrs
 import msgspec
 import yaml
 
-from jsi_docs.errors import InputError, Problem, split_path
+from jsi_docs.errors import InputError, Problem, UnknownFormatError, split_path
 from jsi_docs.model import NewsItem
 from jsi_docs.serialization.converter import RichTextStyle, make_converter, shorten
 from jsi_docs.serialization.problems import problems_of
@@ -196,4 +196,4 @@ def dumps(item: NewsItem, format: TextFormat | str = "json") -> str:
         return to_json(item)
     if name == "yaml":
         return to_yaml(item)
-    raise ValueError(f"unknown format {format!r} (known: json, yaml)")
+    raise UnknownFormatError(str(format), ("json", "yaml"))
