@@ -121,6 +121,24 @@ def test_a_bad_request_is_4xx_saying_why(
     assert said in answer.json()["error"]
 
 
+@pytest.mark.parametrize(
+    ("method", "path", "status", "said"),
+    [
+        ("GET", "/nowhere", 404, "no such path (known: /render/{format}"),
+        ("GET", "/render/html", 405, "allowed: POST"),
+        ("POST", "/schema", 405, "allowed: GET"),
+    ],
+)
+def test_an_unknown_path_or_method_is_answered_in_json(
+    port: int, method: str, path: str, status: int, said: str
+) -> None:
+    answer = call(port, method, path, b"" if method == "POST" else None)
+    assert answer.status == status
+    assert answer.headers["content-type"].startswith("application/json")
+    assert said in answer.json()["error"]
+    assert answer.json()["problems"] == []
+
+
 def test_validate_reports_problems_with_lines(port: int) -> None:
     good = call(port, "POST", "/validate", french(), YAML).json()
     assert good == {"valid": True, "problems": [], "warnings": []}

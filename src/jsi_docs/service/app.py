@@ -27,6 +27,7 @@ from typing import Any
 import anyio.to_thread
 import attrs
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
@@ -82,6 +83,22 @@ class ServiceConfig:
             max_renders=self.max_renders,
             max_rss=self.max_rss,
         )
+
+
+async def _http_error(_request: Request, exc: Exception) -> Response:
+    """An unknown path (404) or method (405) answered as every other refusal: JSON."""
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 405:
+        message = "this path does not take this method" + (
+            f" (allowed: {exc.headers['Allow']})" if exc.headers and "Allow" in exc.headers else ""
+        )
+    elif exc.status_code == 404:
+        message = "no such path (known: /render/{format}, /validate, /schema, /formats, /health)"
+    else:
+        message = str(exc.detail)
+    return JSONResponse(
+        {"error": message, "problems": []}, status_code=exc.status_code, headers=exc.headers
+    )
 
 
 class _Refusal(Exception):
@@ -367,6 +384,7 @@ def create_app(config: ServiceConfig | None = None, *, pool: WorkerPool | None =
             Route("/health", health, methods=["GET"]),
         ],
         lifespan=lifespan,
+        exception_handlers={HTTPException: _http_error},
     )
     app.state.pool = workers
     return app
