@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, overload
 
 import attrs
 
-from jsi_docs.diagnostics import Diagnostic
-from jsi_docs.errors import InputError
+from jsi_docs.diagnostics import Diagnostic, Severity
 from jsi_docs.exporters import (
     ExportOptions,
     ExportResult,
@@ -123,8 +122,6 @@ def render(
     """
     if not isinstance(item, NewsItem):
         raise TypeError(f"export() takes a NewsItem, not {type(item).__name__}")
-    if problems := checked(item):  # an item built in code, as a file would be read
-        raise InputError(problems)
     exporter = get_exporter(fmt)
     wanted = exporter.options_type
     if options is not None and not isinstance(options, wanted):
@@ -134,7 +131,14 @@ def render(
     if options is None or kwargs:
         options = structure_options(wanted, exporter.name, kwargs, options)
     result = exporter.export(item, options)
-    warnings = tuple(
+    # An item built in code is checked as a file is read (an item read is known valid): its
+    # problems are diagnostics, so that strict=True refuses it and the exporters, which make
+    # any item safe, still give their output otherwise.
+    invalid = tuple(
+        Diagnostic(f"not valid: {p.path}: {p.message}", Severity.ERROR, exporter.name)
+        for p in checked(item)
+    )
+    warnings = invalid + tuple(
         Diagnostic(f"{p.path}: {p.message}", source=exporter.name) for p in item_warnings(item)
     )
     if warnings:
