@@ -484,3 +484,17 @@ def test_a_notice_is_shown_alike_in_every_format() -> None:
     assert text.index("notice:") < text.index("sections:")
     reader = pypdf.PdfReader(io.BytesIO(jsi_docs.export(speech, "pdf")))
     assert "Cotéjese con el discurso pronunciado" in reader.pages[0].extract_text()
+
+
+@pytest.mark.parametrize(
+    ("written", "whole"),
+    [("2024-05-23/24", "2024-05-23/2024-05-24"), ("2024-05-30/06-02", "2024-05-30/2024-06-02")],
+)
+def test_a_period_with_its_end_shortened_is_given_back_in_full(written: str, whole: str) -> None:
+    text = (
+        "id: m\nlanguage: en\nheadline: x\npublished: 2024-06-24\nmeeting:\n  kind: plenary\n"
+        f"  dates: {written}\nsections: []\n"
+    )
+    with pytest.raises(InputError) as caught:
+        jsi_docs.loads(text, "yaml")
+    assert caught.value.problems[0].message.endswith(f"; in full that is {whole}")

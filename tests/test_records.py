@@ -31,7 +31,7 @@ from jsi_docs.model import (
     Section,
     Speaker,
 )
-from jsi_docs.model.people import Affiliation
+from jsi_docs.model.people import Affiliation, OnBehalfOf
 from jsi_docs.serialization import to_json
 from jsi_docs.serialization.richtext import format_rich_text, parse_rich_text
 from jsi_docs.serialization.schema import json_schema
@@ -631,13 +631,22 @@ def test_a_vote_is_part_of_the_decision_sentence(vote: str, language: str, sente
 @pytest.mark.parametrize(
     ("vote", "message"),
     [
-        ("{in_favour: 152}", "vote.against: a recorded vote gives the votes in favour and against"),
+        (
+            "{in_favour: 152}",
+            "vote.against: a recorded vote gives the votes in favour and against: "
+            "{in_favour: 152, against: 3}",
+        ),
         (
             "{kind: consensus, in_favour: 3}",
             "vote.kind: a decision taken consensus has no vote counts",
         ),
         ("{in_favour: 152, against: -1}", "vote.against: expected a count (0 or more), not -1"),
-        ("unanimous", "vote.kind: expected one of: recorded, without-vote, consensus, acclamation"),
+        (
+            "unanimous",
+            "vote: expected without-vote, consensus or acclamation, or the counts of a recorded "
+            "vote: {in_favour: 152, against: 3, abstentions: 11}; got the text 'unanimous'",
+        ),
+        ("recorded", "vote: expected without-vote, consensus or acclamation, or the counts"),
     ],
 )
 def test_a_vote_the_source_cannot_have_given_is_refused(vote: str, message: str) -> None:
@@ -701,3 +710,19 @@ def test_a_decision_s_verb_agrees_with_its_body(
     assert action in plain(decision.content).replace("\u202f", " ")
     data = json.loads(to_json(item))
     assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data)) == []
+
+
+def test_whom_a_speaker_speaks_for_is_in_the_line_of_what_they_said() -> None:
+    """ "Senegal, on behalf of the African Group: supported …": in a council summary the
+    phrase belongs in the line, not only in the speakers box."""
+    senegal = Speaker(
+        "senegal", member=Affiliation("Senegal"), on_behalf_of=OnBehalfOf("the African Group")
+    )
+    floor = Interventions(
+        [Intervention("senegal", content=["supported the draft."]), Intervention("senegal")]
+    )
+    view = build_view(_item_of(floor, speakers=(senegal,)))
+    assert _lines(view.sections[0].blocks[0]) == [
+        "Senegal, on behalf of the African Group: supported the draft.",
+        "Senegal took the floor.",
+    ]

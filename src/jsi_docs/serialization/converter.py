@@ -51,6 +51,7 @@ from jsi_docs.model import (
     TopicRef,
     Truncation,
     Vote,
+    VoteKind,
 )
 from jsi_docs.serialization.richtext import format_rich_text, parse_rich_text
 from jsi_docs.serialization.scalars import Ambiguous
@@ -240,6 +241,8 @@ def _as_known(known: Callable[[object, type], Any], what: str) -> Callable[[obje
         try:
             return known(value, type_)
         except ValueError as exc:
+            if what == "period" and isinstance(value, str) and (whole := _short_end(value)):
+                raise ValueError(f"{exc}; in full that is {whole}") from None
             if isinstance(value, str) and any(c.isalpha() for c in value):  # words, not digits
                 from jsi_docs.serialization.date_words import in_figures  # Babel: only here
 
@@ -260,6 +263,24 @@ def _as_known(known: Callable[[object, type], Any], what: str) -> Callable[[obje
             raise
 
     return structure
+
+
+_SHORT_END = re.compile(r"(\d{4})-(\d{2})-(\d{2})\s*/\s*(?:(\d{1,2})-)?(\d{1,2})")
+
+
+def _short_end(text: str) -> str | None:
+    """ "2024-05-23/24" written in full, "2024-05-23/2024-05-24"; None for anything else."""
+    found = _SHORT_END.fullmatch(text.strip())
+    if found is None:
+        return None
+    year, month, day, end_month, end_day = found.groups()
+    end = f"{year}-{int(end_month or month):02d}-{int(end_day):02d}"
+    try:
+        if dt.date.fromisoformat(end) <= dt.date.fromisoformat(f"{year}-{month}-{day}"):
+            return None
+    except ValueError:
+        return None
+    return f"{year}-{month}-{day}/{end}"
 
 
 _FLOW_SPECIAL = re.compile(r"[,:{}\[\]#&*!|>'\"%@`]")
@@ -340,8 +361,18 @@ def _vote(converter: cattrs.Converter) -> Callable[[object, type], Any]:
     """``vote: consensus`` is ``vote: {kind: consensus}``; counts need the mapping."""
     mapping = _mapping_hook(Vote, converter)
 
+    alone = [k.value for k in VoteKind if k is not VoteKind.RECORDED]
+
     def structure(value: object, type_: type) -> Any:
-        return mapping({"kind": value} if isinstance(value, str) else value, type_)
+        if isinstance(value, str):
+            if value not in alone:  # "recorded", "98 a favor, 2 en contra": counts are numbers
+                raise ValueError(
+                    f"expected {', '.join(alone[:-1])} or {alone[-1]}, or the counts of a "
+                    "recorded vote: {in_favour: 152, against: 3, abstentions: 11}; got "
+                    f"{_describe(value)}"
+                )
+            value = {"kind": value}
+        return mapping(value, type_)
 
     return structure
 

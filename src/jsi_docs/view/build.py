@@ -209,7 +209,9 @@ class _Builder:
             cut_note=(self.labels.label(Term.TEXT_CUT_OFF), self.labels_lang()),
             document_url=self.document_url_for(document_url_pattern),
         )
-        self.records = RecordsBuilder(self.text, self.inlines, self.speaker_named)
+        self.records = RecordsBuilder(
+            self.text, self.inlines, self.speaker_named, self.speaker_behalf
+        )
 
     def note(self, message: str) -> None:
         self.diagnostics.append(Diagnostic(message, source="view"))
@@ -229,6 +231,13 @@ class _Builder:
             return href
 
         return url
+
+    def speaker_behalf(self, speaker_id: str) -> str | None:
+        """Whom the speaker speaks for on this occasion, in the item's words, or None."""
+        speaker = self.item.speaker(speaker_id)
+        if isinstance(speaker, Speaker) and speaker.on_behalf_of is not None:
+            return self.speaker(speaker).on_behalf_of
+        return None
 
     def speaker_named(self, speaker_id: str) -> tuple[str, bool] | None:
         """A speaker's name as the text shows it, and whether it names a group."""

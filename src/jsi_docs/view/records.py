@@ -113,10 +113,12 @@ class RecordsBuilder:
         text: Presenter,
         inlines: InlineBuilder,
         speaker_of: Callable[[str], tuple[str, bool] | None],
+        behalf_of: Callable[[str], str | None] = lambda _: None,
     ) -> None:
         self._text = text
         self._inlines = inlines
         self._speaker_of = speaker_of
+        self._behalf_of = behalf_of
         try:  # lists are joined as the language's dates are written: "A, B and C" (en_GB)
             self._list_locale = get_language(text.language).dates.locale
         except LookupError:
@@ -190,6 +192,9 @@ class RecordsBuilder:
                 waiting.append((name, entry.speaker, group))
                 continue
             flush()
+            if entry.speaker and (behalf := self._behalf_of(entry.speaker)):
+                # "Senegal, on behalf of the African Group: supported ..."
+                name = (*name, Run(f"{self._text.profile.comma}{behalf}"))
             said = _sentence(
                 self._compose(Term.INTERVENTION, {"speaker": name, "content": content})
             )
