@@ -126,7 +126,7 @@ def test_a_bad_request_is_4xx_saying_why(
     [
         ("GET", "/nowhere", 404, "no such path (known: /render/{format}"),
         ("GET", "/render/html", 405, "allowed: POST"),
-        ("POST", "/schema", 405, "allowed: GET"),
+        ("POST", "/schema", 405, "allowed: GET, HEAD"),
     ],
 )
 def test_an_unknown_path_or_method_is_answered_in_json(

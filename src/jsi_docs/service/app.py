@@ -89,8 +89,9 @@ async def _http_error(_request: Request, exc: Exception) -> Response:
     """An unknown path (404) or method (405) answered as every other refusal: JSON."""
     assert isinstance(exc, HTTPException)
     if exc.status_code == 405:
+        allowed = sorted(m.strip() for m in (exc.headers or {}).get("Allow", "").split(",") if m)
         message = "this path does not take this method" + (
-            f" (allowed: {exc.headers['Allow']})" if exc.headers and "Allow" in exc.headers else ""
+            f" (allowed: {', '.join(allowed)})" if allowed else ""
         )
     elif exc.status_code == 404:
         message = "no such path (known: /render/{format}, /validate, /schema, /formats, /health)"
