@@ -94,6 +94,37 @@ def _block_end(tokens: list[yaml.Token], problem_mark: yaml.Mark | None) -> Prob
     )
 
 
+_KEY_LINE = re.compile(r"\s*(?:-\s+)?([a-z_]+):(?:\s.*)?")
+
+
+def _field_names() -> frozenset[str]:
+    """Every key an item file may hold (the model's field names), and ``type``."""
+    import attrs
+
+    from jsi_docs import model
+
+    names = {"type", "schema_version"}
+    for name in model.__all__:
+        cls = getattr(model, name)
+        if isinstance(cls, type) and attrs.has(cls):
+            names.update(f.name for f in attrs.fields(cls))
+    return frozenset(names)
+
+
+def _misplaced_key(text: str, mark: yaml.Mark) -> str | None:
+    """The key a line holds (``blocks`` in ``      blocks:``) when YAML stopped at its colon
+    and it is one of the file format's keys: a key indented as if it continued a text, not
+    ': ' inside a text (``headline: Talks: day one`` stops at its second colon)."""
+    lines = text.splitlines()
+    if not 0 <= mark.line < len(lines):
+        return None
+    line = lines[mark.line]
+    found = _KEY_LINE.fullmatch(line)
+    if found is None or line.find(":") != mark.column or found.group(1) not in _field_names():
+        return None
+    return found.group(1)
+
+
 def explain(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     """The problem behind ``exc`` (raised reading ``text``), in plain words, where it is."""
     problem = exc.problem or ""
@@ -120,6 +151,13 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> Problem:
             "backslash, or put the text in single quotes",
         )
     if problem == "mapping values are not allowed here":
+        key = _misplaced_key(text, where) if where is not None else None
+        if key is not None:
+            return _at(
+                where,
+                f"'{key}' is a key, but this line is indented as if it went on with the text "
+                f"above: start '{key}:' in the same column as the key it belongs with",
+            )
         return _at(
             where,
             "': ' inside a text that is not in quotes makes YAML read a key: put the whole text "
