@@ -105,12 +105,6 @@ def _rich(text: RichText | None, path: str) -> Iterator[tuple[str, object]]:
             yield f"{path}[{index}]", node
 
 
-def _texts(item: NewsItem) -> Iterator[tuple[str, RichText]]:
-    yield from item.texts()
-    for i, note in enumerate(item.notes):
-        yield f"$.notes[{i}].text", note.text
-
-
 def _notes(item: NewsItem) -> Iterator[Problem]:
     """Note ids unique; every reference resolves, outside notes and links; every note used."""
     yield from _duplicates("note", [(f"$.notes[{i}].id", n.id) for i, n in enumerate(item.notes)])
@@ -169,7 +163,7 @@ def _link_urls(item: NewsItem) -> Iterator[tuple[str, str | None]]:
     for s, b, block in item.blocks():
         if isinstance(block, BlockQuote):
             yield f"$.sections[{s}].blocks[{b}].cite", block.cite
-    for path, text in _texts(item):
+    for path, text in item.all_texts():
         for node_path, node in _rich(text, path):
             if isinstance(node, Link | DocumentRef):
                 yield f"{node_path}.url", node.url
@@ -259,7 +253,7 @@ def validate(item: NewsItem) -> list[Problem]:
                 speaker_ref(
                     f"$.sections[{s}].blocks[{b}].interventions[{i}].speaker", entry.speaker
                 )
-    for path, text in _texts(item):
+    for path, text in item.all_texts():
         for node_path, node in _rich(text, path):
             if isinstance(node, SpeakerRef | Quotation | Statement):
                 speaker_ref(f"{node_path}.speaker", node.speaker)
@@ -348,7 +342,7 @@ def validate(item: NewsItem) -> list[Problem]:
 def _truncations(item: NewsItem) -> Iterator[Problem]:
     """A text cut off in the source stops at its truncation mark: nothing but white space or a
     note mark follows it."""
-    for path, text in _texts(item):
+    for path, text in item.all_texts():
         cut: str | None = None
         for node_path, node in _rich(text, path):
             if cut is None:

@@ -409,6 +409,12 @@ class NewsItem:
         if self.contact is not None and self.contact.text:
             yield "$.contact.text", self.contact.text
 
+    def all_texts(self) -> Iterator[tuple[str, RichText]]:
+        """:meth:`texts`, then each note's text (``$.notes[i].text``)."""
+        yield from self.texts()
+        for i, note in enumerate(self.notes):
+            yield f"$.notes[{i}].text", note.text
+
     def note_numbers(self) -> dict[str, int]:
         """Each referenced note's number (from 1), in the order of its first reference."""
         numbers: dict[str, int] = {}

@@ -8,6 +8,7 @@ mistakes of people writing items by hand; anything else keeps PyYAML's words.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import yaml
@@ -97,6 +98,7 @@ def _block_end(tokens: list[yaml.Token], problem_mark: yaml.Mark | None) -> Prob
 _KEY_LINE = re.compile(r"\s*(?:-\s+)?([a-z_]+):(?:\s.*)?")
 
 
+@functools.cache
 def _field_names() -> frozenset[str]:
     """Every key an item file may hold (the model's field names), and ``type``."""
     import attrs

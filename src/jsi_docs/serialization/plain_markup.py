@@ -78,8 +78,7 @@ _QUOTATION_MARKS = frozenset('"“”„«»「」『』')
 def typed_quotation_marks(item: NewsItem) -> list[Problem]:
     """A warning for each rich text of ``item`` with quotation marks typed in its words."""
     found: list[Problem] = []
-    texts = [*item.texts(), *((f"$.notes[{i}].text", n.text) for i, n in enumerate(item.notes))]
-    for path, text in texts:
+    for path, text in item.all_texts():
         typed = next(
             (
                 node.text

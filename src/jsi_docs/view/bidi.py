@@ -35,3 +35,9 @@ def needs_isolation(text: str, direction: str) -> bool:
     letters of the other direction and so must be isolated from its surroundings."""
     other = "ltr" if direction == "rtl" else "rtl"
     return other in strong_directions(text)
+
+
+FIRST_STRONG_ISOLATE: Final = "\u2068"
+POP_DIRECTIONAL_ISOLATE: Final = "\u2069"
+"""Around words of the other direction inside a label's text (every format keeps them as
+characters: a label has no markup of its own to isolate them with)."""

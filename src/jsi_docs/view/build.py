@@ -46,7 +46,11 @@ from jsi_docs.model import (
     plain_text,
 )
 from jsi_docs.model._checks import LANGUAGE_PATTERN
-from jsi_docs.view.bidi import needs_isolation
+from jsi_docs.view.bidi import (
+    FIRST_STRONG_ISOLATE,
+    POP_DIRECTIONAL_ISOLATE,
+    needs_isolation,
+)
 from jsi_docs.view.blocks import (
     BlockView,
     CellView,
@@ -834,12 +838,6 @@ def _same_words(text: str, other: str | None) -> bool:
         other is not None
         and " ".join(text.split()).casefold() == " ".join(other.split()).casefold()
     )
-
-
-FIRST_STRONG_ISOLATE = "\u2068"
-POP_DIRECTIONAL_ISOLATE = "\u2069"
-"""Around words of the other direction inside a label's text (every format keeps them as
-characters: a label has no markup of its own to isolate them with)."""
 
 
 _CONTACT_PROMPTS = {
