@@ -248,6 +248,15 @@ def test_format_names_are_case_insensitive(tmp_path: Path) -> None:
     assert (tmp_path / "jsi-ecommerce-2023-05-25.fr.json").is_file()
 
 
+def test_to_given_again_adds_formats(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["render", str(FRENCH), "--to", "html", "--to", "json,yaml", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    written = sorted(p.suffix for p in tmp_path.glob("jsi-ecommerce-2023-05-25.fr.*"))
+    assert written == [".html", ".json", ".yaml"]
+
+
 def test_unknown_format_lists_the_known_ones() -> None:
     result = CliRunner().invoke(main, ["render", str(FRENCH), "--to", "rtf"])
     assert result.exit_code == 2

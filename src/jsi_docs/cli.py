@@ -349,12 +349,12 @@ def formats() -> None:
         click.echo(f"{name}\t{', '.join(names)}")
 
 
-def _formats(value: str) -> list[str]:
+def _formats(values: Iterable[str]) -> list[str]:
     from jsi_docs.errors import UnknownFormatError
     from jsi_docs.exporters import format_name
 
     names: list[str] = []
-    for written in (v.strip() for v in value.split(",")):
+    for written in (v.strip() for value in values for v in value.split(",")):
         if not written:
             continue
         try:
@@ -444,9 +444,10 @@ def _output_is_a_folder(out_dir: Path, formats: Sequence[str]) -> None:
 @click.option(
     "--to",
     "to",
-    default="html,pdf,docx",
+    multiple=True,
+    default=("html,pdf,docx",),
     show_default=True,
-    help="Comma-separated formats, in any case (see `jsi-docs formats`).",
+    help="Comma-separated formats, in any case (see `jsi-docs formats`); may be given again.",
 )
 @click.option(
     "-o",
@@ -517,7 +518,7 @@ def _output_is_a_folder(out_dir: Path, formats: Sequence[str]) -> None:
 @_verbosity_options
 def render(
     paths: tuple[Path, ...],
-    to: str,
+    to: tuple[str, ...],
     out_dir: Path,
     theme: Path | None,
     strict: bool,
