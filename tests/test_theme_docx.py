@@ -166,6 +166,16 @@ def test_body_text_is_serif_ragged_and_unhyphenated(styles: Styles) -> None:
     assert not styles.on("Quote Attribution", "w:rPr/w:i")
 
 
+@pytest.mark.parametrize("name", ["List Bullet", "List Number"])
+def test_a_list_is_spaced_as_the_stylesheets_space_it(styles: Styles, name: str) -> None:
+    """No space between entries, a paragraph's space after the last one (print.css: ``li``
+    without margins, the list's margin below): Word's contextual spacing does both."""
+    assert styles.on(name, "w:pPr/w:contextualSpacing")
+    after = styles.attribute(name, "w:pPr/w:spacing", "after")
+    assert after == str(round((tokens().element("paragraph").look.after or 0) * 20))
+    assert styles.attribute("Body Text", "w:pPr/w:spacing", "after") == after
+
+
 def test_the_end_of_the_document_keeps_together(styles: Styles) -> None:
     """Headings keep with their text; the links, language versions and contact lines keep with
     what follows, so the contact block never sits alone on a last page; widow control is on."""

@@ -120,7 +120,11 @@ def keep(*, lines: bool = False) -> Props:
 
 
 def _list(num_id: int) -> Props:
-    props = Props().set("spacing", after=twips(4)).set("ind", left="567", hanging="283")
+    """A list entry: no space between entries (contextual spacing), a paragraph's space after
+    the last one, as the stylesheets' lists have."""
+    after = TOKENS.element("paragraph").look.after or 0
+    props = Props().set("spacing", after=twips(after)).set("contextualSpacing")
+    props.set("ind", left="567", hanging="283")
     props.raw["numPr"] = f'<w:numPr><w:numId w:val="{num_id}"/></w:numPr>'
     return props
 
