@@ -35,6 +35,7 @@ from jsi_docs.serialization import dumps
 
 HYPERLINK_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
 ITEM = every_node_item()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -84,6 +85,15 @@ def test_paragraphs_carry_the_named_styles_in_reading_order(
     ]  # fmt: skip
     assert styles[6:] == expected_body
     assert set(styles) <= {str(s) for s in StyleName}
+
+
+def test_highlights_are_a_labelled_box_not_a_section() -> None:
+    item = jsi_docs.load(ROOT / "examples" / "press-release-2024-03-12-fisheries-subsidies.en.yaml")
+    styles = _paragraph_styles(jsi_docs.render(item, "docx").data)
+    at = styles.index("Highlights Heading")
+    assert styles[at - 1] == "Lead"
+    assert styles[at + 1 : at + 4] == ["Highlights"] * 3
+    assert styles[at + 4] != "Highlights"
 
 
 def test_runs_carry_character_styles_for_speakers_quotations_terms(

@@ -176,6 +176,20 @@ def test_a_list_is_spaced_as_the_stylesheets_space_it(styles: Styles, name: str)
     assert styles.attribute("Body Text", "w:pPr/w:spacing", "after") == after
 
 
+def test_the_highlights_rule_runs_unbroken_beside_label_and_entries(styles: Styles) -> None:
+    """Word and LibreOffice draw a left border beside a paragraph's first line, so each entry's
+    first line (its bullet) starts where the label does, and both have the same rule."""
+    label, entry = "Highlights Heading", "Highlights"
+    for side in ("val", "sz", "space", "color"):
+        rule = styles.attribute(label, "w:pPr/w:pBdr/w:left", side)
+        assert rule is not None
+        assert rule == styles.attribute(entry, "w:pPr/w:pBdr/w:left", side)
+    left = int(styles.attribute(entry, "w:pPr/w:ind", "left") or 0)
+    hanging = int(styles.attribute(entry, "w:pPr/w:ind", "hanging") or 0)
+    assert left - hanging == int(styles.attribute(label, "w:pPr/w:ind", "left") or 0) > 0
+    assert styles.on(label, "w:pPr/w:keepNext")
+
+
 def test_the_end_of_the_document_keeps_together(styles: Styles) -> None:
     """Headings keep with their text; the links, language versions and contact lines keep with
     what follows, so the contact block never sits alone on a last page; widow control is on."""

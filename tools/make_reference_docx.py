@@ -129,6 +129,11 @@ def _list(num_id: int) -> Props:
     return props
 
 
+_HIGHLIGHTS_RULE = TOKENS.element("highlights").look.rule
+_HIGHLIGHTS_INDENT = _HIGHLIGHTS_RULE.width + _HIGHLIGHTS_RULE.gap if _HIGHLIGHTS_RULE else 0
+"""The key points' text starts after their rule and its gap, as in CSS."""
+
+
 def _tabs(props: Props) -> Props:
     props.raw["tabs"] = (
         '<w:tabs><w:tab w:val="center" w:pos="4819"/><w:tab w:val="right" w:pos="9638"/></w:tabs>'
@@ -176,6 +181,22 @@ PARAGRAPH_STYLES: list[StyleDef] = [
     ),
     StyleDef(
         "ListNumber", "List Number", based_on="BodyText", following="ListNumber", ppr=_list(2)
+    ),
+    StyleDef(
+        "HighlightsHeading",
+        "Highlights Heading",
+        based_on="BodyText",
+        following="Highlights",
+        ppr=keep().set("ind", left=twips(_HIGHLIGHTS_INDENT)),
+    ),
+    StyleDef(
+        "Highlights",
+        "Highlights",
+        based_on="ListBullet",
+        following="Highlights",
+        # Word and LibreOffice draw a left border beside a paragraph's first line: the bullet
+        # starts there, under the label, and the words 6 mm further, as print.css puts them
+        ppr=Props().set("ind", left=str(340 + round(_HIGHLIGHTS_INDENT * 20)), hanging="340"),
     ),
     StyleDef(
         "Figure",
@@ -446,6 +467,8 @@ SAMPLES = [
     ("QuoteAttribution", "Quote Attribution: who said it"),
     ("ListBullet", "List Bullet: an entry of a bulleted list"),
     ("ListNumber", "List Number: an entry of a numbered list"),
+    ("HighlightsHeading", "Highlights Heading: the label of the key points"),
+    ("Highlights", "Highlights: a key point, before the body"),
     ("Figure", "Figure: the paragraph that holds an image"),
     ("FigureAlt", "Figure Alt: an image's text alternative, when the image is not embedded"),
     ("Caption", "Caption: what an image shows. Photo: a credit"),

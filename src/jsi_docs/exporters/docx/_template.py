@@ -56,6 +56,8 @@ class StyleName(enum.StrEnum):
     QUOTE_ATTRIBUTION = "Quote Attribution"
     LIST_BULLET = "List Bullet"
     LIST_NUMBER = "List Number"
+    HIGHLIGHTS_HEADING = "Highlights Heading"
+    HIGHLIGHTS = "Highlights"
     FIGURE = "Figure"
     FIGURE_ALT = "Figure Alt"
     CAPTION = "Caption"

@@ -184,9 +184,9 @@ class BodyWriter:
         if view.lead:
             self._inlines(self._paragraph(StyleName.LEAD), view.lead)
         if view.highlights:
-            self._plain(StyleName.HEADING, view.labels["highlights"], label=True)
+            self._plain(StyleName.HIGHLIGHTS_HEADING, view.labels["highlights"], label=True)
             for entry in view.highlights:
-                self._inlines(self._paragraph(StyleName.LIST_BULLET), entry)
+                self._inlines(self._paragraph(StyleName.HIGHLIGHTS), entry)
         for section in view.sections:
             if section.agenda_item or section.heading:
                 p = self._paragraph(StyleName.HEADING)
