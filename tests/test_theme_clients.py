@@ -59,9 +59,10 @@ def _french() -> NewsItem:
 
 def _captured_in_part() -> NewsItem:
     """Every node again, with no headline (the label "Untitled"), a standfirst, a dateline,
-    a notice and a lead cut off in the source."""
+    a notice, a lead cut off in the source and highlights."""
     return every_node_item(
         headline=None,
+        highlights=(("Un point clé",), ("Un autre",)),
         subtitle=("Un intertitre sous le titre",),
         dateline=Dateline("GENÈVE", PartialDate(2023, 6, 1)),
         notice=("Seul le texte prononcé fait foi",),
