@@ -38,6 +38,7 @@ from jsi_docs.model import (
     ListBlock,
     Meeting,
     MeetingKind,
+    MeetingMode,
     NameOrder,
     NewsItem,
     Note,
@@ -181,7 +182,9 @@ def interventions(
     unnamed = st.builds(
         lambda words, c: Intervention(label=words, content=c), label, st.none() | text
     )
-    return Interventions(draw(st.lists(speaker | unnamed, min_size=1, max_size=4)))
+    return Interventions(
+        draw(st.lists(speaker | unnamed, min_size=1, max_size=4)), lead_in=draw(st.none() | text)
+    )
 
 
 @st.composite
@@ -224,7 +227,13 @@ def with_notes(
             | later.map(lambda p: PartialDate(p.year, p.month))
             | later.map(lambda p: PartialDate(p.year))
         )
-    return attrs.evolve(item, notes=notes, symbols=draw(symbols), updated=updated)
+    return attrs.evolve(
+        item,
+        notes=notes,
+        symbols=draw(symbols),
+        updated=updated,
+        release_number=draw(st.none() | st.from_regex(r"\A[A-Z]{2}/\d{2}/\d{1,4}\Z")),
+    )
 
 
 def periods(within: Period | None = None) -> st.SearchStrategy[Period]:
@@ -310,7 +319,7 @@ def news_items(draw: Any) -> NewsItem:
             name,
             honorific=honorific if name or honorific or member else draw(label),
             member=member,
-            on_behalf_of=draw(st.none() | on_behalf),
+            on_behalf_of=draw(st.none() | on_behalf | st.lists(on_behalf, min_size=1, max_size=3)),
             roles=draw(
                 st.lists(
                     st.builds(
@@ -425,6 +434,7 @@ def news_items(draw: Any) -> NewsItem:
             place=draw(st.none() | label),
             series=draw(st.none() | label),
             label=draw(st.none() | label),
+            mode=draw(st.none() | st.sampled_from(MeetingMode)),
         ),
         publisher=draw(st.none() | st.builds(Organization, label, url=st.none() | web_urls)),
         url=draw(st.none() | web_urls),

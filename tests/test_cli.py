@@ -47,7 +47,7 @@ def test_validate_broken_copy_prints_one_line_per_error(tmp_path: Path) -> None:
     speaker_line = next(i for i, line in enumerate(source_lines, 1) if "speaker:yamazki" in line)
     assert (
         lines[0]
-        == f"{path}:{author_line}: $.author: unknown key (allowed here: id, language, headline, published, sections, kind, series, lead, meeting, publisher, url, speakers, collective_speakers, topics, related_links, language_versions, contact, symbols, updated, notes, subtitle, dateline, highlights, notice)"
+        == f"{path}:{author_line}: $.author: unknown key (allowed here: id, language, headline, published, sections, kind, series, lead, meeting, publisher, url, speakers, collective_speakers, topics, related_links, language_versions, contact, symbols, updated, notes, subtitle, dateline, highlights, notice, release_number)"
     )
     speaker_column = source_lines[speaker_line - 1].index("yamazki") + 1
     assert lines[1].startswith(

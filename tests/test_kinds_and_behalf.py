@@ -119,11 +119,11 @@ def test_on_behalf_of_is_said_in_the_item_language(language: str, expected: str)
 def test_old_files_with_an_affiliation_on_behalf_still_load() -> None:
     speaker = jsi_docs.load(KOUASSI).speaker("kouassi")
     assert isinstance(speaker, Speaker)
-    assert speaker.on_behalf_of == OnBehalfOf(
-        "the African Group", AffiliationKind.GROUP, "african-group"
+    assert speaker.on_behalf_of == (
+        OnBehalfOf("the African Group", AffiliationKind.GROUP, "african-group"),
     )
     given = Speaker("x", member=Affiliation("Kenya"), on_behalf_of=Affiliation("the African Group"))
-    assert isinstance(given.on_behalf_of, OnBehalfOf)
+    assert given.on_behalf_of == (OnBehalfOf("the African Group"),)
 
 
 def test_a_phrase_gives_the_item_s_own_words() -> None:

@@ -9,8 +9,8 @@ with the path of the thing on each side:
   collective speakers (by id, with their kind);
 * the statements (blocks with a speaker, and statement spans in rich text) and direct
   quotations, in reading order, with who speaks, and how many quotations each speaker has;
-* topics (by id), the publication, update and meeting dates, document symbols, the notes (by
-  id), the related links (in order, by site: each version links to pages in its own language),
+* topics (by id), the publication, update and meeting dates, how the meeting was held,
+  document symbols and the release number, the notes (by id), the related links (in order, by site: each version links to pages in its own language),
   and the sections (their number, ids and how many blocks each holds).
 
 Names are not compared: they are spelt in each language's script. This module reads the model
@@ -153,6 +153,7 @@ def _keyed(item: NewsItem) -> dict[str, dict[str, _Fact]]:
         speakers[s.id] = (f"$.speakers[{i}]", _speaker(s))
     for i, c in enumerate(item.collective_speakers):
         speakers[c.id] = (f"$.collective_speakers[{i}]", f"collective {c.kind}")
+    mode = item.meeting.mode if item.meeting else None
     quoted = Counter(speaker for _, speaker in _quotations(item))
     first_quote = {}
     for path, speaker in reversed(list(_quotations(item))):
@@ -167,13 +168,16 @@ def _keyed(item: NewsItem) -> dict[str, dict[str, _Fact]]:
         "note": {n.id: (f"$.notes[{i}]", "present") for i, n in enumerate(item.notes)},
         "date": _dates(item),
         "symbols": {"": ("$.symbols", ", ".join(item.symbols) or "none")},
+        "release number": {"": ("$.release_number", item.release_number or "none")},
+        "meeting mode": {"": ("$.meeting.mode", str(mode) if mode else "none")},
     }
 
 
 def _speaker(speaker: Speaker) -> str:
     parts = [f"member {_affiliation(speaker.member)}"]
-    if speaker.on_behalf_of is not None:
-        parts.append(f"on behalf of {_affiliation(speaker.on_behalf_of)}")
+    if speaker.on_behalf_of:
+        parties = " and ".join(_affiliation(p) for p in speaker.on_behalf_of)
+        parts.append(f"on behalf of {parties}")
     for role in speaker.roles:
         period = f" {role.period.start}/{role.period.end}" if role.period else ""
         parts.append(f"role {role.kind}{period}")

@@ -8,13 +8,16 @@ the page agree.
 
 The records of a meeting have no exact schema.org term; they are stated as what they are
 closest to, under ``mentions`` (things the article refers to without being about them):
-an interventions block is an ``ItemList`` (its order is the speaking order) of
+an interventions block is an ``ItemList`` (its order is the speaking order; its ``name`` the
+item's lead-in, when it gives one) of
 ``CommunicateAction`` entries, each with its ``agent`` and, when reported, what was said as
 its ``description``; a decision is an ``Action`` whose ``agent`` is the body, ``name`` the
 sentence shown, ``object`` what it bears on, ``additionalType`` the decision kind, and
 ``actionStatus`` completed. Cited documents are the article's ``citation``: a
 ``CreativeWork`` named by the words shown, with the symbol as ``identifier`` and the link as
-``url`` when there is one.
+``url`` when there is one. The item's document symbols are its ``identifier``; the number
+its publisher gives the release, when it is no document symbol, is one more, a
+``PropertyValue`` whose ``propertyID`` is :data:`RELEASE_NUMBER`.
 """
 
 from __future__ import annotations
@@ -125,8 +128,13 @@ def news_article(view: ItemView) -> JsonObject:
         article["datePublished"] = view.published.iso
     if view.updated is not None and view.updated.iso:
         article["dateModified"] = view.updated.iso
-    if view.symbols:
-        article["identifier"] = list(view.symbols)
+    identifiers: list[Any] = list(view.symbols)
+    if view.release_number:  # the publisher's own number: said apart from document symbols
+        identifiers.append(
+            {"@type": "PropertyValue", "propertyID": RELEASE_NUMBER, "value": view.release_number}
+        )
+    if identifiers:
+        article["identifier"] = identifiers
     if view.url:
         article["url"] = view.url
         article["mainEntityOfPage"] = view.url
@@ -199,6 +207,8 @@ def news_article(view: ItemView) -> JsonObject:
     return article
 
 
+RELEASE_NUMBER = "urn:jsi-docs:release-number"
+"""The ``propertyID`` of the number a publisher gives a release (``IP/24/1234``)."""
 _COMPLETED = "https://schema.org/CompletedActionStatus"
 DECISION_KINDS = "urn:jsi-docs:decision:"
 """Prefix of a decision's ``additionalType`` (``urn:jsi-docs:decision:took-note``)."""
@@ -221,13 +231,14 @@ def _records(view: ItemView) -> list[JsonObject]:
                 if entry.content:
                     action["description"] = one_line(plain(entry.content))
                 entries.append({"@type": "ListItem", "position": position, "item": action})
-            found.append(
-                {
-                    "@type": "ItemList",
-                    "itemListOrder": "https://schema.org/ItemListOrderAscending",
-                    "itemListElement": entries,
-                }
-            )
+            listed: JsonObject = {
+                "@type": "ItemList",
+                "itemListOrder": "https://schema.org/ItemListOrderAscending",
+                "itemListElement": entries,
+            }
+            if block.lead_in:  # the item's words before the list ("Also speaking were:")
+                listed["name"] = one_line(plain(block.lead_in))
+            found.append(listed)
         elif isinstance(block, DecisionView):
             decision: JsonObject = {
                 "@type": "Action",

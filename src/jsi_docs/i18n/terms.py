@@ -70,6 +70,8 @@ class Term(enum.StrEnum):
     """Shown in place of a headline the source does not give."""
     DOCUMENT_SYMBOL = enum.auto()
     DOCUMENT_SYMBOLS = enum.auto()
+    RELEASE_NUMBER = enum.auto()
+    """Before the number a publisher gives a release that is no document symbol."""
     NOTES = enum.auto()
     BACK_TO_TEXT = enum.auto()
     ROLE_DURING = enum.auto()
@@ -103,6 +105,8 @@ class Term(enum.StrEnum):
     """One speaker took the floor, nothing said reported: "{speakers} took the floor."."""
     TOOK_THE_FLOOR_SEVERAL = enum.auto()
     """Several speakers, one after the other: "Canada, the EU and Japan took the floor."."""
+    SPEAKERS_LISTED = enum.auto()
+    """Speakers named after the item's lead-in, which says they spoke: "{speakers}."."""
     INTERVENTION = enum.auto()
     """A speaker and what they said: "{speaker}: {content}"."""
     DECISION = enum.auto()
@@ -155,6 +159,10 @@ class Term(enum.StrEnum):
     MEETING_COUNCIL = enum.auto()
     MEETING_COMMITTEE_SESSION = enum.auto()
     MEETING_GENERAL_ASSEMBLY = enum.auto()
+    # How a meeting was held (the model's ``MeetingMode``), as the meeting line says it.
+    MODE_IN_PERSON = enum.auto()
+    MODE_HYBRID = enum.auto()
+    MODE_VIRTUAL = enum.auto()
     # Kinds of item.
     ITEM_NEWS = enum.auto()
     ITEM_MEETING_SUMMARY = enum.auto()
@@ -178,7 +186,8 @@ class Term(enum.StrEnum):
     def of(cls, group: str, kind: str) -> Term:
         """The term for a model enum value: ``Term.of("role", "vice-chair")`` -> ROLE_VICE_CHAIR.
 
-        ``group`` is ``"role"``, ``"meeting"``, ``"item"``, ``"collective"`` or ``"decision"``.
+        ``group`` is ``"role"``, ``"meeting"``, ``"mode"``, ``"item"``, ``"collective"`` or
+        ``"decision"``.
         Raises :class:`UnknownTermError` (a ``LookupError``) when there is no such term.
         """
         return _term(f"{group}_{kind}".replace("-", "_").lower())
@@ -222,6 +231,7 @@ PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
         Term.DATELINE: frozenset({"place", "date"}),
         Term.TOOK_THE_FLOOR: frozenset({"speakers"}),
         Term.TOOK_THE_FLOOR_SEVERAL: frozenset({"speakers"}),
+        Term.SPEAKERS_LISTED: frozenset({"speakers"}),
         Term.INTERVENTION: frozenset({"speaker", "content"}),
         Term.DECISION: frozenset({"body", "action", "object"}),
         Term.DECISION_WITHOUT_OBJECT: frozenset({"body", "action"}),

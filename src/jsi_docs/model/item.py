@@ -23,7 +23,7 @@ from jsi_docs.model._checks import (
 )
 from jsi_docs.model.blocks import Block, BlockQuote, Figure, ListBlock, Paragraph, Section, Table
 from jsi_docs.model.inline import Inline, NoteRef, RichText, missing_words, normalize, walk
-from jsi_docs.model.notes import Note, symbols
+from jsi_docs.model.notes import Note, optional_number, symbols
 from jsi_docs.model.people import CollectiveSpeaker, Speaker
 from jsi_docs.model.period import DateAsWritten, PartialDate, Period
 from jsi_docs.model.records import Decision, Interventions
@@ -36,6 +36,7 @@ __all__ = [
     "LanguageVersion",
     "Meeting",
     "MeetingKind",
+    "MeetingMode",
     "NewsItem",
     "Organization",
     "Phone",
@@ -72,6 +73,16 @@ class MeetingKind(enum.StrEnum):
     COMMITTEE_SESSION = "committee-session"
     GENERAL_ASSEMBLY = "general-assembly"
     OTHER = "other"
+
+
+class MeetingMode(enum.StrEnum):
+    """How a meeting was held, as the source says it ("held in hybrid format")."""
+
+    IN_PERSON = "in-person"
+    HYBRID = "hybrid"
+    """Some in the room, some connected."""
+    VIRTUAL = "virtual"
+    """Online only ("réunion virtuelle", "held online")."""
 
 
 def _date(
@@ -155,7 +166,9 @@ def _block_texts(block: Block, base: str) -> Iterator[tuple[str, RichText]]:
                     yield f"{base}.rows[{r}][{i}]", entry
             if note:
                 yield f"{base}.note", note
-        case Interventions(interventions=interventions):
+        case Interventions(interventions=interventions, lead_in=lead_in):
+            if lead_in:
+                yield f"{base}.lead_in", lead_in
             for i, turn in enumerate(interventions):
                 if turn.content:
                     yield f"{base}.interventions[{i}].content", turn.content
@@ -168,6 +181,10 @@ def _block_texts(block: Block, base: str) -> Iterator[tuple[str, RichText]]:
 
 def _meeting_kind(value: MeetingKind | str) -> MeetingKind:
     return member(MeetingKind, value)
+
+
+def _meeting_mode(value: MeetingMode | str | None) -> MeetingMode | None:
+    return None if value is None else member(MeetingMode, value)
 
 
 def _item_kind(value: ItemKind | str) -> ItemKind:
@@ -185,7 +202,8 @@ class Series:
 
 @attrs.frozen
 class Meeting:
-    """The meeting(s) an item reports: kind, days, place, and the series they belong to."""
+    """The meeting(s) an item reports: kind, days, place, the series they belong to, and how
+    they were held (``mode``, only when the source says it)."""
 
     kind: MeetingKind = attrs.field(converter=_meeting_kind)
     dates: Period | DateAsWritten = attrs.field(validator=of_type(Period, DateAsWritten))
@@ -194,6 +212,8 @@ class Meeting:
     place: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     series: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
+    mode: MeetingMode | None = attrs.field(default=None, kw_only=True, converter=_meeting_mode)
+    """In person, hybrid or virtual, as the source says; None when it does not say."""
 
 
 @attrs.frozen
@@ -374,6 +394,9 @@ class NewsItem:
     notice: RichText | None = attrs.field(default=None, kw_only=True, converter=_lead)
     """A notice the page carries about the text itself, as the source words it: "Check
     against delivery", "For information media. Not an official record."."""
+    release_number: str | None = attrs.field(default=None, kw_only=True, validator=optional_number)
+    """The number the publisher gives the release, as written, when it is no document symbol
+    (those are :attr:`symbols`): "IP/24/1234", "PR/2024/912", "23/2024"."""
 
     def speaker(self, speaker_id: str) -> Speaker | CollectiveSpeaker | None:
         """The named or collective speaker with this id, or None."""

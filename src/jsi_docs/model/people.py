@@ -54,12 +54,27 @@ def _ids(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(values)
 
 
-def _behalf(value: OnBehalfOf | Affiliation | None) -> OnBehalfOf | None:
+def _party(value: OnBehalfOf | Affiliation) -> OnBehalfOf:
     """An :class:`Affiliation` given as ``on_behalf_of`` (as before the class existed) is taken
     as an :class:`OnBehalfOf` with the same fields."""
-    if value is None or isinstance(value, OnBehalfOf):
+    if isinstance(value, OnBehalfOf):
         return value
-    return OnBehalfOf(value.name, value.kind, value.code)
+    if isinstance(value, Affiliation):
+        return OnBehalfOf(value.name, value.kind, value.code)
+    raise TypeError(f"expected an OnBehalfOf, got {type(value).__name__}")
+
+
+def _behalf(
+    value: OnBehalfOf | Affiliation | Iterable[OnBehalfOf | Affiliation] | None,
+) -> tuple[OnBehalfOf, ...]:
+    """Whom a speaker speaks for: one party, several in the item's order, or None (nobody)."""
+    if value is None:
+        return ()
+    if isinstance(value, Affiliation):
+        return (_party(value),)
+    if isinstance(value, str):
+        raise TypeError(f"expected an OnBehalfOf or a list of them, got the text {value!r}")
+    return tuple(_party(v) for v in value)
 
 
 def _name_order(value: NameOrder | str) -> NameOrder:
@@ -232,14 +247,16 @@ class Speaker:
     or ``member`` must then say who it is.
     ``honorific`` is written in the item's language as it precedes the name ("Ambassadeur",
     "Deputy Director-General"); ``member`` is who the speaker speaks for; ``on_behalf_of`` whom
-    they speak for on this occasion (a Member, a group, a person or an office).
+    they speak for on this occasion (Members, groups, persons or offices; one or several).
     """
 
     id: str = attrs.field(validator=identifier)
     name: PersonName | None = None
     honorific: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     member: Affiliation | None = attrs.field(default=None, kw_only=True)
-    on_behalf_of: OnBehalfOf | None = attrs.field(default=None, kw_only=True, converter=_behalf)
+    on_behalf_of: tuple[OnBehalfOf, ...] = attrs.field(default=(), kw_only=True, converter=_behalf)
+    """Whom the speaker speaks for on this occasion, in the item's order ("on behalf of the
+    African Group and the LDC Group"); one party may be given alone."""
     roles: tuple[Role, ...] = attrs.field(default=(), kw_only=True, converter=_roles)
     gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True, converter=_gender)
 

@@ -71,8 +71,12 @@ def _interventions(values: Iterable[Intervention]) -> tuple[Intervention, ...]:
 
 @attrs.frozen
 class Interventions:
-    """Who took the floor, in the order the item gives."""
+    """Who took the floor, in the order the item gives; ``lead_in`` is the item's own words
+    before the list ("Also speaking were:", "Les délégations suivantes ont pris la parole :")."""
 
+    lead_in: RichText | None = attrs.field(
+        default=None, kw_only=True, converter=_optional_rich, validator=_optional_words
+    )  # first, so that files give it before the list, as it is read
     interventions: tuple[Intervention, ...] = attrs.field(
         converter=_interventions, validator=not_empty
     )

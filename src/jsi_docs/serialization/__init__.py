@@ -32,7 +32,7 @@ SCHEMA_VERSION = 1
 
 _TOP_ORDER = (
     "schema_version", "id", "language", "kind", "series", "headline", "subtitle", "lead",
-    "highlights", "published", "updated", "dateline", "notice", "symbols", "meeting", "publisher", "url",
+    "highlights", "published", "updated", "dateline", "notice", "symbols", "release_number", "meeting", "publisher", "url",
     "topics", "speakers", "collective_speakers", "sections", "notes", "related_links", "language_versions", "contact",
 )  # fmt: skip
 

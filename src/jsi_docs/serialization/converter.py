@@ -59,6 +59,7 @@ from jsi_docs.serialization.scalars import Ambiguous
 __all__ = [
     "BLOCK_TAGS",
     "INLINE_TAGS",
+    "PARTIES",
     "RichTextStyle",
     "make_converter",
     "shorten",
@@ -357,6 +358,42 @@ def _name_or_mapping(cl: type, converter: cattrs.Converter) -> Callable[[object,
     return structure
 
 
+PARTIES = tuple[OnBehalfOf, ...]
+"""Whom a speaker speaks for: written as one party alone (as before lists were taken) or as a
+list of several, in the item's order."""
+
+
+def _parties(converter: cattrs.Converter) -> Callable[[object, type], tuple[OnBehalfOf, ...]]:
+    """``on_behalf_of``: one party (a name or a mapping), or a non-empty list of them."""
+    listed = _tuple_hook(PARTIES, converter)
+
+    def structure(value: object, type_: type) -> tuple[OnBehalfOf, ...]:
+        if isinstance(value, list | tuple):
+            if not value:
+                raise ValueError(
+                    "an empty list: give whom the speaker speaks for, or leave the field out"
+                )
+            return listed(value, type_)
+        if not isinstance(value, str | Mapping):
+            raise TypeError(
+                "expected a name, a mapping with name, kind, code, phrase, or a list of them; "
+                f"got {_describe(value)}"
+            )
+        return (converter.structure(value, OnBehalfOf),)
+
+    return structure
+
+
+def _unstructure_parties(converter: cattrs.Converter) -> Callable[[tuple[OnBehalfOf, ...]], Any]:
+    """One party is written alone, as files were before lists were taken; several as a list."""
+
+    def unstructure(parties: tuple[OnBehalfOf, ...]) -> Any:
+        shown = [converter.unstructure(p, OnBehalfOf) for p in parties]
+        return shown[0] if len(shown) == 1 else shown
+
+    return unstructure
+
+
 def _vote(converter: cattrs.Converter) -> Callable[[object, type], Any]:
     """``vote: consensus`` is ``vote: {kind: consensus}``; counts need the mapping."""
     mapping = _mapping_hook(Vote, converter)
@@ -436,6 +473,7 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_structure_hook_factory(attrs.has, lambda t: _mapping_hook(t, c))
     c.register_structure_hook_factory(lambda t: t in NAMED_ALONE, lambda t: _name_or_mapping(t, c))
     c.register_structure_hook_factory(lambda t: t is Vote, lambda _: _vote(c))
+    c.register_structure_hook_factory(lambda t: t == PARTIES, lambda _: _parties(c))
 
     c.register_unstructure_hook(str, _unstructure_words)
     c.register_unstructure_hook(enum.Enum, _enum_value)
@@ -443,6 +481,7 @@ def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:
     c.register_unstructure_hook(dt.date, dt.date.isoformat)
     c.register_unstructure_hook(Period, Period.isoformat)
     c.register_unstructure_hook(PartialDate, PartialDate.isoformat)
+    c.register_unstructure_hook_func(lambda t: t == PARTIES, _unstructure_parties(c))
 
     structure_attrs = functools.partial(cattrs.Converter.structure, c)
 

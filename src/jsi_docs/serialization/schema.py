@@ -30,7 +30,7 @@ from jsi_docs.model import (
 from jsi_docs.model import _checks as checks
 from jsi_docs.model import inline as inline_checks
 from jsi_docs.model.words import LANG_FIELDS
-from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS, NAMED_ALONE
+from jsi_docs.serialization.converter import BLOCK_TAGS, INLINE_TAGS, NAMED_ALONE, PARTIES
 
 __all__ = ["SCHEMA_ID", "SCHEMA_ONLY_READER_RULES", "json_schema"]
 
@@ -72,6 +72,7 @@ _VALIDATOR_KEYWORDS: dict[Any, dict[str, Any]] = {
         },
         "uniqueItems": True,
     },
+    notes.optional_number: {"pattern": r"^\S(.*\S)?$", "maxLength": notes.SYMBOL_MAX_LENGTH},
     inline_checks.optional_symbol: {
         "pattern": (
             r"^[^\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+"
@@ -214,6 +215,9 @@ class _Builder:
             return {"$ref": "#/$defs/Inline"}
         if t == Block:
             return {"$ref": "#/$defs/Block"}
+        if t == PARTIES:  # one party alone, or a list of at least one
+            one = self.type(get_args(t)[0])
+            return {"anyOf": [*one["anyOf"], {"type": "array", "items": one, "minItems": 1}]}
         origin = get_origin(t)
         if origin in (Union, types.UnionType):
             options = [a for a in get_args(t) if a is not type(None)]

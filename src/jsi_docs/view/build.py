@@ -239,7 +239,7 @@ class _Builder:
     def speaker_behalf(self, speaker_id: str) -> str | None:
         """Whom the speaker speaks for on this occasion, in the item's words, or None."""
         speaker = self.item.speaker(speaker_id)
-        if isinstance(speaker, Speaker) and speaker.on_behalf_of is not None:
+        if isinstance(speaker, Speaker) and speaker.on_behalf_of:
             return self.speaker(speaker).on_behalf_of
         return None
 
@@ -372,6 +372,9 @@ class _Builder:
             mentioned=mentioned,
             statements=statements,
             citations=tuple(self.inlines.citations),
+            release_number=clean(item.release_number) if item.release_number else None,
+            release_number_label=(release_label := labels.label(Term.RELEASE_NUMBER)),
+            release_number_gap="" if _ends_full_width(release_label) else " ",
         )
 
     def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:
@@ -426,10 +429,13 @@ class _Builder:
         banner = self.item.series.label if self.item.series else None
         if meeting.series and not _same_words(meeting.series, banner):  # the banner says it
             name = f"{name}{comma}{self.line(meeting.series)}"
+        if held := text.meeting_mode(meeting):  # only when the source says how it was held
+            name = f"{name}{comma}{held}"
         if meeting.place:
             name = f"{name}{comma}{self.line(meeting.place)}"
+        mode = str(meeting.mode) if meeting.mode else None
         if isinstance(meeting.dates, DateAsWritten):  # words only: no machine date
-            return MeetingView(name, self.line(meeting.dates.as_written), None, None, comma)
+            return MeetingView(name, self.line(meeting.dates.as_written), None, None, comma, mode)
         first, last = meeting.dates.ends
         return MeetingView(
             name,
@@ -437,6 +443,7 @@ class _Builder:
             first.isoformat(),
             last.isoformat(),
             comma,
+            mode,
         )
 
     # -- body --------------------------------------------------------------------------------
@@ -594,7 +601,7 @@ class _Builder:
 
     def speaker(self, speaker: Speaker | CollectiveSpeaker) -> SpeakerView:
         shown = self.text.speaker(speaker)
-        behalf = None
+        behalf: tuple[Organisation, ...] = ()
         people: tuple[str, ...] = ()
         if isinstance(speaker, CollectiveSpeaker) and speaker.people:
             shown, people = self.with_people(shown, speaker.people), speaker.people
@@ -610,11 +617,9 @@ class _Builder:
                 for a in (speaker.member,)
                 if a is not None
             )
-            party = speaker.on_behalf_of
-            behalf = (
+            behalf = tuple(
                 Organisation(clean(party.name), clean(party.code) if party.code else None)
-                if party is not None
-                else None
+                for party in speaker.on_behalf_of
             )
             family = clean(speaker.name.family) if speaker.name else None
             given = clean(speaker.name.given) if speaker.name and speaker.name.given else None

@@ -111,6 +111,9 @@ class MeetingView:
     end: str | None
     comma: str = ", "
     """What separates the name from the dates (the text's typography: "，" in Chinese)."""
+    mode: str | None = None
+    """How it was held (``in-person``, ``hybrid``, ``virtual``) when the source says; its words
+    are in ``name``."""
 
     @property
     def text(self) -> str:
@@ -143,8 +146,9 @@ class SpeakerView:
     given: str | None = None
     organisations: tuple[Organisation, ...] = ()
     """The speaker's Member (a person) or who the group is (a collective speaker)."""
-    behalf: Organisation | None = None
-    """Whom the speaker speaks for on this occasion (``on_behalf_of`` is the words shown)."""
+    behalf: tuple[Organisation, ...] = ()
+    """Whom the speaker speaks for on this occasion, in order (``on_behalf_of`` is the words
+    shown)."""
     delegation: bool = False
     """A Member's delegation with no person named (``name`` is the Member's)."""
     people: tuple[str, ...] = ()
@@ -323,6 +327,12 @@ class ItemView:
     spans, and the paragraphs, lists and tables attributed to a speaker (before their spans)."""
     citations: tuple[Citation, ...] = ()
     """Every cited document, in reading order (notes last), as shown."""
+    release_number: str | None = None
+    """The number the publisher gives the release, when it is no document symbol."""
+    release_number_label: str = ""
+    """Before :attr:`release_number`: "Reference:"."""
+    release_number_gap: str = " "
+    """Between :attr:`release_number_label` and the number: none after a full-width colon."""
 
     LIST_SEPARATOR = " \u00b7 "
     """Between two topics on their line."""
@@ -381,7 +391,9 @@ def block_texts(block: BlockView) -> Iterator[Inlines]:
         case FigureView(caption=caption):
             if caption:
                 yield caption
-        case InterventionsView(lines=lines):
+        case InterventionsView(lines=lines, lead_in=lead_in):
+            if lead_in:
+                yield lead_in
             yield from (line.content for line in lines)
         case DecisionView(content=content):
             yield content

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import Final, TypeVar
 
 import attrs
+from babel.lists import format_list
 
 from jsi_docs.i18n import (
     Labels,
@@ -415,11 +416,34 @@ class Presenter:
             honorific_gap=self.names.honorific_gap,
         )
 
-    def on_behalf(self, party: OnBehalfOf) -> str:
-        """ "on behalf of the African Group", "au nom de Singapour", or the item's own words."""
-        if party.phrase is not None:
-            return self.text(party.phrase)
-        return self.text(self.labels.get(Term.ON_BEHALF_OF, party=party.name))
+    def on_behalf(self, parties: tuple[OnBehalfOf, ...]) -> str:
+        """ "on behalf of the African Group and the LDC Group", "au nom de Singapour", or the
+        item's own words: with a ``phrase`` given, each party's words (its phrase, or the
+        language's words before its name) joined as a list."""
+        if all(p.phrase is None for p in parties):
+            names = self.join_list([p.name.strip(" ") for p in parties])
+            return self.text(self.labels.get(Term.ON_BEHALF_OF, party=names))
+        return self.text(
+            self.join_list(
+                [
+                    (p.phrase or self.labels.get(Term.ON_BEHALF_OF, party=p.name)).strip(" ")
+                    for p in parties
+                ]
+            )
+        )
+
+    @property
+    def list_locale(self) -> str:
+        """The locale whose pattern joins a list ("A, B and C", "A、B和C"): the one the
+        language's dates are written in (British usage in English: no serial comma)."""
+        try:
+            return get_language(self.language).dates.locale
+        except LookupError:
+            return self.language
+
+    def join_list(self, words: list[str]) -> str:
+        """``words`` joined as the language joins a list: "A, B and C", "A et B"."""
+        return format_list(words, locale=self.list_locale)
 
     def speaker_name(self, speaker: Speaker | CollectiveSpeaker) -> str:
         """The one-line display name of a speaker (see :attr:`SpeakerDisplay.text`)."""
@@ -441,9 +465,18 @@ class Presenter:
             return self.text(capitalize_first(str(meeting.kind).replace("-", " ")))
         return self.text(capitalize_first(self.labels.get(term)))
 
+    def meeting_mode(self, meeting: Meeting) -> str | None:
+        """How the meeting was held, when the source says: "en format hybride"; else None."""
+        if meeting.mode is None:
+            return None
+        return self.label(Term.of("mode", str(meeting.mode)))
+
     def meeting_line(self, meeting: Meeting) -> str:
-        """Kind, place if known, and days: "Réunions plénières, 22\u201325 mai 2023"."""
+        """Kind, how it was held and place if known, and days: "Réunions plénières, 22\u201325
+        mai 2023"."""
         parts = [self.meeting_kind(meeting)]
+        if mode := self.meeting_mode(meeting):
+            parts.append(mode)
         if meeting.place:
             parts.append(self.text(meeting.place))
         dates = meeting.dates

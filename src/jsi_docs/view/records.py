@@ -2,8 +2,9 @@
 and links for cited documents.
 
 An interventions block becomes lines: consecutive speakers who took the floor with nothing
-reported are named in one sentence ("Canada, the European Union and Japan took the floor."),
-a speaker whose words are reported gets a line of their own ("India: …"). A decision becomes
+reported are named in one sentence ("Canada, the European Union and Japan took the floor.";
+after the item's own lead-in, "Also speaking were:", their names alone), a speaker whose words
+are reported gets a line of their own ("India: …"). A decision becomes
 one sentence, "{body} {action} {object}.", in the order the item language's labels give.
 The words around the item's own are labels of the item's language (they are part of the
 text, not page furniture), joined as Babel's list patterns join names.
@@ -16,9 +17,8 @@ from collections.abc import Callable, Mapping
 from urllib.parse import quote
 
 import attrs
-from babel.lists import format_list
 
-from jsi_docs.i18n import Placeholder, Term, capitalize_first, get_language
+from jsi_docs.i18n import Placeholder, Term, capitalize_first
 from jsi_docs.model import Decision, Interventions, Vote, VoteKind
 from jsi_docs.view.inline import InlineBuilder, Inlines, InlineView, Run, SpeakerName, plain
 from jsi_docs.view.present import Presenter, safe_url
@@ -71,6 +71,8 @@ class InterventionsView:
 
     lines: tuple[InterventionLine, ...]
     entries: tuple[InterventionEntry, ...]
+    lead_in: Inlines | None = None
+    """The item's words before the list ("Also speaking were:"), when it gives them."""
 
 
 @attrs.frozen
@@ -119,10 +121,6 @@ class RecordsBuilder:
         self._inlines = inlines
         self._speaker_of = speaker_of
         self._behalf_of = behalf_of
-        try:  # lists are joined as the language's dates are written: "A, B and C" (en_GB)
-            self._list_locale = get_language(text.language).dates.locale
-        except LookupError:
-            self._list_locale = text.language
 
     # -- composing label sentences -----------------------------------------------------------
 
@@ -151,7 +149,7 @@ class RecordsBuilder:
         if len(names) == 1:
             return names[0]
         tokens = [f"\x00{i}\x00" for i in range(len(names))]
-        pieces = _TOKEN.split(format_list(tokens, locale=self._list_locale))
+        pieces = _TOKEN.split(self._text.join_list(tokens))
         out: list[InlineView] = []
         for k, piece in enumerate(pieces):
             if k % 2:
@@ -166,12 +164,17 @@ class RecordsBuilder:
         lines: list[InterventionLine] = []
         entries: list[InterventionEntry] = []
         waiting: list[tuple[Inlines, str | None, bool]] = []  # took the floor, nothing reported
+        lead_in: Inlines | None = None
+        if block.lead_in:
+            lead_in = self._inlines.build(block.lead_in, f"{where}.lead_in")
 
         def flush() -> None:
             if not waiting:
                 return
             several = len(waiting) > 1 or any(group for _, _, group in waiting)
             term = Term.TOOK_THE_FLOOR_SEVERAL if several else Term.TOOK_THE_FLOOR
+            if lead_in:  # its words say they spoke: the names alone, not "took the floor"
+                term = Term.SPEAKERS_LISTED
             names = self._listed([name for name, _, _ in waiting])
             ids = tuple(dict.fromkeys(i for _, i, _ in waiting if i is not None))
             line = _sentence(self._compose(term, {"speakers": names}))
@@ -201,7 +204,7 @@ class RecordsBuilder:
             ids = (entry.speaker,) if entry.speaker else ()
             lines.append(InterventionLine(said, ids, True))
         flush()
-        return InterventionsView(tuple(lines), tuple(entries))
+        return InterventionsView(tuple(lines), tuple(entries), lead_in)
 
     def _name(self, speaker: str | None, label: str | None) -> tuple[Inlines, bool]:
         """The words naming an intervention's speaker, and whether they name several."""

@@ -177,6 +177,10 @@ class BodyWriter:
             p = self._paragraph(StyleName.DOCUMENT_SYMBOL)
             self._run(p, view.symbols_label, label=True)
             self._run(p, view.symbols_gap + view.symbols_separator.join(view.symbols))
+        if view.release_number:
+            p = self._paragraph(StyleName.DOCUMENT_SYMBOL)
+            self._run(p, view.release_number_label, label=True)
+            self._run(p, view.release_number_gap + view.release_number)
         if view.dateline is not None:
             self._dateline()
         if view.notice:
@@ -234,7 +238,9 @@ class BodyWriter:
                 self._table(block)
             case FigureView():
                 self._figure(block)
-            case InterventionsView(lines=lines):
+            case InterventionsView(lines=lines, lead_in=lead_in):
+                if lead_in:
+                    self._inlines(self._paragraph(StyleName.BODY), lead_in)
                 # one paragraph per line, as the page's list items (no numbers: sentences)
                 for line in lines:
                     self._inlines(self._paragraph(StyleName.BODY), line.content)
