@@ -377,6 +377,18 @@ def test_the_lead_in_comes_before_the_list_in_every_format(outputs: dict[str, An
     assert floor["name"] == "The following delegations took the floor:"
 
 
+def test_the_docx_lead_in_keeps_with_the_list() -> None:
+    from _docx_helpers import open_docx
+    from jsi_docs.exporters.docx._template import StyleName
+
+    document = open_docx(jsi_docs.export(_item(), "docx"))
+    styles = [p.style.name for p in document.paragraphs]
+    at = styles.index(StyleName.LEAD_IN)
+    assert document.paragraphs[at].text == "The following delegations took the floor:"
+    assert document.paragraphs[at].paragraph_format.keep_with_next is None  # the style's
+    assert document.styles[StyleName.LEAD_IN].paragraph_format.keep_with_next is True
+
+
 def test_the_lead_in_is_rich_text_checked_as_any() -> None:
     text = ITEM.replace("LANG", "en").replace(
         'lead_in: "The following delegations took the floor:"',

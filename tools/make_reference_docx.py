@@ -168,6 +168,7 @@ PARAGRAPH_STYLES: list[StyleDef] = [
     ),
     StyleDef("BodyText", "Body Text", following="BodyText"),
     StyleDef("Statement", "Statement", based_on="BodyText", following="Statement"),
+    StyleDef("LeadIn", "Lead-in", based_on="BodyText", following="BodyText", ppr=keep()),
     StyleDef("Quote", "Quote", based_on="BodyText", following="BodyText", ppr=keep()),
     StyleDef(
         "QuoteAttribution",
@@ -463,6 +464,7 @@ SAMPLES = [
     ("Heading1", "Heading 1: a section heading"),
     ("BodyText", "Body Text: a paragraph of the item."),
     ("Statement", "Statement: a paragraph reporting what a speaker said."),
+    ("LeadIn", "Lead-in: the words before who took the floor, kept with them"),
     ("Quote", "Quote: a quotation set apart."),
     ("QuoteAttribution", "Quote Attribution: who said it"),
     ("ListBullet", "List Bullet: an entry of a bulleted list"),

@@ -52,6 +52,7 @@ class StyleName(enum.StrEnum):
     HEADING = "Heading 1"
     BODY = "Body Text"
     STATEMENT = "Statement"
+    LEAD_IN = "Lead-in"
     QUOTE = "Quote"
     QUOTE_ATTRIBUTION = "Quote Attribution"
     LIST_BULLET = "List Bullet"

@@ -240,7 +240,7 @@ class BodyWriter:
                 self._figure(block)
             case InterventionsView(lines=lines, lead_in=lead_in):
                 if lead_in:
-                    self._inlines(self._paragraph(StyleName.BODY), lead_in)
+                    self._inlines(self._paragraph(StyleName.LEAD_IN), lead_in)
                 # one paragraph per line, as the page's list items (no numbers: sentences)
                 for line in lines:
                     self._inlines(self._paragraph(StyleName.BODY), line.content)
