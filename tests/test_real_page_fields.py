@@ -14,9 +14,11 @@ import jsonschema
 import pytest
 
 import jsi_docs
+from _docx_helpers import open_docx
 from _extract import docx_text, html_text, normalise, parse_html, pdf_text
 from jsi_docs.errors import InputError
 from jsi_docs.exporters import jsonld
+from jsi_docs.exporters.docx._template import StyleName
 from jsi_docs.i18n import SUPPORTED_LANGUAGES
 from jsi_docs.model import MeetingMode, NewsItem, OnBehalfOf, Speaker
 from jsi_docs.serialization.schema import json_schema
@@ -378,8 +380,6 @@ def test_the_lead_in_comes_before_the_list_in_every_format(outputs: dict[str, An
 
 
 def test_the_docx_lead_in_keeps_with_the_list() -> None:
-    from _docx_helpers import open_docx
-    from jsi_docs.exporters.docx._template import StyleName
 
     document = open_docx(jsi_docs.export(_item(), "docx"))
     styles = [p.style.name for p in document.paragraphs]
