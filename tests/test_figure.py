@@ -189,7 +189,7 @@ def test_caption_references_are_validated_with_their_path() -> None:
         jsi_docs.loads(broken)
     found = [p.format("item.yaml") for p in caught.value.problems]
     assert found == [
-        "item.yaml:15:90: $.sections[0].blocks[1].caption[6].speaker: unknown speaker 'tann' "
+        "item.yaml:15:90: $.sections[0].blocks[1].caption[6].speaker: unknown speaker 'tann'; did you mean 'tan'? "
         "(known: tan)",
         "item.yaml:15:26: $.sections[0].blocks[1].caption[0].url: 'javascript:x': "
         "only http, https, mailto URLs are allowed",

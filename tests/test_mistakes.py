@@ -103,7 +103,7 @@ def test_typed_quotation_marks_are_a_warning_at_their_line(tmp_path: Path) -> No
             [
                 "line 1: $.headline: is required",
                 "line 3: $.headlin: unknown key; did you mean 'headline'?",
-                "line 10: $.sections[0].blocks[0].speaker: unknown speaker 'chiar' (known: chair)",
+                "line 10: $.sections[0].blocks[0].speaker: unknown speaker 'chiar'; did you mean 'chair'? (known: chair)",
             ],
         ),
         (  # a block of the wrong kind, another block's reference still checked
@@ -114,21 +114,21 @@ def test_typed_quotation_marks_are_a_warning_at_their_line(tmp_path: Path) -> No
             ),
             [
                 "line 12: $.sections[0].blocks[0].action: expected one of:",
-                "line 13: $.sections[0].blocks[1].speaker: unknown speaker 'chiar' (known: chair)",
+                "line 13: $.sections[0].blocks[1].speaker: unknown speaker 'chiar'; did you mean 'chair'? (known: chair)",
             ],
         ),
         (  # a speaker whose id is in error is set aside, and named nowhere
             ("  - id: chair\n", "  - id: Bad Id\n    name: {family: Mina}\n  - id: chair\n"),
             [
                 "line 6: $.speakers[0].id: 'Bad Id' is not an id",
-                "line 12: $.sections[0].blocks[0].speaker: unknown speaker 'chiar' (known: chair)",
+                "line 12: $.sections[0].blocks[0].speaker: unknown speaker 'chiar'; did you mean 'chair'? (known: chair)",
             ],
         ),
         (  # the speaker itself in error keeps its id: no reference to it is reported
             ("    name: {family: Ruiz}\n", "    name: {family: Ruiz}\n    gender: often\n"),
             [
                 "line 8: $.speakers[0].gender: expected one of:",
-                "line 11: $.sections[0].blocks[0].speaker: unknown speaker 'chiar' (known: chair)",
+                "line 11: $.sections[0].blocks[0].speaker: unknown speaker 'chiar'; did you mean 'chair'? (known: chair)",
             ],
         ),
     ],
@@ -151,3 +151,34 @@ def test_references_are_checked_even_when_the_item_cannot_be_built(
     assert len(found) == len(expected), found
     for line, start in zip(found, expected, strict=True):
         assert line.startswith(start), (line, start)
+
+
+_REFERENCES = (
+    "id: m\nlanguage: en\nheadline: x\npublished: 2024-05-24\nspeakers:\n  - id: chair\n"
+    "    name: {family: Ruiz}\n  - id: yamazaki\n    name: {family: Yamazaki}\n"
+    "topics:\n  - {id: data-flows, label: Data flows}\nnotes:\n  - {id: fn-1, text: A note.}\n"
+    "sections:\n  - blocks:\n      - text: 'On [data](topic:data-flows).[^fn-1]'\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("topic:data-flows", "topic:Data-Flows", "unknown topic 'Data-Flows'; did you mean 'data-flows'? (known: data-flows)"),
+        ("[^fn-1]", "[^fn1]", "unknown note 'fn1'; did you mean 'fn-1'? (known: fn-1)"),
+        ("      - text:", "      - speaker: yamazki\n        text:", "unknown speaker 'yamazki'; did you mean 'yamazaki'? (known: chair, yamazaki)"),
+        ("      - text:", "      - speaker: Chair\n        text:", "unknown speaker 'Chair'; did you mean 'chair'? (known: chair, yamazaki)"),
+        ("      - text:", "      - speaker: secretariat\n        text:", "unknown speaker 'secretariat' (known: chair, yamazaki)"),
+        ("      - text:", "      - type: paragrph\n        text:", "unknown type 'paragrph'; did you mean 'paragraph'? (known: paragraph, "),
+    ],
+)  # fmt: skip
+def test_an_unknown_reference_suggests_the_id_it_is_close_to(
+    old: str, new: str, expected: str
+) -> None:
+    """A misspelt or miscased id names the one meant, when one is close; the known ids follow."""
+    assert old in _REFERENCES
+    with pytest.raises(jsi_docs.InputError) as caught:
+        jsi_docs.loads(_REFERENCES.replace(old, new, 1), "yaml")
+    found = [p.message for p in caught.value.problems if p.message.startswith("unknown")]
+    assert len(found) == 1, found
+    assert found[0].startswith(expected), found

@@ -231,7 +231,7 @@ def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
     assert "$.headline: YAML 1.1 reads the plain scalar 'no'" in joined
     assert "$.author: unknown key" in joined
     assert (
-        "unknown speaker 'yamazki' (known: facilitators, mina, participants, private-sector, several-members, tan, yamazaki)"
+        "unknown speaker 'yamazki'; did you mean 'yamazaki'? (known: facilitators, mina, participants, private-sector, several-members, tan, yamazaki)"
         in joined
     )
     assert (

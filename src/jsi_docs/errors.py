@@ -6,6 +6,7 @@ refines, so ``except ValueError`` keeps working for callers who do not know this
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -21,6 +22,7 @@ __all__ = [
     "OutputConflictError",
     "Problem",
     "UnknownFormatError",
+    "did_you_mean",
     "one_line",
     "path_step",
     "split_path",
@@ -43,6 +45,18 @@ def one_line(text: str) -> str:
     (``\\n``, ``\\u001b``): what one problem or diagnostic prints stays one line and cannot
     drive a terminal."""
     return _UNPRINTABLE.sub(_escaped, text)
+
+
+def did_you_mean(wrong: str, names: Iterable[str], cutoff: float = 0.75) -> str:
+    """``"; did you mean 'tan'?"`` when one of ``names`` is close to ``wrong`` (the same in
+    another case, or a letter or two apart), else ``""``."""
+    by_fold: dict[str, str] = {}
+    for name in sorted(names):
+        by_fold.setdefault(name.casefold(), name)
+    folded = wrong.casefold()
+    close = [folded] if folded in by_fold else []
+    close = close or difflib.get_close_matches(folded, list(by_fold), n=1, cutoff=cutoff)
+    return f"; did you mean {by_fold[close[0]]!r}?" if close else ""
 
 
 _PLAIN_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from jsi_docs.errors import Problem
+from jsi_docs.errors import Problem, did_you_mean
 
 # The supported languages are the i18n data files present (SUPPORTED_LANGUAGES: those shipped).
 # i18n imports nothing of ours but errors, and Babel only once a date is written: asking it
@@ -117,7 +117,7 @@ def _notes(item: NewsItem) -> Iterator[Problem]:
                 if node.note not in note_ids:
                     yield Problem(
                         f"{node_path}.note",
-                        f"unknown note {node.note!r} (known: {_known(note_ids)})",
+                        f"unknown note {node.note!r}{_known(note_ids, node.note)}",
                     )
             elif isinstance(node, Link) and any(isinstance(n, NoteRef) for n in walk(node.content)):
                 yield Problem(f"{node_path}.content", "a note reference cannot sit inside a link")
@@ -180,8 +180,10 @@ def _duplicates(kind: str, entries: Iterable[tuple[str, str | None]]) -> Iterato
             seen[value] = path
 
 
-def _known(ids: Iterable[str]) -> str:
-    return ", ".join(sorted(ids)) or "none defined"
+def _known(ids: Iterable[str], wrong: str) -> str:
+    """``; did you mean 'tan'? (known: mina, tan)``: the ids there are, the closest first."""
+    known = sorted(ids)
+    return f"{did_you_mean(wrong, known)} (known: {', '.join(known) or 'none defined'})"
 
 
 _SPOKEN_FOR_ONLY = (AffiliationKind.PERSON, AffiliationKind.OFFICE)
@@ -212,7 +214,7 @@ def _group_people(item: NewsItem) -> Iterator[Problem]:
                 yield Problem(
                     f"$.collective_speakers[{c}].people[{p}]",
                     f"unknown speaker {person!r}: a group's people are ids of the item's "
-                    f"speakers (known: {_known(person_ids)})",
+                    f"speakers{_known(person_ids, person)}",
                 )
 
 
@@ -242,7 +244,7 @@ def validate(item: NewsItem) -> list[Problem]:
 
     def speaker_ref(path: str, ref: str | None) -> None:
         if ref is not None and ref not in speaker_ids:
-            add(Problem(path, f"unknown speaker {ref!r} (known: {_known(speaker_ids)})"))
+            add(Problem(path, f"unknown speaker {ref!r}{_known(speaker_ids, ref)}"))
 
     problems += _members(item)
     problems += _group_people(item)
@@ -261,7 +263,7 @@ def validate(item: NewsItem) -> list[Problem]:
                 add(
                     Problem(
                         f"{node_path}.topic",
-                        f"unknown topic {node.topic!r} (known: {_known(topic_ids)})",
+                        f"unknown topic {node.topic!r}{_known(topic_ids, node.topic)}",
                     )
                 )
 

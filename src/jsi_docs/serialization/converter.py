@@ -19,6 +19,7 @@ import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 
+from jsi_docs.errors import did_you_mean
 from jsi_docs.model import (
     Affiliation,
     Block,
@@ -447,7 +448,8 @@ def _pop_tag(data: dict[str, Any], tags: Mapping[str, type], default: str | None
         raise ValueError(f"missing 'type' (one of: {known})")
     if isinstance(tag, str) and not isinstance(tag, Ambiguous) and tag in tags:
         return tags[tag]
-    raise ValueError(f"unknown type {tag!r} (known: {known})")
+    hint = did_you_mean(tag, tags) if isinstance(tag, str) else ""
+    raise ValueError(f"unknown type {tag!r}{hint} (known: {known})")
 
 
 def make_converter(rich_text: RichTextStyle = "json") -> cattrs.Converter:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 import attrs
@@ -14,7 +13,7 @@ from cattrs.errors import (
     IterableValidationNote,
 )
 
-from jsi_docs.errors import path_step
+from jsi_docs.errors import did_you_mean, path_step
 from jsi_docs.model._checks import FieldValueError
 from jsi_docs.serialization.converter import BLOCK_TAGS
 from jsi_docs.serialization.richtext import RichTextSyntaxError
@@ -31,12 +30,6 @@ def _child_path(path: str, exc: BaseException) -> str:
         if isinstance(note, IterableValidationNote):
             return f"{path}[{note.index}]"
     return path
-
-
-def _guess(key: str, names: list[str]) -> str:
-    """ "; did you mean 'headline'?" for a misspelt key, when one name is close."""
-    close = difflib.get_close_matches(key, names, n=1, cutoff=0.75)
-    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _hint(key: str) -> str:
@@ -58,7 +51,7 @@ def problems_of(exc: BaseException, path: str = "$") -> Iterator[Found]:
         for key in sorted(exc.extra_fields):
             yield (
                 path + path_step(key),
-                f"unknown key{_guess(key, names)} (allowed here: {allowed}){_hint(key)}",
+                f"unknown key{did_you_mean(key, names)} (allowed here: {allowed}){_hint(key)}",
                 None,
             )
     elif isinstance(exc, FieldValueError):
