@@ -91,14 +91,34 @@ def test_an_invalid_item_built_in_code_is_reported_at_export(tmp_path: Path) -> 
     item = NewsItem("x", "en", "H", None, [Section([Paragraph(["x"], speaker="nobody")])])
     result = jsi_docs.render(item, "html")
     assert [str(d) for d in result.diagnostics] == [
-        "error: not valid: $.sections[0].blocks[0].speaker: unknown speaker 'nobody' (known: "
-        "none defined) [html]"
+        "error: $.sections[0].blocks[0].speaker: not valid: unknown speaker 'nobody' (known: "
+        "none defined) [item]"
     ]
-    with pytest.raises(DiagnosticsError, match="unknown speaker 'nobody'"):
+    (found,) = result.diagnostics
+    assert (found.path, found.line, found.source, found.of_item) == (
+        "$.sections[0].blocks[0].speaker",
+        None,
+        "item",
+        True,
+    )
+    with pytest.raises(
+        DiagnosticsError,
+        match=r"\$\.sections\[0\]\.blocks\[0\]\.speaker: not valid: unknown speaker",
+    ):
         jsi_docs.export(item, "html", strict=True)
     assert jsi_docs.render(french_example(), "html").diagnostics == ()
     reports = jsi_docs.render_many([item], ["html"], tmp_path)
     assert any("unknown speaker 'nobody'" in str(d) for r in reports for d in r.diagnostics)
+
+
+def test_a_diagnostic_made_by_its_message_alone_is_about_no_place() -> None:
+    from jsi_docs.diagnostics import Diagnostic
+
+    plain = Diagnostic("a font is missing", source="pdf")
+    assert (plain.path, plain.line, plain.column, plain.of_item) == (None, None, None, False)
+    assert plain.with_path == "a font is missing"
+    assert plain.for_format("pdf") == "pdf: warning: a font is missing"
+    assert plain.format("item.yaml") == "item.yaml: warning: a font is missing"
 
 
 def test_two_item_objects_with_one_id_are_refused_before_writing(tmp_path: Path) -> None:

@@ -187,7 +187,7 @@ def test_refused_links_stay_plain_text_with_a_diagnostic_naming_the_field(
     rels = part_bytes(rendered.data, "word/_rels/document.xml.rels")
     assert b"javascript" not in rels
     assert b"file:" not in rels
-    messages = [d.message for d in rendered.diagnostics]
+    messages = [d.with_path for d in rendered.diagnostics]
     assert any(
         m.startswith("$.sections[0].blocks[1].text[1].url:") and "javascript:alert(1)" in m
         for m in messages

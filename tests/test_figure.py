@@ -212,7 +212,7 @@ def test_json_schema_describes_the_figure() -> None:
 
 def _page(item: jsi_docs.NewsItem, **options: Any) -> tuple[Any, list[str]]:
     result = render(item, "html", **options)
-    return parse(result.data.decode()), [d.message for d in result.diagnostics]
+    return parse(result.data.decode()), [d.with_path for d in result.diagnostics]
 
 
 def test_html_figure_has_img_figcaption_and_credit_label() -> None:
@@ -278,9 +278,12 @@ def test_print_page_writes_img_only_under_allowed_urls() -> None:
     refused = build_page(item, ExportOptions(), theme, print_mode=True)
     assert "<img" not in refused.html
     assert 'class="figure-alt"' in refused.html
-    assert [d.message for d in refused.diagnostics] == [
-        "$.sections[0].blocks[1].image: https://images.example.org/news/a.png not fetched "
-        "(not under allowed_urls); its text alternative is printed instead"
+    assert [(d.path, d.message) for d in refused.diagnostics] == [
+        (
+            "$.sections[0].blocks[1].image",
+            "https://images.example.org/news/a.png not fetched (not under allowed_urls); its "
+            "text alternative is printed instead",
+        )
     ]
     for prefix in ("https://images.example.org/news/", "HTTPS://Images.Example.org/news"):
         allowed = build_page(item, PdfOptions(allowed_urls=(prefix,)), theme, print_mode=True)
@@ -504,8 +507,9 @@ def test_docx_writes_alt_text_for_a_refused_image_and_fetches_nothing(
     assert list(document.iter(f"{W}drawing")) == []
     (alt,) = _styled(document, "FigureAlt")
     assert _text(alt) == ALT
-    (message,) = [d.message for d in result.diagnostics]
-    assert message.startswith(f"$.sections[0].blocks[1].image: {images.base}photo.png not fetched")
+    (diagnostic,) = result.diagnostics
+    assert diagnostic.path == "$.sections[0].blocks[1].image"
+    assert diagnostic.message.startswith(f"{images.base}photo.png not fetched")
     with pytest.raises(DiagnosticsError):
         render(item, "docx", strict=True)
 

@@ -104,6 +104,9 @@ def test_problems_and_diagnostics_are_one_line() -> None:
     problem = Problem("$", "x\ny\u009b31m", line=2)
     assert problem.format("f\ng.yaml") == "f\\ng.yaml:2: $: x\\ny\\u009b31m"
     assert Diagnostic("a\r\nb\tc").message == "a\\r\\nb\\tc"
+    placed = Diagnostic("m", path='$["k\n"]', line=3)
+    assert placed.path == '$["k\\n"]'
+    assert placed.format("f\ng.yaml") == 'f\\ng.yaml:3: $["k\\n"]: warning: m'
 
 
 @pytest.mark.parametrize(

@@ -48,9 +48,13 @@ def test_markup_in_a_plain_text_field_is_a_warning_with_its_path(tmp_path: Path)
         "(emphasis 'outcome'), printed as written, marks and brackets included: write the words alone",
     ]
     rendered = jsi_docs.render(jsi_docs.load(path), "html")
-    assert [d.message for d in rendered.diagnostics][:1] == [
-        "$.headline: plain text with rich-text markup in it (speaker 'Ambassador Tan'), printed "
-        "as written, marks and brackets included: write the words alone"
+    assert [(d.path, d.message, d.source) for d in rendered.diagnostics][:1] == [
+        (
+            "$.headline",
+            "plain text with rich-text markup in it (speaker 'Ambassador Tan'), printed as "
+            "written, marks and brackets included: write the words alone",
+            "item",
+        )
     ]
     with pytest.raises(jsi_docs.DiagnosticsError):
         jsi_docs.render(jsi_docs.load(path), "html", strict=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -147,6 +148,44 @@ def test_validate_reports_problems_with_lines(port: int) -> None:
     assert {"path": "$.colour", "line": 6} in [
         {k: p[k] for k in ("path", "line")} for p in bad["problems"]
     ]
+
+
+WARNED = (
+    b"id: warned\nlanguage: en\nheadline: Typed marks\npublished: 2024-01-01\nsections:\n"
+    b"  - blocks:\n      - text: 'The chair said: \"we are done\".'\n"
+    b"      - type: figure\n        image: https://images.example.org/a.png\n"
+    b"        alt: The chair closing the session\n"
+)
+"""A valid item with a warning of its own (typed quotation marks, line 7) and an image the PDF
+does not fetch (line 9)."""
+
+
+def test_validate_gives_warnings_their_lines(port: int) -> None:
+    answer = call(port, "POST", "/validate", WARNED, YAML).json()
+    assert answer["valid"] is True
+    assert [(w["path"], w["line"]) for w in answer["warnings"]] == [
+        ("$.sections[0].blocks[0].text", 7)
+    ]
+    assert answer["warnings"][0]["message"].startswith("quotation marks typed in the text")
+
+
+def test_render_diagnostics_are_records_with_their_place(port: int) -> None:
+    """The header holds each diagnostic's path and line as data, not inside its message."""
+    answer = call(port, "POST", "/render/pdf", WARNED, YAML)
+    assert answer.status == 200, answer.body[:500]
+    found = json.loads(answer.headers["x-jsi-docs-diagnostics"])
+    assert [(d["source"], d["severity"], d["path"], d["line"]) for d in found] == [
+        ("item", "warning", "$.sections[0].blocks[0].text", 7),
+        ("pdf", "warning", "$.sections[0].blocks[1].image", 9),
+    ]
+    assert found[1]["message"].startswith("https://images.example.org/a.png not fetched")
+    body, headers = multipart(("a.yaml", WARNED), ("b.yaml", french()))
+    zipped = call(port, "POST", "/render/html", body, headers)
+    assert zipped.status == 200, zipped.body[:500]
+    assert [
+        (d["file"], d["path"], d["line"])
+        for d in json.loads(zipped.headers["x-jsi-docs-diagnostics"])
+    ] == [("a.html", "$.sections[0].blocks[0].text", 7)]
 
 
 def test_schema_formats_and_health(port: int) -> None:

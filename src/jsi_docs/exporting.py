@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypedDict, Unpack, overload
 
 import attrs
 
-from jsi_docs.diagnostics import Diagnostic, Severity
+from jsi_docs.diagnostics import ITEM, Diagnostic, Severity
 from jsi_docs.exporters import (
     ExportOptions,
     ExportResult,
@@ -135,12 +135,10 @@ def render(
     # problems are diagnostics, so that strict=True refuses it and the exporters, which make
     # any item safe, still give their output otherwise.
     invalid = tuple(
-        Diagnostic(f"not valid: {p.path}: {p.message}", Severity.ERROR, exporter.name)
+        Diagnostic(f"not valid: {p.message}", Severity.ERROR, ITEM, path=p.path)
         for p in checked(item)
     )
-    warnings = invalid + tuple(
-        Diagnostic(f"{p.path}: {p.message}", source=exporter.name) for p in item_warnings(item)
-    )
+    warnings = invalid + tuple(Diagnostic.of_problem(p) for p in item_warnings(item))
     if warnings:
         result = attrs.evolve(result, diagnostics=(*warnings, *result.diagnostics))
     return result.check(options.strict)

@@ -318,7 +318,7 @@ class ExportResult:
         for diagnostic in self.diagnostics:
             logger.warning("%s", diagnostic, extra={"jsi_docs_diagnostic": True})
         if strict and self.diagnostics:
-            raise DiagnosticsError([d.message for d in self.diagnostics])
+            raise DiagnosticsError([d.with_path for d in self.diagnostics])
         return self
 
 

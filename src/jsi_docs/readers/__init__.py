@@ -12,6 +12,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
+import attrs
+
+from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.errors import InputError, LimitExceededError, Problem, UnknownFormatError, split_path
 from jsi_docs.model import Block, NewsItem, Table
 from jsi_docs.readers.json_reader import read_json
@@ -24,7 +27,7 @@ from jsi_docs.serialization import LEFT_OUT, MAX_PROBLEMS, structure_item
 from jsi_docs.serialization.partial import reference_problems
 from jsi_docs.validation import mark_valid, validate
 
-__all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads", "locate"]
+__all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads", "locate", "locate_diagnostics"]
 
 InputFormat = Literal["yaml", "json"]
 SUFFIXES: dict[str, str] = {
@@ -249,7 +252,25 @@ def locate(
 ) -> list[Problem]:
     """``problems`` found in the item read from ``text`` (warnings, say), each given the line
     and column of its path in ``text`` when the reader knows them."""
+    problems = list(problems)
+    if not problems:
+        return []
     if isinstance(text, bytes):
         text = text.decode("utf-8-sig", errors="replace")
     parsed = _parse(text, format, DEFAULT_LIMITS)
     return [_with_line(p, parsed, text) for p in problems]
+
+
+def locate_diagnostics(
+    diagnostics: Iterable[Diagnostic], text: str | bytes, format: InputFormat | str = "yaml"
+) -> list[Diagnostic]:
+    """``diagnostics`` of the item read from ``text``, those about a place of it (a ``path``)
+    given its line and column in ``text`` when the reader knows them."""
+    diagnostics = list(diagnostics)
+    placed = [d for d in diagnostics if d.path is not None and d.line is None]
+    found = locate((Problem(d.path or "$", d.message) for d in placed), text, format)
+    lines = {id(d): p for d, p in zip(placed, found, strict=True)}
+    return [
+        attrs.evolve(d, line=lines[id(d)].line, column=lines[id(d)].column) if id(d) in lines else d
+        for d in diagnostics
+    ]

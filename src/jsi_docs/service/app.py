@@ -32,6 +32,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.errors import Problem, UnknownFormatError
 from jsi_docs.readers.limits import DEFAULT_LIMITS
 from jsi_docs.service.jobs import Failed, Invalid, Job, Refused, Rendered, Reply, Validated
@@ -45,7 +46,13 @@ from jsi_docs.service.multipart import (
 )
 from jsi_docs.service.pool import PoolBusyError, WorkerPool
 
-__all__ = ["HTTP_OPTIONS_REFUSED", "ServiceConfig", "create_app", "problem_record"]
+__all__ = [
+    "HTTP_OPTIONS_REFUSED",
+    "ServiceConfig",
+    "create_app",
+    "diagnostic_record",
+    "problem_record",
+]
 
 HTTP_OPTIONS_REFUSED = frozenset({"theme", "reference_docx", "allowed_urls"})
 """Options a request may not set: they name the server's files or make it fetch URLs."""
@@ -126,6 +133,24 @@ def problem_record(problem: Problem) -> dict[str, Any]:
     }
 
 
+def diagnostic_record(diagnostic: Diagnostic) -> dict[str, Any]:
+    """A diagnostic as JSON: ``severity``, ``source``, ``path``, ``line``, ``column``,
+    ``message`` (``path`` and the place null when it is about no place of the item)."""
+    return {
+        "severity": diagnostic.severity.value,
+        "source": diagnostic.source,
+        "path": diagnostic.path,
+        "line": diagnostic.line,
+        "column": diagnostic.column,
+        "message": diagnostic.message,
+    }
+
+
+def _diagnostics_header(records: list[dict[str, Any]]) -> str:
+    """The first diagnostics as a JSON list (ASCII, as a header must be)."""
+    return json.dumps(records[:_MAX_DIAGNOSTICS])
+
+
 async def _body(request: Request, limit: int) -> bytes:
     """The request's body, refused (413) as soon as it is known to pass ``limit`` bytes."""
     too_large = _Refusal(413, f"the body is larger than {limit} bytes")
@@ -202,7 +227,9 @@ def _answer(reply: Reply) -> Response:
             name = _UNSAFE_IN_NAME.sub("-", reply.item_id) + reply.suffix
             headers = {
                 "Content-Disposition": f'inline; filename="{name}"',
-                "X-Jsi-Docs-Diagnostics": json.dumps(list(reply.diagnostics[:_MAX_DIAGNOSTICS])),
+                "X-Jsi-Docs-Diagnostics": _diagnostics_header(
+                    [diagnostic_record(d) for d in reply.diagnostics]
+                ),
             }
             return Response(reply.data, media_type=reply.media_type, headers=headers)
         case Invalid():
@@ -296,16 +323,16 @@ def create_app(config: ServiceConfig | None = None, *, pool: WorkerPool | None =
         jobs = [Job(p.data, i, fmt, options) for p, i in zip(parts, inputs, strict=True)]
         done = await run_all(jobs)
         files: list[tuple[str, bytes]] = []
-        diagnostics: list[str] = []
+        diagnostics: list[dict[str, Any]] = []
         for name, reply in zip(names, done, strict=True):
             if not isinstance(reply, Rendered):
                 return _answer(reply)  # nothing half-made is sent
             files.append((name, reply.data))
-            diagnostics += [f"{name}: {d}" for d in reply.diagnostics]
+            diagnostics += [{"file": name, **diagnostic_record(d)} for d in reply.diagnostics]
         data = await anyio.to_thread.run_sync(lambda: archive(files))
         headers = {
             "Content-Disposition": f'attachment; filename="jsi-docs-{fmt}.zip"',
-            "X-Jsi-Docs-Diagnostics": json.dumps(diagnostics[:_MAX_DIAGNOSTICS]),
+            "X-Jsi-Docs-Diagnostics": _diagnostics_header(diagnostics),
         }
         return Response(data, media_type="application/zip", headers=headers)
 

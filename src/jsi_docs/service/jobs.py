@@ -10,6 +10,7 @@ from typing import Any
 
 import attrs
 
+from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.errors import Problem
 
 __all__ = ["Failed", "Invalid", "Job", "Refused", "Rendered", "Reply", "Validated", "run_job"]
@@ -28,18 +29,20 @@ class Job:
 
 @attrs.frozen
 class Rendered:
-    """The output's bytes, its media type, suffix, the item's id and the diagnostics."""
+    """The output's bytes, its media type, suffix, the item's id and the diagnostics (those
+    about a place of the item with their line in the input)."""
 
     data: bytes
     media_type: str
     suffix: str
     item_id: str
-    diagnostics: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
 
 
 @attrs.frozen
 class Validated:
-    """The item is valid; ``warnings`` are problems that do not make it invalid."""
+    """The item is valid; ``warnings`` are problems that do not make it invalid (with their
+    lines in the input)."""
 
     warnings: tuple[Problem, ...] = ()
 
@@ -82,13 +85,13 @@ def run_job(job: Job) -> Reply:
     )
     from jsi_docs.exporters import OptionError
     from jsi_docs.exporting import render
-    from jsi_docs.readers import loads
+    from jsi_docs.readers import loads, locate, locate_diagnostics
     from jsi_docs.serialization.plain_markup import item_warnings
 
     try:
         item = loads(job.text, job.input_format)
         if job.fmt is None:
-            return Validated(tuple(item_warnings(item)))
+            return Validated(tuple(locate(item_warnings(item), job.text, job.input_format)))
         result = render(item, job.fmt, **job.options)
     except LimitExceededError as exc:
         return Invalid(exc.problems, too_large=True)
@@ -100,5 +103,5 @@ def run_job(job: Job) -> Reply:
         return Failed(f"{type(exc).__name__}: {exc}")
     except Exception as exc:  # a bug met by one input must not take the worker down
         return Failed(f"{type(exc).__name__}: {exc}")
-    diagnostics = tuple(d.for_format(job.fmt) for d in result.diagnostics)
+    diagnostics = tuple(locate_diagnostics(result.diagnostics, job.text, job.input_format))
     return Rendered(result.data, result.media_type, result.suffix, item.id, diagnostics)

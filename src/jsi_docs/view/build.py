@@ -13,7 +13,7 @@ from typing import assert_never
 import attrs
 from babel import Locale, UnknownLocaleError
 
-from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.diagnostics import VIEW, Diagnostic
 from jsi_docs.errors import JsiDocsError
 from jsi_docs.i18n import (
     Placeholder,
@@ -193,7 +193,8 @@ class _Builder:
         if not supported(item.language):
             self.note(
                 f"no labels, dates or typography for language {item.language!r}: "
-                f"using {FALLBACK_LANGUAGE!r} ones"
+                f"using {FALLBACK_LANGUAGE!r} ones",
+                "$.language",
             )
         if labels_language is not None and not supported(labels_language):
             raise ViewOptionError(f"labels_language {labels_language!r} has no labels")
@@ -217,8 +218,8 @@ class _Builder:
             self.text, self.inlines, self.speaker_named, self.speaker_behalf
         )
 
-    def note(self, message: str) -> None:
-        self.diagnostics.append(Diagnostic(message, source="view"))
+    def note(self, message: str, path: str | None = None) -> None:
+        self.diagnostics.append(Diagnostic(message, source=VIEW, path=path))
 
     def document_url_for(self, pattern: str | None) -> Callable[[str], str | None] | None:
         """The link a cited document's symbol gets from ``pattern``, refused links noted."""
@@ -518,7 +519,7 @@ class _Builder:
             quotations.insert(at, ((Run(joined),), speaker_id))
         href = safe_url(cite) if cite else None
         if cite is not None and href is None:
-            self.note(f"{where}.cite: {cite!r} left out: not an http, https or mailto URL")
+            self.note(f"{cite!r} left out: not an http, https or mailto URL", f"{where}.cite")
         speaker = self.item.speaker(speaker_id) if speaker_id else None
         parts: list[LinkSpan | Run | SpeakerName] = []
         if speaker is not None:
@@ -567,8 +568,9 @@ class _Builder:
         src = safe_image_url(figure.image)
         if src is None:
             self.note(
-                f"{where}.image: {figure.image!r} is not an http or https URL; "
-                "the image is left out and its text alternative shown"
+                f"{figure.image!r} is not an http or https URL; "
+                "the image is left out and its text alternative shown",
+                f"{where}.image",
             )
         return FigureView(
             src,
@@ -677,7 +679,7 @@ class _Builder:
     ) -> LinkView:
         href = safe_url(url)
         if url is not None and href is None:
-            self.note(f"{where}: {url!r} left as text: not an http, https or mailto URL")
+            self.note(f"{url!r} left as text: not an http, https or mailto URL", where)
         valid = hreflang if href and hreflang and _LANGUAGE.fullmatch(hreflang) else None
         return LinkView(text, href, lang if lang and _LANGUAGE.fullmatch(lang) else None, valid)
 

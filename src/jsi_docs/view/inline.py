@@ -18,7 +18,7 @@ from typing import NamedTuple, TypeAlias, assert_never
 
 import attrs
 
-from jsi_docs.diagnostics import Diagnostic
+from jsi_docs.diagnostics import VIEW, Diagnostic
 from jsi_docs.model import (
     DocumentRef,
     Emphasis,
@@ -412,7 +412,7 @@ class InlineBuilder:
                     why = "inside another link" if href else "not an http, https or mailto URL"
                     self._diagnostics.append(
                         Diagnostic(
-                            f"{where}.url: link to {url!r} left as text: {why}", source="view"
+                            f"link to {url!r} left as text: {why}", source=VIEW, path=f"{where}.url"
                         )
                     )
                     return LinkSpan(inner(content), None)
@@ -430,8 +430,9 @@ class InlineBuilder:
                 if number is None:
                     self._diagnostics.append(
                         Diagnostic(
-                            f"{where}.note: reference to an unknown note {note!r} left out",
-                            source="view",
+                            f"reference to an unknown note {note!r} left out",
+                            source=VIEW,
+                            path=f"{where}.note",
                         )
                     )
                     return None
@@ -457,9 +458,9 @@ class InlineBuilder:
             if href is None:
                 self._diagnostics.append(
                     Diagnostic(
-                        f"{where}.url: citation's link {url!r} left out: not an http, https or "
-                        "mailto URL",
-                        source="view",
+                        f"citation's link {url!r} left out: not an http, https or mailto URL",
+                        source=VIEW,
+                        path=f"{where}.url",
                     )
                 )
         elif symbol is not None and self._document_url is not None:
@@ -467,7 +468,7 @@ class InlineBuilder:
         if href is not None and (in_link or any(isinstance(n, NoteRef) for n in walk(content))):
             why = "inside another link" if in_link else "it holds a note mark, a link itself"
             self._diagnostics.append(
-                Diagnostic(f"{where}: citation's link left out: {why}", source="view")
+                Diagnostic(f"citation's link left out: {why}", source=VIEW, path=where)
             )
             href = None
         words = inner(content, linked=True) if href else inner(content)

@@ -331,8 +331,9 @@ class BodyWriter:
             why = found
         self._diagnostics.append(
             Diagnostic(
-                f"{figure.where}.image: {why}; its text alternative is shown instead",
+                f"{why}; its text alternative is shown instead",
                 source="docx",
+                path=f"{figure.where}.image",
             )
         )
         return None

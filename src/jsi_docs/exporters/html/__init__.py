@@ -85,9 +85,10 @@ def render_view(
             return figure.src
         diagnostics.append(
             Diagnostic(
-                f"{figure.where}.image: {figure.src} not fetched (not under allowed_urls); "
+                f"{figure.src} not fetched (not under allowed_urls); "
                 "its text alternative is printed instead",
                 source="pdf",
+                path=f"{figure.where}.image",
             )
         )
         return None
