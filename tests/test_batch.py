@@ -301,3 +301,26 @@ def test_an_inline_batch_leaves_the_caller_s_collector_as_it_found_it(tmp_path: 
         assert after == mine
     finally:
         gc.unfreeze()
+
+
+def test_an_items_own_warnings_are_reported_once_with_their_line(tmp_path: Path) -> None:
+    """Typed quotation marks are the item's, not a format's: one diagnostic for the item,
+    located in its file, rather than one per format."""
+    path = tmp_path / "typed.yaml"
+    path.write_text(
+        "id: typed\nlanguage: en\nheadline: Typed marks\npublished: 2024-01-01\nsections:\n"
+        "  - blocks:\n      - text: 'Fine.'\n      - text: 'The chair said: \"we are done\".'\n",
+        encoding="utf-8",
+    )
+    (report,) = render_many([path], ["html", "docx", "json"], tmp_path / "out", jobs=1)
+    assert report.ok, report.error
+    assert report.diagnostics == ()
+    (warning,) = report.item_diagnostics
+    assert (warning.path, warning.line, warning.source) == (
+        "$.sections[0].blocks[1].text",
+        8,
+        "item",
+    )
+    assert warning.format(str(path)).startswith(
+        f"{path}:8: $.sections[0].blocks[1].text: warning: quotation marks typed in the text"
+    )

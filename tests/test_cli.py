@@ -367,6 +367,35 @@ def test_verbosity_before_or_after_the_command_and_each_diagnostic_once(tmp_path
         ]
 
 
+def test_render_prints_an_item_warning_once_at_its_line(tmp_path: Path) -> None:
+    """A warning about the item (typed quotation marks) is the same in every format: it is
+    printed once, at its line, as `validate` prints it; what one format noticed (an image the
+    PDF and the DOCX did not fetch) is printed for that format."""
+    item = tmp_path / "warned.yaml"
+    item.write_text(
+        "id: warned\nlanguage: en\nheadline: Typed marks\npublished: 2024-01-01\nsections:\n"
+        "  - blocks:\n      - text: 'The chair said: \"we are done\".'\n"
+        "      - type: figure\n        image: https://images.example.org/a.png\n"
+        "        alt: The chair closing the session\n",
+        encoding="utf-8",
+    )
+    out = str(tmp_path / "out")
+    done = run("render", str(item), "--to", "html", "--to", "pdf,docx", "-o", out)
+    assert done.returncode == 0, done.stderr
+    validated = run("validate", str(item))
+    (warning,) = validated.stdout.splitlines()
+    assert warning.startswith(f"{item}:7: $.sections[0].blocks[0].text: warning: quotation marks")
+    image = "$.sections[0].blocks[1].image: https://images.example.org/a.png not fetched"
+    assert done.stderr.splitlines()[:3] == [
+        warning,
+        f"{item}: pdf: warning: {image} (not under allowed_urls); its text alternative is "
+        "printed instead",
+        f"{item}: docx: warning: {image} (not under allowed_urls); its text alternative is "
+        "shown instead",
+    ]
+    assert done.stderr.splitlines()[-1] == "1 of 1 item(s) rendered, 3 file(s) written, 0 failed"
+
+
 def test_render_without_v_prints_no_line_per_file_and_quiet_prints_nothing(tmp_path: Path) -> None:
     done = run(
         "render",

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.errors import ExportError, JsiDocsError, OutputConflictError
 from jsi_docs.model import NewsItem
 
@@ -38,10 +39,15 @@ class ItemReport:
     source: str
     outputs: tuple[Path, ...] = ()
     diagnostics: tuple[str, ...] = ()
+    """What one format's export noticed (a refused URL in the PDF, a missing font), each
+    prefixed by its format: ``pdf: warning: message``."""
     error: str | None = None
     dropped_siblings: tuple[str, ...] = ()
     """Item ids of language versions it was to link that failed in this run: it was
     rendered again without those links."""
+    item_diagnostics: tuple[Diagnostic, ...] = attrs.field(default=(), kw_only=True)
+    """What is about the item whatever the format (its warnings; its problems, for an item
+    built in code), once for all formats, with the line in its source file when known."""
 
     @property
     def ok(self) -> bool:
@@ -218,6 +224,12 @@ def render_one(
     name = _name(source)
     outputs: list[Path] = []
     diagnostics: list[str] = []
+    about_item: dict[Diagnostic, None] = {}  # in order, each once
+
+    def report(error: str | None = None) -> ItemReport:
+        found = _located(source, about_item)
+        return ItemReport(name, tuple(outputs), tuple(diagnostics), error, item_diagnostics=found)
+
     try:
         from jsi_docs.readers import load
 
@@ -229,14 +241,35 @@ def render_one(
                 suffix = get_exporter(fmt).suffix
                 given["sibling_files"] = {i: f"{s}{suffix}" for i, s in siblings.items()}
             result = render(item, fmt, **given)
-            diagnostics += [d.for_format(fmt) for d in result.diagnostics]
+            for diagnostic in result.diagnostics:
+                if diagnostic.of_item:
+                    about_item.setdefault(diagnostic)
+                else:
+                    diagnostics.append(diagnostic.for_format(fmt))
             write_resources(out_dir, result.resources)
             outputs.append(atomic_write(out_dir / f"{stem}{result.suffix}", result.data))
     except JsiDocsError as exc:
-        return ItemReport(name, tuple(outputs), tuple(diagnostics), str(exc))
+        return report(str(exc))
     except (OSError, ValueError, TypeError, RuntimeError, MemoryError) as exc:
-        return ItemReport(name, tuple(outputs), tuple(diagnostics), f"{type(exc).__name__}: {exc}")
-    return ItemReport(name, tuple(outputs), tuple(diagnostics))
+        return report(f"{type(exc).__name__}: {exc}")
+    return report()
+
+
+def _located(source: Source, diagnostics: Iterable[Diagnostic]) -> tuple[Diagnostic, ...]:
+    """``diagnostics`` of the item read from ``source``, given their lines in it when it is a
+    YAML or JSON file (read again only when one is about a place of the item)."""
+    from jsi_docs.readers import SUFFIXES, locate_diagnostics
+
+    found = tuple(diagnostics)
+    if isinstance(source, NewsItem) or not any(d.path is not None for d in found):
+        return found
+    path = Path(source)
+    if path.suffix.lower() not in _STEM_SUFFIXES:
+        return found
+    try:
+        return tuple(locate_diagnostics(found, path.read_bytes(), SUFFIXES[path.suffix.lower()]))
+    except (OSError, JsiDocsError):  # changed since it was read: without lines
+        return found
 
 
 def _available_cores() -> int:

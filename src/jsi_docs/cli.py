@@ -536,8 +536,9 @@ def render(
     """Render item files (or folders of them) to OUTPUT/NAME.FORMAT.
 
     A page's stylesheets and fonts are written beside it. On a terminal a progress bar shows
-    the items done; add -v to list each file written. Diagnostics (a refused image, a missing
-    glyph) are printed once each, naming their file and format.
+    the items done; add -v to list each file written. An item's own warnings (typed
+    quotation marks) are printed once, at their line (FILE:LINE: PATH: warning: MESSAGE);
+    what one format noticed (a refused image, a missing glyph) once for that format.
 
     An item whose source, formats, options, theme and jsi-docs version are unchanged since
     it was last rendered into OUTPUT, with its files still there, is skipped (a manifest,

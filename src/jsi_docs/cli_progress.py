@@ -79,6 +79,8 @@ class Progress:
             for path in report.outputs:
                 self._echo(f"wrote {path}")
         if self.verbosity >= 0:
+            for about_item in report.item_diagnostics:
+                self._echo(about_item.format(report.source))
             for diagnostic in report.diagnostics:
                 self._echo(f"{report.source}: {diagnostic}")
 
