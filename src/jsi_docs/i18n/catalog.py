@@ -293,6 +293,9 @@ def _profile(table: _Table) -> tuple[TypographyProfile, tuple[str, ...]]:
     guillemets = table.optional_text("space_inside_guillemets")
     curly = table.flag("curly_apostrophes")
     join_wide = table.flag("no_space_between_wide")
+    after_quotes = table.texts("punctuation_after_quotes")
+    if any(len(mark) != 1 for mark in after_quotes):
+        raise table.error("punctuation_after_quotes", "expected one character per mark")
     comma = table.optional_text("comma")
     parentheses = table.pair("parentheses") if table.raw("parentheses") is not None else None
     table.done()
@@ -305,6 +308,7 @@ def _profile(table: _Table) -> tuple[TypographyProfile, tuple[str, ...]]:
             space_inside_guillemets=guillemets,
             curly_apostrophes=curly,
             no_space_between_wide=join_wide,
+            punctuation_after_quotes="".join(after_quotes),
             comma=", " if comma is None else comma,
             parentheses=(" (", ")") if parentheses is None else parentheses,
         )

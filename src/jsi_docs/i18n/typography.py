@@ -22,6 +22,9 @@ The rules a profile can express:
   an inverted ``¿¡``, a dash, a slash or another spaced mark (``(?)``, ``?!``).
 * ``space_inside_guillemets``: the space put inside ``« »``.
 * ``curly_apostrophes``: a straight apostrophe after a letter becomes ’.
+* ``punctuation_after_quotes``: the marks (``.`` and ``,`` in Spanish and Russian) that,
+  ending a quotation, are written after its closing mark: «No lo haré». The view moves them
+  (:mod:`jsi_docs.view.punctuation`); :meth:`TypographyProfile.apply` does not.
 * ``no_space_between_wide``: spaces between two wide characters (Han, kana, full-width
   punctuation) are removed: Chinese puts none between words, so a line break that a YAML
   folded text (``>-``) turned into a space is no space in the output (``）。 秘书长``).
@@ -92,6 +95,12 @@ def _check_space_before(
         _spaces(f"space_before[{mark!r}]", space)
 
 
+def _check_after_quotes(_instance: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    for mark in value:
+        if mark.isalnum() or mark.isspace() or mark in "…«»“”„‘’\"'":
+            raise ValueError(f"punctuation_after_quotes: {mark!r} is not a punctuation mark")
+
+
 def _check_guillemets(
     _instance: object, attribute: attrs.Attribute[str | None], value: str | None
 ) -> None:
@@ -109,7 +118,8 @@ class TypographyProfile:
     ``curly_apostrophes`` turns ``'`` after a letter into ’. ``comma`` joins the parts of a
     line the view composes (a speaker's Member, roles, a meeting's place), ``parentheses``
     enclose a speaker's Member: ", " and " (", ")" by default; full-width "，" and "（", "）"
-    in Chinese, "، " in Arabic.
+    in Chinese, "، " in Arabic. ``punctuation_after_quotes`` lists the marks that, ending a
+    quotation, are written after its closing mark (Spanish, Russian: «No lo haré».).
     """
 
     name: str
@@ -123,6 +133,8 @@ class TypographyProfile:
     comma: str = ", "
     parentheses: tuple[str, str] = (" (", ")")
     no_space_between_wide: bool = False
+    punctuation_after_quotes: str = attrs.field(default="", validator=_check_after_quotes)
+    """The marks that, ending a quotation, go after its closing mark (``".,"`` in Spanish)."""
     acted_on: re.Pattern[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
     """Matches the characters this profile may change or space around (see :meth:`may_change`)."""
 

@@ -40,6 +40,7 @@ from jsi_docs.model import (
     walk,
 )
 from jsi_docs.view.present import Presenter, clean, safe_url
+from jsi_docs.view.punctuation import Moved, punctuation_after_quotes
 
 __all__ = [
     "Citation",
@@ -298,6 +299,7 @@ class InlineBuilder:
         """The view of ``nodes`` (found at JSONPath ``where``); with ``quotations``, their
         direct quotations are added to :attr:`quotations` and their statements to
         :attr:`statements`."""
+        nodes = punctuation_after_quotes(nodes, self._after_quotes)
         texts: list[_Piece] = []
         self._collect(nodes, self._presenter, 0, texts)
         typeset = iter(_trimmed(_typeset(texts)))
@@ -337,6 +339,12 @@ class InlineBuilder:
     def _marks(self, presenter: Presenter | None, depth: int) -> tuple[str, str]:
         return (presenter or self._presenter).quote_marks(depth)
 
+    def _after_quotes(self, lang: str | None) -> str:
+        """The marks that end a quotation and go after its closing mark, in the item's
+        language (``lang`` None) or a passage's."""
+        presenter = None if lang is None else self._presenter_for(lang)
+        return (presenter or self._presenter).profile.punctuation_after_quotes
+
     def _nodes(
         self,
         nodes: RichText,
@@ -348,12 +356,15 @@ class InlineBuilder:
         quotations: bool,
     ) -> Inlines:
         out: list[InlineView] = []
-        for index, node in enumerate(nodes):
+        index = 0  # the node's place in the source, a moved mark not counted
+        for node in nodes:
             made = self._node(
                 node, presenter, depth, in_link, typeset, f"{where}[{index}]", quotations
             )
             if made is not None:
                 out.append(made)
+            if not isinstance(node, Moved):
+                index += 1
         return tuple(out)
 
     def _node(
