@@ -170,6 +170,8 @@ def news_article(view: ItemView) -> JsonObject:
             publisher["contactPoint"] = _contact_point(view)
         article["publisher"] = publisher
         article["author"] = publisher
+    if view.speech_by is not None:  # a speech's author is who gives it, when the item says
+        article["author"] = _creator(view.speech_by, view.people_index)
     if view.banner:
         series: JsonObject = {"@type": "CreativeWorkSeries", "name": view.banner.text}
         if view.banner.href:

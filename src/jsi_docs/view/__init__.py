@@ -62,7 +62,7 @@ from jsi_docs.view.records import (
     InterventionsView,
     document_link,
 )
-from jsi_docs.view.speaking import speaking_ids
+from jsi_docs.view.speaking import speaking_ids, speech_giver
 
 __all__ = [
     "DESCRIPTION_LIMIT",
@@ -117,4 +117,5 @@ __all__ = [
     "one_line",
     "plain",
     "speaking_ids",
+    "speech_giver",
 ]

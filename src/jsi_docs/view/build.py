@@ -89,7 +89,7 @@ from jsi_docs.view.present import (
     supported,
 )
 from jsi_docs.view.records import RecordsBuilder, document_link
-from jsi_docs.view.speaking import speaking_ids
+from jsi_docs.view.speaking import speaking_ids, speech_giver
 
 __all__ = ["DESCRIPTION_LIMIT", "ViewOptionError", "build_view", "direction"]
 
@@ -376,6 +376,7 @@ class _Builder:
             release_number=clean(item.release_number) if item.release_number else None,
             release_number_label=(release_label := labels.label(Term.RELEASE_NUMBER)),
             release_number_gap="" if _ends_full_width(release_label) else " ",
+            speech_by=by_id.get(giver) if (giver := speech_giver(item)) else None,
         )
 
     def description(self, lead: Inlines | None, sections: tuple[SectionView, ...]) -> str:

@@ -333,6 +333,9 @@ class ItemView:
     """Before :attr:`release_number`: "Reference:"."""
     release_number_gap: str = " "
     """Between :attr:`release_number_label` and the number: none after a full-width colon."""
+    speech_by: SpeakerView | None = None
+    """Who gives the speech, for an item of kind ``speech`` whose attributed blocks are all
+    one speaker's (see :func:`jsi_docs.view.speech_giver`); None otherwise."""
 
     LIST_SEPARATOR = " \u00b7 "
     """Between two topics on their line."""

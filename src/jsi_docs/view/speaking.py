@@ -9,9 +9,17 @@ box, the "Also mentioned" box and the structured data.
 
 from __future__ import annotations
 
-from jsi_docs.model import Interventions, NewsItem, Quotation, Statement, walk
+from jsi_docs.model import (
+    BlockQuote,
+    Interventions,
+    ItemKind,
+    NewsItem,
+    Quotation,
+    Statement,
+    walk,
+)
 
-__all__ = ["speaking_ids"]
+__all__ = ["speaking_ids", "speech_giver"]
 
 
 def speaking_ids(item: NewsItem) -> frozenset[str]:
@@ -39,3 +47,18 @@ def speaking_ids(item: NewsItem) -> frozenset[str]:
         if group.id in found:
             found.update(group.people)
     return frozenset(found)
+
+
+def speech_giver(item: NewsItem) -> str | None:
+    """The id of whoever gives the speech an item of kind ``speech`` is the text of: the one
+    speaker every block attributed to someone is attributed to (a paragraph, a list, a table;
+    a quotation set apart may quote another). None for another kind, or when the blocks name
+    nobody or several speakers: nobody is guessed."""
+    if item.kind is not ItemKind.SPEECH:
+        return None
+    found = {
+        block.speaker
+        for _, _, block in item.blocks()
+        if block.speaker is not None and not isinstance(block, BlockQuote)
+    }
+    return found.pop() if len(found) == 1 else None
