@@ -5,6 +5,7 @@ from __future__ import annotations
 import string
 import tomllib
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from jsi_docs.i18n import (
     GENDERS,
     PLACEHOLDERS,
     SUPPORTED_LANGUAGES,
+    LabelDataError,
     LabelFieldError,
     Placeholder,
     Term,
@@ -25,6 +27,7 @@ from jsi_docs.i18n import (
     language_name,
     normalize_language,
 )
+from jsi_docs.i18n.terms import DECISION_SENTENCES, split_action
 
 
 def _raw(language: str) -> dict[str, Any]:
@@ -70,7 +73,40 @@ def test_placeholders_identical_across_languages_and_genders() -> None:
             for language in SUPPORTED_LANGUAGES
             for form in _forms(_raw(language)[term.value])
         }
-        assert {fields for _, fields in found} == {PLACEHOLDERS.get(term, frozenset())}, term
+        expected = PLACEHOLDERS.get(term, frozenset())
+        if term in DECISION_SENTENCES:  # or verb first: the verb, then the body
+            verb_first = (expected - {"action"}) | {"verb", "complement"}
+            assert {fields for _, fields in found} <= {expected, verb_first}, term
+        else:
+            assert {fields for _, fields in found} == {expected}, term
+
+
+def test_a_decision_sentence_is_verb_first_in_arabic_only() -> None:
+    verb_first = {
+        language
+        for language in SUPPORTED_LANGUAGES
+        if "verb" in _fields(_raw(language)[Term.DECISION.value])
+    }
+    assert verb_first == {"ar"}
+    assert split_action("أحاطت علماً") == ("أحاطت", " علماً")
+    assert split_action("اعتمدت") == ("اعتمدت", "")
+    assert labels("ar").get(
+        Term.DECISION, body="اللجنة", action="أحاطت علماً", object="بالتقرير"
+    ) == ("أحاطت اللجنة علماً بالتقرير.")
+
+
+def test_a_verb_first_sentence_needs_its_complement(tmp_path: Path) -> None:
+    from jsi_docs.i18n.catalog import DATA, load_catalog
+
+    (tmp_path / "languages").mkdir()
+    ar = DATA.joinpath("languages/ar.toml").read_text(encoding="utf-8")
+    broken = ar.replace(
+        'decision = "{verb} {body}{complement} {object}."', 'decision = "{verb} {body} {object}."'
+    )
+    assert broken != ar
+    (tmp_path / "languages" / "ar.toml").write_text(broken, encoding="utf-8")
+    with pytest.raises(LabelDataError, match=r"labels\.decision: .*expected"):
+        load_catalog(tmp_path)
 
 
 def test_gendered_forms_only_on_roles_and_titles() -> None:

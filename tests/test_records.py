@@ -30,6 +30,8 @@ from jsi_docs.model import (
     Paragraph,
     Section,
     Speaker,
+    Vote,
+    VoteKind,
 )
 from jsi_docs.model.people import Affiliation, OnBehalfOf
 from jsi_docs.serialization import to_json
@@ -358,7 +360,7 @@ def test_a_line_starts_with_a_capital_and_an_unnamed_group_is_plural() -> None:
         ("es", DecisionKind.ADOPTED, "The General Council adoptó of the report."),
         ("zh", DecisionKind.APPROVED, "The General Council批准了of the report。"),
         ("ru", DecisionKind.ELECTED, "The General Council избрал of the report."),
-        ("ar", DecisionKind.REFERRED, "The General Council أحال of the report."),
+        ("ar", DecisionKind.REFERRED, "أحال The General Council of the report."),
         (
             "en",
             DecisionKind.JOINT_STATEMENT,
@@ -552,7 +554,8 @@ def test_every_language_says_every_decision_kind(language: str) -> None:
             continue
         item = _item_of(Decision("B", kind, object=["o"]), language=language)
         shown = plain(build_view(item).sections[0].blocks[0].content)  # type: ignore[union-attr]
-        assert re.fullmatch(r"B ?\S.*\S ?o[.。]", shown), shown
+        # The body first, or (Arabic) after the verb.
+        assert re.fullmatch(r"B ?\S.*\S ?o[.。]|\S+ B( \S.*)? o\.", shown), shown
 
 
 def test_the_blocks_are_nobodys_statement() -> None:
@@ -707,7 +710,11 @@ def test_a_decision_s_verb_agrees_with_its_body(
     decision = build_view(attrs.evolve(item, language=language)).sections[0].blocks[0]
     assert isinstance(decision, DecisionView)
     assert decision.action.replace("\u202f", " ") == action
-    assert action in plain(decision.content).replace("\u202f", " ")
+    if language == "ar":  # verb first, the body after the verb
+        verb, rest = action.split(" ", 1)
+        assert plain(decision.content) == f"{verb} X {rest} of the report."
+    else:
+        assert action in plain(decision.content).replace("\u202f", " ")
     data = json.loads(to_json(item))
     assert list(jsonschema.Draft202012Validator(json_schema()).iter_errors(data)) == []
 
@@ -726,3 +733,55 @@ def test_whom_a_speaker_speaks_for_is_in_the_line_of_what_they_said() -> None:
         "Senegal, on behalf of the African Group: supported the draft.",
         "Senegal took the floor.",
     ]
+
+
+_ARABIC_ACTIONS = {
+    DecisionKind.TOOK_NOTE: ("أحاط المجلس علماً", "أحاطت اللجنة علماً"),
+    DecisionKind.ADOPTED: ("اعتمد المجلس", "اعتمدت اللجنة"),
+    DecisionKind.APPROVED: ("أقرّ المجلس", "أقرّت اللجنة"),
+    DecisionKind.ELECTED: ("انتخب المجلس", "انتخبت اللجنة"),
+    DecisionKind.REFERRED: ("أحال المجلس", "أحالت اللجنة"),
+    DecisionKind.AGREED: ("اتفق المجلس", "اتفقت اللجنة"),
+    DecisionKind.DECIDED: ("قرر المجلس", "قررت اللجنة"),
+    DecisionKind.JOINT_STATEMENT: ("أصدر المجلس بياناً مشتركاً", "أصدرت اللجنة بياناً مشتركاً"),
+}
+
+
+@pytest.mark.parametrize("kind", list(_ARABIC_ACTIONS), ids=str)
+def test_an_arabic_decision_puts_the_verb_first(kind: DecisionKind) -> None:
+    """Verb, body, then the rest of the action's words; the verb singular, in the body's
+    gender (masculine when not given)."""
+    council = Decision("المجلس", kind)
+    committee = Decision("اللجنة", kind, object=["بشأن التقرير"], gender="feminine")
+    view = build_view(_item_of(council, committee, language="ar"))
+    shown = [plain(b.content) for b in view.sections[0].blocks]  # type: ignore[union-attr]
+    masculine, feminine = _ARABIC_ACTIONS[kind]
+    assert shown == [f"{masculine}.", f"{feminine} بشأن التقرير."]
+
+
+def test_an_arabic_decision_by_vote_and_in_the_item_s_words() -> None:
+    blocks = [
+        Decision(
+            "الجمعية العامة",
+            DecisionKind.ADOPTED,
+            object=["القرار"],
+            gender="feminine",
+            vote=Vote(in_favour=152, against=3, abstentions=11),
+        ),
+        Decision("المجلس", DecisionKind.ADOPTED, vote=Vote(VoteKind.CONSENSUS)),
+        Decision("اللجنة", DecisionKind.OTHER, label="قررت أن تعود", object=["إلى المسألة"]),
+    ]
+    view = build_view(_item_of(*blocks, language="ar"))
+    assert [plain(b.content) for b in view.sections[0].blocks] == [  # type: ignore[union-attr]
+        "اعتمدت الجمعية العامة القرار بتصويت مسجل (المؤيدون: 152؛ المعارضون: 3؛ الممتنعون: 11).",
+        "اعتمد المجلس بتوافق الآراء.",
+        "قررت اللجنة أن تعود إلى المسألة.",
+    ]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "es", "ru", "zh"])
+def test_other_languages_keep_the_body_first(language: str) -> None:
+    decision = Decision("BODY", DecisionKind.JOINT_STATEMENT, object=["OBJECT"])
+    block = build_view(_item_of(decision, language=language)).sections[0].blocks[0]
+    assert isinstance(block, DecisionView)
+    assert plain(block.content).startswith(f"BODY{'' if language == 'zh' else ' '}{block.action}")

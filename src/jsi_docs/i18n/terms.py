@@ -26,6 +26,7 @@ import attrs
 from jsi_docs.i18n.exceptions import LabelDataError, LabelFieldError, UnknownTermError
 
 __all__ = [
+    "DECISION_SENTENCES",
     "GENDERED_TERMS",
     "GENDERS",
     "PLACEHOLDERS",
@@ -36,6 +37,7 @@ __all__ = [
     "Term",
     "capitalize_first",
     "parse_labels",
+    "split_action",
 ]
 
 Gender: TypeAlias = Literal["feminine", "masculine", "neutral"]
@@ -213,7 +215,7 @@ GENDERED_TERMS: Final[frozenset[Term]] = frozenset(
     or (t.name.startswith("DECISION_") and t.name[len("DECISION_") :].lower() in _DECISION_KINDS)
 )
 """Terms whose data may give ``masculine``, ``feminine`` and ``neutral`` forms: roles, and the
-actions of a decision (a verb that agrees with the body: "Комиссия приняла", "اللجنة اعتمدت")."""
+actions of a decision (a verb that agrees with the body: "Комиссия приняла", "اعتمدت اللجنة")."""
 
 PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
     {
@@ -242,6 +244,36 @@ PLACEHOLDERS: Final[Mapping[Term, frozenset[str]]] = MappingProxyType(
     }
 )
 """The fields each term takes (every language uses exactly these); absent terms take none."""
+
+DECISION_SENTENCES: Final = frozenset(
+    {
+        Term.DECISION,
+        Term.DECISION_WITHOUT_OBJECT,
+        Term.DECISION_VOTED,
+        Term.DECISION_VOTED_WITHOUT_OBJECT,
+    }
+)
+"""The sentences of a decision: a language may write them with ``{verb}`` and
+``{complement}`` in place of ``{action}``, to put the body after the verb (Arabic: "{verb}
+{body}{complement} {object}." gives "أحاطت اللجنة علماً بالتقرير.")."""
+
+ACTION_PARTS: Final = frozenset({"verb", "complement"})
+
+
+def split_action(action: str) -> tuple[str, str]:
+    """An action's words as its verb (the first word) and what follows it, with the space
+    before it: ``"أحاطت علماً"`` -> ``("أحاطت", " علماً")``, ``"اعتمدت"`` -> ``("اعتمدت", "")``."""
+    verb, space, rest = action.strip().partition(" ")
+    return verb, space + rest
+
+
+def _accepted(term: Term) -> tuple[frozenset[str], ...]:
+    """The field sets ``term``'s label may hold: its own, and for a decision's sentence the
+    verb and complement in place of the action."""
+    expected = PLACEHOLDERS.get(term, frozenset())
+    if term in DECISION_SENTENCES:
+        return expected, (expected - {"action"}) | ACTION_PARTS
+    return (expected,)
 
 
 @attrs.frozen
@@ -281,8 +313,10 @@ class Labels:
 
         ``gender`` (``"feminine"``, ``"masculine"``, ``"neutral"`` or ``None`` for neutral; a
         ``StrEnum`` such as the model's ``GrammaticalGender`` works) picks the form of a role
-        and is ignored by other terms. Missing or unexpected fields raise
-        :class:`LabelFieldError`; an unknown term :class:`UnknownTermError`.
+        and is ignored by other terms. A decision's sentence takes ``action`` in every
+        language, split by :func:`split_action` where the label is written verb first. Missing
+        or unexpected fields raise :class:`LabelFieldError`; an unknown term
+        :class:`UnknownTermError`.
         """
         term = _term(term)
         expected = PLACEHOLDERS.get(term, frozenset())
@@ -293,8 +327,11 @@ class Labels:
                 f"label {term.value!r} takes fields {sorted(expected)}"
                 f" (missing: {missing}, unexpected: {extra})"
             )
+        values = dict(fields)
+        if "action" in values:  # for a sentence written verb first
+            values["verb"], values["complement"] = split_action(str(values["action"]))
         return "".join(
-            s if isinstance(s, str) else str(fields[s.name])
+            s if isinstance(s, str) else str(values[s.name])
             for s in self.segments(term, gender=gender)
         )
 
@@ -347,14 +384,13 @@ def _entry(term: Term, value: object, source: str, key: str) -> _Forms:
         forms = {g: _parse(value[g], source, f"{key}.{g}") for g in GENDERS}
     else:
         raise LabelDataError(source, key, f"expected a text, not {value!r}")
-    expected = PLACEHOLDERS.get(term, frozenset())
+    accepted = _accepted(term)
     for gender, segments in forms.items():
         found = {s.name for s in segments if isinstance(s, Placeholder)}
-        if found != expected:
+        if found not in accepted:
+            wanted = " or ".join(str(sorted(fields)) for fields in accepted)
             raise LabelDataError(
-                source,
-                key,
-                f"{gender} form has fields {sorted(found)}, expected {sorted(expected)}",
+                source, key, f"{gender} form has fields {sorted(found)}, expected {wanted}"
             )
     return MappingProxyType(forms)
 

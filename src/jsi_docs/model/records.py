@@ -177,7 +177,7 @@ class Decision:
     label: str | None = attrs.field(default=None, kw_only=True, validator=optional_not_blank)
     gender: GrammaticalGender | None = attrs.field(default=None, kw_only=True, converter=_gender)
     """The body's grammatical gender, where the language's verb agrees with it ("Комиссия
-    приняла", "اللجنة اعتمدت"); masculine when not given."""
+    приняла", "اعتمدت اللجنة"); masculine when not given."""
     vote: Vote | None = attrs.field(default=None, kw_only=True)
     """How the decision was taken, when the source says: a recorded vote, or without a vote,
     by consensus, by acclamation."""

@@ -19,6 +19,7 @@ from urllib.parse import quote
 import attrs
 
 from jsi_docs.i18n import Placeholder, Term, capitalize_first
+from jsi_docs.i18n.terms import split_action
 from jsi_docs.model import Decision, Interventions, Vote, VoteKind
 from jsi_docs.view.inline import InlineBuilder, Inlines, InlineView, Run, SpeakerName, plain
 from jsi_docs.view.present import Presenter, safe_url
@@ -231,7 +232,13 @@ class RecordsBuilder:
             action = text.labels.get(Term.of("decision", str(block.action)), gender=gender)
             action = text.text(action)
         what = self._inlines.build(block.object, f"{where}.object") if block.object else None
-        fields: dict[str, Inlines] = {"body": (Run(body),), "action": (Run(action),)}
+        verb, complement = split_action(action)  # for a sentence written verb first
+        fields: dict[str, Inlines] = {
+            "body": (Run(body),),
+            "action": (Run(action),),
+            "verb": (Run(verb),),
+            "complement": (Run(complement),) if complement else (),
+        }
         if what:
             fields["object"] = what
         term = Term.DECISION if what else Term.DECISION_WITHOUT_OBJECT
