@@ -75,7 +75,7 @@ def images() -> Iterator[ImageServer]:
         yield server
 
 
-def problems(text: str, fmt: str = "yaml") -> list[str]:
+def problems(text: str, fmt: jsi_docs.TextFormat = "yaml") -> list[str]:
     with pytest.raises(InputError) as caught:
         jsi_docs.loads(text, fmt)
     return [p.format() for p in caught.value.problems]
@@ -99,7 +99,7 @@ def test_yaml_figure_loads_with_every_field() -> None:
 
 
 @pytest.mark.parametrize("fmt", ["yaml", "json"])
-def test_figure_round_trips_exactly(fmt: str) -> None:
+def test_figure_round_trips_exactly(fmt: jsi_docs.TextFormat) -> None:
     item = jsi_docs.loads(YAML)
     text = jsi_docs.dumps(item, format=fmt)
     assert jsi_docs.loads(text, fmt) == item

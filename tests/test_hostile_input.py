@@ -21,7 +21,7 @@ HEAD = "id: x\nlanguage: en\nheadline: H\npublished: 2023-05-25\n"
 MINIMAL = HEAD + "sections:\n  - blocks:\n      - text: A paragraph.\n"
 
 
-def refused(text: str, fmt: str = "yaml") -> InputError:
+def refused(text: str, fmt: jsi_docs.TextFormat = "yaml") -> InputError:
     with pytest.raises(InputError) as caught:
         jsi_docs.loads(text, fmt)
     return caught.value

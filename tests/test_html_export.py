@@ -413,7 +413,7 @@ def test_bad_option_values_are_option_errors() -> None:
     with pytest.raises(OptionError):
         jsi_docs.export(load(FRENCH), "html", labels_language="de")
     with pytest.raises(OptionError):
-        jsi_docs.export(load(FRENCH), "html", typography="gothic")
+        jsi_docs.export(load(FRENCH), "html", typography="gothic")  # type: ignore[call-overload]
     with pytest.raises(OptionError):
         jsi_docs.export(load(FRENCH), "html", pdf_variant="pdf/a-3b")  # type: ignore[call-overload]
 

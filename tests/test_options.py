@@ -177,7 +177,7 @@ def test_language_and_typography_names_are_checked_when_options_are_read() -> No
         "(supported: ar, en, es, fr, ru, zh)"
     )
     with pytest.raises(OptionError, match="typography: unknown typography profile 'gothic'"):
-        jsi_docs.DocxOptions(typography="gothic")
+        jsi_docs.DocxOptions(typography="gothic")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -25,7 +25,7 @@ sections:
 """
 
 
-def problems(text: str, fmt: str = "yaml") -> list[str]:
+def problems(text: str, fmt: jsi_docs.TextFormat = "yaml") -> list[str]:
     with pytest.raises(InputError) as caught:
         jsi_docs.loads(text, fmt)
     return [p.format() for p in caught.value.problems]

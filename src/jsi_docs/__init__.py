@@ -35,12 +35,15 @@ if TYPE_CHECKING:
     from jsi_docs.exporters.docx import DocxOptions as DocxOptions
     from jsi_docs.exporters.html import HtmlOptions as HtmlOptions
     from jsi_docs.exporters.pdf import PageSize as PageSize
+    from jsi_docs.exporters.pdf import PageSizeName as PageSizeName
     from jsi_docs.exporters.pdf import PdfOptions as PdfOptions
     from jsi_docs.exporters.pdf import PdfVariant as PdfVariant
     from jsi_docs.exporting import export as export
     from jsi_docs.exporting import render as render
+    from jsi_docs.i18n.profiles import ProfileName as ProfileName
     from jsi_docs.readers import load as load
     from jsi_docs.readers import loads as loads
+    from jsi_docs.serialization import TextFormat as TextFormat
     from jsi_docs.serialization import dumps as dumps
     from jsi_docs.validation import validate as validate
 
@@ -58,6 +61,9 @@ _LAZY = {
     "PdfOptions": "jsi_docs.exporters.pdf",
     "PdfVariant": "jsi_docs.exporters.pdf",
     "PageSize": "jsi_docs.exporters.pdf",
+    "PageSizeName": "jsi_docs.exporters.pdf",
+    "ProfileName": "jsi_docs.i18n.profiles",
+    "TextFormat": "jsi_docs.serialization",
     "DocxOptions": "jsi_docs.exporters.docx",
     "OptionError": "jsi_docs.exporters",
     "ExportResult": "jsi_docs.exporters",

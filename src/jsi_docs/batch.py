@@ -259,6 +259,7 @@ def _located(source: Source, diagnostics: Iterable[Diagnostic]) -> tuple[Diagnos
     """``diagnostics`` of the item read from ``source``, given their lines in it when it is a
     YAML or JSON file (read again only when one is about a place of the item)."""
     from jsi_docs.readers import SUFFIXES, locate_diagnostics
+    from jsi_docs.serialization import text_format
 
     found = tuple(diagnostics)
     if isinstance(source, NewsItem) or not any(d.path is not None for d in found):
@@ -267,7 +268,8 @@ def _located(source: Source, diagnostics: Iterable[Diagnostic]) -> tuple[Diagnos
     if path.suffix.lower() not in _STEM_SUFFIXES:
         return found
     try:
-        return tuple(locate_diagnostics(found, path.read_bytes(), SUFFIXES[path.suffix.lower()]))
+        fmt = text_format(SUFFIXES[path.suffix.lower()])
+        return tuple(locate_diagnostics(found, path.read_bytes(), fmt))
     except (OSError, JsiDocsError):  # changed since it was read: without lines
         return found
 

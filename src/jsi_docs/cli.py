@@ -174,6 +174,7 @@ def validate(paths: tuple[Path, ...], output_format: str, check_parity: bool) ->
     "path", "line", "value"}.
     """
     from jsi_docs.readers import SUFFIXES, load, locate
+    from jsi_docs.serialization import text_format
     from jsi_docs.serialization.plain_markup import item_warnings
 
     files = _inputs(paths)
@@ -188,7 +189,8 @@ def validate(paths: tuple[Path, ...], output_format: str, check_parity: bool) ->
             loaded.append((path, item))
             warnings = item_warnings(item)
             if warnings and path.suffix.lower() in (".yaml", ".yml", ".json"):
-                warnings = locate(warnings, path.read_bytes(), SUFFIXES[path.suffix.lower()])
+                fmt = text_format(SUFFIXES[path.suffix.lower()])
+                warnings = locate(warnings, path.read_bytes(), fmt)
         except JsiDocsError as exc:
             failed += 1
             problems = getattr(exc, "problems", None) or (Problem("$", str(exc)),)

@@ -30,7 +30,8 @@ from jsi_docs.validation import checked
 if TYPE_CHECKING:
     from jsi_docs.exporters.docx import DocxOptions
     from jsi_docs.exporters.html import HtmlOptions
-    from jsi_docs.exporters.pdf import PageSize, PdfOptions, PdfVariant
+    from jsi_docs.exporters.pdf import PageSize, PageSizeName, PdfOptions, PdfVariant
+    from jsi_docs.i18n.profiles import ProfileName
 
 __all__ = ["CommonKwargs", "DocxKwargs", "HtmlKwargs", "PdfKwargs", "export", "render"]
 
@@ -40,7 +41,7 @@ class CommonKwargs(TypedDict, total=False):
 
     theme: str | os.PathLike[str] | None
     labels_language: str | None
-    typography: str | None
+    typography: ProfileName | None
     strict: bool
     sibling_files: Mapping[str, str]
 
@@ -59,7 +60,7 @@ class PdfKwargs(CommonKwargs, total=False):
     document_url_pattern: str | None
 
     pdf_variant: PdfVariant | str
-    page_size: PageSize | str
+    page_size: PageSize | PageSizeName
     allowed_urls: str | Iterable[str]
 
 

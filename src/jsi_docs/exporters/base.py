@@ -25,6 +25,7 @@ from jsi_docs.errors import DiagnosticsError, JsiDocsError
 from jsi_docs.model import NewsItem
 
 if TYPE_CHECKING:
+    from jsi_docs.i18n.profiles import ProfileName
     from jsi_docs.view import ItemView
 
 __all__ = [
@@ -91,6 +92,11 @@ def _known_profile(_: object, attribute: attrs.Attribute[str | None], value: str
             raise OptionError(f"{attribute.name}: {exc}") from None
 
 
+def _profile_name(value: ProfileName | None) -> str | None:
+    """A typography profile's name as given (the type says which names are known)."""
+    return value
+
+
 def _names(value: Mapping[str, str]) -> Mapping[str, str]:
     """A read-only copy of an id -> file name mapping."""
     if not isinstance(value, Mapping) or not all(
@@ -143,7 +149,9 @@ class ExportOptions:
     """A folder whose files override the built-in theme's (templates, CSS, reference.docx)."""
     labels_language: str | None = attrs.field(default=None, validator=_known_language)
     """Show labels ("Find out more"...) in this language instead of the item's."""
-    typography: str | None = attrs.field(default=None, validator=_known_profile)
+    typography: str | None = attrs.field(
+        default=None, converter=_profile_name, validator=_known_profile
+    )
     """A typography profile name (``french``, ``english``, ``spanish``, ``house_wto``);
     default: the item language's."""
     strict: bool = False

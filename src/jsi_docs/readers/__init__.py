@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -23,13 +23,14 @@ from jsi_docs.readers.positions import position_in_file
 from jsi_docs.readers.rich_limits import rich_text_limit
 from jsi_docs.readers.source import SourceData, format_path
 from jsi_docs.readers.yaml_reader import read_yaml
-from jsi_docs.serialization import LEFT_OUT, MAX_PROBLEMS, structure_item
+from jsi_docs.serialization import LEFT_OUT, MAX_PROBLEMS, TextFormat, structure_item
 from jsi_docs.serialization.partial import reference_problems
 from jsi_docs.validation import mark_valid, validate
 
 __all__ = ["DEFAULT_LIMITS", "SUFFIXES", "Limits", "load", "loads", "locate", "locate_diagnostics"]
 
-InputFormat = Literal["yaml", "json"]
+InputFormat: TypeAlias = TextFormat
+"""``"yaml"`` or ``"json"`` (in any case at run time)."""
 SUFFIXES: dict[str, str] = {
     ".yaml": "yaml",
     ".yml": "yaml",
@@ -197,7 +198,7 @@ def _with_line(problem: Problem, parsed: SourceData, text: str) -> Problem:
 
 def loads(
     text: str | bytes,
-    format: InputFormat | str = "yaml",
+    format: InputFormat = "yaml",
     *,
     source: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
@@ -248,7 +249,7 @@ def load(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> NewsItem:
 
 
 def locate(
-    problems: Iterable[Problem], text: str | bytes, format: InputFormat | str = "yaml"
+    problems: Iterable[Problem], text: str | bytes, format: InputFormat = "yaml"
 ) -> list[Problem]:
     """``problems`` found in the item read from ``text`` (warnings, say), each given the line
     and column of its path in ``text`` when the reader knows them."""
@@ -262,7 +263,7 @@ def locate(
 
 
 def locate_diagnostics(
-    diagnostics: Iterable[Diagnostic], text: str | bytes, format: InputFormat | str = "yaml"
+    diagnostics: Iterable[Diagnostic], text: str | bytes, format: InputFormat = "yaml"
 ) -> list[Diagnostic]:
     """``diagnostics`` of the item read from ``text``, those about a place of it (a ``path``)
     given its line and column in ``text`` when the reader knows them."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 import cattrs
 import msgspec
@@ -20,8 +20,10 @@ __all__ = [
     "LEFT_OUT",
     "MAX_PROBLEMS",
     "SCHEMA_VERSION",
+    "TextFormat",
     "make_converter",
     "structure_item",
+    "text_format",
     "to_json",
     "to_yaml",
     "unstructure_item",
@@ -185,15 +187,22 @@ def item_from_json(text: str) -> NewsItem:
 
 
 TextFormat = Literal["json", "yaml"]
-"""The formats :func:`dumps` writes and ``loads`` reads (any ``str`` is accepted; another name
-is a ``ValueError``)."""
+"""The formats :func:`dumps` writes and ``loads`` reads: a type checker refuses another name.
+At run time the name may be in any case ("JSON"); another name is a ``ValueError``."""
 
 
-def dumps(item: NewsItem, format: TextFormat | str = "json") -> str:
+def text_format(name: str) -> TextFormat:
+    """The :data:`TextFormat` a name from outside (a file's suffix, a request) stands for, in
+    any case: ``"JSON"`` -> ``"json"``. Raises :class:`UnknownFormatError` (a ``ValueError``)
+    for another name."""
+    match name.lower():
+        case "json":
+            return "json"
+        case "yaml":
+            return "yaml"
+    raise UnknownFormatError(str(name), get_args(TextFormat))
+
+
+def dumps(item: NewsItem, format: TextFormat = "json") -> str:
     """``item`` as JSON (canonical) or YAML; the format's name in any case."""
-    name = format.lower() if isinstance(format, str) else format
-    if name == "json":
-        return to_json(item)
-    if name == "yaml":
-        return to_yaml(item)
-    raise UnknownFormatError(str(format), ("json", "yaml"))
+    return to_json(item) if text_format(format) == "json" else to_yaml(item)

@@ -22,7 +22,7 @@ import re
 import typing
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio.to_thread
 import attrs
@@ -35,7 +35,19 @@ from starlette.routing import Route
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.errors import Problem, UnknownFormatError
 from jsi_docs.readers.limits import DEFAULT_LIMITS
-from jsi_docs.service.jobs import Failed, Invalid, Job, Refused, Rendered, Reply, Validated
+from jsi_docs.service.jobs import (
+    Failed,
+    Invalid,
+    Job,
+    Refused,
+    Rendered,
+    Reply,
+    Validated,
+    input_format,
+)
+
+if TYPE_CHECKING:
+    from jsi_docs.serialization import TextFormat
 from jsi_docs.service.multipart import (
     DEFAULT_MAX_PARTS,
     FormError,
@@ -174,12 +186,13 @@ def _media_type(request: Request) -> str:
     return request.headers.get("content-type", "").partition(";")[0].strip().lower()
 
 
-def _input_format(request: Request) -> str:
+def _input_format(request: Request) -> TextFormat:
     given = request.query_params.get("input")
     if given is not None:
-        if given.lower() not in ("yaml", "json"):
+        known = input_format(given)
+        if known is None:
             raise _Refusal(400, f"input={given!r}: expected yaml or json")
-        return given.lower()
+        return known
     media = _media_type(request)
     if media in _JSON_TYPES or media.endswith("+json"):
         return "json"
@@ -301,8 +314,8 @@ def create_app(config: ServiceConfig | None = None, *, pool: WorkerPool | None =
         fallback = request.query_params.get("input")
         inputs = []
         for index, part in enumerate(parts, start=1):
-            found = part.input_format or (fallback.lower() if fallback else None)
-            if found not in ("yaml", "json"):
+            found = part.input_format or input_format(fallback)
+            if found is None:
                 raise _Refusal(
                     415,
                     f"part {index} ({part.filename!r}): cannot tell YAML from JSON; name it "
@@ -342,17 +355,17 @@ def create_app(config: ServiceConfig | None = None, *, pool: WorkerPool | None =
             options = _options(fmt, request)
             if _media_type(request) == "multipart/form-data":
                 return await render_parts(request, fmt, options)
-            input_format = _input_format(request)
+            reading = _input_format(request)
             text = await _body(request, config.max_body)
-            return _answer(await run(Job(text, input_format, fmt, options)))
+            return _answer(await run(Job(text, reading, fmt, options)))
         except _Refusal as refusal:
             return refusal.response()
 
     async def validate(request: Request) -> Response:
         try:
-            input_format = _input_format(request)
+            reading = _input_format(request)
             text = await _body(request, config.max_body)
-            reply = await run(Job(text, input_format))
+            reply = await run(Job(text, reading))
         except _Refusal as refusal:
             return refusal.response()
         if isinstance(reply, Validated):

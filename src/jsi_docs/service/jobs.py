@@ -6,14 +6,38 @@ pool's time ceiling, and never the server's.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from jsi_docs.diagnostics import Diagnostic
 from jsi_docs.errors import Problem
 
-__all__ = ["Failed", "Invalid", "Job", "Refused", "Rendered", "Reply", "Validated", "run_job"]
+if TYPE_CHECKING:  # the server process does not import the converter
+    from jsi_docs.serialization import TextFormat
+
+
+def input_format(name: str | None) -> TextFormat | None:
+    """``"yaml"`` or ``"json"`` for that name in any case, else None."""
+    match (name or "").lower():
+        case "yaml":
+            return "yaml"
+        case "json":
+            return "json"
+    return None
+
+
+__all__ = [
+    "Failed",
+    "Invalid",
+    "Job",
+    "Refused",
+    "Rendered",
+    "Reply",
+    "Validated",
+    "input_format",
+    "run_job",
+]
 
 
 @attrs.frozen
@@ -22,7 +46,7 @@ class Job:
     only check it when ``fmt`` is None."""
 
     text: bytes
-    input_format: str = "yaml"
+    input_format: TextFormat = "yaml"
     fmt: str | None = None
     options: dict[str, Any] = attrs.field(factory=dict)
 

@@ -16,15 +16,19 @@ import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from jsi_docs.serialization import TextFormat
 
 __all__ = ["DEFAULT_MAX_PARTS", "FormError", "Part", "archive", "output_names", "read_parts"]
 
 DEFAULT_MAX_PARTS = 50
 """Parts a multipart request may hold; one with more is refused (413) before any is read."""
 
-_INPUT_SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+_INPUT_SUFFIXES: dict[str, TextFormat] = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 _UNSAFE = re.compile(r"[^\w.-]+")
 _MAX_NAME = 120
 
@@ -47,7 +51,7 @@ class Part:
     data: bytes
 
     @property
-    def input_format(self) -> str | None:
+    def input_format(self) -> TextFormat | None:
         """yaml or json, from the file name's suffix, else from the part's media type; None
         when neither says."""
         suffix = "." + self.filename.rpartition(".")[2].lower() if "." in self.filename else ""

@@ -14,7 +14,7 @@ import time
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import anyio
 import anyio.to_thread
@@ -28,6 +28,9 @@ from jsi_docs.errors import Problem
 from jsi_docs.service.app import problem_record
 from jsi_docs.service.jobs import Failed, Invalid, Job, Refused, Rendered, Reply
 from jsi_docs.service.pool import WorkerPool
+
+if TYPE_CHECKING:
+    from jsi_docs.serialization import TextFormat
 
 __all__ = ["PreviewState", "create_preview_app"]
 
@@ -95,7 +98,7 @@ def create_preview_app(
     from jsi_docs.themes import Theme
 
     source = source.resolve()
-    input_format = "json" if source.suffix.lower() == ".json" else "yaml"
+    reading: TextFormat = "json" if source.suffix.lower() == ".json" else "yaml"
     options = {fmt: dict((format_options or {}).get(fmt, {})) for fmt in ("html", "pdf")}
     owned = pool is None
     workers = pool or WorkerPool(2, warm_formats=("html", "pdf"), max_renders=500)
@@ -121,7 +124,7 @@ def create_preview_app(
         replies: dict[str, Reply] = {}
 
         async def render(fmt: str) -> None:
-            job = Job(text, input_format, fmt, options[fmt])
+            job = Job(text, reading, fmt, options[fmt])
             replies[fmt] = await anyio.to_thread.run_sync(workers.run, job)
 
         async with anyio.create_task_group() as group:

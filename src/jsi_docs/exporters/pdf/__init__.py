@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import sys
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Literal, TypeAlias
 
 import attrs
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "PageSize",
+    "PageSizeName",
     "PdfEngineUnavailableError",
     "PdfExporter",
     "PdfMetadata",
@@ -61,7 +62,12 @@ def _variant(value: PdfVariant | str) -> PdfVariant:
     return PdfVariant.parse(value)
 
 
-def _page_size(value: PageSize | str) -> PageSize:
+PageSizeName: TypeAlias = Literal["A4", "a4", "Letter", "letter"]
+"""The names ``page_size`` takes besides a :class:`PageSize` (a type checker refuses another;
+at run time any case is read, and :meth:`PageSize.parse` reads a name from outside)."""
+
+
+def _page_size(value: PageSize | PageSizeName) -> PageSize:
     return PageSize.parse(value)
 
 
